@@ -1,0 +1,118 @@
+"""Open the app's database: make the folder private, migrate, know the device.
+
+Everything that can go wrong here is turned into a KioskError with a code,
+so the first thing a volunteer sees is a sentence, not a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import DatabaseError, OperationalError
+
+from db.engine import make_engine, make_session_factory, sqlite_path
+from db.errors import DatabaseTooNew, NotADatabase, NotOurDatabase
+from db.migrate import upgrade
+from db.base import new_id
+from kiosk import settings
+from kiosk.context import AppContext
+from kiosk.errors import KioskError, StorageError
+from kiosk.paths import DataFolder
+from kiosk.transaction import storage_error, write
+
+log = logging.getLogger(__name__)
+
+
+def prepare_private_file(path: Path) -> None:
+    """Create the folder (0700) and an empty database file (0600) if missing.
+
+    SQLite gives its -wal and -shm files the permissions of the main file,
+    so creating it private first keeps all three readable only by the user.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if not path.exists():
+            fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+            os.close(fd)
+    except PermissionError as exc:
+        raise StorageError("read_only", path=str(path.parent)) from exc
+    except OSError as exc:
+        raise StorageError("cannot_open", path=str(path.parent)) from exc
+
+
+def copy_aside(path: Path, backups: Path, reason: str) -> Path:
+    """Copy a live SQLite file with SQLite's online backup API (WAL included)."""
+    backups.mkdir(parents=True, exist_ok=True, mode=0o700)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = backups / f"{path.stem}-{reason}-{stamp}.sqlite3"
+    fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+    os.close(fd)
+    src = sqlite3.connect(path)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    log.info("database copied aside before %s", reason)
+    return target
+
+
+def open_database(
+    url: str | None = None,
+    folder: DataFolder | None = None,
+) -> AppContext:
+    """Open (creating or upgrading as needed) and return the services' context."""
+    if url is None:
+        if folder is None:
+            raise ValueError("give a database URL or a data folder")
+        url = folder.database_url()
+    path = sqlite_path(url)
+    if path is not None:
+        prepare_private_file(path)
+    backups = (folder.backups if folder else path.parent / "backups") if path else None
+    try:
+        engine = make_engine(url)
+        migrate(engine, path, backups)
+    except NotADatabase as exc:
+        raise KioskError("not_a_database", path=str(path)) from exc
+    except NotOurDatabase as exc:
+        raise KioskError("not_our_database", path=str(path)) from exc
+    except DatabaseTooNew as exc:
+        raise KioskError("database_too_new", revision=exc.revision) from exc
+    except OperationalError as exc:
+        raise storage_error(exc) from exc
+    except DatabaseError as exc:
+        raise KioskError("not_a_database", path=str(path)) from exc
+    sessions = make_session_factory(engine)
+    ctx = AppContext(sessions=sessions, device_id="", data_dir=path.parent if path else None)
+    device_id = ensure_device_id(ctx)
+    return AppContext(sessions=sessions, device_id=device_id, data_dir=ctx.data_dir)
+
+
+def migrate(engine: Engine, path: Path | None, backups: Path | None) -> None:
+    def before(revision: str) -> None:
+        if path is not None and backups is not None:
+            copy_aside(path, backups, f"before-upgrade-from-{revision}")
+
+    if upgrade(engine, before_upgrade=before):
+        log.info("database schema upgraded")
+
+
+def ensure_device_id(ctx: AppContext) -> str:
+    """This installation's id, made on first open and kept in the database."""
+    existing = settings.get(ctx, settings.DEVICE_ID)
+    if existing:
+        return existing
+    device_id = new_id()
+    with write(ctx) as session:
+        stamped = AppContext(sessions=ctx.sessions, device_id=device_id)
+        settings.put_in(session, stamped, settings.DEVICE_ID, device_id)
+    return device_id

@@ -1,0 +1,195 @@
+"""What each error code says to a person, in Japanese and English.
+
+One catalogue for the screens and the CLI alike (the CLI has no Qt, so it
+cannot use Qt's translations). A test checks that every code a service
+raises is here in every language, with the same {placeholders}.
+"""
+
+from __future__ import annotations
+
+from kiosk.errors import KioskError
+
+FIELDS = {
+    "organisation": {"ja": "団体名", "en": "organisation name"},
+    "venue": {"ja": "会場名", "en": "venue name"},
+}
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # check-in
+    "invalid_choice": {
+        "ja": "選択肢にない値です（{value}）。もう一度選んでください。",
+        "en": "That is not one of the choices ({value}). Please choose again.",
+    },
+    "nickname_empty": {
+        "ja": "ニックネームが空白だけです。入力するか、空欄のままにしてください。",
+        "en": "The nickname is only spaces. Type one, or leave the field empty.",
+    },
+    "nickname_too_long": {
+        "ja": "ニックネームは{limit}文字以内にしてください。",
+        "en": "Please keep the nickname to {limit} characters or fewer.",
+    },
+    "nickname_invalid": {
+        "ja": "ニックネームに使えない文字が含まれています。",
+        "en": "The nickname contains characters that cannot be used.",
+    },
+    "nickname_taken": {
+        "ja": "「{nickname}」は登録済みのニックネームです。ご本人なら一覧から選び、別の方なら違うニックネームにしてください。",
+        "en": "“{nickname}” is already a registered nickname. If it is her, pick her from the list; "
+        "if not, please choose another nickname.",
+    },
+    "nickname_and_visitor": {
+        "ja": "登録済みの方を選んだまま新しいニックネームは付けられません。",
+        "en": "A registered visitor is selected; a new nickname cannot be given at the same time.",
+    },
+    "visitor_not_found": {
+        "ja": "選んだ方の登録が見つかりません（保存期間を過ぎて消去された可能性があります）。",
+        "en": "The selected visitor is no longer registered (her details may have expired).",
+    },
+    "visitor_already_checked_in": {
+        "ja": "この方は本日すでに受付済みです（No. {number}）。",
+        "en": "She is already checked in today (No. {number}).",
+    },
+    "too_many_children": {
+        "ja": "一度に受付できる託児は{limit}人までです。",
+        "en": "At most {limit} children can be added in one check-in.",
+    },
+    "care_note_too_long": {
+        "ja": "託児メモは{limit}文字以内にしてください（アレルギーなど要点のみ）。",
+        "en": "Keep the care note to {limit} characters (allergies and the like only).",
+    },
+    "event_not_found": {
+        "ja": "この開催日が見つかりません。",
+        "en": "This event could not be found.",
+    },
+    "event_not_open": {
+        "ja": "本日の受付は開いていません。まず「本日の受付を開始」を押してください。",
+        "en": "Check-in is not open. Press “Open today's check-in” first.",
+    },
+    "event_not_today": {
+        "ja": "再開できるのは当日の受付だけです。",
+        "en": "Only today's check-in can be reopened.",
+    },
+    "children_still_in_care": {
+        "ja": "まだ{count}人のお子さんが託児中です。",
+        "en": "{count} children are still in childcare.",
+    },
+    "nothing_to_undo": {
+        "ja": "取り消せる受付がありません。",
+        "en": "There is no check-in to undo.",
+    },
+    "visit_not_found": {"ja": "この受付が見つかりません。", "en": "This check-in could not be found."},
+    "visit_already_cancelled": {
+        "ja": "No. {number} はすでに取り消されています。",
+        "en": "No. {number} is already cancelled.",
+    },
+    # childcare
+    "pickup_code_empty": {
+        "ja": "お迎え番号を入力してください。",
+        "en": "Please type the pickup code.",
+    },
+    "pickup_code_format": {
+        "ja": "お迎え番号は{digits}桁の数字です。",
+        "en": "The pickup code is {digits} digits.",
+    },
+    "pickup_code_unknown": {
+        "ja": "お迎え番号 {code} のお子さんはいません。番号をもう一度確かめてください。",
+        "en": "No child has pickup code {code}. Please check the number again.",
+    },
+    "child_already_handed_back": {
+        "ja": "お迎え番号 {code} のお子さんは {time} にお迎え済みです。",
+        "en": "The child with pickup code {code} was already picked up at {time}.",
+    },
+    "child_not_found": {"ja": "このお子さんの記録が見つかりません。", "en": "This child's record could not be found."},
+    "no_pickup_codes_left": {
+        "ja": "この開催日のお迎え番号を使い切りました。",
+        "en": "All pickup codes of this event are in use.",
+    },
+    # venues and settings
+    "name_empty": {"ja": "{field}を入力してください。", "en": "Please enter the {field}."},
+    "name_too_long": {
+        "ja": "{field}は{limit}文字以内にしてください。",
+        "en": "Please keep the {field} to {limit} characters or fewer.",
+    },
+    "venue_name_taken": {
+        "ja": "「{name}」という会場はすでにあります。",
+        "en": "There is already a venue called “{name}”.",
+    },
+    "venue_not_found": {"ja": "会場が見つかりません。", "en": "The venue could not be found."},
+    "last_venue": {
+        "ja": "最後の会場は終了にできません。先に別の会場を追加してください。",
+        "en": "The last venue cannot be retired. Add another venue first.",
+    },
+    "invalid_language": {"ja": "対応していない言語です（{value}）。", "en": "Unsupported language ({value})."},
+    # the database and the disk
+    "not_a_database": {
+        "ja": "{path} はTsunagariのデータベースではないか、壊れています。ファイルは変更していません。",
+        "en": "{path} is not a Tsunagari database, or it is damaged. The file was not changed.",
+    },
+    "not_our_database": {
+        "ja": "{path} は別のアプリのデータベースです。ファイルは変更していません。",
+        "en": "{path} belongs to another application. The file was not changed.",
+    },
+    "database_too_new": {
+        "ja": "このデータベースは新しいバージョンのTsunagariで作られています。アプリを更新してください（ファイルは変更していません）。",
+        "en": "This database was made by a newer Tsunagari. Please update the app (the file was not changed).",
+    },
+    "disk_full": {
+        "ja": "ディスクがいっぱいで保存できませんでした。空きを作ってからもう一度押してください。",
+        "en": "The disk is full, so nothing was saved. Free some space and press again.",
+    },
+    "read_only": {
+        "ja": "データフォルダに書き込めないため保存できませんでした。フォルダの権限を確かめてください。",
+        "en": "The data folder cannot be written, so nothing was saved. Check the folder's permissions.",
+    },
+    "cannot_open": {
+        "ja": "データベースを開けませんでした。フォルダがあり、書き込めるか確かめてください。",
+        "en": "The database could not be opened. Check that the folder exists and can be written.",
+    },
+    "database_busy": {
+        "ja": "データベースが別の処理で使用中です。少し待ってからもう一度押してください。",
+        "en": "The database is busy. Wait a moment and press again.",
+    },
+    "io_error": {
+        "ja": "ディスクの読み書きに失敗しました。保存されていません。もう一度押してください。",
+        "en": "The disk could not be read or written. Nothing was saved; press again.",
+    },
+    "database_damaged": {
+        "ja": "データベースが壊れています。バックアップから戻す必要があります。",
+        "en": "The database is damaged and must be restored from a backup.",
+    },
+    "storage_failed": {
+        "ja": "保存できませんでした。もう一度押してください。",
+        "en": "It could not be saved. Please press again.",
+    },
+    # command line and start-up
+    "gui_unavailable": {
+        "ja": "画面（GUI）を起動できません: {reason}",
+        "en": "The window (GUI) cannot start: {reason}",
+    },
+    "label_write_failed": {
+        "ja": "ラベルのPDFを書き込めませんでした（{path}）。",
+        "en": "The label PDF could not be written ({path}).",
+    },
+    "font_missing": {
+        "ja": "日本語フォントが見つかりません（{path}）。アプリを入れ直してください。",
+        "en": "The Japanese font is missing ({path}). Please reinstall the app.",
+    },
+}
+
+
+def describe(error: KioskError, lang: str = "ja") -> str:
+    """The sentence for a coded error, in `lang` (Japanese if unknown)."""
+    texts = MESSAGES.get(error.code)
+    if texts is None:
+        texts = {
+            "ja": f"エラーが発生しました（{error.code}）。",
+            "en": f"Something went wrong ({error.code}).",
+        }
+    template = texts.get(lang) or texts["ja"]
+    params = dict(error.params)
+    if "field" in params:
+        params["field"] = FIELDS.get(params["field"], {}).get(lang, params["field"])
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError):
+        return template

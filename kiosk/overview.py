@@ -1,0 +1,30 @@
+"""A few numbers about a database, for `tsunagari info` and the Settings screen."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from db.migrate import current_revision
+from db.models import ChildCare, Event, Venue, Visit, Visitor
+from kiosk import settings
+from kiosk.context import AppContext
+from kiosk.transaction import read
+
+
+def database_overview(ctx: AppContext) -> dict[str, str]:
+    with read(ctx) as session:
+        def count(model: type, *where: object) -> int:
+            return session.scalar(select(func.count()).select_from(model).where(*where)) or 0
+
+        bind = session.get_bind()
+        revision = current_revision(bind.engine if hasattr(bind, "engine") else bind)  # type: ignore[arg-type]
+        return {
+            "schema": revision or "-",
+            "device": ctx.device_id,
+            "organisation": settings.get_in(session, settings.ORGANISATION) or "-",
+            "venues": str(count(Venue, Venue.active.is_(True))),
+            "events": str(count(Event)),
+            "visits": str(count(Visit, Visit.status == "active")),
+            "regulars": str(count(Visitor, Visitor.nickname.is_not(None))),
+            "children": str(count(ChildCare, ChildCare.status != "cancelled")),
+        }

@@ -1,0 +1,58 @@
+"""Where Tsunagari keeps its files. The only module that decides a path.
+
+Order of precedence: --data-dir, then TSUNAGARI_DATA_DIR, then the
+platformdirs user data folder ("Tsunagari").
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+ENV_DATA_DIR = "TSUNAGARI_DATA_DIR"
+APP_NAME = "Tsunagari"
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+FONT_FILE = RESOURCES / "fonts" / "ipaexg.ttf"
+DATABASE_NAME = "tsunagari.sqlite3"
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def resolve_data_dir(cli_value: str | os.PathLike[str] | None = None) -> Path:
+    if cli_value:
+        return Path(cli_value).expanduser()
+    env = os.environ.get(ENV_DATA_DIR)
+    if env:
+        return Path(env).expanduser()
+    return default_data_dir()
+
+
+@dataclass(frozen=True)
+class DataFolder:
+    """The files of one installation (or of the separate demo database)."""
+
+    root: Path
+
+    @property
+    def database(self) -> Path:
+        return self.root / DATABASE_NAME
+
+    @property
+    def backups(self) -> Path:
+        return self.root / "backups"
+
+    @property
+    def labels(self) -> Path:
+        return self.root / "labels"
+
+    @property
+    def demo(self) -> DataFolder:
+        return DataFolder(self.root / "demo")
+
+    def database_url(self) -> str:
+        return f"sqlite:///{self.database}"

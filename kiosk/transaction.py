@@ -1,0 +1,82 @@
+"""One user action, one transaction, with its audit entry.
+
+`write()` commits before it returns, so a screen that says "saved" after it
+is telling the truth. Database failures that are not bugs (full disk,
+read-only folder, locked file) become StorageError with a code the screens
+explain; the transaction is rolled back and nothing is half-saved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.orm import Session
+
+from db.models import AuditEntry
+from kiosk.context import AppContext
+from kiosk.errors import StorageError
+
+_STORAGE_CODES = (
+    ("disk is full", "disk_full"),
+    ("readonly", "read_only"),
+    ("read-only", "read_only"),
+    ("unable to open", "cannot_open"),
+    ("locked", "database_busy"),
+    ("disk i/o error", "io_error"),
+    ("not a database", "not_a_database"),
+    ("malformed", "database_damaged"),
+)
+
+
+def storage_error(exc: DatabaseError) -> StorageError:
+    text = str(exc.orig if exc.orig is not None else exc).lower()
+    for needle, code in _STORAGE_CODES:
+        if needle in text:
+            return StorageError(code)
+    return StorageError("storage_failed")
+
+
+@contextmanager
+def write(ctx: AppContext) -> Iterator[Session]:
+    try:
+        with ctx.sessions.begin() as session:
+            yield session
+    except OperationalError as exc:
+        raise storage_error(exc) from exc
+    except DatabaseError as exc:
+        if isinstance(exc.orig, Exception) and "constraint" in str(exc.orig).lower():
+            raise  # a broken rule is a bug in a service, not a storage failure
+        raise storage_error(exc) from exc
+
+
+@contextmanager
+def read(ctx: AppContext) -> Iterator[Session]:
+    try:
+        with ctx.sessions() as session:
+            yield session
+    except OperationalError as exc:
+        raise storage_error(exc) from exc
+
+
+def audit(
+    session: Session,
+    ctx: AppContext,
+    action: str,
+    entity: str,
+    entity_id: str | None,
+    **detail: Any,
+) -> None:
+    """Add an audit line. `detail` holds codes and counts, never personal data."""
+    session.add(
+        AuditEntry(
+            at=ctx.clock(),
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            detail=detail or None,
+            device_id=ctx.device_id,
+        )
+    )
