@@ -1,0 +1,144 @@
+"""Start the GUI: look (font, style, language), database, first-run setup, window.
+
+Registered as the `gui` frontend in pyproject.toml; kiosk/cli.py finds it
+there so that the core never imports Qt.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from kiosk import settings, venues
+from kiosk.context import AppContext
+from kiosk.database import open_database
+from kiosk.error_messages import describe
+from kiosk.errors import KioskError
+from kiosk.frontends import LaunchOptions
+from kiosk.paths import FONT_FILE, RESOURCES
+from ui.door_state import DoorState
+from ui.main_window import MainWindow
+from ui.setup_dialog import SetupDialog
+
+log = logging.getLogger(__name__)
+TRANSLATIONS = RESOURCES / "translations"
+STYLE_SHEET = RESOURCES / "style.qss"
+FONT_FAMILY = "IPAexGothic"
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName("Tsunagari")
+    app.setOrganizationName("Tsunagari")
+    return app
+
+
+def load_look(app: QApplication) -> None:
+    """Bundled Japanese font (so no machine shows boxes) and the style sheet."""
+    loaded = FONT_FAMILY in QFontDatabase.families()
+    if not loaded and QFontDatabase.addApplicationFont(str(FONT_FILE)) < 0:
+        log.warning("bundled font could not be loaded")
+    font = QFont(FONT_FAMILY)
+    font.setPixelSize(15)
+    app.setFont(font)
+    app.setStyleSheet(STYLE_SHEET.read_text(encoding="utf-8"))
+
+
+class Translation:
+    """The app's and Qt's own translators for one language, swappable at run time."""
+
+    def __init__(self, app: QApplication) -> None:
+        self.app = app
+        self.translators: list[QTranslator] = []
+
+    def use(self, lang: str) -> None:
+        for translator in self.translators:
+            self.app.removeTranslator(translator)
+        self.translators = []
+        if lang == "en":
+            QLocale.setDefault(QLocale(QLocale.Language.English))
+            return
+        QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
+        ours = QTranslator(self.app)
+        if ours.load(str(TRANSLATIONS / f"tsunagari_{lang}.qm")):
+            self.translators.append(ours)
+        else:
+            log.warning("translation %s not found", lang)
+        qt = QTranslator(self.app)
+        if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            self.translators.append(qt)
+        for translator in self.translators:
+            self.app.installTranslator(translator)
+
+
+class AppShell:
+    """Owns the window; rebuilds it when the language changes."""
+
+    def __init__(self, app: QApplication, ctx: AppContext, lang: str) -> None:
+        self.app = app
+        self.ctx = ctx
+        self.translation = Translation(app)
+        self.translation.use(lang)
+        self.state = DoorState(ctx, lang)
+        self.window: MainWindow | None = None
+
+    def build_window(self) -> MainWindow:
+        old = self.window
+        self.window = MainWindow(self.state, self.change_language)
+        if old is not None:
+            self.window.setGeometry(old.geometry())
+            self.window.show()
+            old.close()
+            old.deleteLater()
+        return self.window
+
+    def change_language(self, lang: str) -> None:
+        self.translation.use(lang)
+        self.state = DoorState(self.ctx, lang)
+        self.build_window().show_screen(2)
+
+
+def _report_unexpected(
+    kind: type[BaseException], value: BaseException, tb: TracebackType | None
+) -> None:
+    """A bug: log it (no personal data is ever in our messages) and say so kindly."""
+    log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
+    lang = "en" if QLocale().language() == QLocale.Language.English else "ja"
+    text = (
+        "Something unexpected went wrong. What was already saved is safe. "
+        "Please tell the person who looks after this laptop."
+        if lang == "en"
+        else "予期しないエラーが起きました。保存済みのデータは無事です。"
+        "この端末の担当者にお知らせください。"
+    )
+    QMessageBox.critical(None, "Tsunagari", f"{text}\n\n{kind.__name__}: {value}")
+
+
+def run(options: LaunchOptions) -> int:
+    app = application()
+    load_look(app)
+    sys.excepthook = _report_unexpected
+    lang = options.lang or "ja"
+    try:
+        ctx = open_database(url=options.database_url, folder=options.folder)
+    except KioskError as exc:
+        Translation(app).use(lang)
+        QMessageBox.critical(None, "Tsunagari", describe(exc, lang))
+        return 2
+    lang = options.lang or settings.language(ctx)
+    shell = AppShell(app, ctx, lang)
+    if venues.needs_setup(ctx) and SetupDialog(ctx, lang).exec() != SetupDialog.DialogCode.Accepted:
+        return 0
+    shell.state.reload()
+    window = shell.build_window()
+    window.resize(1366, 768)
+    window.showMaximized()
+    return app.exec()

@@ -1,0 +1,208 @@
+"""Settings (設定): organisation, venues, language, where the data lives."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk import choices, settings, venues
+from kiosk.errors import KioskError
+from ui.choice_buttons import ChoiceButtons
+from ui.door_state import DoorState
+from ui.error_display import message_for, set_banner
+
+
+class SettingsScreen(QWidget):
+    def __init__(
+        self,
+        state: DoorState,
+        change_language: Callable[[str], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("Screen")
+        self.state = state
+        self.change_language = change_language
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(12)
+        self.banner = QLabel(self)
+        self.banner.setWordWrap(True)
+        set_banner(self.banner, "", "ok")
+        layout.addWidget(self.banner)
+
+        columns = QHBoxLayout()
+        columns.setSpacing(12)
+        columns.addWidget(self._build_general(), 1)
+        columns.addWidget(self._build_venues(), 1)
+        layout.addLayout(columns, 1)
+        state.changed.connect(self.refresh)
+        self.refresh()
+
+    def _card(self, title: str) -> tuple[QFrame, QVBoxLayout]:
+        card = QFrame(self)
+        card.setProperty("role", "card")
+        layout = QVBoxLayout(card)
+        layout.setContentsMargins(18, 14, 18, 14)
+        layout.setSpacing(10)
+        label = QLabel(title, card)
+        label.setProperty("role", "section")
+        layout.addWidget(label)
+        return card, layout
+
+    def _build_general(self) -> QWidget:
+        card, layout = self._card(self.tr("Organisation and language"))
+        grid = QGridLayout()
+        self.organisation = QLineEdit(card)
+        save = QPushButton(self.tr("Save"), card)
+        save.setAutoDefault(False)
+        save.clicked.connect(self.save_organisation)
+        self.organisation.returnPressed.connect(self.save_organisation)
+        grid.addWidget(QLabel(self.tr("Organisation"), card), 0, 0)
+        grid.addWidget(self.organisation, 0, 1)
+        grid.addWidget(save, 0, 2)
+        self.language = ChoiceButtons([("ja", "日本語"), ("en", "English")])
+        self.language.selection_changed.connect(self._language_chosen)
+        grid.addWidget(QLabel(self.tr("Language"), card), 1, 0)
+        grid.addWidget(self.language, 1, 1, 1, 2)
+        layout.addLayout(grid)
+        where = QLabel(self.tr("Where the data lives"), card)
+        where.setProperty("role", "section")
+        layout.addWidget(where)
+        self.location = QLabel(card)
+        self.location.setProperty("role", "hint")
+        self.location.setWordWrap(True)
+        self.location.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.location)
+        privacy = QLabel(
+            self.tr(
+                "Tsunagari keeps no real names and never the content of a consultation. "
+                "Nicknames and care notes are personal details and will expire."
+            ),
+            card,
+        )
+        privacy.setProperty("role", "banner-info")
+        privacy.setWordWrap(True)
+        layout.addWidget(privacy)
+        layout.addStretch(1)
+        return card
+
+    def _build_venues(self) -> QWidget:
+        card, layout = self._card(self.tr("Venues"))
+        hint = QLabel(self.tr("The venue marked ★ is the one this laptop checks in for."), card)
+        hint.setProperty("role", "hint")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        self.venue_list = QListWidget(card)
+        layout.addWidget(self.venue_list, 1)
+        buttons = QHBoxLayout()
+        for text, slot in (
+            (self.tr("Add…"), self.add_venue),
+            (self.tr("Rename…"), self.rename_venue),
+            (self.tr("Use at this laptop"), self.use_venue),
+            (self.tr("Retire"), self.retire_venue),
+        ):
+            button = QPushButton(text, card)
+            button.setAutoDefault(False)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+        return card
+
+    def refresh(self) -> None:
+        ctx = self.state.ctx
+        if not self.organisation.hasFocus():
+            self.organisation.setText(settings.organisation(ctx))
+        self.language.set_value(self.state.lang)
+        where = str(ctx.data_dir) if ctx.data_dir else self.tr("a database server")
+        self.location.setText(
+            self.tr("Folder: %1\nThis device: %2").replace("%1", where).replace("%2", ctx.device_id)
+        )
+        current = self.state.venue.id if self.state.venue else None
+        self.venue_list.clear()
+        for venue in venues.list_venues(ctx):
+            kind = choices.label("venue_kind", venue.kind, self.state.lang)
+            mark = "★ " if venue.id == current else "    "
+            item = QListWidgetItem(f"{mark}{venue.name}  ({kind})")
+            item.setData(Qt.ItemDataRole.UserRole, venue.id)
+            self.venue_list.addItem(item)
+
+    def _run(self, action: Callable[[], object], done: str) -> None:
+        try:
+            action()
+        except KioskError as exc:
+            set_banner(self.banner, message_for(exc, self.state.lang), "error")
+            return
+        set_banner(self.banner, done, "ok")
+        self.state.notify()
+
+    def save_organisation(self) -> None:
+        self._run(
+            lambda: settings.set_organisation(self.state.ctx, self.organisation.text()),
+            self.tr("Saved."),
+        )
+
+    def _language_chosen(self, lang: str | None) -> None:
+        if lang and lang != self.state.lang:
+            settings.set_language(self.state.ctx, lang)
+            self.change_language(lang)
+
+    def _selected_venue(self) -> str | None:
+        item = self.venue_list.currentItem()
+        if item is None:
+            set_banner(self.banner, self.tr("Select a venue in the list first."), "info")
+            return None
+        return str(item.data(Qt.ItemDataRole.UserRole))
+
+    def add_venue(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("Add a venue"), self.tr("Venue name"))
+        if ok:
+            self._run(lambda: venues.add_venue(self.state.ctx, name), self.tr("Venue added."))
+
+    def rename_venue(self) -> None:
+        venue_id = self._selected_venue()
+        if venue_id is None:
+            return
+        name, ok = QInputDialog.getText(self, self.tr("Rename the venue"), self.tr("New name"))
+        if ok:
+            self._run(
+                lambda: venues.rename_venue(self.state.ctx, venue_id, name),
+                self.tr("Venue renamed."),
+            )
+
+    def use_venue(self) -> None:
+        venue_id = self._selected_venue()
+        if venue_id is not None:
+            self._run(
+                lambda: venues.set_current_venue(self.state.ctx, venue_id),
+                self.tr("This laptop now checks in for the selected venue."),
+            )
+
+    def retire_venue(self) -> None:
+        venue_id = self._selected_venue()
+        if venue_id is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Retire the venue"),
+            self.tr("Retire this venue? Its past records stay in every report."),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._run(
+                lambda: venues.retire_venue(self.state.ctx, venue_id), self.tr("Venue retired.")
+            )
