@@ -32,8 +32,7 @@ def _all() -> dict[str, tuple[Choice, ...]]:
     raw = json.loads(CHOICES_FILE.read_text(encoding="utf-8"))
     return {
         group: tuple(
-            Choice(item["code"], {k: v for k, v in item.items() if k != "code"})
-            for item in items
+            Choice(item["code"], {k: v for k, v in item.items() if k != "code"}) for item in items
         )
         for group, items in raw.items()
         if not group.startswith("_")

@@ -15,10 +15,10 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 
+from db.base import new_id
 from db.engine import make_engine, make_session_factory, sqlite_path
 from db.errors import DatabaseTooNew, NotADatabase, NotOurDatabase
 from db.migrate import upgrade
-from db.base import new_id
 from kiosk import settings
 from kiosk.context import AppContext
 from kiosk.errors import KioskError, StorageError

@@ -13,6 +13,7 @@ from kiosk.transaction import read
 
 def database_overview(ctx: AppContext) -> dict[str, str]:
     with read(ctx) as session:
+
         def count(model: type, *where: object) -> int:
             return session.scalar(select(func.count()).select_from(model).where(*where)) or 0
 

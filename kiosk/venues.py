@@ -59,9 +59,7 @@ def add_venue(ctx: AppContext, name: str, kind: str = "in_person") -> VenueInfo:
     clean = settings.clean_name(name, "venue", MAX_VENUE_NAME)
     choices.require("venue_kind", kind)
     with write(ctx) as session:
-        taken = session.scalar(
-            select(Venue.id).where(Venue.name == clean, Venue.active.is_(True))
-        )
+        taken = session.scalar(select(Venue.id).where(Venue.name == clean, Venue.active.is_(True)))
         if taken:
             raise KioskError("venue_name_taken", name=clean)
         venue = Venue(name=clean, kind=kind, device_id=ctx.device_id)

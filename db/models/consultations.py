@@ -20,7 +20,9 @@ class Consultation(Row):
     __tablename__ = "consultation"
     __table_args__ = (
         CheckConstraint(_STATUS, name="status"),
-        CheckConstraint("channel IN ('in_person', 'phone', 'online', 'home_visit')", name="channel"),
+        CheckConstraint(
+            "channel IN ('in_person', 'phone', 'online', 'home_visit')", name="channel"
+        ),
         CheckConstraint("minutes IS NULL OR minutes >= 0", name="minutes"),
         Index("ix_consultation_venue_date", "venue_id", "date"),
         Index("ix_consultation_event", "event_id"),

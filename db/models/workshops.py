@@ -12,7 +12,9 @@ from db.base import Row, UTCDateTime
 
 class Workshop(Row):
     __tablename__ = "workshop"
-    __table_args__ = (CheckConstraint("default_capacity IS NULL OR default_capacity > 0", name="capacity"),)
+    __table_args__ = (
+        CheckConstraint("default_capacity IS NULL OR default_capacity > 0", name="capacity"),
+    )
 
     name: Mapped[str] = mapped_column(String(100))
     description: Mapped[str | None] = mapped_column(String(400))
