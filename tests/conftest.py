@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -12,7 +12,9 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+from sqlalchemy import select
 
+from db.models import Base
 from kiosk import events, venues
 from kiosk.context import AppContext
 from kiosk.database import open_database
@@ -73,3 +75,20 @@ def venue(ctx: AppContext) -> VenueInfo:
 @pytest.fixture
 def event(ctx: AppContext, venue: VenueInfo) -> EventInfo:
     return events.open_event(ctx, venue.id)
+
+
+@pytest.fixture
+def db_state(ctx: AppContext) -> Callable[[], dict[str, list[str]]]:
+    """A snapshot of every row of every table, to prove a refused action changed nothing.
+
+    Call it before and after; the two snapshots must be equal.
+    """
+
+    def snapshot() -> dict[str, list[str]]:
+        with ctx.sessions() as session:
+            return {
+                table.name: sorted(repr(tuple(row)) for row in session.execute(select(table)))
+                for table in Base.metadata.sorted_tables
+            }
+
+    return snapshot
