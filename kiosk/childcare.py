@@ -139,7 +139,10 @@ def hand_back(ctx: AppContext, event_id: str, typed_code: str) -> ChildInfo:
             raise KioskError(
                 "child_already_handed_back",
                 code=code,
-                time=found.handed_back_at.astimezone().strftime("%H:%M") if found.handed_back_at else "",
+                # In the door's local time (the context's clock), not the OS zone.
+                time=found.handed_back_at.astimezone(ctx.clock().tzinfo).strftime("%H:%M")
+                if found.handed_back_at
+                else "",
             )
         found.status = "handed_back"
         found.handed_back_at = ctx.clock()
