@@ -28,6 +28,7 @@ from reportlab.pdfgen.canvas import Canvas
 from kiosk import choices, paths
 from kiosk.childcare import ChildInfo
 from kiosk.errors import KioskError
+from kiosk.japanese_dates import western_date_ja
 
 PAGE_WIDTH = 62 * mm
 PAGE_HEIGHT = 45 * mm
@@ -35,7 +36,6 @@ MARGIN = 3 * mm
 CODE_SIZE = 54
 FONT_NAME = "IPAexGothic"
 
-_WEEKDAYS = {"ja": "月火水木金土日", "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")}
 
 
 @dataclass(frozen=True)
@@ -59,8 +59,8 @@ _registered: dict[Path, str] = {}
 def label_date(day: date, lang: str = "ja") -> str:
     """2026年11月22日(日) in Japanese, 2026-11-22 (Sun) otherwise."""
     if lang == "ja":
-        return f"{day.year}年{day.month}月{day.day}日({_WEEKDAYS['ja'][day.weekday()]})"
-    return f"{day.isoformat()} ({_WEEKDAYS['en'][day.weekday()]})"
+        return western_date_ja(day)
+    return day.strftime("%Y-%m-%d (%a)")
 
 
 def _font() -> str:
