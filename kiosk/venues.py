@@ -46,6 +46,10 @@ def complete_setup(ctx: AppContext, organisation: str, venue_name: str, kind: st
     name = settings.clean_name(venue_name, "venue", MAX_VENUE_NAME)
     choices.require("venue_kind", kind)
     with write(ctx) as session:
+        # A second click on "finish" must not make a second venue of the same name.
+        taken = session.scalar(select(Venue.id).where(Venue.name == name, Venue.active.is_(True)))
+        if taken:
+            raise KioskError("venue_name_taken", name=name)
         settings.put_in(session, ctx, settings.ORGANISATION, org)
         venue = Venue(name=name, kind=kind, device_id=ctx.device_id)
         session.add(venue)
