@@ -1,0 +1,653 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja_JP">
+<context>
+    <name>CheckInForm</name>
+    <message>
+        <location filename="../../ui/checkin_form.py" line="49"/>
+        <source>Nickname (optional): type to find a regular. No real names needed.</source>
+        <translation>ニックネーム（任意）：入力するとリピーターを検索します。本名は不要です</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkin_form.py" line="55"/>
+        <source>Not her</source>
+        <translation>別の方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkin_form.py" line="79"/>
+        <source>First time</source>
+        <translation>はじめて</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkin_form.py" line="79"/>
+        <source>Been before</source>
+        <translation>2回目以上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkin_form.py" line="82"/>
+        <source>No</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkin_form.py" line="82"/>
+        <source>Yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkin_form.py" line="84"/>
+        <source>Age</source>
+        <translation>年代</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkin_form.py" line="85"/>
+        <source>Lives</source>
+        <translation>お住まい</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkin_form.py" line="86"/>
+        <source>Visit</source>
+        <translation>来場</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkin_form.py" line="87"/>
+        <source>Heard via
+(optional)</source>
+        <translation>知ったきっかけ
+（任意）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkin_form.py" line="88"/>
+        <source>Consultation</source>
+        <translation>相談希望</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkin_form.py" line="96"/>
+        <source>Childcare</source>
+        <translation>託児</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkin_form.py" line="129"/>
+        <source>Regular: %1 (answers from her last visit)</source>
+        <translation>リピーター：%1 さん（前回の回答を表示中）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkin_form.py" line="161"/>
+        <source>Regulars:</source>
+        <translation>リピーター：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkin_form.py" line="164"/>
+        <source>No regular found: this nickname will be registered.</source>
+        <translation>該当なし：このニックネームで新しく登録します。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkin_form.py" line="190"/>
+        <source>Please choose her age group (or “No answer”).</source>
+        <translation>年代を選んでください（答えたくない場合は「無回答」）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkin_form.py" line="193"/>
+        <source>Please choose the age of child %1.</source>
+        <translation>子ども%1の年齢を選んでください。</translation>
+    </message>
+</context>
+<context>
+    <name>CheckInScreen</name>
+    <message>
+        <location filename="../../ui/checkin_screen.py" line="93"/>
+        <source>Clear (Esc)</source>
+        <translation>クリア（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkin_screen.py" line="96"/>
+        <source>Count only, no questions</source>
+        <translation>回答なしで受付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkin_screen.py" line="100"/>
+        <source>For a visitor who prefers not to answer: counted, every answer “No answer”.</source>
+        <translation>質問に答えたくない方：人数だけ数え、回答はすべて「無回答」になります。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkin_screen.py" line="103"/>
+        <source>Check in (Enter)</source>
+        <translation>受付する（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkin_screen.py" line="133"/>
+        <source>Today&apos;s check-ins</source>
+        <translation>本日の受付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkin_screen.py" line="142"/>
+        <source>Undo last (Ctrl+Z)</source>
+        <translation>直前の受付を取り消す（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkin_screen.py" line="145"/>
+        <source>Cancel selected…</source>
+        <translation>選んだ受付を取り消す…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkin_screen.py" line="162"/>
+        <source>Check-in has not started today.
+Press “Open today&apos;s check-in” above (Ctrl+O).</source>
+        <translation>本日の受付はまだ始まっていません。
+上の「本日の受付を開始」を押してください（Ctrl+O）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkin_screen.py" line="166"/>
+        <source>Today&apos;s check-in is closed. Thank you for today!</source>
+        <translation>本日の受付は終了しました。今日もありがとうございました！</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkin_screen.py" line="180"/>
+        <source>count only</source>
+        <translation>回答なし</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkin_screen.py" line="184"/>
+        <source>first time</source>
+        <translation>はじめて</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkin_screen.py" line="189"/>
+        <source>childcare %1</source>
+        <translation>託児%1人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkin_screen.py" line="192"/>
+        <source>(cancelled)</source>
+        <translation>（取消）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkin_screen.py" line="242"/>
+        <source>Checked in: No. %1</source>
+        <translation>受付しました：No. %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkin_screen.py" line="245"/>
+        <source>pickup codes: %1</source>
+        <translation>お迎え番号：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkin_screen.py" line="270"/>
+        <source>There is no check-in to undo.</source>
+        <translation>取り消せる受付がありません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkin_screen.py" line="276"/>
+        <source>Undo</source>
+        <translation>取り消し</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkin_screen.py" line="277"/>
+        <source>Undo check-in No. %1 (%2)?</source>
+        <translation>No. %1（%2）の受付を取り消しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkin_screen.py" line="290"/>
+        <source>Undone: No. %1</source>
+        <translation>No. %1 を取り消しました</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkin_screen.py" line="296"/>
+        <source>Select a check-in in the list first.</source>
+        <translation>先に一覧から受付を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkin_screen.py" line="302"/>
+        <source>Cancel a check-in</source>
+        <translation>受付の取り消し</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkin_screen.py" line="303"/>
+        <source>Why is it cancelled? (It stays in the records, marked cancelled.)</source>
+        <translation>取り消す理由を選んでください（記録は「取消」として残ります）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkin_screen.py" line="319"/>
+        <source>Cancelled: No. %1</source>
+        <translation>No. %1 を取り消しました</translation>
+    </message>
+</context>
+<context>
+    <name>ChildRow</name>
+    <message>
+        <location filename="../../ui/children_editor.py" line="21"/>
+        <location filename="../../ui/children_editor.py" line="39"/>
+        <source>Child %1</source>
+        <translation>子ども%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/children_editor.py" line="25"/>
+        <source>Allergies etc. (optional)</source>
+        <translation>アレルギーなど（任意）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/children_editor.py" line="29"/>
+        <source>Remove this child</source>
+        <translation>この子を外す</translation>
+    </message>
+</context>
+<context>
+    <name>ChildcareScreen</name>
+    <message>
+        <location filename="../../ui/childcare_screen.py" line="44"/>
+        <source>Hand a child back</source>
+        <translation>お迎え（お子さんのお返し）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/childcare_screen.py" line="48"/>
+        <source>Ask the parent for her pickup code and type it. A child goes home only with the right code.</source>
+        <translation>保護者にお迎え番号を聞いて入力してください。正しい番号のときだけお返しします。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/childcare_screen.py" line="66"/>
+        <source>Hand back (Enter)</source>
+        <translation>お返しする（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/childcare_screen.py" line="89"/>
+        <source>Reprint label of selected</source>
+        <translation>選んだ子のラベルを再印刷</translation>
+    </message>
+    <message>
+        <location filename="../../ui/childcare_screen.py" line="98"/>
+        <source>Pickup code</source>
+        <translation>お迎え番号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/childcare_screen.py" line="99"/>
+        <source>Age</source>
+        <translation>年代</translation>
+    </message>
+    <message>
+        <location filename="../../ui/childcare_screen.py" line="100"/>
+        <source>Care note</source>
+        <translation>託児メモ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/childcare_screen.py" line="101"/>
+        <source>Check-in No.</source>
+        <translation>受付No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/childcare_screen.py" line="102"/>
+        <source>Arrived</source>
+        <translation>預かり</translation>
+    </message>
+    <message>
+        <location filename="../../ui/childcare_screen.py" line="103"/>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../ui/childcare_screen.py" line="126"/>
+        <source>In care now: %1   ・   Today: %2</source>
+        <translation>託児中：%1人   ・   本日：%2人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/childcare_screen.py" line="138"/>
+        <source>in care</source>
+        <translation>託児中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/childcare_screen.py" line="145"/>
+        <source>picked up %1</source>
+        <translation>お迎え済 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/childcare_screen.py" line="179"/>
+        <source>Handed back: code %1 (%2). See you next time!</source>
+        <translation>お返ししました：お迎え番号 %1（%2）。またお待ちしています！</translation>
+    </message>
+    <message>
+        <location filename="../../ui/childcare_screen.py" line="191"/>
+        <source>Select a child in the list first.</source>
+        <translation>先に一覧からお子さんを選んでください。</translation>
+    </message>
+</context>
+<context>
+    <name>ChildrenEditor</name>
+    <message>
+        <location filename="../../ui/children_editor.py" line="52"/>
+        <source>+ Add a child for childcare</source>
+        <translation>＋ 託児の子どもを追加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/children_editor.py" line="54"/>
+        <source>Ctrl+K</source>
+        <translation>Ctrl+K</translation>
+    </message>
+</context>
+<context>
+    <name>HeaderBar</name>
+    <message>
+        <location filename="../../ui/header_bar.py" line="62"/>
+        <source>Visits</source>
+        <translation>来場</translation>
+    </message>
+    <message>
+        <location filename="../../ui/header_bar.py" line="63"/>
+        <source>First time</source>
+        <translation>はじめて</translation>
+    </message>
+    <message>
+        <location filename="../../ui/header_bar.py" line="64"/>
+        <source>In childcare now</source>
+        <translation>託児中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/header_bar.py" line="65"/>
+        <source>Children today</source>
+        <translation>本日の託児</translation>
+    </message>
+    <message>
+        <location filename="../../ui/header_bar.py" line="86"/>
+        <source>not open yet</source>
+        <translation>受付前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/header_bar.py" line="88"/>
+        <source>check-in open</source>
+        <translation>受付中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/header_bar.py" line="90"/>
+        <source>closed</source>
+        <translation>受付終了</translation>
+    </message>
+    <message>
+        <location filename="../../ui/header_bar.py" line="98"/>
+        <source>Open today&apos;s check-in</source>
+        <translation>本日の受付を開始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/header_bar.py" line="101"/>
+        <source>Close the day…</source>
+        <translation>本日の受付を終了…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/header_bar.py" line="104"/>
+        <source>Reopen check-in</source>
+        <translation>受付を再開</translation>
+    </message>
+    <message>
+        <location filename="../../ui/header_bar.py" line="127"/>
+        <source>Tsunagari</source>
+        <translation>つながり</translation>
+    </message>
+    <message>
+        <location filename="../../ui/header_bar.py" line="134"/>
+        <source>Close today&apos;s check-in?</source>
+        <translation>本日の受付を終了しますか？</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/header_bar.py" line="137"/>
+        <source>%n child(ren) are still in childcare. Close today&apos;s check-in anyway?</source>
+        <translation>
+            <numerusform>まだ%n人のお子さんが託児中です。それでも本日の受付を終了しますか？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/header_bar.py" line="143"/>
+        <source>Close the day</source>
+        <translation>本日の受付の終了</translation>
+    </message>
+    <message>
+        <location filename="../../ui/header_bar.py" line="153"/>
+        <source>The day is closed</source>
+        <translation>本日の受付を終了しました</translation>
+    </message>
+    <message>
+        <location filename="../../ui/header_bar.py" line="154"/>
+        <source>Visits: %1
+First time: %2
+Count only: %3
+Children in childcare: %4</source>
+        <translation>来場：%1人
+はじめて：%2人
+回答なし：%3人
+託児：%4人</translation>
+    </message>
+</context>
+<context>
+    <name>LabelPrinting</name>
+    <message>
+        <location filename="../../ui/label_printing.py" line="54"/>
+        <source>Pickup label</source>
+        <translation>お迎えラベル</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="37"/>
+        <source>Tsunagari — reception</source>
+        <translation>つながり — 受付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="73"/>
+        <source>Check-in</source>
+        <translation>受付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="74"/>
+        <source>Childcare</source>
+        <translation>託児</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="75"/>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+</context>
+<context>
+    <name>PickupCodesDialog</name>
+    <message>
+        <location filename="../../ui/pickup_dialog.py" line="31"/>
+        <source>Pickup codes</source>
+        <translation>お迎え番号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pickup_dialog.py" line="36"/>
+        <source>Please show these codes to the parent</source>
+        <translation>保護者にこの番号をお見せください</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pickup_dialog.py" line="39"/>
+        <source>A child is handed back only against her code. Print a label or note it down.</source>
+        <translation>お迎えのときはこの番号が必要です。ラベルを印刷するか、控えてもらってください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pickup_dialog.py" line="61"/>
+        <source>Print label</source>
+        <translation>ラベルを印刷</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pickup_dialog.py" line="64"/>
+        <source>Done (Enter)</source>
+        <translation>閉じる（Enter）</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsScreen</name>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="69"/>
+        <source>Organisation and language</source>
+        <translation>団体と言語</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="72"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="76"/>
+        <source>Organisation</source>
+        <translation>団体名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="81"/>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="84"/>
+        <source>Where the data lives</source>
+        <translation>データの保存場所</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="94"/>
+        <source>Tsunagari keeps no real names and never the content of a consultation. Nicknames and care notes are personal details and will expire.</source>
+        <translation>つながりは本名や相談の内容を記録しません。ニックネームと託児メモは個人情報として、保存期間が過ぎると消去されます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="106"/>
+        <source>Venues</source>
+        <translation>会場</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="107"/>
+        <source>The venue marked ★ is the one this laptop checks in for.</source>
+        <translation>★印の会場が、このパソコンで受付する会場です。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="115"/>
+        <source>Add…</source>
+        <translation>追加…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="116"/>
+        <source>Rename…</source>
+        <translation>名前を変更…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="117"/>
+        <source>Use at this laptop</source>
+        <translation>この端末で使う</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="118"/>
+        <source>Retire</source>
+        <translation>終了にする</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="132"/>
+        <source>a database server</source>
+        <translation>データベースサーバー</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="134"/>
+        <source>Folder: %1
+This device: %2</source>
+        <translation>フォルダ：%1
+この端末：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="157"/>
+        <source>Saved.</source>
+        <translation>保存しました。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="168"/>
+        <source>Select a venue in the list first.</source>
+        <translation>先に一覧から会場を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="173"/>
+        <source>Add a venue</source>
+        <translation>会場の追加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="173"/>
+        <source>Venue name</source>
+        <translation>会場名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="175"/>
+        <source>Venue added.</source>
+        <translation>会場を追加しました。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="181"/>
+        <source>Rename the venue</source>
+        <translation>会場名の変更</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="181"/>
+        <source>New name</source>
+        <translation>新しい名前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="185"/>
+        <source>Venue renamed.</source>
+        <translation>会場名を変更しました。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="193"/>
+        <source>This laptop now checks in for the selected venue.</source>
+        <translation>この端末は選んだ会場の受付に切り替わりました。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="202"/>
+        <source>Retire the venue</source>
+        <translation>会場を終了にする</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="203"/>
+        <source>Retire this venue? Its past records stay in every report.</source>
+        <translation>この会場を終了にしますか？これまでの記録は報告にそのまま残ります。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="207"/>
+        <source>Venue retired.</source>
+        <translation>会場を終了にしました。</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="29"/>
+        <location filename="../../ui/setup_dialog.py" line="34"/>
+        <source>Welcome to Tsunagari</source>
+        <translation>つながりへようこそ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="37"/>
+        <source>Two things before the first check-in. You can change both later in Settings.</source>
+        <translation>最初の受付の前に2つだけ教えてください。あとから設定で変更できます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="47"/>
+        <source>e.g. NPO Tsunagari Net</source>
+        <translation>例：NPO法人 つながりネット</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="50"/>
+        <source>e.g. Central Community Hall</source>
+        <translation>例：中央公民館</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="53"/>
+        <source>Organisation</source>
+        <translation>団体名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="54"/>
+        <source>First venue</source>
+        <translation>最初の会場</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="55"/>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="63"/>
+        <source>Start</source>
+        <translation>はじめる</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,231 @@
+"""A morning at the door, driven through the real check-in screen."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
+
+from kiosk import checkin, events
+from kiosk.checkin import CheckInRequest
+
+
+def click(qtbot, widget):
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def type_ime(widget, text):
+    """Type Japanese the way an input method does: one committed string."""
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def open_day(qtbot, window):
+    click(qtbot, window.header.event_button)
+    assert window.checkin.pages.currentIndex() == 0
+
+
+def counters(window):
+    h = window.header
+    return tuple(int(t.value.text()) for t in (h.visits, h.first, h.in_care, h.children_today))
+
+
+def test_before_opening_the_day_the_form_is_not_offered(qtbot, window):
+    assert window.checkin.pages.currentIndex() == 1
+    assert "Ctrl+O" in window.checkin.closed_text.text()
+    open_day(qtbot, window)
+    assert window.state.open_event is not None
+
+
+def test_new_visitor_in_a_few_taps(qtbot, window):
+    open_day(qtbot, window)
+    form = window.checkin.form
+    click(qtbot, form.age.button("30s"))
+    click(qtbot, form.residence.button("outside"))
+    click(qtbot, form.heard_from.button("line"))
+    click(qtbot, window.checkin.submit_button)
+
+    assert "No. 1" in window.checkin.banner.text()
+    assert counters(window) == (1, 1, 0, 0)
+    assert window.checkin.visit_list.count() == 1
+    assert "30代" in window.checkin.visit_list.item(0).text()
+    # the form is blank again for the next visitor
+    assert form.age.value() is None and form.heard_from.value() is None
+    visit = checkin.visits_of_event(window.state.ctx, window.state.event.id)[0]
+    assert (visit.age_band, visit.residence, visit.heard_from) == ("30s", "outside", "line")
+
+
+def test_enter_key_checks_in(qtbot, window):
+    open_day(qtbot, window)
+    click(qtbot, window.checkin.form.age.button("40s"))
+    qtbot.keyClick(window.checkin.form.age.button("40s"), Qt.Key.Key_Return)
+    assert counters(window)[0] == 1
+
+
+def test_age_must_be_chosen_and_nothing_is_saved_without_it(qtbot, window):
+    open_day(qtbot, window)
+    click(qtbot, window.checkin.submit_button)
+    assert "年代" in window.checkin.banner.text()
+    assert counters(window) == (0, 0, 0, 0)
+
+
+def test_double_click_counts_once(qtbot, window):
+    open_day(qtbot, window)
+    click(qtbot, window.checkin.form.age.button("20s"))
+    click(qtbot, window.checkin.submit_button)
+    click(qtbot, window.checkin.submit_button)  # the second press of a double click
+    assert counters(window)[0] == 1
+
+
+def test_retry_after_an_error_reuses_the_request(qtbot, window, monkeypatch):
+    """If saving failed after the commit, pressing again must not count twice."""
+    open_day(qtbot, window)
+    screen = window.checkin
+    click(qtbot, screen.form.age.button("50s"))
+    request = screen.form.request(window.state.event.id, screen.request_id)
+    checkin.check_in(window.state.ctx, request)  # saved, but the screen did not hear back
+    click(qtbot, screen.submit_button)
+    assert counters(window)[0] == 1
+
+
+def test_over_long_nickname_is_refused_in_japanese(qtbot, window):
+    open_day(qtbot, window)
+    form = window.checkin.form
+    form.nickname.setFocus()
+    type_ime(form.nickname, "あ" * 25)
+    click(qtbot, form.age.button("30s"))
+    click(qtbot, window.checkin.submit_button)
+    assert "20文字以内" in window.checkin.banner.text()
+    assert counters(window)[0] == 0
+    assert form.nickname.text() == "あ" * 25  # kept so it can be corrected
+
+
+def test_returning_regular_with_two_children(qtbot, window, clock, dialogs):
+    ctx = window.state.ctx
+    # Last week she came and chose the nickname さくら.
+    clock.advance(days=-7)
+    last_week = events.open_event(ctx, window.state.venue.id)
+    checkin.check_in(
+        ctx,
+        CheckInRequest(
+            event_id=last_week.id, age_band="30s", residence="commuter", nickname="さくら"
+        ),
+    )
+    events.close_event(ctx, last_week.id)
+    clock.advance(days=7)
+    window.state.notify()
+
+    open_day(qtbot, window)
+    form = window.checkin.form
+    qtbot.keyClicks(form.nickname, "saku")
+    assert [b.text().split()[0] for b in form.match_buttons] == ["さくら"]
+    click(qtbot, form.match_buttons[0])
+    assert form.selected_label.isVisible() and "さくら" in form.selected_label.text()
+    assert form.age.value() == "30s" and form.residence.value() == "commuter"
+    assert form.first_visit.value() == "repeat"
+
+    click(qtbot, form.children.add_button)
+    click(qtbot, form.children.add_button)
+    first, second = form.children.rows
+    click(qtbot, first.age.button("1-2"))
+    type_ime(first.note, "卵アレルギー")
+    click(qtbot, second.age.button("3-5"))
+    click(qtbot, window.checkin.submit_button)
+
+    assert counters(window) == (1, 0, 2, 2)
+    codes = dialogs.pickup_codes[-1]
+    assert len(codes) == 2 and all(len(c) == 3 and c.isdigit() for c in codes)
+    assert all(code in window.checkin.banner.text() for code in codes)
+    assert "さくら" in window.checkin.visit_list.item(0).text()
+
+
+def test_children_need_an_age(qtbot, window):
+    open_day(qtbot, window)
+    form = window.checkin.form
+    click(qtbot, form.age.button("30s"))
+    click(qtbot, form.children.add_button)
+    click(qtbot, window.checkin.submit_button)
+    assert "1" in window.checkin.banner.text() and counters(window)[0] == 0
+
+
+def test_count_only_is_one_tap(qtbot, window):
+    open_day(qtbot, window)
+    click(qtbot, window.checkin.count_only_button)
+    assert counters(window) == (1, 0, 0, 0)
+    assert "回答なし" in window.checkin.visit_list.item(0).text()
+
+
+def test_undo_last_after_confirmation(qtbot, window, dialogs):
+    open_day(qtbot, window)
+    for band in ("20s", "30s"):
+        click(qtbot, window.checkin.form.age.button(band))
+        click(qtbot, window.checkin.submit_button)
+    assert counters(window)[0] == 2
+    click(qtbot, window.checkin.undo_button)
+    assert "No. 2" in dialogs.questions[-1]
+    assert counters(window)[0] == 1
+    assert "取消" in window.checkin.visit_list.item(0).text()
+
+
+def test_undo_declined_changes_nothing(qtbot, window, dialogs):
+    from PySide6.QtWidgets import QMessageBox
+
+    open_day(qtbot, window)
+    click(qtbot, window.checkin.count_only_button)
+    dialogs.answer = QMessageBox.StandardButton.No
+    click(qtbot, window.checkin.undo_button)
+    assert counters(window)[0] == 1
+
+
+def test_cancel_selected_with_a_reason(qtbot, window, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    open_day(qtbot, window)
+    click(qtbot, window.checkin.count_only_button)
+    click(qtbot, window.checkin.count_only_button)
+    window.checkin.visit_list.setCurrentRow(1)  # No. 1
+    monkeypatch.setattr(
+        QInputDialog,
+        "getItem",
+        lambda *a, **k: (a[3][1], True),  # 二重に受付
+    )
+    click(qtbot, window.checkin.cancel_button)
+    visits = checkin.visits_of_event(window.state.ctx, window.state.event.id)
+    assert [(v.number, v.status, v.cancel_reason) for v in visits] == [
+        (2, "active", None),
+        (1, "cancelled", "duplicate"),
+    ]
+
+
+def test_closing_warns_about_children_still_in_care(qtbot, window, dialogs):
+    from PySide6.QtWidgets import QMessageBox
+
+    open_day(qtbot, window)
+    form = window.checkin.form
+    click(qtbot, form.age.button("30s"))
+    click(qtbot, form.children.add_button)
+    click(qtbot, form.children.rows[0].age.button("0"))
+    click(qtbot, window.checkin.submit_button)
+
+    dialogs.answer = QMessageBox.StandardButton.No
+    click(qtbot, window.header.event_button)
+    assert "託児" in dialogs.questions[-1]
+    assert window.state.open_event is not None  # still open
+
+    dialogs.answer = QMessageBox.StandardButton.Yes
+    click(qtbot, window.header.event_button)
+    assert window.state.open_event is None
+    assert "1" in dialogs.notes[-1]  # the day's summary was shown
+    assert window.checkin.pages.currentIndex() == 1
+
+
+def test_check_in_times_show_local_time(qtbot, window, clock):
+    open_day(qtbot, window)
+    clock.advance(minutes=5)
+    click(qtbot, window.checkin.count_only_button)
+    expected = (clock.now).astimezone().strftime("%H:%M")
+    assert expected in window.checkin.visit_list.item(0).text()
+    assert clock.now - timedelta(minutes=5) < clock.now
