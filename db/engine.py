@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
 
 from db.errors import NotADatabase
 
@@ -57,6 +58,16 @@ def make_engine(url: str) -> Engine:
     engine = create_engine(url)
     event.listen(engine, "connect", _set_sqlite_pragmas)
     return engine
+
+
+def make_inspection_engine(url: str) -> Engine:
+    """An engine without the pragmas, to look at a database before deciding to use it.
+
+    journal_mode=WAL is written into the file itself, so connecting through
+    make_engine() would change a file that is then refused (another
+    application's database, or one from a newer release).
+    """
+    return create_engine(url, poolclass=NullPool)
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

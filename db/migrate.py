@@ -37,6 +37,27 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+def check(engine: Engine) -> str | None:
+    """The database's revision (None when empty), if this release can use it.
+
+    Only reads, so it can look at a file before anything is written to it.
+    Raises DatabaseTooNew for a revision this release does not know, and
+    NotOurDatabase for a database that has tables but no Alembic history.
+    """
+    current = current_revision(engine)
+    if current is None:
+        tables = set(inspect(engine).get_table_names())
+        if tables:
+            raise NotOurDatabase(", ".join(sorted(tables))[:200])
+    else:
+        known = {
+            rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()
+        }
+        if current not in known:
+            raise DatabaseTooNew(current)
+    return current
+
+
 def upgrade(
     engine: Engine,
     before_upgrade: Callable[[str], None] | None = None,
@@ -49,15 +70,7 @@ def upgrade(
     """
     cfg = alembic_config()
     script = ScriptDirectory.from_config(cfg)
-    current = current_revision(engine)
-    if current is None:
-        tables = set(inspect(engine).get_table_names())
-        if tables:
-            raise NotOurDatabase(", ".join(sorted(tables))[:200])
-    else:
-        known = {rev.revision for rev in script.walk_revisions()}
-        if current not in known:
-            raise DatabaseTooNew(current)
+    current = check(engine)
     wanted = script.get_current_head() if target == "head" else target
     if current == wanted:
         return False

@@ -16,9 +16,9 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from db.base import new_id
-from db.engine import make_engine, make_session_factory, sqlite_path
+from db.engine import make_engine, make_inspection_engine, make_session_factory, sqlite_path
 from db.errors import DatabaseTooNew, NotADatabase, NotOurDatabase
-from db.migrate import upgrade
+from db.migrate import check, upgrade
 from kiosk import settings
 from kiosk.context import AppContext
 from kiosk.errors import KioskError, StorageError
@@ -79,8 +79,7 @@ def open_database(
         prepare_private_file(path)
     backups = (folder.backups if folder else path.parent / "backups") if path else None
     try:
-        engine = make_engine(url)
-        migrate(engine, path, backups)
+        engine = _open_engine(url, path, backups)
     except NotADatabase as exc:
         raise KioskError("not_a_database", path=str(path)) from exc
     except NotOurDatabase as exc:
@@ -95,6 +94,24 @@ def open_database(
     ctx = AppContext(sessions=sessions, device_id="", data_dir=path.parent if path else None)
     device_id = ensure_device_id(ctx)
     return AppContext(sessions=sessions, device_id=device_id, data_dir=ctx.data_dir)
+
+
+def _open_engine(url: str, path: Path | None, backups: Path | None) -> Engine:
+    engine = make_engine(url)
+    try:
+        if path is not None:
+            # Look before touching: connecting through `engine` turns on WAL,
+            # which rewrites the header of a file we may be about to refuse.
+            inspection = make_inspection_engine(url)
+            try:
+                check(inspection)
+            finally:
+                inspection.dispose()
+        migrate(engine, path, backups)
+    except BaseException:
+        engine.dispose()  # no pooled connection keeps -wal/-shm beside a refused file
+        raise
+    return engine
 
 
 def migrate(engine: Engine, path: Path | None, backups: Path | None) -> None:
