@@ -1,0 +1,289 @@
+"""Migrations: empty to head matches the models, down and up again, and old databases open.
+
+The fixture databases under tests/db/fixtures/ stand for what earlier
+releases left on venue laptops; tests open copies, never the files themselves.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import shutil
+import sqlite3
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, inspect, text
+
+from db import migrate
+from db.engine import make_engine
+from db.models import Base
+from kiosk import checkin, childcare, events, settings, venues
+from kiosk.database import open_database
+from kiosk.paths import DataFolder
+from tests.db.fixtures import make_fixtures
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FIXTURE_0001 = FIXTURES / "tsunagari-0001.sqlite3"
+
+
+@pytest.fixture
+def engine(tmp_path: Path) -> Iterator[Engine]:
+    made = make_engine(f"sqlite:///{tmp_path / 'm.sqlite3'}")
+    yield made
+    made.dispose()
+
+
+def schema_differences(engine: Engine) -> list[object]:
+    """What `alembic check` would report: the models against the migrated schema."""
+    with engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        return compare_metadata(context, Base.metadata)
+
+
+def revisions_in_order() -> list[str]:
+    script = ScriptDirectory.from_config(migrate.alembic_config())
+    return [rev.revision for rev in reversed(list(script.walk_revisions()))]
+
+
+def downgrade(engine: Engine, target: str) -> None:
+    cfg = migrate.alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, target)
+
+
+def tables(engine: Engine) -> set[str]:
+    return set(inspect(engine).get_table_names()) - {"alembic_version"}
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# --- the migration chain -----------------------------------------------------------
+
+
+def test_there_is_one_linear_history():
+    script = ScriptDirectory.from_config(migrate.alembic_config())
+    assert len(script.get_heads()) == 1
+    order = revisions_in_order()
+    assert order[0] == "0001"
+    assert order[-1] == migrate.head_revision()
+    for earlier, later in itertools.pairwise(order):
+        assert script.get_revision(later).down_revision == earlier
+
+
+def test_an_empty_database_is_upgraded_to_the_models(engine):
+    assert migrate.current_revision(engine) is None
+    assert migrate.upgrade(engine) is True
+    assert migrate.current_revision(engine) == migrate.head_revision()
+    assert tables(engine) == set(Base.metadata.tables)
+    assert schema_differences(engine) == []
+
+
+def test_upgrading_a_current_database_does_nothing(engine):
+    migrate.upgrade(engine)
+    called: list[str] = []
+    assert migrate.upgrade(engine, before_upgrade=called.append) is False
+    assert called == []
+
+
+def test_an_empty_database_is_not_copied_aside_before_its_first_upgrade(engine):
+    called: list[str] = []
+    migrate.upgrade(engine, before_upgrade=called.append)
+    assert called == []
+
+
+def test_an_old_database_is_announced_before_it_is_upgraded(engine):
+    migrate.upgrade(engine, target="0001")
+    called: list[str] = []
+    assert migrate.upgrade(engine, before_upgrade=called.append) is True
+    assert called == ["0001"]
+
+
+def test_down_to_base_and_up_again(engine):
+    migrate.upgrade(engine)
+    downgrade(engine, "base")
+    assert migrate.current_revision(engine) is None
+    assert tables(engine) == set()
+    migrate.upgrade(engine)
+    assert migrate.current_revision(engine) == migrate.head_revision()
+    assert schema_differences(engine) == []
+
+
+def test_every_step_goes_down_and_up_again(engine):
+    order = revisions_in_order()
+    for previous, revision in itertools.pairwise(["base", *order]):
+        migrate.upgrade(engine, target=revision)
+        after_up = tables(engine)
+        downgrade(engine, previous)
+        migrate.upgrade(engine, target=revision)
+        assert migrate.current_revision(engine) == revision
+        assert tables(engine) == after_up
+    assert schema_differences(engine) == []
+
+
+def test_a_migration_in_the_middle_keeps_existing_rows(engine):
+    migrate.upgrade(engine, target="0001")
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO venue (id, name, kind, active, created_at, updated_at, device_id)"
+            " VALUES ('v1', '中央公民館', 'in_person', 1, '2026-11-01 00:00:00',"
+            " '2026-11-01 00:00:00', 'd')"
+        )
+    migrate.upgrade(engine)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT name FROM venue")).scalars().all() == ["中央公民館"]
+
+
+# --- opening the previous schema through the app --------------------------------------
+
+
+def make_0001_database(path: Path) -> None:
+    """A database as the previous release left it, rows written with raw SQL."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    old = make_engine(f"sqlite:///{path}")
+    try:
+        migrate.upgrade(old, target="0001")
+        stamp = "2026-11-15 01:00:00.000000"
+        with old.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO venue (id, name, kind, active, created_at, updated_at, device_id)"
+                    " VALUES ('v1', '中央公民館', 'in_person', 1, :t, :t, 'old-device')"
+                ),
+                {"t": stamp},
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO event (id, venue_id, date, kind, status, opened_at, created_at,"
+                    " updated_at, device_id) VALUES ('e1', 'v1', '2026-11-15', 'cafe', 'open',"
+                    " :t, :t, :t, 'old-device')"
+                ),
+                {"t": stamp},
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO visit (id, event_id, number, checked_in_at, age_band, residence,"
+                    " first_visit, wants_consultation, count_only, source, status, created_at,"
+                    " updated_at, device_id) VALUES ('visit-1', 'e1', 1, :t, '30s', 'resident',"
+                    " 1, 0, 0, 'door', 'active', :t, :t, 'old-device')"
+                ),
+                {"t": stamp},
+            )
+    finally:
+        old.dispose()
+
+
+def test_opening_the_previous_schema_upgrades_it_and_keeps_a_copy(folder: DataFolder):
+    make_0001_database(folder.database)
+
+    ctx = open_database(folder=folder)
+    try:
+        engine = ctx.sessions.kw["bind"]
+        assert migrate.current_revision(engine) == migrate.head_revision()
+        assert schema_differences(engine) == []
+        assert [v.name for v in venues.list_venues(ctx)] == ["中央公民館"]
+        assert events.event_info(ctx, "e1").venue_name == "中央公民館"
+        [visit] = checkin.visits_of_event(ctx, "e1")
+        assert (visit.id, visit.number, visit.age_band) == ("visit-1", 1, "30s")
+        # The upgraded database takes new check-ins.
+        assert checkin.check_in(ctx, checkin.count_only_request("e1")).visit.number == 2
+    finally:
+        ctx.sessions.kw["bind"].dispose()
+
+    [backup] = folder.backups.iterdir()
+    assert "0001" in backup.name
+    assert stat.S_IMODE(folder.backups.stat().st_mode) == 0o700
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+    copy = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    try:
+        assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert copy.execute("SELECT count(*) FROM visit").fetchone() == (1,)
+        assert copy.execute(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'workshop'"
+        ).fetchone() == (0,)
+    finally:
+        copy.close()
+
+
+def test_opening_again_makes_no_second_copy(folder: DataFolder):
+    make_0001_database(folder.database)
+    for _ in range(2):
+        ctx = open_database(folder=folder)
+        ctx.sessions.kw["bind"].dispose()
+    assert len(list(folder.backups.iterdir())) == 1
+
+
+def test_a_new_database_is_not_copied_aside(folder: DataFolder):
+    ctx = open_database(folder=folder)
+    ctx.sessions.kw["bind"].dispose()
+    assert not folder.backups.exists()
+
+
+# --- the committed fixture of release 0001 ----------------------------------------------
+
+
+def test_the_committed_fixture_is_at_revision_0001():
+    conn = sqlite3.connect(f"file:{FIXTURE_0001}?mode=ro", uri=True)
+    try:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    finally:
+        conn.close()
+
+
+def test_a_copy_of_the_0001_fixture_opens_with_its_data(folder: DataFolder):
+    original = sha256(FIXTURE_0001)
+    folder.root.mkdir(mode=0o700)
+    shutil.copyfile(FIXTURE_0001, folder.database)
+
+    ctx = open_database(folder=folder)
+    try:
+        assert migrate.current_revision(ctx.sessions.kw["bind"]) == migrate.head_revision()
+        assert ctx.device_id == make_fixtures.DEVICE
+        assert settings.organisation(ctx) == "NPOつながり"
+        assert not venues.needs_setup(ctx)
+        assert venues.current_venue(ctx).id == make_fixtures.VENUE
+        event = events.event_info(ctx, make_fixtures.EVENT)
+        assert (event.status, event.date.isoformat()) == ("closed", "2026-11-15")
+        assert events.counts(ctx, event.id) == events.DoorCounts(
+            visits=2, first_visits=1, count_only=1, children_in_care=0, children_today=1
+        )
+        listed = {v.number: v for v in checkin.visits_of_event(ctx, event.id)}
+        assert listed[1].nickname == "さくら"
+        assert listed[3].status == "cancelled" and listed[3].cancel_reason == "mistake"
+        [child] = childcare.children_of_event(ctx, event.id)
+        assert (child.pickup_code, child.status, child.care_note) == (
+            "417",
+            "handed_back",
+            "卵アレルギー",
+        )
+        [match] = checkin.find_visitors(ctx, "saku")
+        assert (match.visitor_id, match.age_band) == (make_fixtures.VISITOR, "30s")
+    finally:
+        ctx.sessions.kw["bind"].dispose()
+
+    assert len(list(folder.backups.iterdir())) == 1
+    assert sha256(FIXTURE_0001) == original
+
+
+def test_the_fixture_script_still_builds_the_committed_fixture(tmp_path: Path):
+    built = make_fixtures.build_0001(tmp_path / "again.sqlite3")
+
+    def dump(path: Path) -> list[str]:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return list(conn.iterdump())
+        finally:
+            conn.close()
+
+    assert dump(built) == dump(FIXTURE_0001)
