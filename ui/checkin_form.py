@@ -46,7 +46,7 @@ class CheckInForm(QWidget):
         self.nickname = QLineEdit(self)
         self.nickname.setMaxLength(MAX_NICKNAME + 10)  # over-long gets a clear message
         self.nickname.setPlaceholderText(
-            self.tr("Nickname (optional): type to find a regular. No real names needed.")
+            self.tr("Nickname (optional, never a real name): type to find a regular")
         )
         self.nickname.textEdited.connect(self._search)
         self.selected_label = QLabel(self)

@@ -48,10 +48,10 @@ class CheckInScreen(QWidget):
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self._build_form_page())
         self.pages.addWidget(self._build_closed_page())
-        outer.addWidget(self.pages, 1)
+        outer.addWidget(self.pages, 3)
 
-        # Right: today's list.
-        outer.addWidget(self._build_list_panel())
+        # Right: today's list; narrower on a tablet.
+        outer.addWidget(self._build_list_panel(), 1)
 
         # Enter confirms from anywhere in the form (a main window has no default button).
         for key in ("Return", "Enter", "Ctrl+Return", "Ctrl+Enter"):
@@ -109,6 +109,9 @@ class CheckInScreen(QWidget):
         actions.addStretch(1)
         actions.addWidget(self.submit_button)
         layout.addLayout(actions)
+        for button in (self.clear_button, self.count_only_button, self.submit_button):
+            button.ensurePolished()
+            button.setMinimumWidth(button.sizeHint().width())
         return page
 
     def _build_closed_page(self) -> QWidget:
@@ -127,7 +130,8 @@ class CheckInScreen(QWidget):
     def _build_list_panel(self) -> QWidget:
         panel = QFrame(self)
         panel.setProperty("role", "card")
-        panel.setFixedWidth(320)
+        panel.setMinimumWidth(250)
+        panel.setMaximumWidth(320)
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(14, 14, 14, 14)
         title = QLabel(self.tr("Today's check-ins"), panel)
@@ -135,7 +139,6 @@ class CheckInScreen(QWidget):
         layout.addWidget(title)
         self.visit_list = QListWidget(panel)
         self.visit_list.setAlternatingRowColors(True)
-        self.visit_list.setWordWrap(True)
         self.visit_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.visit_list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         layout.addWidget(self.visit_list, 1)
@@ -181,15 +184,16 @@ class CheckInScreen(QWidget):
             else:
                 detail = choices.label("age_band", visit.age_band, lang)
                 if visit.first_visit:
-                    detail += " ・ " + self.tr("first time")
+                    detail += "・" + self.tr("first time")
             if visit.nickname:
-                detail += f" ・ {visit.nickname}"
+                detail += f"・{visit.nickname}"
             kids = [c for c in visit.children if c.status != "cancelled"]
             if kids:
-                detail += " ・ " + self.tr("childcare %1").replace("%1", str(len(kids)))
-            text = f"No.{visit.number}  {time}   {detail}"
+                detail += "・" + self.tr("childcare %1").replace("%1", str(len(kids)))
+            text = f"No.{visit.number}   {time}"
             if not visit.active:
                 text += "   " + self.tr("(cancelled)")
+            text += f"\n{detail}"
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, visit.id)
             if not visit.active:

@@ -44,7 +44,7 @@ class MainWindow(QMainWindow):
 
         sidebar = QFrame(central)
         sidebar.setObjectName("Sidebar")
-        sidebar.setFixedWidth(150)
+        sidebar.setFixedWidth(160)
         side = QVBoxLayout(sidebar)
         side.setContentsMargins(0, 8, 0, 12)
         side.setSpacing(2)

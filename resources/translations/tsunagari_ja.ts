@@ -5,8 +5,8 @@
     <name>CheckInForm</name>
     <message>
         <location filename="../../ui/checkin_form.py" line="49"/>
-        <source>Nickname (optional): type to find a regular. No real names needed.</source>
-        <translation>ニックネーム（任意）：入力するとリピーターを検索します。本名は不要です</translation>
+        <source>Nickname (optional, never a real name): type to find a regular</source>
+        <translation>ニックネーム（任意・本名は不要）：入力するとリピーターを検索</translation>
     </message>
     <message>
         <location filename="../../ui/checkin_form.py" line="55"/>
@@ -114,99 +114,99 @@
         <translation>受付する（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="133"/>
+        <location filename="../../ui/checkin_screen.py" line="137"/>
         <source>Today&apos;s check-ins</source>
         <translation>本日の受付</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="142"/>
+        <location filename="../../ui/checkin_screen.py" line="147"/>
         <source>Undo last (Ctrl+Z)</source>
-        <translation>直前の受付を取り消す（Ctrl+Z）</translation>
+        <translation>直前を取り消す（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="145"/>
+        <location filename="../../ui/checkin_screen.py" line="150"/>
         <source>Cancel selected…</source>
         <translation>選んだ受付を取り消す…</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="162"/>
+        <location filename="../../ui/checkin_screen.py" line="167"/>
         <source>Check-in has not started today.
 Press “Open today&apos;s check-in” above (Ctrl+O).</source>
         <translation>本日の受付はまだ始まっていません。
 上の「本日の受付を開始」を押してください（Ctrl+O）。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="166"/>
+        <location filename="../../ui/checkin_screen.py" line="171"/>
         <source>Today&apos;s check-in is closed. Thank you for today!</source>
         <translation>本日の受付は終了しました。今日もありがとうございました！</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="180"/>
+        <location filename="../../ui/checkin_screen.py" line="185"/>
         <source>count only</source>
         <translation>回答なし</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="184"/>
+        <location filename="../../ui/checkin_screen.py" line="189"/>
         <source>first time</source>
         <translation>はじめて</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="189"/>
+        <location filename="../../ui/checkin_screen.py" line="194"/>
         <source>childcare %1</source>
         <translation>託児%1人</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="192"/>
+        <location filename="../../ui/checkin_screen.py" line="197"/>
         <source>(cancelled)</source>
         <translation>（取消）</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="242"/>
+        <location filename="../../ui/checkin_screen.py" line="247"/>
         <source>Checked in: No. %1</source>
         <translation>受付しました：No. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="245"/>
+        <location filename="../../ui/checkin_screen.py" line="250"/>
         <source>pickup codes: %1</source>
         <translation>お迎え番号：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="270"/>
+        <location filename="../../ui/checkin_screen.py" line="275"/>
         <source>There is no check-in to undo.</source>
         <translation>取り消せる受付がありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="276"/>
+        <location filename="../../ui/checkin_screen.py" line="281"/>
         <source>Undo</source>
         <translation>取り消し</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="277"/>
+        <location filename="../../ui/checkin_screen.py" line="282"/>
         <source>Undo check-in No. %1 (%2)?</source>
         <translation>No. %1（%2）の受付を取り消しますか？</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="290"/>
+        <location filename="../../ui/checkin_screen.py" line="295"/>
         <source>Undone: No. %1</source>
         <translation>No. %1 を取り消しました</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="296"/>
+        <location filename="../../ui/checkin_screen.py" line="301"/>
         <source>Select a check-in in the list first.</source>
         <translation>先に一覧から受付を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="302"/>
+        <location filename="../../ui/checkin_screen.py" line="307"/>
         <source>Cancel a check-in</source>
         <translation>受付の取り消し</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="303"/>
+        <location filename="../../ui/checkin_screen.py" line="308"/>
         <source>Why is it cancelled? (It stays in the records, marked cancelled.)</source>
         <translation>取り消す理由を選んでください（記録は「取消」として残ります）。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="319"/>
+        <location filename="../../ui/checkin_screen.py" line="324"/>
         <source>Cancelled: No. %1</source>
         <translation>No. %1 を取り消しました</translation>
     </message>

@@ -1,0 +1,101 @@
+"""Take the README's screenshots from the real screens on demo data.
+
+    python docs/screenshots.py
+
+Offscreen (no display needed), with the bundled font, at the size of a
+venue laptop (1366x768) and of a tablet (1024x768). The clock is fixed so
+the pictures do not change from run to run.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PySide6.QtCore import QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
+
+from kiosk import checkin
+from kiosk.database import open_database
+from kiosk.demo import build_demo
+from kiosk.paths import DataFolder
+from ui.app import AppShell, application, load_look
+from ui.pickup_dialog import PickupCodesDialog
+from ui.setup_dialog import SetupDialog
+
+OUT = Path(__file__).resolve().parent
+JST = timezone(timedelta(hours=9))
+TODAY = date(2026, 11, 22)
+NOW = datetime(2026, 11, 22, 11, 45, tzinfo=JST)
+LAPTOP = (1366, 768)
+TABLET = (1024, 768)
+
+
+def save(widget: QWidget, name: str) -> None:
+    QTest.qWait(100)  # let delayed layouts (list views) settle, as they would on screen
+    widget.grab().save(str(OUT / name))
+    print("wrote", OUT / name)
+
+
+def main() -> None:
+    os.environ["TZ"] = "Asia/Tokyo"
+    time.tzset()
+    app = application()
+    load_look(app)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = DataFolder(Path(tmp))
+        build_demo(folder, seed=7, today=TODAY, tz=JST)
+        ctx = replace(open_database(folder=folder), clock=lambda: NOW)
+        shell = AppShell(app, ctx, "ja")
+        window = shell.build_window()
+        window.resize(*LAPTOP)
+        window.show()
+
+        form = window.checkin.form
+        form.age.set_value("30s")
+        form.heard_from.set_value("flyer")
+        form.children.add_child()
+        form.children.rows[0].age.set_value("1-2")
+        form.children.rows[0].note.setText("卵アレルギー")
+        save(window, "checkin.png")
+
+        form.reset()
+        form.nickname.setText("sa")
+        form._search("sa")
+        save(window, "checkin-search.png")
+        form.reset()
+
+        window.resize(*TABLET)
+        save(window, "checkin-tablet.png")
+        window.resize(*LAPTOP)
+
+        window.show_screen(1)
+        save(window, "childcare.png")
+        window.show_screen(2)
+        save(window, "settings.png")
+
+        visits = checkin.visits_of_event(ctx, window.state.event.id)
+        kids = next(v.children for v in visits if v.children)
+        dialog = PickupCodesDialog(kids, "ja", lambda _k: None, window)
+        dialog.show()
+        QTimer.singleShot(0, dialog.accept)
+        save(dialog, "pickup-codes.png")
+
+        setup_ctx = open_database(folder=DataFolder(Path(tmp) / "fresh"))
+        setup = SetupDialog(setup_ctx, "ja")
+        setup.show()
+        save(setup, "setup.png")
+        window.close()
+
+
+if __name__ == "__main__":
+    main()
