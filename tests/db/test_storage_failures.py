@@ -271,6 +271,7 @@ def test_a_database_locked_by_another_program_is_busy_and_saves_nothing(ctx, eve
         ("database is locked", "database_busy"),
         ("disk I/O error", "io_error"),
         ("database disk image is malformed", "database_damaged"),
+        ("file is not a database", "database_damaged"),
         ("something nobody expected", "storage_failed"),
     ],
 )
