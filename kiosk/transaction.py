@@ -26,7 +26,9 @@ _STORAGE_CODES = (
     ("unable to open", "cannot_open"),
     ("locked", "database_busy"),
     ("disk i/o error", "io_error"),
-    ("not a database", "not_a_database"),
+    # Open-time checks name the file (not_a_database); a file that stops being
+    # a database while in use is damaged, and the message needs no path.
+    ("not a database", "database_damaged"),
     ("malformed", "database_damaged"),
 )
 
