@@ -62,7 +62,7 @@ def new_pickup_code(session: Session, event_id: str, rng: random.Random | None =
     return (rng or _system_random).choice(free)
 
 
-def _select_children() -> Select[tuple[ChildCare, int]]:
+def _select_children() -> Select[ChildCare, int]:
     return select(ChildCare, Visit.number).join(Visit, Visit.id == ChildCare.visit_id)
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, func, select
 
 from db.migrate import current_revision
 from db.models import ChildCare, Event, Venue, Visit, Visitor
@@ -14,11 +16,11 @@ from kiosk.transaction import read
 def database_overview(ctx: AppContext) -> dict[str, str]:
     with read(ctx) as session:
 
-        def count(model: type, *where: object) -> int:
-            return session.scalar(select(func.count()).select_from(model).where(*where)) or 0
+        def count(model: type[Any], *where: ColumnElement[bool]) -> int:
+            query: Select[Any] = select(func.count()).select_from(model).where(*where)
+            return int(session.scalar(query) or 0)
 
-        bind = session.get_bind()
-        revision = current_revision(bind.engine if hasattr(bind, "engine") else bind)  # type: ignore[arg-type]
+        revision = current_revision(session.get_bind().engine)
         return {
             "schema": revision or "-",
             "device": ctx.device_id,
