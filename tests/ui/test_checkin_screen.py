@@ -229,3 +229,26 @@ def test_check_in_times_show_local_time(qtbot, window, clock):
     expected = (clock.now).astimezone().strftime("%H:%M")
     assert expected in window.checkin.visit_list.item(0).text()
     assert clock.now - timedelta(minutes=5) < clock.now
+
+
+def test_full_disk_says_so_and_keeps_the_form_for_a_retry(qtbot, window, monkeypatch):
+    from kiosk.errors import StorageError
+
+    open_day(qtbot, window)
+    form = window.checkin.form
+    click(qtbot, form.age.button("40s"))
+    click(qtbot, form.heard_from.button("sns"))
+    real = checkin.check_in
+
+    def disk_full(*args, **kwargs):
+        raise StorageError("disk_full")
+
+    monkeypatch.setattr(checkin, "check_in", disk_full)
+    click(qtbot, window.checkin.submit_button)
+    assert "ディスクがいっぱい" in window.checkin.banner.text()
+    assert (form.age.value(), form.heard_from.value()) == ("40s", "sns")
+    assert counters(window)[0] == 0
+
+    monkeypatch.setattr(checkin, "check_in", real)  # space was freed: press again
+    click(qtbot, window.checkin.submit_button)
+    assert counters(window)[0] == 1
