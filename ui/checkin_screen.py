@@ -87,6 +87,9 @@ class CheckInScreen(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.form)
+        self.form.children.child_added.connect(
+            lambda row: QTimer.singleShot(50, lambda: scroll.ensureWidgetVisible(row.note))
+        )
         layout.addWidget(scroll, 1)
 
         actions = QHBoxLayout()

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.checkin import MAX_CHILDREN, ChildRequest
 from kiosk.childcare import MAX_CARE_NOTE
@@ -15,9 +23,11 @@ class ChildRow(QWidget):
 
     def __init__(self, number: int, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(8)
+        # Two lines, so the age buttons can wrap in any language and at tablet width.
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 6)
+        layout.setHorizontalSpacing(8)
+        layout.setVerticalSpacing(6)
         self.title = QLabel(self.tr("Child %1").replace("%1", str(number)), self)
         self.title.setMinimumWidth(56)
         self.age = ChoiceButtons.for_group("child_age_band", lang)
@@ -30,10 +40,13 @@ class ChildRow(QWidget):
         self.remove.setAutoDefault(False)
         self.remove.setFixedWidth(48)
         self.remove.clicked.connect(lambda: self.remove_requested.emit(self))
-        layout.addWidget(self.title)
-        layout.addWidget(self.age)
-        layout.addWidget(self.note, 1)
-        layout.addWidget(self.remove)
+        note_line = QHBoxLayout()
+        note_line.addWidget(self.note, 1)
+        note_line.addWidget(self.remove)
+        layout.addWidget(self.title, 0, 0)
+        layout.addWidget(self.age, 0, 1)
+        layout.addLayout(note_line, 1, 1)
+        layout.setColumnStretch(1, 1)
 
     def renumber(self, number: int) -> None:
         self.title.setText(self.tr("Child %1").replace("%1", str(number)))
@@ -41,6 +54,8 @@ class ChildRow(QWidget):
 
 class ChildrenEditor(QWidget):
     """Zero or more child rows and an 'add a child' button."""
+
+    child_added = Signal(object)  # the new ChildRow, so the screen can scroll to it
 
     def __init__(self, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,8 +81,8 @@ class ChildrenEditor(QWidget):
         self._layout.insertWidget(len(self.rows), row)
         self.rows.append(row)
         self.add_button.setEnabled(len(self.rows) < MAX_CHILDREN)
-        first = next(iter(row.age._buttons.values()))
-        first.setFocus()
+        row.age.focus_first()
+        self.child_added.emit(row)
         return row
 
     def _remove(self, row: ChildRow) -> None:

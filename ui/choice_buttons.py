@@ -74,6 +74,9 @@ class ChoiceButtons(QWidget):
         for c, button in self._buttons.items():
             button.setChecked(c == code)
 
+    def focus_first(self) -> None:
+        next(iter(self._buttons.values())).setFocus()
+
     def button(self, code: str) -> QPushButton:
         return self._buttons[code]
 
