@@ -1,0 +1,95 @@
+"""Where the data lives: --data-dir, then TSUNAGARI_DATA_DIR, then the platform's folder."""
+
+from __future__ import annotations
+
+import os
+import pwd
+from pathlib import Path
+
+import pytest
+
+from db.engine import sqlite_path
+from kiosk import paths
+from kiosk.database import open_database
+from kiosk.paths import DataFolder, resolve_data_dir
+
+
+def real_home() -> Path:
+    return Path(pwd.getpwuid(os.getuid()).pw_dir)
+
+
+def test_the_command_line_wins_over_the_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv(paths.ENV_DATA_DIR, str(tmp_path / "from-env"))
+    assert resolve_data_dir(str(tmp_path / "from-cli")) == tmp_path / "from-cli"
+    assert resolve_data_dir(tmp_path / "as-path") == tmp_path / "as-path"
+
+
+def test_the_environment_wins_over_the_default(monkeypatch, tmp_path):
+    monkeypatch.setenv(paths.ENV_DATA_DIR, str(tmp_path / "from-env"))
+    assert resolve_data_dir() == tmp_path / "from-env"
+    assert resolve_data_dir(None) == tmp_path / "from-env"
+    assert resolve_data_dir("") == tmp_path / "from-env"
+
+
+def test_an_empty_environment_variable_is_ignored(monkeypatch):
+    monkeypatch.setenv(paths.ENV_DATA_DIR, "")
+    assert resolve_data_dir() == paths.default_data_dir()
+
+
+def test_a_tilde_means_the_users_home(monkeypatch, private_home):
+    assert resolve_data_dir("~/cafe") == private_home / "cafe"
+    monkeypatch.setenv(paths.ENV_DATA_DIR, "~/from-env")
+    assert resolve_data_dir() == private_home / "from-env"
+
+
+def test_the_default_is_the_platform_data_folder_in_the_tests_private_home(private_home):
+    default = resolve_data_dir()
+    assert default == paths.default_data_dir()
+    assert default.name == "Tsunagari"
+    assert default.is_relative_to(private_home)
+    assert not default.is_relative_to(real_home()) or private_home.is_relative_to(real_home())
+
+
+def test_tests_never_see_the_real_home(private_home):
+    assert Path.home() == private_home
+    assert Path("~").expanduser() == private_home
+    assert private_home != real_home()
+
+
+def test_opening_the_default_folder_stays_in_the_private_home(private_home):
+    folder = DataFolder(resolve_data_dir())
+    ctx = open_database(folder=folder)
+    ctx.sessions.kw["bind"].dispose()
+    assert folder.database.is_file()
+    assert folder.database.is_relative_to(private_home)
+
+
+def test_the_files_of_a_data_folder(tmp_path):
+    folder = DataFolder(tmp_path)
+    assert folder.database == tmp_path / "tsunagari.sqlite3"
+    assert folder.backups == tmp_path / "backups"
+    assert folder.labels == tmp_path / "labels"
+    assert folder.demo.root == tmp_path / "demo"
+    assert folder.demo.database == tmp_path / "demo" / "tsunagari.sqlite3"
+    assert folder.demo != folder
+
+
+@pytest.mark.parametrize(
+    "name", ["plain", "スペース と 日本語", "100%", "a%20b", "a?b", "a#b", "x@y:z"]
+)
+def test_the_database_url_names_exactly_the_database_file(tmp_path, name):
+    folder = DataFolder(tmp_path / name)
+    assert sqlite_path(folder.database_url()) == folder.database
+
+
+def test_a_folder_with_awkward_characters_opens_in_the_right_place(tmp_path):
+    folder = DataFolder(tmp_path / "100% a?b")
+    ctx = open_database(folder=folder)
+    ctx.sessions.kw["bind"].dispose()
+    assert folder.database.is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["100% a?b"]
+
+
+def test_resources_are_inside_the_project():
+    assert (paths.RESOURCES / "choices.json").is_file()
+    assert paths.FONT_FILE.parent.parent == paths.RESOURCES
