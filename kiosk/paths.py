@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
+from sqlalchemy.engine import URL
 
 ENV_DATA_DIR = "TSUNAGARI_DATA_DIR"
 APP_NAME = "Tsunagari"
@@ -55,4 +56,5 @@ class DataFolder:
         return DataFolder(self.root / "demo")
 
     def database_url(self) -> str:
-        return f"sqlite:///{self.database}"
+        # Built, not pasted: a "?" or "%" in a folder name must stay part of the path.
+        return URL.create("sqlite", database=str(self.database)).render_as_string()
