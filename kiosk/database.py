@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 
 from db.base import new_id
 from db.engine import make_engine, make_inspection_engine, make_session_factory, sqlite_path
@@ -74,7 +74,10 @@ def open_database(
         if folder is None:
             raise ValueError("give a database URL or a data folder")
         url = folder.database_url()
-    path = sqlite_path(url)
+    try:
+        path = sqlite_path(url)
+    except ArgumentError as exc:
+        raise KioskError("database_url_invalid") from exc
     if path is not None:
         prepare_private_file(path)
     backups = (folder.backups if folder else path.parent / "backups") if path else None
@@ -90,6 +93,10 @@ def open_database(
         raise storage_error(exc) from exc
     except DatabaseError as exc:
         raise KioskError("not_a_database", path=str(path)) from exc
+    except ArgumentError as exc:  # also NoSuchModuleError: a kind of database we cannot use
+        raise KioskError("database_url_invalid") from exc
+    except ImportError as exc:  # the URL names a driver that is not installed
+        raise KioskError("database_driver_missing", driver=exc.name or "?") from exc
     sessions = make_session_factory(engine)
     ctx = AppContext(sessions=sessions, device_id="", data_dir=path.parent if path else None)
     device_id = ensure_device_id(ctx)

@@ -77,7 +77,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "取り消せる受付がありません。",
         "en": "There is no check-in to undo.",
     },
-    "visit_not_found": {"ja": "この受付が見つかりません。", "en": "This check-in could not be found."},
+    "visit_not_found": {
+        "ja": "この受付が見つかりません。",
+        "en": "This check-in could not be found.",
+    },
     "visit_already_cancelled": {
         "ja": "No. {number} はすでに取り消されています。",
         "en": "No. {number} is already cancelled.",
@@ -99,7 +102,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "お迎え番号 {code} のお子さんは {time} にお迎え済みです。",
         "en": "The child with pickup code {code} was already picked up at {time}.",
     },
-    "child_not_found": {"ja": "このお子さんの記録が見つかりません。", "en": "This child's record could not be found."},
+    "child_not_found": {
+        "ja": "このお子さんの記録が見つかりません。",
+        "en": "This child's record could not be found.",
+    },
     "no_pickup_codes_left": {
         "ja": "この開催日のお迎え番号を使い切りました。",
         "en": "All pickup codes of this event are in use.",
@@ -119,7 +125,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "最後の会場は終了にできません。先に別の会場を追加してください。",
         "en": "The last venue cannot be retired. Add another venue first.",
     },
-    "invalid_language": {"ja": "対応していない言語です（{value}）。", "en": "Unsupported language ({value})."},
+    "invalid_language": {
+        "ja": "対応していない言語です（{value}）。",
+        "en": "Unsupported language ({value}).",
+    },
     # the database and the disk
     "not_a_database": {
         "ja": "{path} はTsunagariのデータベースではないか、壊れています。ファイルは変更していません。",
@@ -132,6 +141,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "database_too_new": {
         "ja": "このデータベースは新しいバージョンのTsunagariで作られています。アプリを更新してください（ファイルは変更していません）。",
         "en": "This database was made by a newer Tsunagari. Please update the app (the file was not changed).",
+    },
+    "database_url_invalid": {
+        "ja": "データベースのURL（--database-url）を読み取れません。書き方を確かめてください。",
+        "en": "The database URL (--database-url) cannot be used. Please check how it is written.",
+    },
+    "database_driver_missing": {
+        "ja": "このデータベースに接続するためのドライバー（{driver}）が入っていません。",
+        "en": "The driver for this database ({driver}) is not installed.",
     },
     "disk_full": {
         "ja": "ディスクがいっぱいで保存できませんでした。空きを作ってからもう一度押してください。",
