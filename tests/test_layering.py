@@ -1,0 +1,135 @@
+"""The layers point one way: ui/ -> kiosk/ -> db/ (DESIGN.md, "Architecture").
+
+kiosk/ never imports Qt or ui/; db/ imports none of Qt, kiosk/ or ui/. Every
+import counts, also one inside a function or behind `if TYPE_CHECKING`, and
+also importlib.import_module("...") / __import__("...") with a literal name.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+QT = {"PySide6", "shiboken6", "PyQt5", "PyQt6", "PySide2"}
+FORBIDDEN = {
+    "kiosk": QT | {"ui"},
+    "db": QT | {"ui", "kiosk"},
+}
+
+
+def imported_modules(source: str, module: str = "") -> list[tuple[int, str]]:
+    """(line, absolute module name) of every import in `source`.
+
+    `module` is the dotted name of the file, to resolve relative imports.
+    """
+    found: list[tuple[int, str]] = []
+    package = module.rsplit(".", 1)[0] if module else ""
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")
+                base = base[: len(base) - (node.level - 1)] if node.level > 1 else base
+                name = ".".join([*base, node.module] if node.module else base)
+            else:
+                name = node.module or ""
+            found.append((node.lineno, name))
+        elif isinstance(node, ast.Call) and node.args:
+            func = node.func
+            called = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            first = node.args[0]
+            if (
+                called in ("import_module", "__import__")
+                and isinstance(first, ast.Constant)
+                and isinstance(first.value, str)
+            ):
+                found.append((node.lineno, first.value))
+    return found
+
+
+def violations(source: str, layer: str, module: str = "") -> list[str]:
+    bad = []
+    for line, name in imported_modules(source, module):
+        if name.split(".")[0] in FORBIDDEN[layer]:
+            bad.append(f"{module or '<source>'}:{line} imports {name}")
+    return bad
+
+
+def python_files(layer: str) -> list[Path]:
+    files = sorted((ROOT / layer).rglob("*.py"))
+    assert files, f"no Python files under {layer}/"
+    return files
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts = [*parts[:-1], "__init__"]
+    return ".".join(parts)
+
+
+@pytest.mark.parametrize("layer", sorted(FORBIDDEN))
+def test_the_layer_imports_nothing_above_it(layer):
+    bad = []
+    for path in python_files(layer):
+        bad += violations(path.read_text(encoding="utf-8"), layer, module_name(path))
+    assert bad == []
+
+
+def test_the_migrations_are_checked_too():
+    names = {p.name for p in python_files("db")}
+    assert "env.py" in names
+    assert any(p.parent.name == "versions" for p in python_files("db"))
+
+
+# --- the checker can fail ----------------------------------------------------------------
+
+BAD_KIOSK = """
+import os
+from kiosk import checkin
+
+def show():
+    from PySide6.QtWidgets import QMessageBox
+    import ui.main_window
+    return QMessageBox, ui
+
+if False:
+    import shiboken6
+"""
+
+
+def test_the_checker_finds_qt_and_ui_even_inside_functions():
+    bad = violations(BAD_KIOSK, "kiosk", "kiosk.example")
+    assert bad == [
+        "kiosk.example:6 imports PySide6.QtWidgets",
+        "kiosk.example:7 imports ui.main_window",
+        "kiosk.example:11 imports shiboken6",
+    ]
+
+
+def test_the_checker_finds_dynamic_imports():
+    source = "import importlib\nimportlib.import_module('PySide6.QtCore')\n__import__('ui')\n"
+    assert len(violations(source, "kiosk", "kiosk.example")) == 2
+
+
+def test_relative_imports_are_resolved_within_their_package():
+    assert imported_modules("from ..kiosk import x\nfrom . import base\n", "db.models.visits") == [
+        (1, "db.kiosk"),
+        (2, "db.models"),
+    ]
+    assert violations("from .base import Row\n", "db", "db.models.visits") == []
+
+
+def test_db_may_not_import_kiosk_but_kiosk_may_import_db():
+    source = "from kiosk.errors import KioskError\nfrom db.models import Visit\n"
+    assert violations(source, "db", "db.engine") == ["db.engine:1 imports kiosk.errors"]
+    assert violations(source, "kiosk", "kiosk.checkin") == []
+
+
+def test_a_module_that_only_mentions_qt_in_text_is_fine():
+    source = '"""Never import PySide6 here."""\nNAME = "ui.main_window"\n'
+    assert violations(source, "kiosk", "kiosk.example") == []
