@@ -26,6 +26,7 @@ from db.engine import make_engine
 from db.models import Base
 from kiosk import checkin, childcare, events, settings, venues
 from kiosk.database import open_database
+from kiosk.errors import StorageError
 from kiosk.paths import DataFolder
 from tests.db.fixtures import make_fixtures
 
@@ -278,12 +279,32 @@ def test_a_copy_of_the_0001_fixture_opens_with_its_data(folder: DataFolder):
 
 def test_the_fixture_script_still_builds_the_committed_fixture(tmp_path: Path):
     built = make_fixtures.build_0001(tmp_path / "again.sqlite3")
-
-    def dump(path: Path) -> list[str]:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            return list(conn.iterdump())
-        finally:
-            conn.close()
-
     assert dump(built) == dump(FIXTURE_0001)
+
+
+def dump(path: Path) -> list[str]:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return list(conn.iterdump())
+    finally:
+        conn.close()
+
+
+def test_no_upgrade_without_a_copy_first(folder: DataFolder):
+    folder.root.mkdir(mode=0o700)
+    shutil.copyfile(FIXTURE_0001, folder.database)
+    before = dump(folder.database)
+    folder.backups.write_text("a file where the backups folder should be")
+
+    with pytest.raises(StorageError) as excinfo:
+        open_database(folder=folder)
+
+    assert excinfo.value.code == "backup_failed"
+    assert excinfo.value.params == {"path": str(folder.backups)}
+    assert sorted(p.name for p in folder.root.iterdir()) == ["backups", "tsunagari.sqlite3"]
+    assert dump(folder.database) == before  # still 0001, every row as it was
+
+    folder.backups.unlink()  # the volunteer makes room: now it upgrades
+    ctx = open_database(folder=folder)
+    ctx.sessions.kw["bind"].dispose()
+    assert len(list(folder.backups.iterdir())) == 1
