@@ -59,6 +59,9 @@ def copy_aside(path: Path, backups: Path, reason: str) -> Path:
             src.backup(dst)
         finally:
             dst.close()
+    except BaseException:
+        target.unlink(missing_ok=True)  # no half copy that looks like a backup
+        raise
     finally:
         src.close()
     log.info("database copied aside before %s", reason)
@@ -124,7 +127,11 @@ def _open_engine(url: str, path: Path | None, backups: Path | None) -> Engine:
 def migrate(engine: Engine, path: Path | None, backups: Path | None) -> None:
     def before(revision: str) -> None:
         if path is not None and backups is not None:
-            copy_aside(path, backups, f"before-upgrade-from-{revision}")
+            try:
+                copy_aside(path, backups, f"before-upgrade-from-{revision}")
+            except (OSError, sqlite3.Error) as exc:
+                # No copy, no upgrade: the file stays as the older release left it.
+                raise StorageError("backup_failed", path=str(backups)) from exc
 
     if upgrade(engine, before_upgrade=before):
         log.info("database schema upgraded")

@@ -150,6 +150,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "このデータベースに接続するためのドライバー（{driver}）が入っていません。",
         "en": "The driver for this database ({driver}) is not installed.",
     },
+    "backup_failed": {
+        "ja": "更新の前にデータベースの控えを作れませんでした（{path}）。空き容量と権限を確かめてください。データベースは更新していません。",
+        "en": "A copy of the database could not be made before updating it ({path}). "
+        "Check free space and permissions; the database was not updated.",
+    },
     "disk_full": {
         "ja": "ディスクがいっぱいで保存できませんでした。空きを作ってからもう一度押してください。",
         "en": "The disk is full, so nothing was saved. Free some space and press again.",
