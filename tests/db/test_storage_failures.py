@@ -290,3 +290,24 @@ def test_a_broken_rule_is_a_bug_not_a_storage_failure(ctx, db_state):
         )
     assert not isinstance(excinfo.value, StorageError)
     assert db_state() == before
+
+
+# --- damaged --------------------------------------------------------------------------------
+
+
+def test_a_file_damaged_while_in_use_is_a_storage_error_for_reading_and_writing(
+    ctx, folder, venue, event
+):
+    engine_of(ctx).dispose()  # closes the WAL: everything is in the main file now
+    data = bytearray(folder.database.read_bytes())
+    data[4096:] = b"\xff" * (len(data) - 4096)  # keep the header, ruin every table
+    folder.database.write_bytes(bytes(data))
+
+    for action in (
+        lambda: events.counts(ctx, event.id),
+        lambda: venues.list_venues(ctx),
+        lambda: checkin.check_in(ctx, a_check_in(event.id)),
+    ):
+        with pytest.raises(StorageError) as excinfo:
+            action()
+        assert excinfo.value.code == "database_damaged"
