@@ -59,7 +59,7 @@ def read(ctx: AppContext) -> Iterator[Session]:
     try:
         with ctx.sessions() as session:
             yield session
-    except OperationalError as exc:
+    except DatabaseError as exc:  # OperationalError, and a damaged file ("malformed")
         raise storage_error(exc) from exc
 
 
