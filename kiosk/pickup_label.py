@@ -37,7 +37,6 @@ CODE_SIZE = 54
 FONT_NAME = "IPAexGothic"
 
 
-
 @dataclass(frozen=True)
 class _Words:
     heading: str
