@@ -502,11 +502,11 @@ def test_every_change_is_audited_without_personal_details(ctx, event, clock):
     assert checked_in.detail == {"children": 1, "count_only": False, "regular": True}
     assert checked_in.at == datetime.fromisoformat("2026-11-22T10:00:00+09:00")
     assert all(a.device_id == ctx.device_id for a in lines)
-    everything = json.dumps([[a.action, a.entity, a.entity_id, a.detail] for a in lines])
-    everything += json.dumps([a.detail for a in lines], ensure_ascii=False)
+    everything = json.dumps(
+        [[a.action, a.entity, a.entity_id, a.detail] for a in lines], ensure_ascii=False
+    )
     for secret in (nickname, note, "さくら", "ピーナッツ"):
         assert secret not in everything
-        assert json.dumps(secret)[1:-1] not in everything
 
 
 def test_a_refused_check_in_writes_no_audit_line(ctx, event):
