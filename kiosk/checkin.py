@@ -115,7 +115,9 @@ def _validate(req: CheckInRequest) -> tuple[str | None, list[tuple[str, str | No
     return name, kids
 
 
-def check_in(ctx: AppContext, req: CheckInRequest, rng: random.Random | None = None) -> CheckInResult:
+def check_in(
+    ctx: AppContext, req: CheckInRequest, rng: random.Random | None = None
+) -> CheckInResult:
     """Save one check-in with its children, in one transaction."""
     name, kids = _validate(req)
     with write(ctx) as session:
@@ -124,6 +126,7 @@ def check_in(ctx: AppContext, req: CheckInRequest, rng: random.Random | None = N
             return CheckInResult(_visit_info(session, existing), repeated=True)
         event = require_open(session, req.event_id)
         visitor = _visitor_for(session, ctx, req, name)
+        visitor_id_given = req.visitor_id is not None
         now = ctx.clock()
         number = (
             session.scalar(select(func.max(Visit.number)).where(Visit.event_id == event.id)) or 0
@@ -136,7 +139,10 @@ def check_in(ctx: AppContext, req: CheckInRequest, rng: random.Random | None = N
             visitor_id=visitor.id if visitor else None,
             age_band=req.age_band,
             residence=req.residence,
-            first_visit=None if req.count_only else req.first_visit,
+            # A regular picked from the search has been before, whatever the form said.
+            first_visit=None
+            if req.count_only
+            else (False if visitor_id_given else req.first_visit),
             heard_from=req.heard_from,
             wants_consultation=req.wants_consultation,
             count_only=req.count_only,
@@ -160,8 +166,14 @@ def check_in(ctx: AppContext, req: CheckInRequest, rng: random.Random | None = N
         if visitor is not None:
             visitor.last_visit_on = event.date
         audit(
-            session, ctx, "checked_in", "visit", visit.id,
-            children=len(kids), count_only=req.count_only, regular=visitor is not None,
+            session,
+            ctx,
+            "checked_in",
+            "visit",
+            visit.id,
+            children=len(kids),
+            count_only=req.count_only,
+            regular=visitor is not None,
         )
         return CheckInResult(_visit_info(session, visit), repeated=False)
 
@@ -292,8 +304,13 @@ def _cancel(session: Session, ctx: AppContext, visit: Visit, reason: str) -> Non
         child.status = "cancelled"
         child.device_id = ctx.device_id
     audit(
-        session, ctx, "visit_cancelled", "visit", visit.id,
-        reason=reason, children=len(children),
+        session,
+        ctx,
+        "visit_cancelled",
+        "visit",
+        visit.id,
+        reason=reason,
+        children=len(children),
     )
 
 
@@ -303,9 +320,7 @@ def find_visitors(ctx: AppContext, typed: str, limit: int = 8) -> list[VisitorMa
     if not variants:
         return []
     with read(ctx) as session:
-        like = [
-            Visitor.search_key.like(f"%{_escape_like(v)}%", escape="\\") for v in variants
-        ]
+        like = [Visitor.search_key.like(f"%{_escape_like(v)}%", escape="\\") for v in variants]
         visitors = session.scalars(
             select(Visitor)
             .where(Visitor.nickname.is_not(None), or_(*like))

@@ -99,7 +99,7 @@ def children_of_visits(session: Session, visit_ids: list[str]) -> list[ChildInfo
     rows = session.execute(
         _select_children()
         .where(ChildCare.visit_id.in_(visit_ids))
-        .order_by(ChildCare.checked_in_at, ChildCare.pickup_code)
+        .order_by(ChildCare.checked_in_at, ChildCare.created_at, ChildCare.pickup_code)
     ).all()
     return [_info(c, n) for c, n in rows]
 

@@ -25,15 +25,21 @@ def _common(parser: argparse.ArgumentParser, top: bool) -> None:
     # Sub-commands must not overwrite what was given before them.
     default = None if top else argparse.SUPPRESS
     parser.add_argument(
-        "--data-dir", metavar="DIR", default=default,
+        "--data-dir",
+        metavar="DIR",
+        default=default,
         help="folder for the database and backups (or TSUNAGARI_DATA_DIR)",
     )
     parser.add_argument(
-        "--database-url", metavar="URL", default=default,
+        "--database-url",
+        metavar="URL",
+        default=default,
         help="any SQLAlchemy URL instead of the file in the data folder",
     )
     parser.add_argument(
-        "--lang", choices=("ja", "en"), default=default,
+        "--lang",
+        choices=("ja", "en"),
+        default=default,
         help="language of screens and messages (default: Japanese)",
     )
 
@@ -46,7 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"tsunagari {__version__}")
     _common(parser, top=True)
     parser.add_argument(
-        "--demo", action="store_true", default=None,
+        "--demo",
+        action="store_true",
+        default=None,
         help="start on the separate demo database (made on first use)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -94,8 +102,12 @@ def _dispatch(args: argparse.Namespace) -> int:
         ensure_demo(folder)
     start = find_frontend("gui")
     return start(
-        LaunchOptions(folder=folder, database_url=args.database_url, lang=args.lang,
-                      demo=bool(getattr(args, "demo", None)))
+        LaunchOptions(
+            folder=folder,
+            database_url=args.database_url,
+            lang=args.lang,
+            demo=bool(getattr(args, "demo", None)),
+        )
     )
 
 

@@ -51,7 +51,9 @@ def event_info(ctx: AppContext, event_id: str) -> EventInfo:
 
 def _load(session: Session, event_id: str) -> EventInfo:
     row = session.execute(
-        select(Event, Venue.name).join(Venue, Venue.id == Event.venue_id).where(Event.id == event_id)
+        select(Event, Venue.name)
+        .join(Venue, Venue.id == Event.venue_id)
+        .where(Event.id == event_id)
     ).first()
     if row is None:
         raise KioskError("event_not_found")
@@ -119,8 +121,13 @@ def close_event(ctx: AppContext, event_id: str, force: bool = False) -> DoorCoun
         event.closed_at = ctx.clock()
         event.device_id = ctx.device_id
         audit(
-            session, ctx, "event_closed", "event", event_id,
-            visits=summary.visits, children_in_care=summary.children_in_care,
+            session,
+            ctx,
+            "event_closed",
+            "event",
+            event_id,
+            visits=summary.visits,
+            children_in_care=summary.children_in_care,
         )
         return summary
 
@@ -133,6 +140,16 @@ def reopen_event(ctx: AppContext, event_id: str) -> EventInfo:
             raise KioskError("event_not_found")
         if event.date != ctx.today():
             raise KioskError("event_not_today")
+        already_open = session.scalar(
+            select(Event.id).where(
+                Event.venue_id == event.venue_id,
+                Event.date == event.date,
+                Event.status == "open",
+                Event.id != event.id,
+            )
+        )
+        if already_open is not None:
+            return _load(session, already_open)  # never two open events at one venue
         if event.status != "open":
             event.status = "open"
             event.closed_at = None
@@ -161,8 +178,8 @@ def counts_in(session: Session, event_id: str) -> DoorCounts:
     visits, first, count_only = session.execute(
         select(
             func.count(),
-            func.coalesce(func.sum(case((Visit.first_visit, 1), else_=0)), 0),
-            func.coalesce(func.sum(case((Visit.count_only, 1), else_=0)), 0),
+            func.coalesce(func.sum(case((Visit.first_visit.is_(True), 1), else_=0)), 0),
+            func.coalesce(func.sum(case((Visit.count_only.is_(True), 1), else_=0)), 0),
         ).where(Visit.event_id == event_id, active)
     ).one()
     in_care, today = session.execute(

@@ -526,3 +526,34 @@ def _visitor_id(ctx: AppContext, visit_id: str) -> str:
         visitor_id = session.scalar(select(Visit.visitor_id).where(Visit.id == visit_id))
     assert visitor_id is not None
     return visitor_id
+
+
+def test_a_regular_picked_from_the_search_is_a_repeat_visit(ctx, event, clock):
+    from kiosk import checkin as service
+
+    first = service.check_in(
+        ctx, service.CheckInRequest(event_id=event.id, age_band="30s", nickname="はな")
+    )
+    assert first.visit.first_visit is True
+    events.close_event(ctx, event.id)
+    clock.advance(days=7)
+    again = events.open_event(ctx, event.venue_id)
+    match = service.find_visitors(ctx, "hana")[0]
+    second = service.check_in(
+        ctx,
+        service.CheckInRequest(
+            event_id=again.id, age_band="30s", visitor_id=match.visitor_id, first_visit=True
+        ),
+    )
+    assert second.visit.first_visit is False
+
+
+def test_children_come_back_in_the_order_they_were_added(ctx, event):
+    bands = ("school", "0", "3-5", "1-2")
+    result = checkin.check_in(
+        ctx,
+        CheckInRequest(event_id=event.id, children=tuple(ChildRequest(b) for b in bands)),
+    )
+    assert tuple(c.age_band for c in result.visit.children) == bands
+    listed = checkin.visits_of_event(ctx, event.id)[0]
+    assert tuple(c.age_band for c in listed.children) == bands

@@ -210,3 +210,12 @@ def test_event_info_of_an_unknown_event_is_refused(ctx):
     with pytest.raises(KioskError) as excinfo:
         events.event_info(ctx, "no-such-event")
     assert excinfo.value.code == "event_not_found"
+
+
+def test_reopen_never_makes_two_open_events(ctx, venue):
+    first = events.open_event(ctx, venue.id)
+    events.close_event(ctx, first.id)
+    second = events.open_event(ctx, venue.id)  # opened anew after the close
+    assert second.id != first.id
+    assert events.reopen_event(ctx, first.id).id == second.id
+    assert events.event_info(ctx, first.id).status == "closed"
