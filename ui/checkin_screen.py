@@ -25,7 +25,7 @@ from kiosk.checkin import VisitInfo
 from kiosk.errors import KioskError
 from ui.checkin_form import CheckInForm
 from ui.door_state import DoorState
-from ui.error_display import message_for, set_banner
+from ui.error_display import message_for, new_banner, set_banner
 from ui.label_printing import print_labels
 from ui.pickup_dialog import PickupCodesDialog
 
@@ -75,9 +75,7 @@ class CheckInScreen(QWidget):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(18, 14, 18, 14)
         layout.setSpacing(10)
-        self.banner = QLabel(page)
-        self.banner.setWordWrap(True)
-        set_banner(self.banner, "", "ok")
+        self.banner = new_banner(page)
         layout.addWidget(self.banner)
 
         self.form = CheckInForm(self.state.ctx, self.state.lang, page)

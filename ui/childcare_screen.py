@@ -22,7 +22,7 @@ from kiosk import childcare, choices
 from kiosk.childcare import ChildInfo
 from kiosk.errors import KioskError
 from ui.door_state import DoorState
-from ui.error_display import message_for, set_banner
+from ui.error_display import message_for, new_banner, set_banner
 from ui.label_printing import print_labels
 
 
@@ -66,9 +66,7 @@ class ChildcareScreen(QWidget):
         self.hand_back_button = QPushButton(self.tr("Hand back (Enter)"), card)
         self.hand_back_button.setProperty("role", "primary")
         self.hand_back_button.clicked.connect(self.hand_back)
-        self.banner = QLabel(card)
-        self.banner.setWordWrap(True)
-        set_banner(self.banner, "", "ok")
+        self.banner = new_banner(card)
         row.addWidget(self.code_entry)
         row.addWidget(self.hand_back_button)
         row.addStretch(1)

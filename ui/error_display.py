@@ -23,3 +23,11 @@ def set_banner(label: QLabel, text: str, kind: str) -> None:
     label.setVisible(bool(text))
     label.style().unpolish(label)
     label.style().polish(label)
+
+
+def new_banner(parent: QWidget) -> QLabel:
+    """An empty, hidden message line; `set_banner` fills and shows it."""
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    set_banner(label, "", "ok")
+    return label

@@ -24,7 +24,7 @@ from kiosk import choices, settings, venues
 from kiosk.errors import KioskError
 from ui.choice_buttons import ChoiceButtons
 from ui.door_state import DoorState
-from ui.error_display import message_for, set_banner
+from ui.error_display import message_for, new_banner, set_banner
 
 
 class SettingsScreen(QWidget):
@@ -41,9 +41,7 @@ class SettingsScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(12)
-        self.banner = QLabel(self)
-        self.banner.setWordWrap(True)
-        set_banner(self.banner, "", "ok")
+        self.banner = new_banner(self)
         layout.addWidget(self.banner)
 
         columns = QHBoxLayout()

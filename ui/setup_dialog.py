@@ -18,7 +18,7 @@ from kiosk.context import AppContext
 from kiosk.errors import KioskError
 from kiosk.venues import MAX_VENUE_NAME
 from ui.choice_buttons import ChoiceButtons
-from ui.error_display import message_for, set_banner
+from ui.error_display import message_for, new_banner, set_banner
 
 
 class SetupDialog(QDialog):
@@ -54,9 +54,7 @@ class SetupDialog(QDialog):
         form.addRow(self.tr("First venue"), self.venue)
         form.addRow(self.tr("Kind"), self.kind)
         layout.addLayout(form)
-        self.banner = QLabel(self)
-        self.banner.setWordWrap(True)
-        set_banner(self.banner, "", "ok")
+        self.banner = new_banner(self)
         layout.addWidget(self.banner)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
