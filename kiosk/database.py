@@ -35,7 +35,9 @@ def prepare_private_file(path: Path) -> None:
     so creating it private first keeps all three readable only by the user.
     """
     try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        missing = [p for p in (path.parent, *path.parent.parents) if not p.exists()]
+        for folder in reversed(missing):  # mkdir(parents=True) would make parents 0755
+            folder.mkdir(mode=0o700, exist_ok=True)
         if not path.exists():
             fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
             os.close(fd)

@@ -238,3 +238,13 @@ def test_a_data_folder_that_is_a_file_is_a_storage_error(tmp_path: Path):
         open_database(folder=DataFolder(blocker))
     assert excinfo.value.code in ("cannot_open", "read_only")
     assert blocker.read_text() == "not a folder"
+
+
+def test_every_folder_it_creates_is_private(tmp_path):
+    from kiosk.database import open_database
+    from kiosk.paths import DataFolder
+
+    root = tmp_path / "new" / "Tsunagari"
+    open_database(folder=DataFolder(root).demo)
+    for folder in (tmp_path / "new", root, root / "demo"):
+        assert folder.stat().st_mode & 0o777 == 0o700, folder
