@@ -76,6 +76,11 @@ class CheckInScreen(QWidget):
         layout.setContentsMargins(18, 14, 18, 14)
         layout.setSpacing(10)
         self.banner = new_banner(page)
+        # Keep its place when empty: the buttons must not jump under a finger after a check-in.
+        policy = self.banner.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.banner.setSizePolicy(policy)
+        self.banner.setMinimumHeight(44)
         layout.addWidget(self.banner)
 
         self.form = CheckInForm(self.state.ctx, self.state.lang, page)

@@ -252,3 +252,14 @@ def test_full_disk_says_so_and_keeps_the_form_for_a_retry(qtbot, window, monkeyp
     monkeypatch.setattr(checkin, "check_in", real)  # space was freed: press again
     click(qtbot, window.checkin.submit_button)
     assert counters(window)[0] == 1
+
+
+def test_buttons_do_not_move_when_the_confirmation_appears(qtbot, window):
+    open_day(qtbot, window)
+    button = window.checkin.form.age.button("30s")
+    before = button.mapTo(window, button.rect().topLeft())
+    click(qtbot, button)
+    click(qtbot, window.checkin.submit_button)
+    assert window.checkin.banner.isVisible()
+    qtbot.wait(50)
+    assert button.mapTo(window, button.rect().topLeft()) == before
