@@ -63,7 +63,7 @@ class CheckInScreen(QWidget):
 
         self._banner_timer = QTimer(self)
         self._banner_timer.setSingleShot(True)
-        self._banner_timer.timeout.connect(lambda: set_banner(self.banner, "", "ok"))
+        self._banner_timer.timeout.connect(self.show_hint)
         state.changed.connect(self.refresh)
         self.refresh()
 
@@ -75,13 +75,11 @@ class CheckInScreen(QWidget):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(18, 14, 18, 14)
         layout.setSpacing(10)
+        # Always shown (a hint when idle), so the buttons never jump under a finger.
         self.banner = new_banner(page)
-        # Keep its place when empty: the buttons must not jump under a finger after a check-in.
-        policy = self.banner.sizePolicy()
-        policy.setRetainSizeWhenHidden(True)
-        self.banner.setSizePolicy(policy)
         self.banner.setMinimumHeight(44)
         layout.addWidget(self.banner)
+        self.show_hint()
 
         self.form = CheckInForm(self.state.ctx, self.state.lang, page)
         self.form.submit_requested.connect(self.submit)
@@ -211,10 +209,18 @@ class CheckInScreen(QWidget):
 
     # -- actions -----------------------------------------------------------
 
+    def show_hint(self) -> None:
+        """The resting state of the message line: what to do next."""
+        set_banner(
+            self.banner,
+            self.tr("Next visitor: choose her age group and press Enter. A nickname is optional."),
+            "info",
+        )
+
     def clear_form(self) -> None:
         self.form.reset()
         self.request_id = new_id()
-        set_banner(self.banner, "", "ok")
+        self.show_hint()
         self.form.nickname.setFocus()
 
     def _enter(self) -> None:

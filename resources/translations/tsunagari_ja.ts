@@ -94,119 +94,124 @@
 <context>
     <name>CheckInScreen</name>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="93"/>
+        <location filename="../../ui/checkin_screen.py" line="97"/>
         <source>Clear (Esc)</source>
         <translation>クリア（Esc）</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="96"/>
+        <location filename="../../ui/checkin_screen.py" line="100"/>
         <source>Count only, no questions</source>
         <translation>回答なしで受付</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="100"/>
+        <location filename="../../ui/checkin_screen.py" line="104"/>
         <source>For a visitor who prefers not to answer: counted, every answer “No answer”.</source>
         <translation>質問に答えたくない方：人数だけ数え、回答はすべて「無回答」になります。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="103"/>
+        <location filename="../../ui/checkin_screen.py" line="107"/>
         <source>Check in (Enter)</source>
         <translation>受付する（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="137"/>
+        <location filename="../../ui/checkin_screen.py" line="141"/>
         <source>Today&apos;s check-ins</source>
         <translation>本日の受付</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="147"/>
+        <location filename="../../ui/checkin_screen.py" line="149"/>
         <source>Undo last (Ctrl+Z)</source>
         <translation>直前を取り消す（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="150"/>
+        <location filename="../../ui/checkin_screen.py" line="152"/>
         <source>Cancel selected…</source>
         <translation>選んだ受付を取り消す…</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="167"/>
+        <location filename="../../ui/checkin_screen.py" line="169"/>
         <source>Check-in has not started today.
 Press “Open today&apos;s check-in” above (Ctrl+O).</source>
         <translation>本日の受付はまだ始まっていません。
 上の「本日の受付を開始」を押してください（Ctrl+O）。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="171"/>
+        <location filename="../../ui/checkin_screen.py" line="173"/>
         <source>Today&apos;s check-in is closed. Thank you for today!</source>
         <translation>本日の受付は終了しました。今日もありがとうございました！</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="185"/>
+        <location filename="../../ui/checkin_screen.py" line="187"/>
         <source>count only</source>
         <translation>回答なし</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="189"/>
+        <location filename="../../ui/checkin_screen.py" line="191"/>
         <source>first time</source>
         <translation>はじめて</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="194"/>
+        <location filename="../../ui/checkin_screen.py" line="196"/>
         <source>childcare %1</source>
         <translation>託児%1人</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="197"/>
+        <location filename="../../ui/checkin_screen.py" line="199"/>
         <source>(cancelled)</source>
         <translation>（取消）</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="247"/>
+        <location filename="../../ui/checkin_screen.py" line="216"/>
+        <source>Next visitor: choose her age group and press Enter. A nickname is optional.</source>
+        <translation>次の方：年代を選んで Enter。ニックネームは任意です。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkin_screen.py" line="258"/>
         <source>Checked in: No. %1</source>
         <translation>受付しました：No. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="250"/>
+        <location filename="../../ui/checkin_screen.py" line="261"/>
         <source>pickup codes: %1</source>
         <translation>お迎え番号：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="275"/>
+        <location filename="../../ui/checkin_screen.py" line="286"/>
         <source>There is no check-in to undo.</source>
         <translation>取り消せる受付がありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="281"/>
+        <location filename="../../ui/checkin_screen.py" line="292"/>
         <source>Undo</source>
         <translation>取り消し</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="282"/>
+        <location filename="../../ui/checkin_screen.py" line="293"/>
         <source>Undo check-in No. %1 (%2)?</source>
         <translation>No. %1（%2）の受付を取り消しますか？</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="295"/>
+        <location filename="../../ui/checkin_screen.py" line="306"/>
         <source>Undone: No. %1</source>
         <translation>No. %1 を取り消しました</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="301"/>
+        <location filename="../../ui/checkin_screen.py" line="312"/>
         <source>Select a check-in in the list first.</source>
         <translation>先に一覧から受付を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="307"/>
+        <location filename="../../ui/checkin_screen.py" line="318"/>
         <source>Cancel a check-in</source>
         <translation>受付の取り消し</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="308"/>
+        <location filename="../../ui/checkin_screen.py" line="319"/>
         <source>Why is it cancelled? (It stays in the records, marked cancelled.)</source>
         <translation>取り消す理由を選んでください（記録は「取消」として残ります）。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="324"/>
+        <location filename="../../ui/checkin_screen.py" line="335"/>
         <source>Cancelled: No. %1</source>
         <translation>No. %1 を取り消しました</translation>
     </message>
@@ -214,18 +219,18 @@ Press “Open today&apos;s check-in” above (Ctrl+O).</source>
 <context>
     <name>ChildRow</name>
     <message>
-        <location filename="../../ui/children_editor.py" line="21"/>
-        <location filename="../../ui/children_editor.py" line="39"/>
+        <location filename="../../ui/children_editor.py" line="31"/>
+        <location filename="../../ui/children_editor.py" line="52"/>
         <source>Child %1</source>
         <translation>子ども%1</translation>
     </message>
     <message>
-        <location filename="../../ui/children_editor.py" line="25"/>
+        <location filename="../../ui/children_editor.py" line="35"/>
         <source>Allergies etc. (optional)</source>
         <translation>アレルギーなど（任意）</translation>
     </message>
     <message>
-        <location filename="../../ui/children_editor.py" line="29"/>
+        <location filename="../../ui/children_editor.py" line="39"/>
         <source>Remove this child</source>
         <translation>この子を外す</translation>
     </message>
@@ -248,62 +253,62 @@ Press “Open today&apos;s check-in” above (Ctrl+O).</source>
         <translation>お返しする（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/childcare_screen.py" line="89"/>
+        <location filename="../../ui/childcare_screen.py" line="87"/>
         <source>Reprint label of selected</source>
         <translation>選んだ子のラベルを再印刷</translation>
     </message>
     <message>
-        <location filename="../../ui/childcare_screen.py" line="98"/>
+        <location filename="../../ui/childcare_screen.py" line="96"/>
         <source>Pickup code</source>
         <translation>お迎え番号</translation>
     </message>
     <message>
-        <location filename="../../ui/childcare_screen.py" line="99"/>
+        <location filename="../../ui/childcare_screen.py" line="97"/>
         <source>Age</source>
         <translation>年代</translation>
     </message>
     <message>
-        <location filename="../../ui/childcare_screen.py" line="100"/>
+        <location filename="../../ui/childcare_screen.py" line="98"/>
         <source>Care note</source>
         <translation>託児メモ</translation>
     </message>
     <message>
-        <location filename="../../ui/childcare_screen.py" line="101"/>
+        <location filename="../../ui/childcare_screen.py" line="99"/>
         <source>Check-in No.</source>
         <translation>受付No.</translation>
     </message>
     <message>
-        <location filename="../../ui/childcare_screen.py" line="102"/>
+        <location filename="../../ui/childcare_screen.py" line="100"/>
         <source>Arrived</source>
         <translation>預かり</translation>
     </message>
     <message>
-        <location filename="../../ui/childcare_screen.py" line="103"/>
+        <location filename="../../ui/childcare_screen.py" line="101"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../ui/childcare_screen.py" line="126"/>
+        <location filename="../../ui/childcare_screen.py" line="124"/>
         <source>In care now: %1   ・   Today: %2</source>
         <translation>託児中：%1人   ・   本日：%2人</translation>
     </message>
     <message>
-        <location filename="../../ui/childcare_screen.py" line="138"/>
+        <location filename="../../ui/childcare_screen.py" line="136"/>
         <source>in care</source>
         <translation>託児中</translation>
     </message>
     <message>
-        <location filename="../../ui/childcare_screen.py" line="145"/>
+        <location filename="../../ui/childcare_screen.py" line="143"/>
         <source>picked up %1</source>
         <translation>お迎え済 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/childcare_screen.py" line="179"/>
+        <location filename="../../ui/childcare_screen.py" line="177"/>
         <source>Handed back: code %1 (%2). See you next time!</source>
         <translation>お返ししました：お迎え番号 %1（%2）。またお待ちしています！</translation>
     </message>
     <message>
-        <location filename="../../ui/childcare_screen.py" line="191"/>
+        <location filename="../../ui/childcare_screen.py" line="189"/>
         <source>Select a child in the list first.</source>
         <translation>先に一覧からお子さんを選んでください。</translation>
     </message>
@@ -311,12 +316,12 @@ Press “Open today&apos;s check-in” above (Ctrl+O).</source>
 <context>
     <name>ChildrenEditor</name>
     <message>
-        <location filename="../../ui/children_editor.py" line="52"/>
+        <location filename="../../ui/children_editor.py" line="67"/>
         <source>+ Add a child for childcare</source>
         <translation>＋ 託児の子どもを追加</translation>
     </message>
     <message>
-        <location filename="../../ui/children_editor.py" line="54"/>
+        <location filename="../../ui/children_editor.py" line="69"/>
         <source>Ctrl+K</source>
         <translation>Ctrl+K</translation>
     </message>
@@ -474,134 +479,134 @@ Children in childcare: %4</source>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../ui/settings_screen.py" line="69"/>
+        <location filename="../../ui/settings_screen.py" line="67"/>
         <source>Organisation and language</source>
         <translation>団体と言語</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="72"/>
+        <location filename="../../ui/settings_screen.py" line="70"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="76"/>
+        <location filename="../../ui/settings_screen.py" line="74"/>
         <source>Organisation</source>
         <translation>団体名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="81"/>
+        <location filename="../../ui/settings_screen.py" line="79"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="84"/>
+        <location filename="../../ui/settings_screen.py" line="82"/>
         <source>Where the data lives</source>
         <translation>データの保存場所</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="94"/>
+        <location filename="../../ui/settings_screen.py" line="92"/>
         <source>Tsunagari keeps no real names and never the content of a consultation. Nicknames and care notes are personal details and will expire.</source>
         <translation>つながりは本名や相談の内容を記録しません。ニックネームと託児メモは個人情報として、保存期間が過ぎると消去されます。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="106"/>
+        <location filename="../../ui/settings_screen.py" line="104"/>
         <source>Venues</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="107"/>
+        <location filename="../../ui/settings_screen.py" line="105"/>
         <source>The venue marked ★ is the one this laptop checks in for.</source>
         <translation>★印の会場が、このパソコンで受付する会場です。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="115"/>
+        <location filename="../../ui/settings_screen.py" line="113"/>
         <source>Add…</source>
         <translation>追加…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="116"/>
+        <location filename="../../ui/settings_screen.py" line="114"/>
         <source>Rename…</source>
         <translation>名前を変更…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="117"/>
+        <location filename="../../ui/settings_screen.py" line="115"/>
         <source>Use at this laptop</source>
         <translation>この端末で使う</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="118"/>
+        <location filename="../../ui/settings_screen.py" line="116"/>
         <source>Retire</source>
         <translation>終了にする</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="132"/>
+        <location filename="../../ui/settings_screen.py" line="130"/>
         <source>a database server</source>
         <translation>データベースサーバー</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="134"/>
+        <location filename="../../ui/settings_screen.py" line="132"/>
         <source>Folder: %1
 This device: %2</source>
         <translation>フォルダ：%1
 この端末：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="157"/>
+        <location filename="../../ui/settings_screen.py" line="155"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="168"/>
+        <location filename="../../ui/settings_screen.py" line="166"/>
         <source>Select a venue in the list first.</source>
         <translation>先に一覧から会場を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="173"/>
+        <location filename="../../ui/settings_screen.py" line="171"/>
         <source>Add a venue</source>
         <translation>会場の追加</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="173"/>
+        <location filename="../../ui/settings_screen.py" line="171"/>
         <source>Venue name</source>
         <translation>会場名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="175"/>
+        <location filename="../../ui/settings_screen.py" line="173"/>
         <source>Venue added.</source>
         <translation>会場を追加しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="181"/>
+        <location filename="../../ui/settings_screen.py" line="179"/>
         <source>Rename the venue</source>
         <translation>会場名の変更</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="181"/>
+        <location filename="../../ui/settings_screen.py" line="179"/>
         <source>New name</source>
         <translation>新しい名前</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="185"/>
+        <location filename="../../ui/settings_screen.py" line="183"/>
         <source>Venue renamed.</source>
         <translation>会場名を変更しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="193"/>
+        <location filename="../../ui/settings_screen.py" line="191"/>
         <source>This laptop now checks in for the selected venue.</source>
         <translation>この端末は選んだ会場の受付に切り替わりました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="202"/>
+        <location filename="../../ui/settings_screen.py" line="200"/>
         <source>Retire the venue</source>
         <translation>会場を終了にする</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="203"/>
+        <location filename="../../ui/settings_screen.py" line="201"/>
         <source>Retire this venue? Its past records stay in every report.</source>
         <translation>この会場を終了にしますか？これまでの記録は報告にそのまま残ります。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="207"/>
+        <location filename="../../ui/settings_screen.py" line="205"/>
         <source>Venue retired.</source>
         <translation>会場を終了にしました。</translation>
     </message>
@@ -645,7 +650,7 @@ This device: %2</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="63"/>
+        <location filename="../../ui/setup_dialog.py" line="61"/>
         <source>Start</source>
         <translation>はじめる</translation>
     </message>

@@ -67,8 +67,10 @@ def test_enter_key_checks_in(qtbot, window):
 
 def test_age_must_be_chosen_and_nothing_is_saved_without_it(qtbot, window):
     open_day(qtbot, window)
+    assert window.checkin.banner.property("role") == "banner-info"  # the idle hint
     click(qtbot, window.checkin.submit_button)
-    assert "年代" in window.checkin.banner.text()
+    assert window.checkin.banner.property("role") == "banner-error"
+    assert "年代を選んでください" in window.checkin.banner.text()
     assert counters(window) == (0, 0, 0, 0)
 
 
