@@ -22,6 +22,7 @@ from kiosk.context import AppContext
 from kiosk.errors import KioskError
 from kiosk.events import require_open
 from kiosk.transaction import audit, read, write
+from kiosk.workshop_signups import cancel_signups_of_visit
 
 MAX_CHILDREN = 6
 UNANSWERED = "unanswered"
@@ -303,6 +304,7 @@ def _cancel(session: Session, ctx: AppContext, visit: Visit, reason: str) -> Non
     for child in children:
         child.status = "cancelled"
         child.device_id = ctx.device_id
+    signups = cancel_signups_of_visit(session, ctx, visit.id)
     audit(
         session,
         ctx,
@@ -311,6 +313,7 @@ def _cancel(session: Session, ctx: AppContext, visit: Visit, reason: str) -> Non
         visit.id,
         reason=reason,
         children=len(children),
+        signups=signups,
     )
 
 

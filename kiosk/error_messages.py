@@ -12,6 +12,9 @@ from kiosk.errors import KioskError
 FIELDS = {
     "organisation": {"ja": "団体名", "en": "organisation name"},
     "venue": {"ja": "会場名", "en": "venue name"},
+    "workshop": {"ja": "ワークショップ名", "en": "workshop name"},
+    "description": {"ja": "説明", "en": "description"},
+    "facilitator": {"ja": "担当者", "en": "facilitator"},
 }
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -182,6 +185,75 @@ MESSAGES: dict[str, dict[str, str]] = {
     "storage_failed": {
         "ja": "保存できませんでした。もう一度押してください。",
         "en": "It could not be saved. Please press again.",
+    },
+    # workshops
+    "capacity_invalid": {
+        "ja": "定員は1以上の数にしてください（定員なしの場合は「定員なし」を選んでください）。",
+        "en": "Capacity must be 1 or more (choose “unlimited” for no limit).",
+    },
+    "capacity_too_large": {
+        "ja": "定員は{limit}人までです。",
+        "en": "Capacity can be at most {limit}.",
+    },
+    "capacity_below_booked": {
+        "ja": "すでに{booked}人が申込済みです。定員はそれより少なくできません。",
+        "en": "{booked} people are already booked; the capacity cannot be lower than that.",
+    },
+    "minutes_invalid": {
+        "ja": "時間（分）は{low}〜{high}分にしてください。",
+        "en": "The length must be between {low} and {high} minutes.",
+    },
+    "workshop_not_found": {
+        "ja": "このワークショップが見つかりません（終了にした可能性があります）。",
+        "en": "This workshop could not be found (it may have been retired).",
+    },
+    "workshop_name_taken": {
+        "ja": "「{name}」というワークショップはすでにあります。",
+        "en": "There is already a workshop called “{name}”.",
+    },
+    "slot_outside_day": {
+        "ja": "この時間では開催日の中に収まりません。開始時刻か時間を見直してください。",
+        "en": "At that time the workshop would not fit in the event's day. Check the start or length.",
+    },
+    "slot_not_found": {
+        "ja": "このワークショップ枠が見つかりません（外された可能性があります）。",
+        "en": "This workshop slot could not be found (it may have been removed).",
+    },
+    "slot_has_signups": {
+        "ja": "この枠には{count}人の申込があります。外すと申込も取り消されます。",
+        "en": "{count} people are signed up for this slot. Removing it cancels their sign-ups.",
+    },
+    "nothing_to_copy": {
+        "ja": "コピーできるワークショップ枠がありません。",
+        "en": "There are no workshop slots to copy.",
+    },
+    "visit_not_at_event": {
+        "ja": "申込できるのは、この開催日に受付済みの方だけです。",
+        "en": "Only someone checked in at this event can sign up.",
+    },
+    "visit_cancelled_no_signup": {
+        "ja": "No. {number} の受付は取り消されているため、申込できません。",
+        "en": "Check-in No. {number} is cancelled, so she cannot sign up.",
+    },
+    "slot_overlaps": {
+        "ja": "同じ時間帯に「{name}」（{time}）の申込があります。",
+        "en": "She is already signed up for “{name}” ({time}) at an overlapping time.",
+    },
+    "slot_full": {
+        "ja": "この枠は満員です（キャンセル待ち{waitlisted}人）。",
+        "en": "This slot is full ({waitlisted} on the waitlist).",
+    },
+    "signup_not_found": {
+        "ja": "この申込が見つかりません。",
+        "en": "This sign-up could not be found.",
+    },
+    "signup_already_cancelled": {
+        "ja": "この申込はすでに取り消されています。",
+        "en": "This sign-up is already cancelled.",
+    },
+    "waitlisted_not_attended": {
+        "ja": "キャンセル待ちの方は出席にできません。先に枠を空けるか定員を増やしてください。",
+        "en": "A waitlisted sign-up cannot be marked attended. Free a place or raise the capacity first.",
     },
     # command line and start-up
     "gui_unavailable": {
