@@ -78,9 +78,9 @@ def main() -> None:
         save(window, "checkin-tablet.png")
         window.resize(*LAPTOP)
 
-        window.show_screen(1)
+        window.show_widget(window.childcare)
         save(window, "childcare.png")
-        window.show_screen(2)
+        window.show_widget(window.settings)
         save(window, "settings.png")
 
         visits = checkin.visits_of_event(ctx, window.state.event.id)

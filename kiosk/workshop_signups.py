@@ -59,7 +59,9 @@ def _query() -> Select[Signup, int, str | None]:
 
 
 def _infos(session: Session, where: list[ColumnElement[bool]]) -> list[SignupInfo]:
-    rows = session.execute(_query().where(*where).order_by(Signup.queued_at, Signup.id)).all()
+    rows = session.execute(
+        _query().where(*where).order_by(Signup.queued_at, Signup.created_at, Signup.id)
+    ).all()
     result, position = [], 0
     for signup, number, nickname in rows:
         pos = None
@@ -93,7 +95,7 @@ def signups_of_slot(ctx: AppContext, slot_id: str) -> list[SignupInfo]:
     """Booked and attended first (in sign-up order), then the waitlist in order."""
     with read(ctx) as session:
         found = _infos(session, [Signup.slot_id == slot_id, Signup.status.in_(ACTIVE_SIGNUP)])
-    return sorted(found, key=lambda s: (s.status == "waitlisted", s.queued_at, s.id))
+    return sorted(found, key=lambda s: s.status == "waitlisted")  # stable: keeps queue order
 
 
 def signups_of_visit(ctx: AppContext, visit_id: str) -> list[SignupInfo]:
@@ -174,7 +176,7 @@ def promote_waitlist(session: Session, ctx: AppContext, slot_id: str) -> list[Si
         first = session.scalar(
             select(Signup)
             .where(Signup.slot_id == slot_id, Signup.status == "waitlisted")
-            .order_by(Signup.queued_at, Signup.id)
+            .order_by(Signup.queued_at, Signup.created_at, Signup.id)
             .limit(1)
         )
         if first is None:

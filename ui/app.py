@@ -103,7 +103,8 @@ class AppShell:
     def change_language(self, lang: str) -> None:
         self.translation.use(lang)
         self.state = DoorState(self.ctx, lang)
-        self.build_window().show_screen(2)
+        window = self.build_window()
+        window.show_widget(window.settings)
 
 
 def _report_unexpected(

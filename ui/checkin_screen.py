@@ -23,11 +23,13 @@ from db.base import new_id
 from kiosk import checkin, choices
 from kiosk.checkin import VisitInfo
 from kiosk.errors import KioskError
+from kiosk.workshop_slots import slots_of_event
 from ui.checkin_form import CheckInForm
 from ui.door_state import DoorState
 from ui.error_display import message_for, new_banner, set_banner
 from ui.label_printing import print_labels
 from ui.pickup_dialog import PickupCodesDialog
+from ui.signup_dialog import SignupDialog
 
 BANNER_MS = 6000
 
@@ -38,7 +40,8 @@ class CheckInScreen(QWidget):
         self.setObjectName("Screen")
         self.state = state
         self.request_id = new_id()
-        self.show_pickup_dialog = True  # tests may turn the modal off
+        self.last_visit: VisitInfo | None = None  # the one just checked in, for workshops
+        self.has_slots = False
 
         outer = QHBoxLayout(self)
         outer.setContentsMargins(16, 12, 16, 12)
@@ -58,6 +61,7 @@ class CheckInScreen(QWidget):
             QShortcut(QKeySequence(key), self, self._enter)
         QShortcut(QKeySequence("Ctrl+Z"), self, self.undo_last)
         QShortcut(QKeySequence("Ctrl+K"), self, self.form.children.add_child)
+        QShortcut(QKeySequence("Ctrl+W"), self, self.offer_workshops)
         QShortcut(QKeySequence("Ctrl+F"), self, self.form.nickname.setFocus)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.clear_form)
 
@@ -108,12 +112,26 @@ class CheckInScreen(QWidget):
         self.submit_button.setProperty("role", "primary")
         self.submit_button.setDefault(True)
         self.submit_button.clicked.connect(self.submit)
+        self.workshops_button = QPushButton(self.tr("Workshops… (Ctrl+W)"), page)
+        self.workshops_button.setAutoDefault(False)
+        self.workshops_button.setToolTip(
+            self.tr(
+                "Sign the visitor just checked in (or the one selected in the list) up for workshops."
+            )
+        )
+        self.workshops_button.clicked.connect(self.offer_workshops)
         actions.addWidget(self.clear_button)
         actions.addWidget(self.count_only_button)
+        actions.addWidget(self.workshops_button)
         actions.addStretch(1)
         actions.addWidget(self.submit_button)
         layout.addLayout(actions)
-        for button in (self.clear_button, self.count_only_button, self.submit_button):
+        for button in (
+            self.clear_button,
+            self.count_only_button,
+            self.workshops_button,
+            self.submit_button,
+        ):
             button.ensurePolished()
             button.setMinimumWidth(button.sizeHint().width())
         return page
@@ -174,6 +192,8 @@ class CheckInScreen(QWidget):
         visits = checkin.visits_of_event(self.state.ctx, event.id) if event else []
         self._fill_list(visits)
         self.undo_button.setEnabled(is_open and any(v.active for v in visits))
+        self.has_slots = bool(event and slots_of_event(self.state.ctx, event.id))
+        self.workshops_button.setVisible(self.has_slots)
         self.cancel_button.setEnabled(is_open and bool(visits))
         if is_open:
             self.form.nickname.setFocus()
@@ -259,10 +279,13 @@ class CheckInScreen(QWidget):
         if visit.children:
             codes = ", ".join(c.pickup_code for c in visit.children)
             message += "  ・  " + self.tr("pickup codes: %1").replace("%1", codes)
+        self.last_visit = visit
+        if self.has_slots and not visit.count_only:
+            message += "  ・  " + self.tr("workshops: Ctrl+W")
         set_banner(self.banner, message, "ok")
         self._banner_timer.start(BANNER_MS)
         self.state.notify()
-        if visit.children and self.show_pickup_dialog:
+        if visit.children:
             self._show_codes(visit)
         self.form.nickname.setFocus()
 
@@ -274,6 +297,25 @@ class CheckInScreen(QWidget):
             self,
         )
         dialog.exec()
+
+    def offer_workshops(self) -> None:
+        """Sign up the visitor selected in today's list, else the one just checked in."""
+        event = self.state.open_event
+        if event is None or not self.has_slots:
+            return
+        visits = checkin.visits_of_event(self.state.ctx, event.id)
+        item = self.visit_list.currentItem()
+        chosen = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        wanted = chosen or (self.last_visit.id if self.last_visit else None)
+        visit = next((v for v in visits if v.id == wanted and v.active), None)
+        if visit is None:
+            set_banner(self.banner, self.tr("Select a check-in in the list first."), "info")
+            return
+        dialog = SignupDialog(self.state, visit, self)
+        dialog.exec()
+        if dialog.messages:
+            set_banner(self.banner, "  ".join(dialog.messages), "ok")
+            self._banner_timer.start(BANNER_MS)
 
     def undo_last(self) -> None:
         event = self.state.open_event

@@ -23,6 +23,7 @@ from ui.childcare_screen import ChildcareScreen
 from ui.door_state import DoorState
 from ui.header_bar import HeaderBar
 from ui.settings_screen import SettingsScreen
+from ui.workshops_screen import WorkshopsScreen
 
 
 class MainWindow(QMainWindow):
@@ -66,12 +67,14 @@ class MainWindow(QMainWindow):
 
         self.checkin = CheckInScreen(state)
         self.childcare = ChildcareScreen(state)
+        self.workshops = WorkshopsScreen(state)
         self.settings = SettingsScreen(state, change_language)
         self.nav = QButtonGroup(self)
         self.nav_buttons: list[QPushButton] = []
         screens = (
             (self.tr("Check-in"), self.checkin),
             (self.tr("Childcare"), self.childcare),
+            (self.tr("Workshops"), self.workshops),
             (self.tr("Settings"), self.settings),
         )
         for i, (title, screen) in enumerate(screens):
@@ -104,7 +107,11 @@ class MainWindow(QMainWindow):
     def show_screen(self, index: int) -> None:
         self.pages.setCurrentIndex(index)
         self.nav_buttons[index].setChecked(True)
-        if index == 0 and self.state.open_event:
+        screen = self.pages.widget(index)
+        if screen is self.checkin and self.state.open_event:
             self.checkin.form.nickname.setFocus()
-        elif index == 1:
+        elif screen is self.childcare:
             self.childcare.code_entry.setFocus()
+
+    def show_widget(self, screen: QWidget) -> None:
+        self.show_screen(self.pages.indexOf(screen))

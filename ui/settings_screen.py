@@ -25,6 +25,7 @@ from kiosk.errors import KioskError
 from ui.choice_buttons import ChoiceButtons
 from ui.door_state import DoorState
 from ui.error_display import message_for, new_banner, set_banner
+from ui.workshop_catalogue_card import WorkshopCatalogueCard
 
 
 class SettingsScreen(QWidget):
@@ -44,13 +45,21 @@ class SettingsScreen(QWidget):
         self.banner = new_banner(self)
         layout.addWidget(self.banner)
 
-        columns = QHBoxLayout()
-        columns.setSpacing(12)
-        columns.addWidget(self._build_general(), 1)
-        columns.addWidget(self._build_venues(), 1)
-        layout.addLayout(columns, 1)
+        # Cards in two columns, in reading order; each area adds its own card.
+        self.cards = QGridLayout()
+        self.cards.setSpacing(12)
+        self.cards.setColumnStretch(0, 1)
+        self.cards.setColumnStretch(1, 1)
+        layout.addLayout(self.cards, 1)
+        self.add_card(self._build_general())
+        self.add_card(self._build_venues())
+        self.add_card(WorkshopCatalogueCard(state, self))
         state.changed.connect(self.refresh)
         self.refresh()
+
+    def add_card(self, card: QWidget) -> None:
+        count = self.cards.count()
+        self.cards.addWidget(card, count // 2, count % 2)
 
     def _card(self, title: str) -> tuple[QFrame, QVBoxLayout]:
         card = QFrame(self)

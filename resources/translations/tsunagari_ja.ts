@@ -2,6 +2,55 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>AddSlotDialog</name>
+    <message>
+        <location filename="../../ui/slot_dialog.py" line="37"/>
+        <location filename="../../ui/slot_dialog.py" line="41"/>
+        <source>Add a workshop to today</source>
+        <translation>本日のワークショップを追加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/slot_dialog.py" line="55"/>
+        <source> min</source>
+        <translation>分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/slot_dialog.py" line="58"/>
+        <source>No limit</source>
+        <translation>定員なし</translation>
+    </message>
+    <message>
+        <location filename="../../ui/slot_dialog.py" line="64"/>
+        <source>Workshop</source>
+        <translation>ワークショップ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/slot_dialog.py" line="65"/>
+        <source>Starts at</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/slot_dialog.py" line="66"/>
+        <source>Length</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <location filename="../../ui/slot_dialog.py" line="67"/>
+        <source>Places</source>
+        <translation>定員</translation>
+    </message>
+    <message>
+        <location filename="../../ui/slot_dialog.py" line="72"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../ui/slot_dialog.py" line="75"/>
+        <source>Add</source>
+        <translation>追加</translation>
+    </message>
+</context>
+<context>
     <name>CheckInForm</name>
     <message>
         <location filename="../../ui/checkin_form.py" line="49"/>
@@ -94,124 +143,140 @@
 <context>
     <name>CheckInScreen</name>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="97"/>
+        <location filename="../../ui/checkin_screen.py" line="101"/>
         <source>Clear (Esc)</source>
         <translation>クリア（Esc）</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="100"/>
+        <location filename="../../ui/checkin_screen.py" line="104"/>
         <source>Count only, no questions</source>
         <translation>回答なしで受付</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="104"/>
+        <location filename="../../ui/checkin_screen.py" line="108"/>
         <source>For a visitor who prefers not to answer: counted, every answer “No answer”.</source>
         <translation>質問に答えたくない方：人数だけ数え、回答はすべて「無回答」になります。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="107"/>
+        <location filename="../../ui/checkin_screen.py" line="111"/>
         <source>Check in (Enter)</source>
         <translation>受付する（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="141"/>
+        <location filename="../../ui/checkin_screen.py" line="115"/>
+        <source>Workshops… (Ctrl+W)</source>
+        <translation>ワークショップ…（Ctrl+W）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkin_screen.py" line="119"/>
+        <source>Sign the visitor just checked in (or the one selected in the list) up for workshops.</source>
+        <translation>いま受付した方（または一覧で選んだ方）をワークショップに申し込みます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkin_screen.py" line="159"/>
         <source>Today&apos;s check-ins</source>
         <translation>本日の受付</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="149"/>
+        <location filename="../../ui/checkin_screen.py" line="167"/>
         <source>Undo last (Ctrl+Z)</source>
         <translation>直前を取り消す（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="152"/>
+        <location filename="../../ui/checkin_screen.py" line="170"/>
         <source>Cancel selected…</source>
         <translation>選んだ受付を取り消す…</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="169"/>
+        <location filename="../../ui/checkin_screen.py" line="187"/>
         <source>Check-in has not started today.
 Press “Open today&apos;s check-in” above (Ctrl+O).</source>
         <translation>本日の受付はまだ始まっていません。
 上の「本日の受付を開始」を押してください（Ctrl+O）。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="173"/>
+        <location filename="../../ui/checkin_screen.py" line="191"/>
         <source>Today&apos;s check-in is closed. Thank you for today!</source>
         <translation>本日の受付は終了しました。今日もありがとうございました！</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="187"/>
+        <location filename="../../ui/checkin_screen.py" line="207"/>
         <source>count only</source>
         <translation>回答なし</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="191"/>
+        <location filename="../../ui/checkin_screen.py" line="211"/>
         <source>first time</source>
         <translation>はじめて</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="196"/>
+        <location filename="../../ui/checkin_screen.py" line="216"/>
         <source>childcare %1</source>
         <translation>託児%1人</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="199"/>
+        <location filename="../../ui/checkin_screen.py" line="219"/>
         <source>(cancelled)</source>
         <translation>（取消）</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="216"/>
+        <location filename="../../ui/checkin_screen.py" line="236"/>
         <source>Next visitor: choose her age group and press Enter. A nickname is optional.</source>
         <translation>次の方：年代を選んで Enter。ニックネームは任意です。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="258"/>
+        <location filename="../../ui/checkin_screen.py" line="278"/>
         <source>Checked in: No. %1</source>
         <translation>受付しました：No. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="261"/>
+        <location filename="../../ui/checkin_screen.py" line="281"/>
         <source>pickup codes: %1</source>
         <translation>お迎え番号：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="286"/>
+        <location filename="../../ui/checkin_screen.py" line="284"/>
+        <source>workshops: Ctrl+W</source>
+        <translation>ワークショップ申込：Ctrl+W</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkin_screen.py" line="328"/>
         <source>There is no check-in to undo.</source>
         <translation>取り消せる受付がありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="292"/>
+        <location filename="../../ui/checkin_screen.py" line="334"/>
         <source>Undo</source>
         <translation>取り消し</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="293"/>
+        <location filename="../../ui/checkin_screen.py" line="335"/>
         <source>Undo check-in No. %1 (%2)?</source>
         <translation>No. %1（%2）の受付を取り消しますか？</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="306"/>
+        <location filename="../../ui/checkin_screen.py" line="348"/>
         <source>Undone: No. %1</source>
         <translation>No. %1 を取り消しました</translation>
     </message>
     <message>
         <location filename="../../ui/checkin_screen.py" line="312"/>
+        <location filename="../../ui/checkin_screen.py" line="354"/>
         <source>Select a check-in in the list first.</source>
         <translation>先に一覧から受付を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="318"/>
+        <location filename="../../ui/checkin_screen.py" line="360"/>
         <source>Cancel a check-in</source>
         <translation>受付の取り消し</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="319"/>
+        <location filename="../../ui/checkin_screen.py" line="361"/>
         <source>Why is it cancelled? (It stays in the records, marked cancelled.)</source>
         <translation>取り消す理由を選んでください（記録は「取消」として残ります）。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="335"/>
+        <location filename="../../ui/checkin_screen.py" line="377"/>
         <source>Cancelled: No. %1</source>
         <translation>No. %1 を取り消しました</translation>
     </message>
@@ -428,22 +493,27 @@ Children in childcare: %4</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="37"/>
+        <location filename="../../ui/main_window.py" line="38"/>
         <source>Tsunagari — reception</source>
         <translation>つながり — 受付</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
+        <location filename="../../ui/main_window.py" line="75"/>
         <source>Check-in</source>
         <translation>受付</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="76"/>
         <source>Childcare</source>
         <translation>託児</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="77"/>
+        <source>Workshops</source>
+        <translation>ワークショップ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
@@ -479,134 +549,134 @@ Children in childcare: %4</source>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../ui/settings_screen.py" line="67"/>
+        <location filename="../../ui/settings_screen.py" line="76"/>
         <source>Organisation and language</source>
         <translation>団体と言語</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="70"/>
+        <location filename="../../ui/settings_screen.py" line="79"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="74"/>
+        <location filename="../../ui/settings_screen.py" line="83"/>
         <source>Organisation</source>
         <translation>団体名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="79"/>
+        <location filename="../../ui/settings_screen.py" line="88"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="82"/>
+        <location filename="../../ui/settings_screen.py" line="91"/>
         <source>Where the data lives</source>
         <translation>データの保存場所</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="92"/>
+        <location filename="../../ui/settings_screen.py" line="101"/>
         <source>Tsunagari keeps no real names and never the content of a consultation. Nicknames and care notes are personal details and will expire.</source>
         <translation>つながりは本名や相談の内容を記録しません。ニックネームと託児メモは個人情報として、保存期間が過ぎると消去されます。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="104"/>
+        <location filename="../../ui/settings_screen.py" line="113"/>
         <source>Venues</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="105"/>
+        <location filename="../../ui/settings_screen.py" line="114"/>
         <source>The venue marked ★ is the one this laptop checks in for.</source>
         <translation>★印の会場が、このパソコンで受付する会場です。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="113"/>
+        <location filename="../../ui/settings_screen.py" line="122"/>
         <source>Add…</source>
         <translation>追加…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="114"/>
+        <location filename="../../ui/settings_screen.py" line="123"/>
         <source>Rename…</source>
         <translation>名前を変更…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="115"/>
+        <location filename="../../ui/settings_screen.py" line="124"/>
         <source>Use at this laptop</source>
         <translation>この端末で使う</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="116"/>
+        <location filename="../../ui/settings_screen.py" line="125"/>
         <source>Retire</source>
         <translation>終了にする</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="130"/>
+        <location filename="../../ui/settings_screen.py" line="139"/>
         <source>a database server</source>
         <translation>データベースサーバー</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="132"/>
+        <location filename="../../ui/settings_screen.py" line="141"/>
         <source>Folder: %1
 This device: %2</source>
         <translation>フォルダ：%1
 この端末：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="155"/>
+        <location filename="../../ui/settings_screen.py" line="164"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="166"/>
+        <location filename="../../ui/settings_screen.py" line="175"/>
         <source>Select a venue in the list first.</source>
         <translation>先に一覧から会場を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="171"/>
+        <location filename="../../ui/settings_screen.py" line="180"/>
         <source>Add a venue</source>
         <translation>会場の追加</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="171"/>
+        <location filename="../../ui/settings_screen.py" line="180"/>
         <source>Venue name</source>
         <translation>会場名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="173"/>
+        <location filename="../../ui/settings_screen.py" line="182"/>
         <source>Venue added.</source>
         <translation>会場を追加しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="179"/>
+        <location filename="../../ui/settings_screen.py" line="188"/>
         <source>Rename the venue</source>
         <translation>会場名の変更</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="179"/>
+        <location filename="../../ui/settings_screen.py" line="188"/>
         <source>New name</source>
         <translation>新しい名前</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="183"/>
+        <location filename="../../ui/settings_screen.py" line="192"/>
         <source>Venue renamed.</source>
         <translation>会場名を変更しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="191"/>
+        <location filename="../../ui/settings_screen.py" line="200"/>
         <source>This laptop now checks in for the selected venue.</source>
         <translation>この端末は選んだ会場の受付に切り替わりました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="200"/>
+        <location filename="../../ui/settings_screen.py" line="209"/>
         <source>Retire the venue</source>
         <translation>会場を終了にする</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="201"/>
+        <location filename="../../ui/settings_screen.py" line="210"/>
         <source>Retire this venue? Its past records stay in every report.</source>
         <translation>この会場を終了にしますか？これまでの記録は報告にそのまま残ります。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="205"/>
+        <location filename="../../ui/settings_screen.py" line="214"/>
         <source>Venue retired.</source>
         <translation>会場を終了にしました。</translation>
     </message>
@@ -653,6 +723,457 @@ This device: %2</source>
         <location filename="../../ui/setup_dialog.py" line="61"/>
         <source>Start</source>
         <translation>はじめる</translation>
+    </message>
+</context>
+<context>
+    <name>SignupDialog</name>
+    <message>
+        <location filename="../../ui/signup_dialog.py" line="41"/>
+        <source>Workshops</source>
+        <translation>ワークショップ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signup_dialog.py" line="46"/>
+        <source>Which workshops would %1 like to join?</source>
+        <translation>%1 さんはどのワークショップに参加しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signup_dialog.py" line="51"/>
+        <source>Tap every workshop she wants. She may join as many as she likes.</source>
+        <translation>参加したいものをすべて選んでください。いくつでも参加できます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signup_dialog.py" line="62"/>
+        <source>full, %1 waiting</source>
+        <translation>満員・待ち%1人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signup_dialog.py" line="62"/>
+        <source>%1 free</source>
+        <translation>残り%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signup_dialog.py" line="62"/>
+        <source>no limit</source>
+        <translation>定員なし</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signup_dialog.py" line="66"/>
+        <source>on the waitlist</source>
+        <translation>キャンセル待ち</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signup_dialog.py" line="68"/>
+        <source>booked</source>
+        <translation>予約済</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signup_dialog.py" line="81"/>
+        <source>Not now</source>
+        <translation>今はしない</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signup_dialog.py" line="84"/>
+        <source>Sign up (Enter)</source>
+        <translation>申し込む（Enter）</translation>
+    </message>
+</context>
+<context>
+    <name>SignupFlow</name>
+    <message>
+        <location filename="../../ui/signup_flow.py" line="33"/>
+        <source>The slot is full</source>
+        <translation>満員です</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signup_flow.py" line="35"/>
+        <source>“%1” is full (%2 places). %3 already waiting.</source>
+        <translation>「%1」は満員です（定員%2）。キャンセル待ち%3人。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signup_flow.py" line="41"/>
+        <source>Add to the waitlist</source>
+        <translation>キャンセル待ちに登録</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signup_flow.py" line="45"/>
+        <source>Book beyond capacity (coordinator)</source>
+        <translation>定員を超えて受付（コーディネーター）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signup_flow.py" line="49"/>
+        <source>Do not sign up</source>
+        <translation>申し込まない</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signup_flow.py" line="60"/>
+        <source>Book beyond capacity</source>
+        <translation>定員を超えて受付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signup_flow.py" line="61"/>
+        <source>Book one more than the capacity of “%1”? This is recorded in the audit log.</source>
+        <translation>「%1」の定員を超えて1人受け付けますか？監査ログに記録されます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signup_flow.py" line="75"/>
+        <source>No. %1 is already signed up for “%2”.</source>
+        <translation>No. %1 はすでに「%2」に申込済みです。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signup_flow.py" line="81"/>
+        <source>No. %1 is on the waitlist for “%2” (number %3).</source>
+        <translation>No. %1 を「%2」のキャンセル待ちに登録しました（%3番目）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signup_flow.py" line="89"/>
+        <source>No. %1 is booked for “%2”.</source>
+        <translation>No. %1 を「%2」に申し込みました。</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopCatalogueCard</name>
+    <message>
+        <location filename="../../ui/workshop_catalogue_card.py" line="123"/>
+        <source>Workshop catalogue</source>
+        <translation>ワークショップ一覧</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop_catalogue_card.py" line="132"/>
+        <source>Add…</source>
+        <translation>追加…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop_catalogue_card.py" line="133"/>
+        <source>Edit…</source>
+        <translation>編集…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop_catalogue_card.py" line="134"/>
+        <source>Retire / bring back</source>
+        <translation>終了／再開</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop_catalogue_card.py" line="135"/>
+        <source>Add suggested</source>
+        <translation>おすすめを追加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop_catalogue_card.py" line="150"/>
+        <source>no limit</source>
+        <translation>定員なし</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop_catalogue_card.py" line="152"/>
+        <source>%1 places</source>
+        <translation>定員%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop_catalogue_card.py" line="154"/>
+        <source> min</source>
+        <translation>分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop_catalogue_card.py" line="156"/>
+        <source>(retired)</source>
+        <translation>（終了）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop_catalogue_card.py" line="167"/>
+        <source>Select a workshop in the list first.</source>
+        <translation>先に一覧からワークショップを選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop_catalogue_card.py" line="176"/>
+        <source>Workshop added.</source>
+        <translation>ワークショップを追加しました。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop_catalogue_card.py" line="184"/>
+        <source>Workshop saved.</source>
+        <translation>ワークショップを保存しました。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop_catalogue_card.py" line="196"/>
+        <source>Workshop retired.</source>
+        <translation>ワークショップを終了にしました。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop_catalogue_card.py" line="196"/>
+        <source>Workshop brought back.</source>
+        <translation>ワークショップを再開しました。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop_catalogue_card.py" line="201"/>
+        <source>%1 suggested workshop(s) added.</source>
+        <translation>おすすめのワークショップを%1件追加しました。</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopEditDialog</name>
+    <message>
+        <location filename="../../ui/workshop_catalogue_card.py" line="47"/>
+        <source>Workshop</source>
+        <translation>ワークショップ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop_catalogue_card.py" line="56"/>
+        <source>optional</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop_catalogue_card.py" line="60"/>
+        <source> min</source>
+        <translation>分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop_catalogue_card.py" line="65"/>
+        <source>No limit</source>
+        <translation>定員なし</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop_catalogue_card.py" line="72"/>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop_catalogue_card.py" line="73"/>
+        <source>Description</source>
+        <translation>説明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop_catalogue_card.py" line="74"/>
+        <source>Run by</source>
+        <translation>担当</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop_catalogue_card.py" line="75"/>
+        <source>Length</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop_catalogue_card.py" line="76"/>
+        <source>Places</source>
+        <translation>定員</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop_catalogue_card.py" line="81"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop_catalogue_card.py" line="84"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopsScreen</name>
+    <message>
+        <location filename="../../ui/workshops_screen.py" line="57"/>
+        <source>Today&apos;s workshops</source>
+        <translation>本日のワークショップ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshops_screen.py" line="59"/>
+        <source>+ Add a workshop…</source>
+        <translation>＋ ワークショップを追加…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshops_screen.py" line="60"/>
+        <source>Same as last time</source>
+        <translation>前回と同じ枠をコピー</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshops_screen.py" line="62"/>
+        <source>Add the suggested workshops</source>
+        <translation>おすすめのワークショップを追加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshops_screen.py" line="95"/>
+        <source>Change places…</source>
+        <translation>定員を変更…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshops_screen.py" line="96"/>
+        <source>Remove from today…</source>
+        <translation>本日から外す…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshops_screen.py" line="105"/>
+        <source>Sign someone up…</source>
+        <translation>申込を追加…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshops_screen.py" line="107"/>
+        <source>Came / did not come</source>
+        <translation>出席／取り消し</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshops_screen.py" line="108"/>
+        <source>All booked came</source>
+        <translation>予約者を全員出席に</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshops_screen.py" line="109"/>
+        <source>Cancel sign-up</source>
+        <translation>申込を取り消す</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshops_screen.py" line="160"/>
+        <source>full, %1 waiting</source>
+        <translation>満員・待ち%1人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshops_screen.py" line="160"/>
+        <source>%1 free</source>
+        <translation>残り%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshops_screen.py" line="160"/>
+        <source>no limit</source>
+        <translation>定員なし</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshops_screen.py" line="163"/>
+        <source>booked %1</source>
+        <translation>予約%1人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshops_screen.py" line="165"/>
+        <source>booked %1 / %2</source>
+        <translation>予約 %1/%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshops_screen.py" line="169"/>
+        <source>waiting %1</source>
+        <translation>待ち%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshops_screen.py" line="170"/>
+        <source>came %1</source>
+        <translation>出席%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshops_screen.py" line="182"/>
+        <source>Open today&apos;s check-in first; then add the day&apos;s workshops.</source>
+        <translation>先に本日の受付を開始してから、ワークショップを追加してください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshops_screen.py" line="187"/>
+        <source>No workshops in the catalogue yet. Add the suggested ones above, or in Settings.</source>
+        <translation>ワークショップがまだ登録されていません。上の「おすすめのワークショップを追加」か、設定から登録してください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshops_screen.py" line="192"/>
+        <source>No workshops today yet. Add one, or copy the last event&apos;s.</source>
+        <translation>本日のワークショップはまだありません。追加するか、前回の枠をコピーしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshops_screen.py" line="214"/>
+        <source>waiting (%1)</source>
+        <translation>キャンセル待ち（%1番目）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshops_screen.py" line="216"/>
+        <source>came ✓</source>
+        <translation>出席 ✓</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshops_screen.py" line="218"/>
+        <source>booked</source>
+        <translation>予約済</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshops_screen.py" line="244"/>
+        <source>Suggested workshops added to the catalogue.</source>
+        <translation>おすすめのワークショップを一覧に追加しました。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshops_screen.py" line="250"/>
+        <source>Added: %1</source>
+        <translation>追加しました：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshops_screen.py" line="260"/>
+        <source>No earlier event at this venue had workshops.</source>
+        <translation>この会場の過去の開催日にワークショップはありません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshops_screen.py" line="265"/>
+        <source>Copied the workshops of %1.</source>
+        <translation>%1 のワークショップ枠をコピーしました。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshops_screen.py" line="274"/>
+        <source>Change places</source>
+        <translation>定員の変更</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshops_screen.py" line="275"/>
+        <source>Places for “%1” (0 = no limit):</source>
+        <translation>「%1」の定員（0＝定員なし）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshops_screen.py" line="283"/>
+        <source>Places changed. Anyone waiting moved up if there was room.</source>
+        <translation>定員を変更しました。空きがあればキャンセル待ちの方が繰り上がりました。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshops_screen.py" line="291"/>
+        <source>Remove “%1” from today?</source>
+        <translation>「%1」を本日から外しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshops_screen.py" line="294"/>
+        <source>%1 sign-up(s) will be cancelled (kept in the audit log).</source>
+        <translation>%1件の申込が取り消されます（記録は監査ログに残ります）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshops_screen.py" line="297"/>
+        <source>Remove a workshop</source>
+        <translation>ワークショップを外す</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshops_screen.py" line="303"/>
+        <source>Removed: %1</source>
+        <translation>外しました：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshops_screen.py" line="315"/>
+        <source>Everyone checked in today is already on this list.</source>
+        <translation>本日受付した方は全員この一覧に入っています。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshops_screen.py" line="320"/>
+        <source>Sign someone up</source>
+        <translation>申込の追加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshops_screen.py" line="320"/>
+        <source>Who? (checked in today)</source>
+        <translation>どなたですか？（本日受付済みの方）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshops_screen.py" line="337"/>
+        <location filename="../../ui/workshops_screen.py" line="352"/>
+        <source>Select someone in the list first.</source>
+        <translation>先に一覧から選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshops_screen.py" line="346"/>
+        <source>Everyone booked is marked as came.</source>
+        <translation>予約者全員を出席にしました。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshops_screen.py" line="359"/>
+        <source>Cancelled: No. %1.</source>
+        <translation>No. %1 の申込を取り消しました。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshops_screen.py" line="361"/>
+        <source>No. %1 moved up from the waitlist.</source>
+        <translation>キャンセル待ちの No. %1 が繰り上がりました。</translation>
     </message>
 </context>
 </TS>

@@ -43,7 +43,7 @@ def test_a_morning_survives_a_restart(qtbot, window, folder, clock, dialogs):
     click(qtbot, screen.undo_button)
 
     # noon: one child goes home
-    window.show_screen(1)
+    window.show_widget(window.childcare)
     qtbot.keyClicks(window.childcare.code_entry, codes[0])
     qtbot.keyClick(window.childcare.code_entry, Qt.Key.Key_Return)
 

@@ -32,7 +32,7 @@ def table_rows(screen):
 
 def test_children_in_care_are_listed_with_their_codes(qtbot, window):
     codes = check_in_with_children(window, "1-2", "school")
-    window.show_screen(1)
+    window.show_widget(window.childcare)
     screen = window.childcare
     rows = table_rows(screen)
     assert sorted(r[0] for r in rows) == sorted(codes)
@@ -43,7 +43,7 @@ def test_children_in_care_are_listed_with_their_codes(qtbot, window):
 
 def test_right_code_hands_back_wrong_code_is_refused(qtbot, window):
     code, other = check_in_with_children(window, "0", "3-5")
-    window.show_screen(1)
+    window.show_widget(window.childcare)
     screen = window.childcare
     wrong = next(c for c in ("100", "101", "102") if c not in (code, other))
 
@@ -75,7 +75,7 @@ def test_reprint_shows_the_same_code(qtbot, window, monkeypatch):
         "ui.childcare_screen.print_labels", lambda _p, _s, kids: printed.append(kids)
     )
     (code,) = check_in_with_children(window, "3-5")
-    window.show_screen(1)
+    window.show_widget(window.childcare)
     screen = window.childcare
     screen.table.selectRow(0)
     qtbot.mouseClick(screen.reprint_button, Qt.MouseButton.LeftButton)

@@ -30,7 +30,7 @@ def test_setup_refuses_empty_names_then_starts(qtbot, qapp, ctx, dialogs):
 
 
 def test_add_and_switch_venue_in_settings(qtbot, window, monkeypatch):
-    window.show_screen(2)
+    window.show_widget(window.settings)
     screen = window.settings
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("東部センター", True))
     screen.add_venue()
