@@ -22,8 +22,8 @@ from typing import Any
 
 from sqlalchemy import insert, update
 
-from db.models import AuditEntry, ChildCare, Event, Setting, Venue, Visit, Visitor
-from kiosk import nickname, settings
+from db.models import AuditEntry, ChildCare, Event, Setting, SurveyResponse, Venue, Visit, Visitor
+from kiosk import demo_survey, nickname, settings
 from kiosk.context import AppContext
 from kiosk.database import open_database
 from kiosk.errors import StorageError
@@ -101,6 +101,7 @@ class DemoSummary:
     visits: int  # active check-ins
     children: int
     regulars: int
+    survey_responses: int = 0
 
 
 @dataclass(frozen=True)
@@ -192,12 +193,14 @@ def _insert(ctx: AppContext, builder: _Builder, rows: _Rows, seed: int) -> DemoS
     """Every row in one transaction, table by table, with bulk inserts."""
     device = builder.device_id
     built_at = builder.at(builder.today, time(9, 30))
+    survey = demo_survey.build(seed, rows.events, rows.visits, builder.at, device, built_at)
     summary = DemoSummary(
         venues=len(rows.venues),
         events=len(rows.events),
         visits=sum(v["status"] == "active" for v in rows.visits),
         children=sum(c["status"] != "cancelled" for c in rows.children),
         regulars=len(rows.visitors),
+        survey_responses=len(survey.responses),
     )
     with ctx.sessions.begin() as session:
         # open_database gave this new file a random device id: make it the demo's own.
@@ -215,6 +218,7 @@ def _insert(ctx: AppContext, builder: _Builder, rows: _Rows, seed: int) -> DemoS
         setting_rows = [
             builder.row(built_at, key=settings.ORGANISATION, value=ORGANISATION),
             builder.row(built_at, key=settings.CURRENT_VENUE, value=rows.venues[0]["id"]),
+            *survey.settings,
         ]
         audit_rows = [
             builder.row(
@@ -233,6 +237,7 @@ def _insert(ctx: AppContext, builder: _Builder, rows: _Rows, seed: int) -> DemoS
             (Visitor, rows.visitors),
             (Visit, rows.visits),
             (ChildCare, rows.children),
+            (SurveyResponse, survey.responses),
             (AuditEntry, audit_rows),
         ):
             if batch:

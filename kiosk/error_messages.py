@@ -268,6 +268,131 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "日本語フォントが見つかりません（{path}）。アプリを入れ直してください。",
         "en": "The Japanese font is missing ({path}). Please reinstall the app.",
     },
+    # questionnaire ------------------------------------------------------------------
+    # Definition files: each message names the file and the place in it ({at}).
+    "questionnaire_unreadable": {
+        "ja": "アンケート定義 {file} を読み込めません（UTF-8のテキストファイルか確かめてください）。",
+        "en": "The questionnaire file {file} cannot be read (is it a UTF-8 text file?).",
+    },
+    "questionnaire_not_json": {
+        "ja": "アンケート定義 {file} の{line}行目{column}文字目にJSONの書き方の誤りがあります。",
+        "en": "The questionnaire file {file} is not valid JSON at line {line}, column {column}.",
+    },
+    "questionnaire_format": {
+        "ja": "アンケート定義 {file} は新しい形式（format {value}）です。アプリを更新してください。",
+        "en": "The questionnaire file {file} uses a newer format ({value}). Please update the app.",
+    },
+    "questionnaire_missing": {
+        "ja": "アンケート定義 {file}: {at} がありません。",
+        "en": "Questionnaire file {file}: {at} is missing.",
+    },
+    "questionnaire_invalid": {
+        "ja": "アンケート定義 {file}: {at} の値が正しくありません。",
+        "en": "Questionnaire file {file}: the value of {at} is not valid.",
+    },
+    "questionnaire_bad_name": {
+        "ja": "アンケート定義 {file}: {at} の「{value}」は使えません（半角英小文字・数字・_・- で40文字まで）。",
+        "en": "Questionnaire file {file}: “{value}” cannot be used for {at} "
+        "(lower-case letters, digits, _ and -, up to 40).",
+    },
+    "questionnaire_missing_language": {
+        "ja": "アンケート定義 {file}: {at} に「{lang}」の文がありません。",
+        "en": "Questionnaire file {file}: {at} has no text for “{lang}”.",
+    },
+    "questionnaire_text_too_long": {
+        "ja": "アンケート定義 {file}: {at} は{limit}文字以内にしてください。",
+        "en": "Questionnaire file {file}: {at} must be {limit} characters or fewer.",
+    },
+    "questionnaire_too_many": {
+        "ja": "アンケート定義 {file}: {at} は{limit}個までです。",
+        "en": "Questionnaire file {file}: {at} may hold at most {limit} entries.",
+    },
+    "questionnaire_too_few_options": {
+        "ja": "アンケート定義 {file}: {at} には選択肢が2つ以上必要です。",
+        "en": "Questionnaire file {file}: {at} needs at least two options.",
+    },
+    "questionnaire_duplicate": {
+        "ja": "アンケート定義 {file}: {at} の「{value}」が重複しています。",
+        "en": "Questionnaire file {file}: “{value}” appears twice ({at}).",
+    },
+    "questionnaire_unknown_type": {
+        "ja": "アンケート定義 {file}: {at} の種類「{value}」はありません（使えるのは {types}）。",
+        "en": "Questionnaire file {file}: {at} has the unknown type “{value}” (use one of {types}).",
+    },
+    "questionnaire_bad_rule": {
+        "ja": "アンケート定義 {file}: {at} の「{value}」は使えません"
+        "（「満足」の判定には単一選択の質問とその一部の選択肢を指定します）。",
+        "en": "Questionnaire file {file}: “{value}” cannot be used for {at} (“satisfied” needs "
+        "a single-choice question and some, not all, of its options).",
+    },
+    "questionnaire_missing_phrase": {
+        "ja": "アンケート定義 {file}: {at} に画面の文言「{key}」がありません。",
+        "en": "Questionnaire file {file}: {at} lacks the kiosk phrase “{key}”.",
+    },
+    "questionnaire_phrase_placeholders": {
+        "ja": "アンケート定義 {file}: {at} には {names} をそのまま入れてください。",
+        "en": "Questionnaire file {file}: {at} must keep exactly {names}.",
+    },
+    "questionnaire_version_changed": {
+        "ja": "アンケート定義 {file} は、使用済みの {id} 第{version}版と中身が違います。"
+        "変更するときは version の番号を上げてください（保存済みの第{version}版を使い続けます）。",
+        "en": "The questionnaire file {file} differs from {id} version {version}, which is already "
+        "in use. Raise its version number to change it (version {version} as saved stays in use).",
+    },
+    "questionnaire_none": {
+        "ja": "使えるアンケートがありません。",
+        "en": "There is no questionnaire that can be used.",
+    },
+    "questionnaire_not_found": {
+        "ja": "アンケート（{ref}）が見つかりません。",
+        "en": "The questionnaire ({ref}) could not be found.",
+    },
+    # Responses
+    "survey_unknown_question": {
+        "ja": "このアンケートにない質問です（{question}）。",
+        "en": "That question is not in this questionnaire ({question}).",
+    },
+    "survey_required": {
+        "ja": "質問{number}は必ずお答えください。",
+        "en": "Question {number} must be answered.",
+    },
+    "survey_empty": {
+        "ja": "回答がひとつもありません。",
+        "en": "Not a single question is answered.",
+    },
+    "survey_invalid_answer": {
+        "ja": "質問{number}の回答が選択肢にありません。",
+        "en": "The answer to question {number} is not one of its options.",
+    },
+    "survey_text_too_long": {
+        "ja": "質問{number}は{limit}文字以内にしてください（いま{count}文字）。",
+        "en": "Please keep question {number} to {limit} characters (now {count}).",
+    },
+    "survey_idle_range": {
+        "ja": "待ち時間は{low}〜{high}秒の間にしてください。",
+        "en": "The idle time must be between {low} and {high} seconds.",
+    },
+    # Coordinator PIN
+    "pin_not_set": {
+        "ja": "コーディネーターのPINがまだ設定されていません。設定画面で設定してください。",
+        "en": "No coordinator PIN is set yet. Set one in Settings.",
+    },
+    "pin_format": {
+        "ja": "PINは{low}〜{high}桁の数字にしてください。",
+        "en": "The PIN must be {low} to {high} digits.",
+    },
+    "pin_mismatch": {
+        "ja": "2回入力したPINが一致しません。",
+        "en": "The two PINs you typed are not the same.",
+    },
+    "pin_wrong": {
+        "ja": "PINが違います。あと{tries}回間違えると、しばらく入力できなくなります。",
+        "en": "That PIN is not right. After {tries} more wrong tries there will be a pause.",
+    },
+    "pin_locked": {
+        "ja": "間違いが続いたため、{seconds}秒後までPINを受け付けません。",
+        "en": "Too many wrong PINs: try again in {seconds} seconds.",
+    },
 }
 
 

@@ -1,0 +1,214 @@
+"""Questionnaire responses: anonymous, tied to the event only, whole or not at all.
+
+Privacy (DESIGN.md): a response has no link to a visit or visitor, and every
+time about it is kept only to the hour: `answered_hour`, `created_at`,
+`updated_at`, and the time of its audit line, which names no response id.
+Ids are random (uuid4), so nothing in a row tells the order of responses
+within the hour. A response is stored in one transaction when she presses
+Send; until then it exists only on screen, so a closed or killed app leaves
+no half response.
+
+Paper questionnaires (source "paper") are entered afterwards by the
+coordinator. Their hour is unknown, so they keep only the event's day, and a
+question she skipped on paper stays unanswered even if it is required on the
+tablet: the coordinator cannot answer for her.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import datetime, time
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from db.base import new_id
+from db.models import AuditEntry, Event, SurveyResponse
+from kiosk import settings
+from kiosk.context import AppContext
+from kiosk.errors import KioskError
+from kiosk.questionnaire import Question, Questionnaire
+from kiosk.questionnaire_catalogue import register_in
+from kiosk.transaction import audit, read, write
+
+SOURCES = ("kiosk", "paper")
+
+Answers = dict[str, str | list[str]]
+
+
+@dataclass(frozen=True)
+class SavedResponse:
+    id: str
+    answered: int  # how many questions were answered
+    repeated: bool  # True when this request had already been saved
+
+
+def to_hour(moment: datetime) -> datetime:
+    """The start of the hour of an aware local time."""
+    return moment.replace(minute=0, second=0, microsecond=0)
+
+
+def clean_text(value: str) -> str:
+    """Free text as it will be stored: no control characters, trimmed."""
+    text = "".join(ch if ch == "\n" or unicodedata.category(ch)[0] != "C" else " " for ch in value)
+    return "\n".join(line.rstrip() for line in text.strip().splitlines()).strip()
+
+
+def clean_answers(
+    questionnaire: Questionnaire, answers: Mapping[str, Any], source: str = "kiosk"
+) -> Answers:
+    """The answers as stored, checked against the questionnaire.
+
+    Unanswered questions are left out. Raises survey_required (on the tablet),
+    survey_text_too_long, survey_invalid_answer, survey_unknown_question or
+    survey_empty (nothing answered at all).
+    """
+    known = {q.id for q in questionnaire.questions}
+    for key in answers:
+        if key not in known:
+            raise KioskError("survey_unknown_question", question=str(key)[:40])
+    cleaned: Answers = {}
+    for number, question in enumerate(questionnaire.questions, start=1):
+        value = _clean_one(question, number, answers.get(question.id))
+        if value is None:
+            if question.required and source == "kiosk":
+                raise KioskError("survey_required", number=number)
+            continue
+        cleaned[question.id] = value
+    if not cleaned:
+        raise KioskError("survey_empty")
+    return cleaned
+
+
+def _clean_one(question: Question, number: int, value: Any) -> str | list[str] | None:
+    if value is None or value == "" or value == []:
+        return None
+    if question.type == "text":
+        if not isinstance(value, str):
+            raise KioskError("survey_invalid_answer", number=number)
+        text = clean_text(value)
+        if len(text) > question.max_length:
+            raise KioskError(
+                "survey_text_too_long", number=number, limit=question.max_length, count=len(text)
+            )
+        return text or None
+    if question.type == "multiple":
+        if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+            raise KioskError("survey_invalid_answer", number=number)
+        chosen = set(value)
+        if not chosen <= set(question.codes):
+            raise KioskError("survey_invalid_answer", number=number)
+        return [code for code in question.codes if code in chosen]  # the questionnaire's order
+    if not isinstance(value, str) or value not in question.codes:
+        raise KioskError("survey_invalid_answer", number=number)
+    return value
+
+
+def submit_response(
+    ctx: AppContext,
+    event_id: str,
+    questionnaire: Questionnaire,
+    answers: Mapping[str, Any],
+    language: str,
+    source: str = "kiosk",
+    request_id: str | None = None,
+) -> SavedResponse:
+    """Store one whole response in one transaction, or nothing.
+
+    Idempotent: the screen makes `request_id` when a respondent starts, and it
+    becomes the response's id, so a double tap on Send stores one response.
+    """
+    if source not in SOURCES:
+        raise KioskError("invalid_choice", group="source", value=str(source))
+    if language not in questionnaire.languages:
+        raise KioskError("invalid_language", value=str(language))
+    cleaned = clean_answers(questionnaire, answers, source)
+    response_id = request_id or new_id()
+    entered = to_hour(ctx.clock())
+    with write(ctx) as session:
+        if session.get(SurveyResponse, response_id) is not None:
+            return SavedResponse(response_id, len(cleaned), repeated=True)
+        event = _event(session, event_id)
+        register_in(session, ctx, questionnaire)
+        if source == "paper":  # the day it was answered; its hour is unknown
+            answered = datetime.combine(event.date, time(0), tzinfo=entered.tzinfo)
+        else:
+            answered = entered
+        session.add(
+            SurveyResponse(
+                id=response_id,
+                event_id=event_id,
+                questionnaire_id=questionnaire.id,
+                questionnaire_version=questionnaire.version,
+                answered_hour=answered,
+                language=language,
+                source=source,
+                answers=cleaned,
+                created_at=entered,
+                updated_at=entered,
+                device_id=ctx.device_id,
+            )
+        )
+        # The audit line keeps the hour too, and no response id: its exact
+        # time would otherwise tell when this very response was given.
+        audit(
+            session,
+            replace(ctx, clock=lambda: entered),
+            "survey_response_recorded",
+            "survey_response",
+            None,
+            source=source,
+            questionnaire=questionnaire.id,
+            version=questionnaire.version,
+        )
+        for pending in session.new:  # its row times too, before they are written
+            if isinstance(pending, AuditEntry):
+                pending.created_at = pending.updated_at = entered
+    return SavedResponse(response_id, len(cleaned), repeated=False)
+
+
+def _event(session: Session, event_id: str) -> Event:
+    event = session.get(Event, event_id)
+    if event is None or event.status == "cancelled":
+        raise KioskError("event_not_found")
+    return event
+
+
+def count_for_event(ctx: AppContext, event_id: str) -> int:
+    with read(ctx) as session:
+        return int(
+            session.scalar(
+                select(func.count())
+                .select_from(SurveyResponse)
+                .where(SurveyResponse.event_id == event_id)
+            )
+            or 0
+        )
+
+
+# -- the kiosk's idle time ------------------------------------------------------------
+
+IDLE_SECONDS = "survey_idle_seconds"
+DEFAULT_IDLE = 90
+IDLE_RANGE = (30, 900)
+
+
+def idle_seconds(ctx: AppContext) -> int:
+    """How long the kiosk waits for a touch before it starts over (Settings)."""
+    raw = settings.get(ctx, IDLE_SECONDS)
+    try:
+        value = int(raw) if raw is not None else DEFAULT_IDLE
+    except ValueError:
+        return DEFAULT_IDLE
+    low, high = IDLE_RANGE
+    return value if low <= value <= high else DEFAULT_IDLE
+
+
+def set_idle_seconds(ctx: AppContext, seconds: int) -> None:
+    low, high = IDLE_RANGE
+    if not low <= seconds <= high:
+        raise KioskError("survey_idle_range", low=low, high=high)
+    settings.put(ctx, IDLE_SECONDS, str(seconds))
