@@ -1,0 +1,195 @@
+"""Questionnaire responses: whole or nothing, anonymous, times only to the hour."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import datetime
+
+import pytest
+from sqlalchemy import inspect, select
+
+from db.models import AuditEntry, SurveyResponse
+from kiosk import questionnaire_catalogue as catalogue
+from kiosk import survey
+from kiosk.context import AppContext
+from kiosk.errors import KioskError
+from kiosk.events import EventInfo
+from kiosk.questionnaire import Questionnaire
+
+Snapshot = Callable[[], dict[str, list[str]]]
+FULL = {
+    "overall": "somewhat_satisfied",
+    "activities": ["workshop", "talk"],
+    "come_again": "yes",
+    "lonely": "occasionally",
+    "heard_from": "flyer",
+    "age_band": "30s",
+    "comment": "  子どもを預けて\nゆっくりできました。\x07 ",
+}
+
+
+@pytest.fixture
+def questionnaire(ctx: AppContext) -> Questionnaire:
+    return catalogue.active(ctx)
+
+
+def stored(ctx: AppContext) -> list[SurveyResponse]:
+    with ctx.sessions() as session:
+        return list(session.scalars(select(SurveyResponse)))
+
+
+def refused(
+    ctx: AppContext, db_state: Snapshot, code: str, call: Callable[[], object]
+) -> KioskError:
+    before = db_state()
+    with pytest.raises(KioskError) as excinfo:
+        call()
+    assert excinfo.value.code == code
+    assert db_state() == before
+    return excinfo.value
+
+
+def test_a_full_response_is_stored_anonymously_to_the_hour(ctx, event, clock, questionnaire):
+    clock.advance(hours=3, minutes=47, seconds=12)  # 13:47:12
+    saved = survey.submit_response(ctx, event.id, questionnaire, FULL, "ja")
+    assert not saved.repeated and saved.answered == 7
+    [row] = stored(ctx)
+    assert row.id == saved.id
+    hour = datetime.fromisoformat("2026-11-22T13:00:00+09:00")
+    assert row.answered_hour == row.created_at == row.updated_at == hour
+    assert (row.event_id, row.source, row.language) == (event.id, "kiosk", "ja")
+    assert (row.questionnaire_id, row.questionnaire_version) == ("cafe-satisfaction", 1)
+    assert row.answers["activities"] == ["talk", "workshop"]  # the questionnaire's order
+    assert row.answers["comment"] == "子どもを預けて\nゆっくりできました。"
+    # The definition it was answered with is kept for good.
+    assert catalogue.get(ctx, "cafe-satisfaction/1") == questionnaire
+
+
+def test_a_response_has_no_link_to_a_visit():
+    columns = {c.name for c in inspect(SurveyResponse).columns}
+    assert not {c for c in columns if "visit" in c or "visitor" in c}
+    assert {c.name for c in inspect(SurveyResponse).columns if c.foreign_keys} == {"event_id"}
+
+
+def test_the_audit_line_names_no_response_nor_its_words_nor_its_minute(
+    ctx, event, clock, questionnaire
+):
+    clock.advance(minutes=23)
+    survey.submit_response(ctx, event.id, questionnaire, FULL, "ja")
+    with ctx.sessions() as session:
+        [line] = session.scalars(
+            select(AuditEntry).where(AuditEntry.action == "survey_response_recorded")
+        ).all()
+    assert line.entity_id is None
+    assert line.detail == {"source": "kiosk", "questionnaire": "cafe-satisfaction", "version": 1}
+    hour = datetime.fromisoformat("2026-11-22T10:00:00+09:00")
+    assert line.at == line.created_at == line.updated_at == hour
+    dumped = json.dumps(line.detail, ensure_ascii=False)
+    assert "子ども" not in dumped and "occasionally" not in dumped
+
+
+def test_a_double_tap_on_send_stores_one_response(ctx, event, questionnaire):
+    first = survey.submit_response(ctx, event.id, questionnaire, FULL, "ja", request_id="r-1")
+    again = survey.submit_response(ctx, event.id, questionnaire, FULL, "ja", request_id="r-1")
+    assert (first.id, again.id, again.repeated) == ("r-1", "r-1", True)
+    assert len(stored(ctx)) == 1
+
+
+def test_a_skipped_required_question_stores_nothing(ctx, event, db_state, questionnaire):
+    answers = {k: v for k, v in FULL.items() if k != "overall"}
+    error = refused(
+        ctx,
+        db_state,
+        "survey_required",
+        lambda: survey.submit_response(ctx, event.id, questionnaire, answers, "ja"),
+    )
+    assert error.params == {"number": 1}
+
+
+def test_over_long_free_text_stores_nothing(ctx, event, db_state, questionnaire):
+    answers = {**FULL, "comment": "あ" * 401}
+    error = refused(
+        ctx,
+        db_state,
+        "survey_text_too_long",
+        lambda: survey.submit_response(ctx, event.id, questionnaire, answers, "ja"),
+    )
+    assert error.params == {"number": 7, "limit": 400, "count": 401}
+    exactly = {**FULL, "comment": "あ" * 400}
+    survey.submit_response(ctx, event.id, questionnaire, exactly, "ja")
+
+
+@pytest.mark.parametrize(
+    ("answers", "code"),
+    [
+        ({**FULL, "overall": "thrilled"}, "survey_invalid_answer"),
+        ({**FULL, "activities": ["talk", "karaoke"]}, "survey_invalid_answer"),
+        ({**FULL, "activities": "talk"}, "survey_invalid_answer"),
+        ({**FULL, "come_again": True}, "survey_invalid_answer"),
+        ({**FULL, "comment": 42}, "survey_invalid_answer"),
+        ({**FULL, "name": "さくら"}, "survey_unknown_question"),
+    ],
+)
+def test_answers_that_are_not_in_the_questionnaire_are_refused(
+    ctx, event, db_state, questionnaire, answers, code
+):
+    refused(
+        ctx,
+        db_state,
+        code,
+        lambda: survey.submit_response(ctx, event.id, questionnaire, answers, "ja"),
+    )
+
+
+def test_other_refusals_change_nothing(ctx, event, db_state, questionnaire):
+    refused(
+        ctx,
+        db_state,
+        "invalid_language",
+        lambda: survey.submit_response(ctx, event.id, questionnaire, FULL, "fr"),
+    )
+    refused(
+        ctx,
+        db_state,
+        "event_not_found",
+        lambda: survey.submit_response(ctx, "no-such-event", questionnaire, FULL, "ja"),
+    )
+    refused(
+        ctx,
+        db_state,
+        "survey_empty",
+        lambda: survey.submit_response(ctx, event.id, questionnaire, {}, "ja", source="paper"),
+    )
+
+
+def test_a_paper_response_keeps_the_day_only_and_may_skip_a_required_question(
+    ctx: AppContext, event: EventInfo, clock, questionnaire
+):
+    clock.advance(days=3, hours=5, minutes=10)  # typed in three days later, 15:10
+    paper = {"lonely": "often_always", "comment": "紙に書きました"}
+    survey.submit_response(ctx, event.id, questionnaire, paper, "ja", source="paper")
+    [row] = stored(ctx)
+    assert row.source == "paper"
+    assert row.answered_hour == datetime.fromisoformat("2026-11-22T00:00:00+09:00")
+    assert row.created_at == datetime.fromisoformat("2026-11-25T15:00:00+09:00")
+    assert row.answers == paper
+
+
+def test_a_closed_event_still_takes_responses(ctx, event, questionnaire):
+    from kiosk import events
+
+    events.close_event(ctx, event.id)
+    survey.submit_response(ctx, event.id, questionnaire, FULL, "en")
+    assert survey.count_for_event(ctx, event.id) == 1
+
+
+def test_idle_time_has_a_default_and_a_range(ctx, db_state):
+    assert survey.idle_seconds(ctx) == 90
+    survey.set_idle_seconds(ctx, 120)
+    assert survey.idle_seconds(ctx) == 120
+    for wrong in (5, 10_000):
+        error = refused(
+            ctx, db_state, "survey_idle_range", lambda w=wrong: survey.set_idle_seconds(ctx, w)
+        )
+        assert error.params == {"low": 30, "high": 900}
