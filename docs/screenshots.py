@@ -31,6 +31,7 @@ from kiosk.paths import DataFolder
 from ui.app import AppShell, application, load_look
 from ui.pickup_dialog import PickupCodesDialog
 from ui.setup_dialog import SetupDialog
+from ui.signup_dialog import SignupDialog
 
 OUT = Path(__file__).resolve().parent
 JST = timezone(timedelta(hours=9))
@@ -82,6 +83,17 @@ def main() -> None:
         save(window, "childcare.png")
         window.show_widget(window.settings)
         save(window, "settings.png")
+
+        window.show_widget(window.workshops)
+        window.workshops.slot_list.setCurrentRow(0)
+        save(window, "workshops.png")
+        window.show_widget(window.checkin)
+        newest = checkin.visits_of_event(ctx, window.state.event.id)[0]
+        signup = SignupDialog(window.state, newest, window)
+        signup.show()
+        next(iter(signup.buttons.values())).setChecked(True)
+        save(signup, "workshop-signup.png")
+        signup.reject()
 
         visits = checkin.visits_of_event(ctx, window.state.event.id)
         kids = next(v.children for v in visits if v.children)

@@ -22,8 +22,20 @@ from typing import Any
 
 from sqlalchemy import insert, update
 
-from db.models import AuditEntry, ChildCare, Event, Setting, SurveyResponse, Venue, Visit, Visitor
-from kiosk import demo_survey, nickname, settings
+from db.models import (
+    AuditEntry,
+    ChildCare,
+    Event,
+    Setting,
+    Signup,
+    SurveyResponse,
+    Venue,
+    Visit,
+    Visitor,
+    Workshop,
+    WorkshopSlot,
+)
+from kiosk import demo_survey, demo_workshops, nickname, settings
 from kiosk.context import AppContext
 from kiosk.database import open_database
 from kiosk.errors import StorageError
@@ -194,6 +206,7 @@ def _insert(ctx: AppContext, builder: _Builder, rows: _Rows, seed: int) -> DemoS
     device = builder.device_id
     built_at = builder.at(builder.today, time(9, 30))
     survey = demo_survey.build(seed, rows.events, rows.visits, builder.at, device, built_at)
+    workshops = demo_workshops.build(seed, rows.events, rows.visits, builder.at, device, built_at)
     summary = DemoSummary(
         venues=len(rows.venues),
         events=len(rows.events),
@@ -238,6 +251,9 @@ def _insert(ctx: AppContext, builder: _Builder, rows: _Rows, seed: int) -> DemoS
             (Visit, rows.visits),
             (ChildCare, rows.children),
             (SurveyResponse, survey.responses),
+            (Workshop, workshops.workshops),
+            (WorkshopSlot, workshops.slots),
+            (Signup, workshops.signups),
             (AuditEntry, audit_rows),
         ):
             if batch:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -27,6 +28,7 @@ from kiosk.workshop_slots import slots_of_event
 from ui.checkin_form import CheckInForm
 from ui.door_state import DoorState
 from ui.error_display import message_for, new_banner, set_banner
+from ui.flow_layout import FlowLayout
 from ui.label_printing import print_labels
 from ui.pickup_dialog import PickupCodesDialog
 from ui.signup_dialog import SignupDialog
@@ -112,28 +114,30 @@ class CheckInScreen(QWidget):
         self.submit_button.setProperty("role", "primary")
         self.submit_button.setDefault(True)
         self.submit_button.clicked.connect(self.submit)
-        self.workshops_button = QPushButton(self.tr("Workshops… (Ctrl+W)"), page)
+        self.workshops_button = QPushButton(self.tr("Workshops…"), page)
         self.workshops_button.setAutoDefault(False)
         self.workshops_button.setToolTip(
             self.tr(
-                "Sign the visitor just checked in (or the one selected in the list) up for workshops."
+                "Sign the visitor just checked in (or the one selected in the list) up for "
+                "workshops (Ctrl+W)."
             )
         )
         self.workshops_button.clicked.connect(self.offer_workshops)
-        actions.addWidget(self.clear_button)
-        actions.addWidget(self.count_only_button)
-        actions.addWidget(self.workshops_button)
-        actions.addStretch(1)
-        actions.addWidget(self.submit_button)
-        layout.addLayout(actions)
-        for button in (
-            self.clear_button,
-            self.count_only_button,
-            self.workshops_button,
-            self.submit_button,
-        ):
+        # The secondary buttons wrap onto a second line on a tablet; "check in" stays put.
+        secondary = QWidget(page)
+        flow = FlowLayout(secondary, spacing=8)
+        for button in (self.clear_button, self.count_only_button, self.workshops_button):
             button.ensurePolished()
             button.setMinimumWidth(button.sizeHint().width())
+            flow.addWidget(button)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        secondary.setSizePolicy(policy)
+        actions.addWidget(secondary, 1)
+        actions.addWidget(self.submit_button, 0, Qt.AlignmentFlag.AlignBottom)
+        layout.addLayout(actions)
+        self.submit_button.ensurePolished()
+        self.submit_button.setMinimumWidth(self.submit_button.sizeHint().width())
         return page
 
     def _build_closed_page(self) -> QWidget:

@@ -45,7 +45,7 @@ class MainWindow(QMainWindow):
 
         sidebar = QFrame(central)
         sidebar.setObjectName("Sidebar")
-        sidebar.setFixedWidth(160)
+        sidebar.setFixedWidth(176)
         side = QVBoxLayout(sidebar)
         side.setContentsMargins(0, 8, 0, 12)
         side.setSpacing(2)

@@ -143,140 +143,140 @@
 <context>
     <name>CheckInScreen</name>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="101"/>
+        <location filename="../../ui/checkin_screen.py" line="103"/>
         <source>Clear (Esc)</source>
         <translation>クリア（Esc）</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="104"/>
+        <location filename="../../ui/checkin_screen.py" line="106"/>
         <source>Count only, no questions</source>
         <translation>回答なしで受付</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="108"/>
+        <location filename="../../ui/checkin_screen.py" line="110"/>
         <source>For a visitor who prefers not to answer: counted, every answer “No answer”.</source>
         <translation>質問に答えたくない方：人数だけ数え、回答はすべて「無回答」になります。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="111"/>
+        <location filename="../../ui/checkin_screen.py" line="113"/>
         <source>Check in (Enter)</source>
         <translation>受付する（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="115"/>
-        <source>Workshops… (Ctrl+W)</source>
-        <translation>ワークショップ…（Ctrl+W）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/checkin_screen.py" line="119"/>
-        <source>Sign the visitor just checked in (or the one selected in the list) up for workshops.</source>
-        <translation>いま受付した方（または一覧で選んだ方）をワークショップに申し込みます。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/checkin_screen.py" line="159"/>
+        <location filename="../../ui/checkin_screen.py" line="163"/>
         <source>Today&apos;s check-ins</source>
         <translation>本日の受付</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="167"/>
+        <location filename="../../ui/checkin_screen.py" line="171"/>
         <source>Undo last (Ctrl+Z)</source>
         <translation>直前を取り消す（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="170"/>
+        <location filename="../../ui/checkin_screen.py" line="174"/>
         <source>Cancel selected…</source>
         <translation>選んだ受付を取り消す…</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="187"/>
+        <location filename="../../ui/checkin_screen.py" line="191"/>
         <source>Check-in has not started today.
 Press “Open today&apos;s check-in” above (Ctrl+O).</source>
         <translation>本日の受付はまだ始まっていません。
 上の「本日の受付を開始」を押してください（Ctrl+O）。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="191"/>
+        <location filename="../../ui/checkin_screen.py" line="195"/>
         <source>Today&apos;s check-in is closed. Thank you for today!</source>
         <translation>本日の受付は終了しました。今日もありがとうございました！</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="207"/>
+        <location filename="../../ui/checkin_screen.py" line="211"/>
         <source>count only</source>
         <translation>回答なし</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="211"/>
+        <location filename="../../ui/checkin_screen.py" line="215"/>
         <source>first time</source>
         <translation>はじめて</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="216"/>
+        <location filename="../../ui/checkin_screen.py" line="220"/>
         <source>childcare %1</source>
         <translation>託児%1人</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="219"/>
+        <location filename="../../ui/checkin_screen.py" line="223"/>
         <source>(cancelled)</source>
         <translation>（取消）</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="236"/>
+        <location filename="../../ui/checkin_screen.py" line="240"/>
         <source>Next visitor: choose her age group and press Enter. A nickname is optional.</source>
         <translation>次の方：年代を選んで Enter。ニックネームは任意です。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="278"/>
+        <location filename="../../ui/checkin_screen.py" line="282"/>
         <source>Checked in: No. %1</source>
         <translation>受付しました：No. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="281"/>
+        <location filename="../../ui/checkin_screen.py" line="285"/>
         <source>pickup codes: %1</source>
         <translation>お迎え番号：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="284"/>
+        <location filename="../../ui/checkin_screen.py" line="288"/>
         <source>workshops: Ctrl+W</source>
         <translation>ワークショップ申込：Ctrl+W</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="328"/>
+        <location filename="../../ui/checkin_screen.py" line="332"/>
         <source>There is no check-in to undo.</source>
         <translation>取り消せる受付がありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="334"/>
+        <location filename="../../ui/checkin_screen.py" line="338"/>
         <source>Undo</source>
         <translation>取り消し</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="335"/>
+        <location filename="../../ui/checkin_screen.py" line="339"/>
         <source>Undo check-in No. %1 (%2)?</source>
         <translation>No. %1（%2）の受付を取り消しますか？</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="348"/>
+        <location filename="../../ui/checkin_screen.py" line="352"/>
         <source>Undone: No. %1</source>
         <translation>No. %1 を取り消しました</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="312"/>
-        <location filename="../../ui/checkin_screen.py" line="354"/>
+        <location filename="../../ui/checkin_screen.py" line="316"/>
+        <location filename="../../ui/checkin_screen.py" line="358"/>
         <source>Select a check-in in the list first.</source>
         <translation>先に一覧から受付を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="360"/>
+        <location filename="../../ui/checkin_screen.py" line="117"/>
+        <source>Workshops…</source>
+        <translation>ワークショップ…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkin_screen.py" line="121"/>
+        <source>Sign the visitor just checked in (or the one selected in the list) up for workshops (Ctrl+W).</source>
+        <translation>いま受付した方（または一覧で選んだ方）をワークショップに申し込みます（Ctrl+W）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkin_screen.py" line="364"/>
         <source>Cancel a check-in</source>
         <translation>受付の取り消し</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="361"/>
+        <location filename="../../ui/checkin_screen.py" line="365"/>
         <source>Why is it cancelled? (It stays in the records, marked cancelled.)</source>
         <translation>取り消す理由を選んでください（記録は「取消」として残ります）。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="377"/>
+        <location filename="../../ui/checkin_screen.py" line="381"/>
         <source>Cancelled: No. %1</source>
         <translation>No. %1 を取り消しました</translation>
     </message>
@@ -781,52 +781,52 @@ This device: %2</source>
 <context>
     <name>SignupFlow</name>
     <message>
-        <location filename="../../ui/signup_flow.py" line="33"/>
+        <location filename="../../ui/signup_flow.py" line="43"/>
         <source>The slot is full</source>
         <translation>満員です</translation>
     </message>
     <message>
-        <location filename="../../ui/signup_flow.py" line="35"/>
+        <location filename="../../ui/signup_flow.py" line="45"/>
         <source>“%1” is full (%2 places). %3 already waiting.</source>
         <translation>「%1」は満員です（定員%2）。キャンセル待ち%3人。</translation>
     </message>
     <message>
-        <location filename="../../ui/signup_flow.py" line="41"/>
+        <location filename="../../ui/signup_flow.py" line="51"/>
         <source>Add to the waitlist</source>
         <translation>キャンセル待ちに登録</translation>
     </message>
     <message>
-        <location filename="../../ui/signup_flow.py" line="45"/>
+        <location filename="../../ui/signup_flow.py" line="55"/>
         <source>Book beyond capacity (coordinator)</source>
         <translation>定員を超えて受付（コーディネーター）</translation>
     </message>
     <message>
-        <location filename="../../ui/signup_flow.py" line="49"/>
+        <location filename="../../ui/signup_flow.py" line="59"/>
         <source>Do not sign up</source>
         <translation>申し込まない</translation>
     </message>
     <message>
-        <location filename="../../ui/signup_flow.py" line="60"/>
+        <location filename="../../ui/signup_flow.py" line="69"/>
         <source>Book beyond capacity</source>
         <translation>定員を超えて受付</translation>
     </message>
     <message>
-        <location filename="../../ui/signup_flow.py" line="61"/>
+        <location filename="../../ui/signup_flow.py" line="70"/>
         <source>Book one more than the capacity of “%1”? This is recorded in the audit log.</source>
         <translation>「%1」の定員を超えて1人受け付けますか？監査ログに記録されます。</translation>
     </message>
     <message>
-        <location filename="../../ui/signup_flow.py" line="75"/>
+        <location filename="../../ui/signup_flow.py" line="84"/>
         <source>No. %1 is already signed up for “%2”.</source>
         <translation>No. %1 はすでに「%2」に申込済みです。</translation>
     </message>
     <message>
-        <location filename="../../ui/signup_flow.py" line="81"/>
+        <location filename="../../ui/signup_flow.py" line="90"/>
         <source>No. %1 is on the waitlist for “%2” (number %3).</source>
         <translation>No. %1 を「%2」のキャンセル待ちに登録しました（%3番目）。</translation>
     </message>
     <message>
-        <location filename="../../ui/signup_flow.py" line="89"/>
+        <location filename="../../ui/signup_flow.py" line="98"/>
         <source>No. %1 is booked for “%2”.</source>
         <translation>No. %1 を「%2」に申し込みました。</translation>
     </message>
