@@ -255,6 +255,31 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "キャンセル待ちの方は出席にできません。先に枠を空けるか定員を増やしてください。",
         "en": "A waitlisted sign-up cannot be marked attended. Free a place or raise the capacity first.",
     },
+    # daily tally and exports
+    "export_write_failed": {
+        "ja": "ファイルを書き込めませんでした（{path}）。保存先と空き容量を確かめてください。途中までのファイルは残していません。",
+        "en": "The file could not be written ({path}). Check the folder and free space; no partial file was left.",
+    },
+    "date_invalid": {
+        "ja": "日付「{value}」が読めません。2026-11-22 のように入力してください。",
+        "en": "The date “{value}” cannot be read. Use the form 2026-11-22.",
+    },
+    "date_in_future": {
+        "ja": "{day} はまだ来ていない日付です。",
+        "en": "{day} is in the future.",
+    },
+    "date_range_reversed": {
+        "ja": "終わりの日付が始まりより前になっています。",
+        "en": "The end date is before the start date.",
+    },
+    "date_range_too_long": {
+        "ja": "日別の書き出しは一度に{limit}日までです。",
+        "en": "A daily export covers at most {limit} days at a time.",
+    },
+    "venue_unknown": {
+        "ja": "「{name}」という会場はありません。",
+        "en": "There is no venue called “{name}”.",
+    },
     # command line and start-up
     "gui_unavailable": {
         "ja": "画面（GUI）を起動できません: {reason}",
@@ -367,6 +392,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "survey_text_too_long": {
         "ja": "質問{number}は{limit}文字以内にしてください（いま{count}文字）。",
         "en": "Please keep question {number} to {limit} characters (now {count}).",
+    },
+    "survey_export_failed": {
+        "ja": "アンケート結果のファイルを書き込めませんでした（{path}）。",
+        "en": "The questionnaire results could not be written ({path}).",
     },
     "survey_idle_range": {
         "ja": "待ち時間は{low}〜{high}秒の間にしてください。",

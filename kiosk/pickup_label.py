@@ -11,10 +11,7 @@ prints the same on a PC with no Japanese font installed.
 
 from __future__ import annotations
 
-import contextlib
 import io
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -22,19 +19,18 @@ from pathlib import Path
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from kiosk import choices, paths
+from kiosk import choices
+from kiosk.atomic_file import write_atomically
 from kiosk.childcare import ChildInfo
-from kiosk.errors import KioskError
 from kiosk.japanese_dates import western_date_ja
+from kiosk.pdf_font import japanese_font
 
 PAGE_WIDTH = 62 * mm
 PAGE_HEIGHT = 45 * mm
 MARGIN = 3 * mm
 CODE_SIZE = 54
-FONT_NAME = "IPAexGothic"
 
 
 @dataclass(frozen=True)
@@ -52,7 +48,6 @@ _WORDS = {
 _NO_LINE_START = set(
     "ー、。，．・：；？！）」』】〉》〕ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ"
 )
-_registered: dict[Path, str] = {}
 
 
 def label_date(day: date, lang: str = "ja") -> str:
@@ -60,22 +55,6 @@ def label_date(day: date, lang: str = "ja") -> str:
     if lang == "ja":
         return western_date_ja(day)
     return day.strftime("%Y-%m-%d (%a)")
-
-
-def _font() -> str:
-    """Register the bundled font once (per file) and return its ReportLab name."""
-    path = Path(paths.FONT_FILE)
-    if not path.is_file():
-        raise KioskError("font_missing", path=str(path))
-    name = _registered.get(path)
-    if name is None:
-        name = FONT_NAME if not _registered else f"{FONT_NAME}-{len(_registered)}"
-        try:
-            pdfmetrics.registerFont(TTFont(name, str(path)))
-        except Exception as exc:  # a damaged or unreadable file: same advice
-            raise KioskError("font_missing", path=str(path)) from exc
-        _registered[path] = name
-    return name
 
 
 def fit_lines(
@@ -135,7 +114,7 @@ def render_labels(
     """A PDF with one label page per child, in the order given."""
     if not children:
         raise ValueError("no children to print a label for")
-    font = _font()
+    font = japanese_font()
     lang = lang if lang in _WORDS else "ja"
     words = _WORDS[lang]
     buffer = io.BytesIO()
@@ -206,21 +185,4 @@ def _draw_label(
 
 def write_labels(pdf: bytes, target: Path) -> Path:
     """Write the PDF atomically: a reader never sees half a file."""
-    target = Path(target)
-    temp: str | None = None
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        with os.fdopen(fd, "wb") as out:
-            out.write(pdf)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, target)
-        temp = None
-    except OSError as exc:
-        raise KioskError("label_write_failed", path=str(target)) from exc
-    finally:
-        if temp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
-    return target
+    return write_atomically(target, pdf, "label_write_failed")

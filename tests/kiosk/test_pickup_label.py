@@ -11,9 +11,10 @@ import pytest
 from pypdf import PdfReader
 from reportlab.pdfbase import pdfmetrics
 
-from kiosk import paths, pickup_label
+from kiosk import atomic_file, paths, pickup_label
 from kiosk.childcare import ChildInfo
 from kiosk.errors import KioskError
+from kiosk.pdf_font import japanese_font
 from kiosk.pickup_label import (
     PAGE_HEIGHT,
     PAGE_WIDTH,
@@ -113,7 +114,7 @@ def test_missing_font_is_a_coded_error(monkeypatch: pytest.MonkeyPatch, tmp_path
 
 
 def test_long_venue_names_shrink_and_wrap_within_the_label() -> None:
-    font = pickup_label._font()
+    font = japanese_font()
     width = PAGE_WIDTH - 2 * pickup_label.MARGIN
     long_name = "特定非営利活動法人つながりネット東部地域コミュニティセンター第二会議室（三階）"
     size, lines = fit_lines(long_name, font, width, 8, 5.5, 2)
@@ -161,7 +162,7 @@ def test_write_labels_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     def broken_replace(src: str, dst: str) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(pickup_label.os, "replace", broken_replace)
+    monkeypatch.setattr(atomic_file.os, "replace", broken_replace)
     with pytest.raises(KioskError) as excinfo:
         write_labels(b"%PDF new label", target)
     assert excinfo.value.code == "label_write_failed"
