@@ -260,14 +260,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "ファイルを書き込めませんでした（{path}）。保存先と空き容量を確かめてください。途中までのファイルは残していません。",
         "en": "The file could not be written ({path}). Check the folder and free space; no partial file was left.",
     },
-    "date_invalid": {
-        "ja": "日付「{value}」が読めません。2026-11-22 のように入力してください。",
-        "en": "The date “{value}” cannot be read. Use the form 2026-11-22.",
-    },
-    "date_in_future": {
-        "ja": "{day} はまだ来ていない日付です。",
-        "en": "{day} is in the future.",
-    },
     "date_range_reversed": {
         "ja": "終わりの日付が始まりより前になっています。",
         "en": "The end date is before the start date.",
@@ -421,6 +413,87 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pin_locked": {
         "ja": "間違いが続いたため、{seconds}秒後までPINを受け付けません。",
         "en": "Too many wrong PINs: try again in {seconds} seconds.",
+    },
+    # consultations -------------------------------------------------------------------
+    "date_invalid": {
+        "ja": "日付（{value}）を読み取れません。2026-11-22 のように、実在する日付を入力してください。",
+        "en": "The date ({value}) cannot be read. Please give a real date, like 2026-11-22.",
+    },
+    "date_in_future": {
+        "ja": "{day} はまだ来ていない日です。今日か過去の日付にしてください。",
+        "en": "{day} is in the future. Please use today or a past date.",
+    },
+    "period_invalid": {
+        "ja": "期間の始め（{first}）が終わり（{last}）より後になっています。",
+        "en": "The period starts ({first}) after it ends ({last}).",
+    },
+    "consultation_minutes_invalid": {
+        "ja": "相談の時間は{low}〜{high}分にしてください（分からなければ空欄で構いません）。",
+        "en": "The length must be {low} to {high} minutes (leave it empty if not known).",
+    },
+    "consultation_event_mismatch": {
+        "ja": "選んだ開催日は、この会場・この日付のものではありません。",
+        "en": "The chosen event is not at this venue on this date.",
+    },
+    "consultation_visit_mismatch": {
+        "ja": "選んだ受付は、この開催日のものではありません。",
+        "en": "The chosen check-in is not from this event.",
+    },
+    "consultation_visit_cancelled": {
+        "ja": "No. {number} の受付は取り消されているため、相談と結び付けられません。",
+        "en": "Check-in No. {number} is cancelled, so the consultation cannot be linked to it.",
+    },
+    "consultation_not_found": {
+        "ja": "この相談記録が見つかりません。",
+        "en": "This consultation record could not be found.",
+    },
+    "consultation_cancelled": {
+        "ja": "この相談記録は取り消されています。",
+        "en": "This consultation record is cancelled.",
+    },
+    "referral_consultation_mismatch": {
+        "ja": "つなぎ先は、同じ会場・同じ日付の相談にだけ結び付けられます。",
+        "en": "A referral can only be linked to a consultation at the same venue on the same date.",
+    },
+    "referral_not_found": {
+        "ja": "このつなぎ先の記録が見つかりません。",
+        "en": "This referral could not be found.",
+    },
+    "case_meeting_not_found": {
+        "ja": "このケース会議の記録が見つかりません。",
+        "en": "This case meeting could not be found.",
+    },
+    "list_unknown": {
+        "ja": "「{name}」という一覧はありません。",
+        "en": "There is no list called “{name}”.",
+    },
+    "list_not_editable": {
+        "ja": "「{name}」の一覧は変更できません（変更できるのは相談の分類とつなぎ先です）。",
+        "en": "The list “{name}” cannot be changed (only categories and agencies can).",
+    },
+    "list_label_empty": {
+        "ja": "表示名を入力してください。",
+        "en": "Please type a label.",
+    },
+    "list_label_too_long": {
+        "ja": "表示名はボタンに収まるよう{limit}文字以内にしてください。",
+        "en": "Please keep the label to {limit} characters, so it fits on a button.",
+    },
+    "list_label_taken": {
+        "ja": "「{label}」はすでに一覧にあります（非表示にしたものなら、再表示してください）。",
+        "en": "“{label}” is already in the list (if it is hidden, show it again).",
+    },
+    "list_entry_not_found": {
+        "ja": "この項目が一覧に見つかりません。",
+        "en": "This entry is not in the list.",
+    },
+    "list_last_visible": {
+        "ja": "最後の1つは非表示にできません。先に別の項目を追加してください。",
+        "en": "The last entry cannot be hidden. Add another one first.",
+    },
+    "list_too_long": {
+        "ja": "一覧に追加できる項目は{limit}個までです。",
+        "en": "At most {limit} entries can be added to a list.",
     },
 }
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reportlab import rl_config
+from reportlab.graphics import shapes
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
@@ -32,4 +34,8 @@ def japanese_font() -> str:
         except Exception as exc:  # a damaged or unreadable file: same advice
             raise KioskError("font_missing", path=str(path)) from exc
         _registered[path] = name
+    # Make it ReportLab's default too, so no page or chart falls back to an
+    # unembedded Helvetica that a PC without it would substitute.
+    rl_config.canvas_basefontname = name
+    shapes.STATE_DEFAULTS["fontName"] = name
     return name

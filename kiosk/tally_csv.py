@@ -1,0 +1,68 @@
+"""The day's tally as CSV: one row per venue-day (fixed columns), or long format.
+
+Wide: 日付, 和暦, 会場, 開催, then one column per figure in a fixed order
+(README lists them). Long: 日付, 会場, 区分, 項目, 値 — one row per figure,
+per-workshop figures included, for pivot tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from kiosk import choices
+from kiosk.csv_cells import ExportFile, render_csv
+from kiosk.japanese_dates import era_date
+from kiosk.tally import DailyTally, empty_tally, figures
+
+HEAD = {
+    "ja": ("日付", "和暦", "会場", "開催"),
+    "en": ("Date", "Japanese date", "Venue", "Held"),
+}
+LONG_HEAD = {
+    "ja": ("日付", "会場", "区分", "項目", "値"),
+    "en": ("Date", "Venue", "Group", "Item", "Value"),
+}
+NOT_HELD = {"ja": "開催なし", "en": "not held"}
+
+
+def held_label(tally: DailyTally, lang: str) -> str:
+    if not tally.held:
+        return NOT_HELD.get(lang, NOT_HELD["ja"])
+    return "・".join(choices.label("event_kind", k, lang) for k in tally.event_kinds)
+
+
+def wide_header(lang: str = "ja") -> list[str]:
+    sample = figures(empty_tally(), lang)
+    return [*HEAD[lang], *[f"{f.group_label}：{f.item_label}" for f in sample if f.wide]]
+
+
+def render_daily_csv(
+    tallies: Sequence[DailyTally],
+    encoding: str = "utf-8-sig",
+    long: bool = False,
+    lang: str = "ja",
+) -> ExportFile:
+    rows: list[tuple[object, ...]]
+    if long:
+        rows = [
+            (t.day.isoformat(), t.venue_name, f.group_label, f.item_label, f.value)
+            for t in tallies
+            for f in figures(t, lang)
+        ]
+        data = render_csv(LONG_HEAD[lang], rows, encoding)
+    else:
+        rows = [
+            (
+                t.day.isoformat(),
+                era_date(t.day, weekday=False),
+                t.venue_name,
+                held_label(t, lang),
+                *[f.value for f in figures(t, lang) if f.wide],
+            )
+            for t in tallies
+        ]
+        data = render_csv(wide_header(lang), rows, encoding)
+    first, last = (tallies[0].day, tallies[-1].day) if tallies else (None, None)
+    span = f"{first}" if first == last else f"{first}_{last}"
+    suffix = "-long" if long else ""
+    return ExportFile(f"tsunagari-daily-{span}{suffix}.csv", "text/csv", data)
