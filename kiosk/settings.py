@@ -11,6 +11,7 @@ from kiosk.errors import KioskError
 from kiosk.transaction import audit, read, write
 
 ORGANISATION = "organisation"
+PROJECT_NAME = "project_name"  # 事業名, the title of reports; the organisation if unset
 DEVICE_ID = "device_id"
 LANGUAGE = "language"
 CURRENT_VENUE = "current_venue_id"

@@ -1,0 +1,65 @@
+"""`tsunagari export daily ...`: the daily tally to a CSV or PDF file, headless.
+
+tsunagari export daily --date 2026-11-22 [--to 2026-11-30] [--venue NAME]
+                       --format csv|pdf [--encoding utf-8-sig|cp932] [--long] -o FILE
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+
+from kiosk.csv_cells import ENCODINGS
+from kiosk.daily_export import FORMATS, ExportRequest, export_daily, parse_day, venue_ids_by_names
+from kiosk.paths import DataFolder
+
+NOTES = {
+    "ja": "{day} {venue}: 開催なし（0で出力しました）",
+    "en": "{day} {venue}: nothing held (exported as zeros)",
+}
+DONE = {"ja": "書き出しました: {path}（{count}件）", "en": "written: {path} ({count} venue-days)"}
+
+
+def add_export_parser(
+    sub: argparse._SubParsersAction,
+    common: Callable[[argparse.ArgumentParser, bool], None],
+) -> None:
+    export = sub.add_parser("export", help="export reports for the city office")
+    kinds = export.add_subparsers(dest="report", metavar="REPORT", required=True)
+    daily = kinds.add_parser("daily", help="the daily tally of a date or a date range")
+    common(daily, False)
+    daily.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="the (first) day")
+    daily.add_argument("--to", metavar="YYYY-MM-DD", help="last day of a range (inclusive)")
+    daily.add_argument(
+        "--venue", action="append", metavar="NAME", help="only this venue (repeatable); default all"
+    )
+    daily.add_argument("--format", choices=FORMATS, required=True)
+    daily.add_argument("--encoding", choices=ENCODINGS, default="utf-8-sig", help="CSV encoding")
+    daily.add_argument("--long", action="store_true", help="CSV: one row per figure")
+    daily.add_argument("-o", "--output", required=True, metavar="FILE")
+
+
+def run_export(args: argparse.Namespace, folder: DataFolder, lang: str) -> int:
+    from kiosk.database import open_database
+
+    ctx = open_database(url=args.database_url, folder=folder)
+    first = parse_day(args.date)
+    last = parse_day(args.to) if args.to else first
+    request = ExportRequest(
+        first=first,
+        last=last,
+        venue_ids=venue_ids_by_names(ctx, args.venue or []),
+        format=args.format,
+        encoding=args.encoding,
+        long=args.long,
+        lang=lang,
+    )
+    target = Path(args.output).expanduser()
+    tallies = export_daily(ctx, request, target)
+    for tally in tallies:
+        if not tally.held:
+            note = NOTES.get(lang, NOTES["ja"])
+            print(note.format(day=tally.day.isoformat(), venue=tally.venue_name))
+    print(DONE.get(lang, DONE["ja"]).format(path=target, count=len(tallies)))
+    return 0
