@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from kiosk import __version__
+from kiosk.cli_export import add_export_parser, run_export
 from kiosk.error_messages import describe
 from kiosk.errors import KioskError
 from kiosk.frontends import LaunchOptions, find_frontend
@@ -57,11 +58,25 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="start on the separate demo database (made on first use)",
     )
+    parser.add_argument(
+        "--survey-kiosk",
+        action="store_true",
+        default=None,
+        help="start straight into the questionnaire kiosk (the same as `tsunagari survey`)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     gui = sub.add_parser("gui", help="start the window (the default)")
     _common(gui, top=False)
     gui.add_argument("--demo", action="store_true", default=argparse.SUPPRESS)
+
+    kiosk = sub.add_parser(
+        "survey",
+        help="start straight into the questionnaire kiosk, for a dedicated tablet "
+        "(leave it with the coordinator PIN)",
+    )
+    _common(kiosk, top=False)
+    kiosk.add_argument("--demo", action="store_true", default=argparse.SUPPRESS)
 
     demo = sub.add_parser("demo", help="(re)build the demo database with a month of data")
     _common(demo, top=False)
@@ -71,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     info = sub.add_parser("info", help="where the data lives and what it holds")
     _common(info, top=False)
     info.add_argument("--demo", action="store_true", default=argparse.SUPPRESS)
+    add_export_parser(sub, _common)
     return parser
 
 
@@ -79,7 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     lang = args.lang or os.environ.get(ENV_LANG) or "ja"
     try:
-        return _dispatch(args)
+        return _dispatch(args, lang)
     except KioskError as exc:
         print(f"tsunagari: {describe(exc, lang)}", file=sys.stderr)
         return 2
@@ -87,13 +103,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def _dispatch(args: argparse.Namespace) -> int:
+def _dispatch(args: argparse.Namespace, lang: str) -> int:
     folder = DataFolder(resolve_data_dir(args.data_dir))
     if getattr(args, "demo", None) and args.command != "demo":
         folder = folder.demo
     command = args.command or "gui"
     if command == "demo":
         return _demo(folder.demo, args)
+    if command == "export":
+        return run_export(args, folder, lang)
     if command == "info":
         return _info(folder, args.database_url)
     if getattr(args, "demo", None):
@@ -107,6 +125,7 @@ def _dispatch(args: argparse.Namespace) -> int:
             database_url=args.database_url,
             lang=args.lang,
             demo=bool(getattr(args, "demo", None)),
+            survey_kiosk=command == "survey" or bool(args.survey_kiosk),
         )
     )
 

@@ -25,6 +25,7 @@ class LaunchOptions:
     database_url: str | None = None
     lang: str | None = None  # None: the language saved in Settings (Japanese by default)
     demo: bool = False
+    survey_kiosk: bool = False  # start straight into the questionnaire kiosk (a dedicated tablet)
 
 
 def find_frontend(name: str) -> Callable[[LaunchOptions], int]:

@@ -19,14 +19,14 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from datetime import datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.base import new_id
-from db.models import AuditEntry, Event, SurveyResponse
+from db.models import AuditEntry, Event, SurveyResponse, Venue
 from kiosk import settings
 from kiosk.context import AppContext
 from kiosk.errors import KioskError
@@ -212,3 +212,32 @@ def set_idle_seconds(ctx: AppContext, seconds: int) -> None:
     if not low <= seconds <= high:
         raise KioskError("survey_idle_range", low=low, high=high)
     settings.put(ctx, IDLE_SECONDS, str(seconds))
+
+
+# -- which event a paper questionnaire belongs to ---------------------------------------
+
+
+@dataclass(frozen=True)
+class EventChoice:
+    id: str
+    date: date
+    venue_name: str
+    kind: str
+    title: str | None
+
+
+def recent_events(ctx: AppContext, days: int = 92) -> list[EventChoice]:
+    """Events of the last `days` days at every venue, newest first (paper entry)."""
+    today = ctx.today()
+    with read(ctx) as session:
+        rows = session.execute(
+            select(Event.id, Event.date, Venue.name, Event.kind, Event.title)
+            .join(Venue, Venue.id == Event.venue_id)
+            .where(
+                Event.status != "cancelled",
+                Event.date <= today,
+                Event.date >= today - timedelta(days=days),
+            )
+            .order_by(Event.date.desc(), Venue.name, Event.opened_at)
+        ).all()
+    return [EventChoice(*row) for row in rows]

@@ -121,6 +121,13 @@ class SurveyResults:
     comments: tuple[str, ...] = ()  # only when asked for
     without_definition: int = 0  # responses whose questionnaire version is unknown here
     versions: tuple[str, ...] = field(default_factory=tuple)
+    # The answers that count as satisfied (labels by language), as the newest version says.
+    satisfied_options: tuple[Mapping[str, str], ...] = ()
+
+    def satisfied_label(self, lang: str) -> str:
+        return "・".join(
+            labels.get(lang) or next(iter(labels.values())) for labels in self.satisfied_options
+        )
 
     def question(self, question_id: str) -> QuestionResult | None:
         return next((q for q in self.questions if q.question.id == question_id), None)
@@ -171,6 +178,13 @@ def summarise(
             current = newest.get(questionnaire.id)
             if current is None or questionnaire.version > current.version:
                 newest[questionnaire.id] = questionnaire
+    satisfied_options: tuple[Mapping[str, str], ...] = ()
+    if newest:
+        main = newest[_main_id(newest)]
+        rule = main.question(main.satisfied_question)
+        satisfied_options = tuple(
+            o.labels for o in (rule.options if rule else ()) if o.code in main.satisfied_answers
+        )
     questions: list[QuestionResult] = []
     loneliness: QuestionResult | None = None
     comments: list[str] = []
@@ -198,6 +212,7 @@ def summarise(
         comments=tuple(sorted(comments)) if include_comments else (),
         without_definition=sum(q is None for q, _ in known),
         versions=tuple(sorted({r.ref for r in rows})),
+        satisfied_options=satisfied_options,
     )
 
 

@@ -141,5 +141,6 @@ def run(options: LaunchOptions) -> int:
     shell.state.reload()
     window = shell.build_window()
     window.resize(1366, 768)
-    window.showMaximized()
+    if not (options.survey_kiosk and window.survey.start_kiosk()):
+        window.showMaximized()
     return app.exec()

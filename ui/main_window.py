@@ -23,6 +23,8 @@ from ui.childcare_screen import ChildcareScreen
 from ui.door_state import DoorState
 from ui.header_bar import HeaderBar
 from ui.settings_screen import SettingsScreen
+from ui.survey_screen import SurveyScreen
+from ui.tally_screen import TallyScreen
 from ui.workshops_screen import WorkshopsScreen
 
 
@@ -68,6 +70,8 @@ class MainWindow(QMainWindow):
         self.checkin = CheckInScreen(state)
         self.childcare = ChildcareScreen(state)
         self.workshops = WorkshopsScreen(state)
+        self.survey = SurveyScreen(state)
+        self.tally = TallyScreen(state)
         self.settings = SettingsScreen(state, change_language)
         self.nav = QButtonGroup(self)
         self.nav_buttons: list[QPushButton] = []
@@ -75,6 +79,8 @@ class MainWindow(QMainWindow):
             (self.tr("Check-in"), self.checkin),
             (self.tr("Childcare"), self.childcare),
             (self.tr("Workshops"), self.workshops),
+            (self.tr("Questionnaire"), self.survey),
+            (self.tr("Daily tally"), self.tally),
             (self.tr("Settings"), self.settings),
         )
         for i, (title, screen) in enumerate(screens):

@@ -25,6 +25,7 @@ from kiosk.errors import KioskError
 from ui.choice_buttons import ChoiceButtons
 from ui.door_state import DoorState
 from ui.error_display import message_for, new_banner, set_banner
+from ui.survey_settings import SurveySettingsCard
 from ui.workshop_catalogue_card import WorkshopCatalogueCard
 
 
@@ -54,6 +55,7 @@ class SettingsScreen(QWidget):
         self.add_card(self._build_general())
         self.add_card(self._build_venues())
         self.add_card(WorkshopCatalogueCard(state, self))
+        self.add_card(SurveySettingsCard(state, self))
         state.changed.connect(self.refresh)
         self.refresh()
 

@@ -493,29 +493,107 @@ Children in childcare: %4</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="38"/>
+        <location filename="../../ui/main_window.py" line="40"/>
         <source>Tsunagari — reception</source>
         <translation>つながり — 受付</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="79"/>
         <source>Check-in</source>
         <translation>受付</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="80"/>
         <source>Childcare</source>
         <translation>託児</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77"/>
+        <location filename="../../ui/main_window.py" line="81"/>
         <source>Workshops</source>
         <translation>ワークショップ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/main_window.py" line="82"/>
+        <source>Questionnaire</source>
+        <translation>アンケート</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="83"/>
+        <source>Daily tally</source>
+        <translation>日計</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>Settings</source>
         <translation>設定</translation>
+    </message>
+</context>
+<context>
+    <name>PaperSurveyDialog</name>
+    <message>
+        <location filename="../../ui/paper_survey_dialog.py" line="51"/>
+        <source>Paper questionnaires</source>
+        <translation>紙のアンケートの入力</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_survey_dialog.py" line="59"/>
+        <source>Copy each paper form as it is written, then save it; the form clears for the next one. Leave a question empty if she left it empty.</source>
+        <translation>紙のアンケートを書かれたとおりに1枚ずつ入力して保存してください。保存すると次の1枚のために空欄に戻ります。空欄の質問は空欄のままにしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_survey_dialog.py" line="75"/>
+        <source>Event</source>
+        <translation>開催日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_survey_dialog.py" line="78"/>
+        <source>Form language</source>
+        <translation>用紙の言語</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_survey_dialog.py" line="80"/>
+        <source>%1 (version %2)</source>
+        <translation>%1（第%2版）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_survey_dialog.py" line="85"/>
+        <source>Questionnaire</source>
+        <translation>アンケート</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_survey_dialog.py" line="101"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_survey_dialog.py" line="104"/>
+        <source>Save this form</source>
+        <translation>この1枚を保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_survey_dialog.py" line="115"/>
+        <source>There is no event in the last three months.</source>
+        <translation>この3か月間の開催日がありません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_survey_dialog.py" line="127"/>
+        <source> (all that apply)</source>
+        <translation>（あてはまるものすべて）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_survey_dialog.py" line="135"/>
+        <source>%1 / %2 characters</source>
+        <translation>%1 / %2文字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_survey_dialog.py" line="153"/>
+        <source>Forms saved in this session: %1</source>
+        <translation>今回保存した枚数：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_survey_dialog.py" line="180"/>
+        <source>Paper form %1 saved. The form is empty for the next one.</source>
+        <translation>%1枚目を保存しました。次の1枚を入力できます。</translation>
     </message>
 </context>
 <context>
@@ -547,136 +625,320 @@ Children in childcare: %4</source>
     </message>
 </context>
 <context>
-    <name>SettingsScreen</name>
+    <name>PinKeypad</name>
     <message>
-        <location filename="../../ui/settings_screen.py" line="76"/>
-        <source>Organisation and language</source>
-        <translation>団体と言語</translation>
+        <location filename="../../ui/pin_dialogs.py" line="59"/>
+        <source>Delete</source>
+        <translation>1字消す</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionnaireEditor</name>
+    <message>
+        <location filename="../../ui/questionnaire_editor.py" line="61"/>
+        <source>Edit a copy of the questionnaire</source>
+        <translation>アンケートのコピーを編集</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="79"/>
-        <source>Save</source>
-        <translation>保存</translation>
+        <location filename="../../ui/questionnaire_editor.py" line="64"/>
+        <source>One answer</source>
+        <translation>ひとつ選ぶ</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="83"/>
-        <source>Organisation</source>
-        <translation>団体名</translation>
+        <location filename="../../ui/questionnaire_editor.py" line="65"/>
+        <source>Several answers</source>
+        <translation>いくつでも選ぶ</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="88"/>
-        <source>Language</source>
-        <translation>言語</translation>
+        <location filename="../../ui/questionnaire_editor.py" line="66"/>
+        <source>Scale</source>
+        <translation>段階で選ぶ</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="91"/>
-        <source>Where the data lives</source>
-        <translation>データの保存場所</translation>
+        <location filename="../../ui/questionnaire_editor.py" line="67"/>
+        <source>Yes or no</source>
+        <translation>はい・いいえ</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="101"/>
-        <source>Tsunagari keeps no real names and never the content of a consultation. Nicknames and care notes are personal details and will expire.</source>
-        <translation>つながりは本名や相談の内容を記録しません。ニックネームと託児メモは個人情報として、保存期間が過ぎると消去されます。</translation>
+        <location filename="../../ui/questionnaire_editor.py" line="68"/>
+        <source>Free text</source>
+        <translation>自由記述</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="113"/>
-        <source>Venues</source>
-        <translation>会場</translation>
+        <location filename="../../ui/questionnaire_editor.py" line="75"/>
+        <source>Saving makes version %1 of this questionnaire and uses it from now on. Answers already given keep the version they were given with.</source>
+        <translation>保存すると、このアンケートの第%1版として、これから使います。これまでの回答は、回答したときの版のまま残ります。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="114"/>
-        <source>The venue marked ★ is the one this laptop checks in for.</source>
-        <translation>★印の会場が、このパソコンで受付する会場です。</translation>
+        <location filename="../../ui/questionnaire_editor.py" line="91"/>
+        <source>Title (%1)</source>
+        <translation>タイトル（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="122"/>
+        <location filename="../../ui/questionnaire_editor.py" line="103"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../ui/questionnaire_editor.py" line="107"/>
+        <source>Save as version %1 and use it</source>
+        <translation>第%1版として保存して使う</translation>
+    </message>
+    <message>
+        <location filename="../../ui/questionnaire_editor.py" line="137"/>
         <source>Add…</source>
         <translation>追加…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="123"/>
+        <location filename="../../ui/questionnaire_editor.py" line="138"/>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/questionnaire_editor.py" line="139"/>
+        <source>Up</source>
+        <translation>上へ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/questionnaire_editor.py" line="140"/>
+        <source>Down</source>
+        <translation>下へ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/questionnaire_editor.py" line="157"/>
+        <source>She must answer it (on the tablet)</source>
+        <translation>必ず答えてもらう（タブレット）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/questionnaire_editor.py" line="158"/>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location filename="../../ui/questionnaire_editor.py" line="166"/>
+        <source>optional</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/questionnaire_editor.py" line="167"/>
+        <source>Question (%1)</source>
+        <translation>質問（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/questionnaire_editor.py" line="168"/>
+        <source>Note (%1)</source>
+        <translation>補足（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/questionnaire_editor.py" line="176"/>
+        <source>Answers</source>
+        <translation>選択肢</translation>
+    </message>
+    <message>
+        <location filename="../../ui/questionnaire_editor.py" line="178"/>
+        <source>Add an answer</source>
+        <translation>選択肢を追加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/questionnaire_editor.py" line="179"/>
+        <source>Remove the answer</source>
+        <translation>選択肢を削除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/questionnaire_editor.py" line="191"/>
+        <source>Longest text</source>
+        <translation>最大文字数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/questionnaire_editor.py" line="197"/>
+        <source>Satisfied means</source>
+        <translation>「満足」とする回答</translation>
+    </message>
+    <message>
+        <location filename="../../ui/questionnaire_editor.py" line="291"/>
+        <source>Add a question</source>
+        <translation>質問を追加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/questionnaire_editor.py" line="291"/>
+        <source>Kind of question</source>
+        <translation>質問の種類</translation>
+    </message>
+    <message>
+        <location filename="../../ui/questionnaire_editor.py" line="333"/>
+        <source>This question decides satisfaction. Choose another one below first.</source>
+        <translation>この質問で満足度を数えています。先に下で別の質問を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/questionnaire_editor.py" line="429"/>
+        <source>(this copy)</source>
+        <translation>（編集中のコピー）</translation>
+    </message>
+</context>
+<context>
+    <name>SetPinDialog</name>
+    <message>
+        <location filename="../../ui/pin_dialogs.py" line="134"/>
+        <source>Coordinator PIN</source>
+        <translation>コーディネーターPIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pin_dialogs.py" line="140"/>
+        <source>The PIN lets staff leave the questionnaire kiosk. Use %1 to %2 digits that participants cannot guess.</source>
+        <translation>PINはスタッフがアンケート画面を終了するためのものです。参加者に推測されない%1〜%2桁の数字にしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pin_dialogs.py" line="151"/>
+        <source>New PIN</source>
+        <translation>新しいPIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pin_dialogs.py" line="152"/>
+        <source>The same PIN again</source>
+        <translation>確認のためもう一度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pin_dialogs.py" line="159"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pin_dialogs.py" line="162"/>
+        <source>Save the PIN</source>
+        <translation>PINを保存</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsScreen</name>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="78"/>
+        <source>Organisation and language</source>
+        <translation>団体と言語</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="81"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="85"/>
+        <source>Organisation</source>
+        <translation>団体名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="90"/>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="93"/>
+        <source>Where the data lives</source>
+        <translation>データの保存場所</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="103"/>
+        <source>Tsunagari keeps no real names and never the content of a consultation. Nicknames and care notes are personal details and will expire.</source>
+        <translation>つながりは本名や相談の内容を記録しません。ニックネームと託児メモは個人情報として、保存期間が過ぎると消去されます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="115"/>
+        <source>Venues</source>
+        <translation>会場</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="116"/>
+        <source>The venue marked ★ is the one this laptop checks in for.</source>
+        <translation>★印の会場が、このパソコンで受付する会場です。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="124"/>
+        <source>Add…</source>
+        <translation>追加…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="125"/>
         <source>Rename…</source>
         <translation>名前を変更…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="124"/>
+        <location filename="../../ui/settings_screen.py" line="126"/>
         <source>Use at this laptop</source>
         <translation>この端末で使う</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="125"/>
+        <location filename="../../ui/settings_screen.py" line="127"/>
         <source>Retire</source>
         <translation>終了にする</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="139"/>
+        <location filename="../../ui/settings_screen.py" line="141"/>
         <source>a database server</source>
         <translation>データベースサーバー</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="141"/>
+        <location filename="../../ui/settings_screen.py" line="143"/>
         <source>Folder: %1
 This device: %2</source>
         <translation>フォルダ：%1
 この端末：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="164"/>
+        <location filename="../../ui/settings_screen.py" line="166"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="175"/>
+        <location filename="../../ui/settings_screen.py" line="177"/>
         <source>Select a venue in the list first.</source>
         <translation>先に一覧から会場を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="180"/>
+        <location filename="../../ui/settings_screen.py" line="182"/>
         <source>Add a venue</source>
         <translation>会場の追加</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="180"/>
+        <location filename="../../ui/settings_screen.py" line="182"/>
         <source>Venue name</source>
         <translation>会場名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="182"/>
+        <location filename="../../ui/settings_screen.py" line="184"/>
         <source>Venue added.</source>
         <translation>会場を追加しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="188"/>
+        <location filename="../../ui/settings_screen.py" line="190"/>
         <source>Rename the venue</source>
         <translation>会場名の変更</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="188"/>
+        <location filename="../../ui/settings_screen.py" line="190"/>
         <source>New name</source>
         <translation>新しい名前</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="192"/>
+        <location filename="../../ui/settings_screen.py" line="194"/>
         <source>Venue renamed.</source>
         <translation>会場名を変更しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="200"/>
+        <location filename="../../ui/settings_screen.py" line="202"/>
         <source>This laptop now checks in for the selected venue.</source>
         <translation>この端末は選んだ会場の受付に切り替わりました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="209"/>
+        <location filename="../../ui/settings_screen.py" line="211"/>
         <source>Retire the venue</source>
         <translation>会場を終了にする</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="210"/>
+        <location filename="../../ui/settings_screen.py" line="212"/>
         <source>Retire this venue? Its past records stay in every report.</source>
         <translation>この会場を終了にしますか？これまでの記録は報告にそのまま残ります。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="214"/>
+        <location filename="../../ui/settings_screen.py" line="216"/>
         <source>Venue retired.</source>
         <translation>会場を終了にしました。</translation>
     </message>
@@ -829,6 +1091,379 @@ This device: %2</source>
         <location filename="../../ui/signup_flow.py" line="98"/>
         <source>No. %1 is booked for “%2”.</source>
         <translation>No. %1 を「%2」に申し込みました。</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyKiosk</name>
+    <message>
+        <location filename="../../ui/survey_kiosk.py" line="58"/>
+        <source>Questionnaire</source>
+        <translation>アンケート</translation>
+    </message>
+    <message>
+        <location filename="../../ui/survey_kiosk.py" line="80"/>
+        <source>Staff</source>
+        <translation>スタッフ用</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyScreen</name>
+    <message>
+        <location filename="../../ui/survey_screen.py" line="77"/>
+        <source>Questionnaire kiosk</source>
+        <translation>アンケート画面（タブレット）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/survey_screen.py" line="87"/>
+        <source>Start the questionnaire kiosk</source>
+        <translation>アンケート画面を開始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/survey_screen.py" line="94"/>
+        <source>Full screen for participants: one question per page in large type, Japanese or English. It starts over by itself after each answer and when left alone. Staff leave it with the coordinator PIN.</source>
+        <translation>参加者向けの全画面表示です。大きな文字で1ページに1問、日本語または英語で答えられます。回答のあとや、しばらく操作がないときは自動で最初に戻ります。終了にはコーディネーターPINが必要です。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/survey_screen.py" line="104"/>
+        <source>Enter paper questionnaires…</source>
+        <translation>紙のアンケートを入力…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/survey_screen.py" line="111"/>
+        <source>Answers are anonymous: they belong to the day&apos;s event, never to a check-in, and their time is kept only to the hour.</source>
+        <translation>回答は無記名です。開催日にだけ結びつき、受付の記録とは結びつきません。時刻も「何時台」までしか残しません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/survey_screen.py" line="123"/>
+        <source>Results</source>
+        <translation>集計</translation>
+    </message>
+    <message>
+        <location filename="../../ui/survey_screen.py" line="127"/>
+        <source>Today</source>
+        <translation>本日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/survey_screen.py" line="128"/>
+        <source>This month</source>
+        <translation>今月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/survey_screen.py" line="129"/>
+        <source>This fiscal year</source>
+        <translation>今年度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/survey_screen.py" line="133"/>
+        <source>This venue</source>
+        <translation>この会場</translation>
+    </message>
+    <message>
+        <location filename="../../ui/survey_screen.py" line="133"/>
+        <source>All venues</source>
+        <translation>全会場</translation>
+    </message>
+    <message>
+        <location filename="../../ui/survey_screen.py" line="155"/>
+        <source>Question and answer</source>
+        <translation>質問と回答</translation>
+    </message>
+    <message>
+        <location filename="../../ui/survey_screen.py" line="155"/>
+        <source>Count</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/survey_screen.py" line="155"/>
+        <source>Share</source>
+        <translation>割合</translation>
+    </message>
+    <message>
+        <location filename="../../ui/survey_screen.py" line="166"/>
+        <source>Show free comments</source>
+        <translation>自由記述を表示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/survey_screen.py" line="168"/>
+        <source>Include free comments in the export</source>
+        <translation>出力に自由記述を含める</translation>
+    </message>
+    <message>
+        <location filename="../../ui/survey_screen.py" line="169"/>
+        <source>Export CSV…</source>
+        <translation>CSVに出力…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/survey_screen.py" line="187"/>
+        <source>Questionnaire: %1 (version %2)</source>
+        <translation>アンケート：%1（第%2版）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/survey_screen.py" line="195"/>
+        <source>No event today yet: starting the kiosk opens today&apos;s check-in.</source>
+        <translation>本日はまだ開催されていません。アンケート画面を開始すると本日の受付も始まります。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/survey_screen.py" line="199"/>
+        <source>Responses today: %1</source>
+        <translation>本日の回答：%1件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/survey_screen.py" line="210"/>
+        <source>all venues</source>
+        <translation>全会場</translation>
+    </message>
+    <message>
+        <location filename="../../ui/survey_screen.py" line="231"/>
+        <location filename="../../ui/survey_screen.py" line="368"/>
+        <source>No event today.</source>
+        <translation>本日の開催はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/survey_screen.py" line="256"/>
+        <source>Satisfaction (%1): %2 of the %3 who answered. Target %4%.
+Responses: %5 (tablet %6, paper %7).</source>
+        <translation>満足度（%1）：回答した%3人のうち%2人。目標%4%。
+回答数：%5件（タブレット%6件・紙%7件）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/survey_screen.py" line="283"/>
+        <source>Free comments</source>
+        <translation>自由記述</translation>
+    </message>
+    <message>
+        <location filename="../../ui/survey_screen.py" line="305"/>
+        <source>Questionnaire</source>
+        <translation>アンケート</translation>
+    </message>
+    <message>
+        <location filename="../../ui/survey_screen.py" line="307"/>
+        <source>No event is open today at %1. Open today&apos;s check-in now and start the questionnaire?</source>
+        <translation>%1では本日の受付が始まっていません。本日の受付を開始して、アンケート画面を始めますか？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/survey_screen.py" line="324"/>
+        <source>The kiosk needs a coordinator PIN first, so that staff can leave it.</source>
+        <translation>スタッフが終了できるように、先にコーディネーターPINを設定してください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/survey_screen.py" line="352"/>
+        <source>Kiosk mode ended.</source>
+        <translation>アンケート画面を終了しました。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/survey_screen.py" line="373"/>
+        <source>Export questionnaire results</source>
+        <translation>アンケート集計の出力</translation>
+    </message>
+    <message>
+        <location filename="../../ui/survey_screen.py" line="375"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSVファイル (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/survey_screen.py" line="388"/>
+        <source>Exported: %1</source>
+        <translation>出力しました：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SurveySettingsCard</name>
+    <message>
+        <location filename="../../ui/survey_settings.py" line="37"/>
+        <source>Questionnaire</source>
+        <translation>アンケート</translation>
+    </message>
+    <message>
+        <location filename="../../ui/survey_settings.py" line="52"/>
+        <source>Use</source>
+        <translation>使う</translation>
+    </message>
+    <message>
+        <location filename="../../ui/survey_settings.py" line="55"/>
+        <source>Edit a copy…</source>
+        <translation>コピーを編集…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/survey_settings.py" line="58"/>
+        <source>Active</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/survey_settings.py" line="64"/>
+        <source>Set the PIN…</source>
+        <translation>PINを設定…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/survey_settings.py" line="67"/>
+        <source>Coordinator PIN</source>
+        <translation>コーディネーターPIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/survey_settings.py" line="74"/>
+        <source> s</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/survey_settings.py" line="75"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/survey_settings.py" line="78"/>
+        <source>Start over after</source>
+        <translation>最初に戻るまで</translation>
+    </message>
+    <message>
+        <location filename="../../ui/survey_settings.py" line="85"/>
+        <source>Without a touch for this long, the kiosk counts down and starts over. Editing makes a new version; answers already given keep theirs.</source>
+        <translation>この時間だれも触れないと、カウントダウンのあと最初の画面に戻ります。編集すると新しい版になり、これまでの回答は元の版のまま残ります。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/survey_settings.py" line="101"/>
+        <source>built in</source>
+        <translation>標準</translation>
+    </message>
+    <message>
+        <location filename="../../ui/survey_settings.py" line="102"/>
+        <source>file</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <location filename="../../ui/survey_settings.py" line="103"/>
+        <source>edited</source>
+        <translation>編集版</translation>
+    </message>
+    <message>
+        <location filename="../../ui/survey_settings.py" line="108"/>
+        <source>%1 — version %2 (%3)</source>
+        <translation>%1 — 第%2版（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/survey_settings.py" line="120"/>
+        <source>set</source>
+        <translation>設定済み</translation>
+    </message>
+    <message>
+        <location filename="../../ui/survey_settings.py" line="120"/>
+        <source>not set yet</source>
+        <translation>未設定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/survey_settings.py" line="139"/>
+        <source>The kiosk now asks: %1 (version %2).</source>
+        <translation>アンケート画面の質問を切り替えました：%1（第%2版）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/survey_settings.py" line="158"/>
+        <source>Saved as version %1 and in use.</source>
+        <translation>第%1版として保存し、使用中にしました。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/survey_settings.py" line="165"/>
+        <source>The coordinator PIN is saved.</source>
+        <translation>コーディネーターPINを保存しました。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/survey_settings.py" line="174"/>
+        <source>Saved.</source>
+        <translation>保存しました。</translation>
+    </message>
+</context>
+<context>
+    <name>TallyScreen</name>
+    <message>
+        <location filename="../../ui/tally_screen.py" line="85"/>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tally_screen.py" line="93"/>
+        <source>CSV: UTF-8 (Excel)</source>
+        <translation>CSV：UTF-8（Excel）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tally_screen.py" line="94"/>
+        <source>CSV: Shift_JIS</source>
+        <translation>CSV：Shift_JIS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tally_screen.py" line="95"/>
+        <source>one row per figure</source>
+        <translation>縦長形式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tally_screen.py" line="96"/>
+        <source>Export CSV…</source>
+        <translation>CSV出力…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tally_screen.py" line="97"/>
+        <source>Export PDF…</source>
+        <translation>PDF出力…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tally_screen.py" line="115"/>
+        <source>Visits by hour</source>
+        <translation>時間帯別の来場者数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tally_screen.py" line="116"/>
+        <source>Visits by age</source>
+        <translation>年代別の来場者数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tally_screen.py" line="181"/>
+        <source>Held: %1</source>
+        <translation>開催：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tally_screen.py" line="184"/>
+        <source>Nothing was held at this venue on this day.</source>
+        <translation>この日、この会場での開催はありません（数値はすべて0です）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tally_screen.py" line="214"/>
+        <source>Export</source>
+        <translation>書き出し</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tally_screen.py" line="230"/>
+        <source>Exporting…</source>
+        <translation>書き出し中…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tally_screen.py" line="234"/>
+        <source>Saved: %1</source>
+        <translation>保存しました：%1</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../ui/pin_dialogs.py" line="87"/>
+        <source>Leave the questionnaire</source>
+        <translation>アンケート画面の終了</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pin_dialogs.py" line="92"/>
+        <source>Coordinator PIN</source>
+        <translation>コーディネーターPIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pin_dialogs.py" line="94"/>
+        <source>Only staff can leave the questionnaire.</source>
+        <translation>終了できるのはスタッフだけです。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pin_dialogs.py" line="102"/>
+        <source>Back to the questionnaire</source>
+        <translation>アンケートに戻る</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pin_dialogs.py" line="105"/>
+        <source>Leave</source>
+        <translation>終了する</translation>
     </message>
 </context>
 <context>

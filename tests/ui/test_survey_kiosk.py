@@ -1,0 +1,351 @@
+"""The questionnaire kiosk, clicked and typed as participants and staff do it.
+
+No sleeping: the idle timeout and the thank-you page take milliseconds here
+(KioskTiming), and the tests wait on the kiosk's own signals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from sqlalchemy import select
+
+from db.models import SurveyResponse
+from kiosk import coordinator_pin
+from ui.survey_answers import ChoiceAnswer, TextAnswer
+from ui.survey_kiosk import KioskTiming, SurveyKiosk
+from ui.survey_pages import QuestionPage, StartPage, ThanksPage
+
+PIN = "2468"
+SLOW = KioskTiming(idle_ms=60_000, countdown_ticks=15, tick_ms=1000, thanks_ms=60_000)
+
+
+def click(qtbot: Any, button: QPushButton) -> None:
+    assert button.isVisible() and button.isEnabled(), button.text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def type_japanese(widget: QWidget, text: str) -> None:
+    """What an input method sends when she confirms a word (keyClicks cannot type kana)."""
+    widget.setFocus()
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def responses(ctx: Any) -> list[SurveyResponse]:
+    with ctx.sessions() as session:
+        return list(session.scalars(select(SurveyResponse)))
+
+
+@pytest.fixture
+def kiosk_for(qtbot, window, ctx) -> Iterator[Any]:
+    """Start the kiosk from the Questionnaire screen with the given timing."""
+    coordinator_pin.set_pin(ctx, PIN, PIN)
+    started: list[SurveyKiosk] = []
+
+    def start(timing: KioskTiming = SLOW) -> SurveyKiosk:
+        window.show_widget(window.survey)
+        window.survey.timing = timing
+        assert window.survey.start_kiosk()
+        kiosk = window.survey.kiosk
+        assert kiosk is not None
+        qtbot.waitExposed(kiosk)
+        started.append(kiosk)
+        return kiosk
+
+    yield start
+    for kiosk in started:  # unlock, so teardown can close it
+        if not shiboken6.isValid(kiosk):
+            continue
+        kiosk.idle.stop()
+        kiosk._unlocked = True
+        kiosk.close()
+        kiosk.deleteLater()
+
+
+def page(kiosk: SurveyKiosk) -> QuestionPage:
+    current = kiosk.current_page()
+    assert isinstance(current, QuestionPage), type(current).__name__
+    return current
+
+
+def choose(qtbot: Any, kiosk: SurveyKiosk, *codes: str) -> None:
+    answer = page(kiosk).answer
+    assert isinstance(answer, ChoiceAnswer)
+    for code in codes:
+        click(qtbot, answer.button(code))
+
+
+def next_(qtbot: Any, kiosk: SurveyKiosk) -> None:
+    click(qtbot, page(kiosk).next_button)
+
+
+def start_in(qtbot: Any, kiosk: SurveyKiosk, lang: str) -> None:
+    start = kiosk.current_page()
+    assert isinstance(start, StartPage)
+    click(qtbot, start.buttons[lang])
+
+
+def answer_everything(qtbot: Any, kiosk: SurveyKiosk, comment: str) -> None:
+    choose(qtbot, kiosk, "satisfied")
+    next_(qtbot, kiosk)
+    choose(qtbot, kiosk, "talk", "workshop")
+    next_(qtbot, kiosk)
+    choose(qtbot, kiosk, "yes")
+    next_(qtbot, kiosk)
+    choose(qtbot, kiosk, "sometimes")
+    next_(qtbot, kiosk)
+    next_(qtbot, kiosk)  # how she heard of it: optional, skipped
+    choose(qtbot, kiosk, "30s")
+    next_(qtbot, kiosk)
+    text = page(kiosk).answer
+    assert isinstance(text, TextAnswer)
+    type_japanese(text.edit, comment)
+
+
+def test_a_full_response_in_japanese(qtbot, window, ctx, kiosk_for, dialogs):
+    kiosk = kiosk_for()
+    # No event was open: the coordinator was asked, and today's check-in opened.
+    assert dialogs.questions and window.survey.state.event is not None
+    assert kiosk.isFullScreen() and not window.isVisible()
+    start_in(qtbot, kiosk, "ja")
+    first = page(kiosk)
+    assert first.progress_label.text() == "質問 1 / 7"
+    assert first.next_button.text() == "次へ"
+    assert first.back_button.minimumSizeHint().height() >= 48
+    assert first.answer.button("satisfied").height() >= 48  # type: ignore[union-attr]
+    answer_everything(qtbot, kiosk, "子どもを預けてゆっくりできました")
+    assert responses(ctx) == []  # nothing is stored before Send
+    last = page(kiosk)
+    assert last.next_button.text() == "送信する"
+    click(qtbot, last.next_button)
+
+    assert isinstance(kiosk.current_page(), ThanksPage)
+    [row] = responses(ctx)
+    assert (row.source, row.language, row.event_id) == ("kiosk", "ja", window.state.event.id)
+    assert row.answers == {
+        "overall": "satisfied",
+        "activities": ["talk", "workshop"],
+        "come_again": "yes",
+        "lonely": "sometimes",
+        "age_band": "30s",
+        "comment": "子どもを預けてゆっくりできました",
+    }
+    assert kiosk.draft == {} and kiosk.pages == []
+
+
+def test_back_and_next_keep_her_own_answers(qtbot, kiosk_for):
+    kiosk = kiosk_for()
+    start_in(qtbot, kiosk, "en")
+    assert page(kiosk).progress_label.text() == "Question 1 of 7"
+    choose(qtbot, kiosk, "somewhat_satisfied")
+    next_(qtbot, kiosk)
+    choose(qtbot, kiosk, "rest")
+    click(qtbot, page(kiosk).back_button)
+    assert page(kiosk).value() == "somewhat_satisfied"
+    next_(qtbot, kiosk)
+    assert page(kiosk).value() == ["rest"]
+    # Back from the first question is the language page; her answers stay hers.
+    click(qtbot, page(kiosk).back_button)
+    click(qtbot, page(kiosk).back_button)
+    start_in(qtbot, kiosk, "ja")
+    assert page(kiosk).value() == "somewhat_satisfied"
+    assert page(kiosk).next_button.text() == "次へ"
+
+
+def test_a_required_question_cannot_be_skipped(qtbot, ctx, kiosk_for):
+    kiosk = kiosk_for()
+    start_in(qtbot, kiosk, "ja")
+    next_(qtbot, kiosk)
+    assert page(kiosk).question.id == "overall"
+    assert page(kiosk).error.text() == "この質問にはお答えください。"
+    choose(qtbot, kiosk, "dissatisfied")
+    assert page(kiosk).error.text() == ""  # the message goes once she answers
+    # Tapping the chosen answer again takes it back, and the question is unanswered again.
+    choose(qtbot, kiosk, "dissatisfied")
+    next_(qtbot, kiosk)
+    assert page(kiosk).question.id == "overall"
+    assert responses(ctx) == []
+
+
+def test_over_long_free_text_is_refused_with_the_count(qtbot, ctx, kiosk_for):
+    kiosk = kiosk_for()
+    start_in(qtbot, kiosk, "ja")
+    choose(qtbot, kiosk, "satisfied")
+    for _ in range(6):
+        next_(qtbot, kiosk)
+    text = page(kiosk).answer
+    assert isinstance(text, TextAnswer)
+    type_japanese(text.edit, "あ" * 401)
+    assert text.counter.text() == "401 / 400文字"
+    assert text.counter.property("role") == "survey-counter-over"
+    next_(qtbot, kiosk)
+    assert page(kiosk).error.text() == "400文字以内でお書きください（いま401文字）。"
+    assert responses(ctx) == []
+    qtbot.keyClick(text.edit, Qt.Key.Key_Backspace)
+    next_(qtbot, kiosk)
+    assert isinstance(kiosk.current_page(), ThanksPage)
+    assert len(responses(ctx)[0].answers["comment"]) == 400
+
+
+def test_an_idle_timeout_counts_down_then_starts_over_and_stores_nothing(qtbot, ctx, kiosk_for):
+    kiosk = kiosk_for(KioskTiming(idle_ms=40, countdown_ticks=3, tick_ms=15, thanks_ms=60_000))
+    start_in(qtbot, kiosk, "en")
+    choose(qtbot, kiosk, "satisfied")
+    next_(qtbot, kiosk)
+    choose(qtbot, kiosk, "childcare")
+    with qtbot.waitSignal(kiosk.idle.countdown, timeout=2000) as shown:
+        pass
+    assert shown.args == [3]
+    assert kiosk.overlay.isVisible()
+    assert "In 3 seconds the questionnaire starts over" in kiosk.overlay.detail.text()
+    with qtbot.waitSignal(kiosk.idle.expired, timeout=2000):
+        pass
+    assert isinstance(kiosk.current_page(), StartPage)
+    assert not kiosk.overlay.isVisible()
+    assert kiosk.draft == {} and kiosk.lang is None and kiosk.pages == []
+    assert responses(ctx) == []
+    # The next person starts from nothing.
+    start_in(qtbot, kiosk, "en")
+    assert page(kiosk).value() is None
+
+
+def test_a_touch_during_the_countdown_keeps_her_answers(qtbot, kiosk_for):
+    kiosk = kiosk_for(KioskTiming(idle_ms=40, countdown_ticks=50, tick_ms=20, thanks_ms=60_000))
+    start_in(qtbot, kiosk, "ja")
+    choose(qtbot, kiosk, "somewhat_dissatisfied")
+    with qtbot.waitSignal(kiosk.idle.countdown, timeout=2000):
+        pass
+    assert kiosk.overlay.isVisible()
+    assert kiosk.overlay.title.text() == "まだ回答中ですか？"
+    with qtbot.waitSignal(kiosk.idle.resumed, timeout=1000):
+        click(qtbot, kiosk.overlay.continue_button)
+    assert not kiosk.overlay.isVisible()
+    assert page(kiosk).value() == "somewhat_dissatisfied"
+
+
+def test_two_respondents_in_a_row_share_nothing(qtbot, ctx, kiosk_for):
+    kiosk = kiosk_for()
+    start_in(qtbot, kiosk, "ja")
+    answer_everything(qtbot, kiosk, "はじめての方へのメッセージ")
+    first_pages = list(kiosk.pages)
+    next_(qtbot, kiosk)
+    thanks = kiosk.current_page()
+    assert isinstance(thanks, ThanksPage)
+    click(qtbot, thanks.done_button)
+
+    # The second woman: every page is new and empty, in her language.
+    start_in(qtbot, kiosk, "en")
+    assert not set(kiosk.pages) & set(first_pages)
+    for question_page in kiosk.pages:
+        assert question_page.value() is None
+        if isinstance(question_page.answer, ChoiceAnswer):
+            assert not any(b.isChecked() for b in question_page.answer.buttons.values())
+        else:
+            assert question_page.answer.edit.toPlainText() == ""
+    choose(qtbot, kiosk, "dissatisfied")
+    for _ in range(6):
+        next_(qtbot, kiosk)
+    next_(qtbot, kiosk)
+    rows = sorted(responses(ctx), key=lambda r: r.language)
+    assert [(r.language, r.answers) for r in rows] == [
+        ("en", {"overall": "dissatisfied"}),
+        ("ja", rows[1].answers),
+    ]
+    assert rows[1].answers["comment"] == "はじめての方へのメッセージ"
+    assert rows[0].id != rows[1].id
+
+
+def test_the_thank_you_page_returns_to_the_start_by_itself(qtbot, ctx, kiosk_for):
+    kiosk = kiosk_for(KioskTiming(idle_ms=60_000, thanks_ms=30))
+    start_in(qtbot, kiosk, "en")
+    choose(qtbot, kiosk, "satisfied")
+    for _ in range(7):
+        next_(qtbot, kiosk)
+    assert isinstance(kiosk.current_page(), ThanksPage)
+    qtbot.waitUntil(lambda: isinstance(kiosk.current_page(), StartPage), timeout=2000)
+    assert len(responses(ctx)) == 1
+
+
+def test_close_and_escape_do_nothing(qtbot, kiosk_for):
+    kiosk = kiosk_for()
+    start_in(qtbot, kiosk, "ja")
+    choose(qtbot, kiosk, "satisfied")
+    assert kiosk.close() is False
+    qtbot.keyClick(kiosk, Qt.Key.Key_Escape)
+    qtbot.keyClick(page(kiosk).next_button, Qt.Key.Key_Escape)
+    assert kiosk.isVisible()
+    assert page(kiosk).value() == "satisfied"
+
+
+def test_a_wrong_then_the_right_pin_leaves_the_kiosk(qtbot, window, ctx, kiosk_for):
+    kiosk = kiosk_for()
+    start_in(qtbot, kiosk, "ja")
+    choose(qtbot, kiosk, "satisfied")  # a half response, never sent
+    click(qtbot, kiosk.staff_button)
+    dialog = kiosk.pin_dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    dialog.keypad.press("1111")
+    assert dialog.field.text() == "1111"
+    click(qtbot, dialog.ok_button)
+    assert "PINが違います" in dialog.banner.text()
+    assert kiosk.isVisible() and dialog.isVisible()
+
+    dialog.keypad.press(PIN)
+    with qtbot.waitSignal(kiosk.unlocked, timeout=1000):
+        click(qtbot, dialog.ok_button)
+    qtbot.waitUntil(lambda: not kiosk.isVisible(), timeout=1000)
+    assert window.isVisible()
+    assert window.survey.kiosk is None
+    assert responses(ctx) == []  # her half response went nowhere
+    assert "終了" in window.survey.banner.text()
+
+
+def test_staff_can_go_back_to_the_questionnaire_from_the_pin_dialog(qtbot, kiosk_for):
+    kiosk = kiosk_for()
+    start_in(qtbot, kiosk, "en")
+    choose(qtbot, kiosk, "satisfied")
+    click(qtbot, kiosk.staff_button)
+    dialog = kiosk.pin_dialog
+    assert dialog is not None
+    click(qtbot, dialog.cancel_button)
+    assert kiosk.pin_dialog is None
+    assert page(kiosk).value() == "satisfied"
+
+
+def test_five_wrong_pins_make_the_dialog_wait(qtbot, kiosk_for):
+    kiosk = kiosk_for()
+    click(qtbot, kiosk.staff_button)
+    dialog = kiosk.pin_dialog
+    assert dialog is not None
+    for _ in range(5):
+        dialog.keypad.press("0000")
+        click(qtbot, dialog.ok_button)
+    assert "30秒後まで" in dialog.banner.text()
+    dialog.keypad.press(PIN)
+    click(qtbot, dialog.ok_button)  # even the right one waits
+    assert kiosk.isVisible()
+
+
+def test_the_app_killed_mid_questionnaire_leaves_no_half_response(qtbot, ctx, kiosk_for):
+    kiosk = kiosk_for()
+    start_in(qtbot, kiosk, "ja")
+    choose(qtbot, kiosk, "satisfied")
+    next_(qtbot, kiosk)
+    choose(qtbot, kiosk, "talk")
+    next_(qtbot, kiosk)
+    # Killed: the window and everything in memory are simply gone.
+    kiosk.idle.stop()
+    kiosk._unlocked = True
+    kiosk.close()
+    kiosk.deleteLater()
+    qtbot.wait(1)
+    assert responses(ctx) == []
