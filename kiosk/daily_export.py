@@ -75,7 +75,15 @@ def tallies_for(ctx: AppContext, request: ExportRequest) -> list[DailyTally]:
 
 
 def has_anything(tally: DailyTally) -> bool:
-    return tally.held or tally.visits > 0 or tally.survey_responses > 0
+    talks = tally.consultations
+    return bool(
+        tally.held
+        or tally.visits
+        or tally.survey_responses
+        or talks.total
+        or talks.referrals
+        or talks.case_meetings
+    )
 
 
 def render(ctx: AppContext, request: ExportRequest) -> tuple[ExportFile, list[DailyTally]]:

@@ -9,6 +9,7 @@ through the (venue_id, date) and event_id indexes, whatever the history.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -16,6 +17,8 @@ from sqlalchemy import case, func, select
 
 from db.models import ChildCare, Event, Venue, Visit
 from kiosk import choices, settings
+from kiosk.consultation_counts import ConsultationCounts, consultation_counts
+from kiosk.consultation_lists import labels
 from kiosk.context import AppContext
 from kiosk.errors import KioskError
 from kiosk.survey_results import Rate, Scope, results
@@ -23,6 +26,8 @@ from kiosk.transaction import read
 from kiosk.workshop_counts import WorkshopCounts, workshop_counts
 
 UNANSWERED = "unanswered"
+LANGUAGES = ("ja", "en")
+EMPTY_CONSULTATIONS = ConsultationCounts(0, {}, {}, {}, 0, {}, 0)
 FIRST_HOUR, LAST_HOUR = 8, 21  # the hours a chart shows; earlier/later fold into the ends
 
 
@@ -61,6 +66,9 @@ class DailyTally:
     workshops: WorkshopCounts
     survey_responses: int
     satisfaction: Rate
+    consultations: ConsultationCounts = field(default_factory=lambda: EMPTY_CONSULTATIONS)
+    # list name → language → code → label, as this installation names them
+    list_labels: Mapping[str, Mapping[str, Mapping[str, str]]] = field(default_factory=dict)
     generated_at: datetime = field(
         compare=False, default_factory=lambda: datetime.now().astimezone()
     )
@@ -150,6 +158,9 @@ def daily_tally(ctx: AppContext, venue_id: str, day: date) -> DailyTally:
         hour = row.checked_in_at.astimezone(zone).hour
         hours[min(max(hour, FIRST_HOUR), LAST_HOUR)] += 1
     survey = results(ctx, Scope(venue_id=venue_id, start=day, end=day))
+    talks = consultation_counts(ctx, [venue_id], day, day)
+    names = ("channel", "category", "agency")
+    list_labels = {n: {lang: labels(ctx, n, lang) for lang in LANGUAGES} for n in names}
     return DailyTally(
         venue_id=venue_id,
         venue_name=venue.name,
@@ -174,6 +185,8 @@ def daily_tally(ctx: AppContext, venue_id: str, day: date) -> DailyTally:
         workshops=workshop_counts(ctx, event_ids),
         survey_responses=survey.responses,
         satisfaction=survey.satisfaction,
+        consultations=talks,
+        list_labels=list_labels,
     )
 
 
@@ -186,6 +199,8 @@ GROUPS: dict[str, dict[str, str]] = {
     "heard_from": {"ja": "知ったきっかけ", "en": "Heard via"},
     "childcare": {"ja": "託児", "en": "Childcare"},
     "workshops": {"ja": "ワークショップ", "en": "Workshops"},
+    "consultations": {"ja": "相談", "en": "Consultations"},
+    "referrals": {"ja": "支援機関へのつなぎ", "en": "Referrals to agencies"},
     "survey": {"ja": "アンケート", "en": "Questionnaire"},
 }
 ITEMS: dict[str, dict[str, str]] = {
@@ -200,6 +215,9 @@ ITEMS: dict[str, dict[str, str]] = {
     "waitlisted": {"ja": "キャンセル待ち", "en": "Waitlisted"},
     "no_shows": {"ja": "欠席", "en": "No-shows"},
     "visits_attended": {"ja": "参加した来場者（実数）", "en": "Visitors who attended"},
+    "consultations": {"ja": "相談件数", "en": "Consultations"},
+    "case_meetings": {"ja": "個別ケース会議", "en": "Case meetings"},
+    "referrals": {"ja": "つないだ件数", "en": "Referrals"},
     "responses": {"ja": "回答数", "en": "Responses"},
     "satisfied": {"ja": "満足（満足・やや満足）", "en": "Satisfied"},
     "answered": {"ja": "満足度の回答数（分母）", "en": "Answered (denominator)"},
@@ -267,6 +285,20 @@ def figures(tally: DailyTally, lang: str = "ja") -> list[Figure]:
         for measure, value in (("registered", one.registered), ("attended", one.attended)):
             label = f"{one.name}：{PER_WORKSHOP[measure].get(lang, PER_WORKSHOP[measure]['ja'])}"
             out.append(fig("workshops", f"workshop:{one.name}:{measure}", value, label, wide=False))
+    talks = tally.consultations
+    out.append(fig("consultations", "consultations", talks.total))
+    for prefix, counts, list_name in (
+        ("channel", talks.by_channel, "channel"),
+        ("category", talks.by_category, "category"),
+    ):
+        names = tally.list_labels.get(list_name, {}).get(lang, {})
+        for code, n in counts.items():
+            out.append(fig("consultations", f"{prefix}:{code}", n, names.get(code, code)))
+    out.append(fig("consultations", "case_meetings", talks.case_meetings))
+    out.append(fig("referrals", "referrals", talks.referrals))
+    agencies = tally.list_labels.get("agency", {}).get(lang, {})
+    for code, n in talks.by_agency.items():
+        out.append(fig("referrals", f"agency:{code}", n, agencies.get(code, code)))
     out.append(fig("survey", "responses", tally.survey_responses))
     out.append(fig("survey", "satisfied", tally.satisfaction.satisfied))
     out.append(fig("survey", "answered", tally.satisfaction.answered))

@@ -31,9 +31,24 @@ def held_label(tally: DailyTally, lang: str) -> str:
     return "・".join(choices.label("event_kind", k, lang) for k in tally.event_kinds)
 
 
-def wide_header(lang: str = "ja") -> list[str]:
-    sample = figures(empty_tally(), lang)
-    return [*HEAD[lang], *[f"{f.group_label}：{f.item_label}" for f in sample if f.wide]]
+def wide_columns(
+    tallies: Sequence[DailyTally], lang: str = "ja"
+) -> list[tuple[tuple[str, str], str]]:
+    """(item code, heading) of every fixed column, in order, across all the days.
+
+    The lists are the same for one installation; a hidden category that was
+    used on one day still gets its column, with 0 on the other days.
+    """
+    columns: dict[tuple[str, str], str] = {}
+    for tally in tallies or [empty_tally()]:
+        for f in figures(tally, lang):
+            if f.wide and (f.group, f.item) not in columns:
+                columns[f.group, f.item] = f"{f.group_label}：{f.item_label}"
+    return list(columns.items())
+
+
+def wide_header(tallies: Sequence[DailyTally] = (), lang: str = "ja") -> list[str]:
+    return [*HEAD[lang], *[heading for _, heading in wide_columns(tallies, lang)]]
 
 
 def render_daily_csv(
@@ -51,17 +66,20 @@ def render_daily_csv(
         ]
         data = render_csv(LONG_HEAD[lang], rows, encoding)
     else:
-        rows = [
-            (
-                t.day.isoformat(),
-                era_date(t.day, weekday=False),
-                t.venue_name,
-                held_label(t, lang),
-                *[f.value for f in figures(t, lang) if f.wide],
+        columns = [code for code, _ in wide_columns(tallies, lang)]
+        rows = []
+        for t in tallies:
+            values = {(f.group, f.item): f.value for f in figures(t, lang) if f.wide}
+            rows.append(
+                (
+                    t.day.isoformat(),
+                    era_date(t.day, weekday=False),
+                    t.venue_name,
+                    held_label(t, lang),
+                    *[values.get(code, 0) for code in columns],
+                )
             )
-            for t in tallies
-        ]
-        data = render_csv(wide_header(lang), rows, encoding)
+        data = render_csv(wide_header(tallies, lang), rows, encoding)
     first, last = (tallies[0].day, tallies[-1].day) if tallies else (None, None)
     span = f"{first}" if first == last else f"{first}_{last}"
     suffix = "-long" if long else ""

@@ -72,7 +72,12 @@ WORDS = {
         "hour": "h",
     },
 }
-LEFT_GROUPS = ("visits", "age_band", "residence", "childcare")
+# Three columns keep a day on one A4 page.
+COLUMNS = (
+    ("visits", "age_band", "residence", "childcare"),
+    ("heard_from", "workshops", "survey"),
+    ("consultations", "referrals"),
+)
 
 
 def render_daily_pdf(
@@ -128,8 +133,10 @@ def _styles(font: str) -> dict[str, ParagraphStyle]:
         "note": ParagraphStyle(
             "note", parent=base, fontSize=9, textColor=colors.HexColor("#7a6e66")
         ),
-        "head": ParagraphStyle("head", parent=base, fontSize=9.5, textColor=colors.white),
-        "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11),
+        "head": ParagraphStyle(
+            "head", parent=base, fontSize=8.5, leading=10.5, textColor=colors.white
+        ),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=7.5, leading=9.5),
     }
 
 
@@ -158,19 +165,19 @@ def _page(
         parts.append(Paragraph(words["not_held"], styles["note"]))
         parts.append(Spacer(1, 2 * mm))
     figs = figures(tally, lang)
-    left = [f for f in figs if f.group in LEFT_GROUPS]
-    right = [f for f in figs if f.group not in LEFT_GROUPS]
-    column = (A4[0] - 32 * mm - 6 * mm) / 2
-    tables = Table(
-        [[_group_tables(left, styles, column), _group_tables(right, styles, column)]],
-        colWidths=[column + 3 * mm, column + 3 * mm],
-    )
+    gap = 4 * mm
+    column = (A4[0] - 32 * mm - 2 * gap) / 3
+    cells = [
+        _group_tables([f for f in figs if f.group in groups], styles, column) for groups in COLUMNS
+    ]
+    tables = Table([cells], colWidths=[column + gap] * 2 + [column])
     tables.setStyle(
         TableStyle(
             [
                 ("FONT", (0, 0), (-1, -1), font, 9),  # else Table falls back to Helvetica
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
             ]
         )
     )
@@ -192,11 +199,11 @@ def _group_tables(
         items = list(grouped)
         rows = [[Paragraph(escape(items[0].group_label), styles["head"]), ""]]
         rows += [[Paragraph(escape(f.item_label), styles["cell"]), str(f.value)] for f in items]
-        table = Table(rows, colWidths=[width - 22 * mm, 22 * mm])
+        table = Table(rows, colWidths=[width - 14 * mm, 14 * mm])
         table.setStyle(
             TableStyle(
                 [
-                    ("FONT", (0, 0), (-1, -1), styles["cell"].fontName, 8.5),
+                    ("FONT", (0, 0), (-1, -1), styles["cell"].fontName, 7.5),
                     ("SPAN", (0, 0), (1, 0)),
                     ("BACKGROUND", (0, 0), (-1, 0), ROSE),
                     ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, SHADE]),
@@ -204,12 +211,12 @@ def _group_tables(
                     ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                     ("LINEBELOW", (0, 0), (-1, -1), 0.25, LINE),
                     ("BOX", (0, 0), (-1, -1), 0.5, LINE),
-                    ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0.8),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0.8),
                 ]
             )
         )
-        out.extend([table, Spacer(1, 2.5 * mm)])
+        out.extend([table, Spacer(1, 2 * mm)])
     return out
 
 
