@@ -385,10 +385,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "質問{number}は{limit}文字以内にしてください（いま{count}文字）。",
         "en": "Please keep question {number} to {limit} characters (now {count}).",
     },
-    "survey_export_failed": {
-        "ja": "アンケート結果のファイルを書き込めませんでした（{path}）。",
-        "en": "The questionnaire results could not be written ({path}).",
-    },
     "survey_idle_range": {
         "ja": "待ち時間は{low}〜{high}秒の間にしてください。",
         "en": "The idle time must be between {low} and {high} seconds.",

@@ -1,19 +1,17 @@
 """Questionnaire results as CSV for the city office's Excel.
 
-UTF-8 with BOM by default (Excel then reads Japanese right), Shift_JIS on
-request; one header row; a cell that a spreadsheet would run as a formula is
-neutralised. Free comments are written only when the coordinator asked for
-them (results computed with include_comments=True).
+The same CSV rules as every export (kiosk/csv_cells.py): UTF-8 with BOM by
+default, Shift_JIS (cp932) on request, one header row, formula-like cells
+neutralised, written atomically. Free comments are written only when the
+coordinator asked for them (results computed with include_comments=True).
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import os
 from pathlib import Path
 
-from kiosk.errors import KioskError
+from kiosk.atomic_file import write_atomically
+from kiosk.csv_cells import ExportFile, render_csv
 from kiosk.survey_results import Rate, SurveyResults
 
 HEADERS = {
@@ -40,12 +38,6 @@ WORDS = {
         "comments": "Comment",
     },
 }
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value: object) -> str:
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def _share(count: int, answered: int) -> str:
@@ -53,49 +45,40 @@ def _share(count: int, answered: int) -> str:
 
 
 def rows(results: SurveyResults, lang: str, scope_label: str) -> list[list[str]]:
-    lang = lang if lang in HEADERS else "ja"
-    w = WORDS[lang]
-    out = [HEADERS[lang], [w["scope"], scope_label, "", "", ""]]
-    out.append([w["responses"], "", str(results.responses), "", ""])
-    out.append([w["responses"], w["kiosk"], str(results.kiosk), "", ""])
-    out.append([w["responses"], w["paper"], str(results.paper), "", ""])
+    """The rows under the header: scope, counts, the rate, every answer, comments."""
+    w = WORDS[lang if lang in WORDS else "ja"]
     rate = results.satisfaction
-    out.append(
+    out = [
+        [w["scope"], scope_label, "", "", ""],
+        [w["responses"], "", str(results.responses), "", ""],
+        [w["responses"], w["kiosk"], str(results.kiosk), "", ""],
+        [w["responses"], w["paper"], str(results.paper), "", ""],
         [
             w["satisfaction"],
             results.satisfied_label(lang),
             str(rate.satisfied),
             str(rate.answered),
             rate.percent_text(),
-        ]
-    )
+        ],
+    ]
     for result in results.questions:
         text = result.question.text(lang)
         if result.question.type == "text":
             out.append([text, w["written"], str(result.answered), str(results.responses), ""])
             continue
         for count in result.counts:
-            out.append(
-                [
-                    text,
-                    count.label(lang),
-                    str(count.count),
-                    str(result.answered),
-                    _share(count.count, result.answered),
-                ]
-            )
-    for comment in results.comments:
-        out.append([w["comments"], comment, "", "", ""])
-    return [[safe_cell(cell) for cell in row] for row in out]
+            share = _share(count.count, result.answered)
+            out.append([text, count.label(lang), str(count.count), str(result.answered), share])
+    out += [[w["comments"], comment, "", "", ""] for comment in results.comments]
+    return out
 
 
-def render_csv(
+def render(
     results: SurveyResults, lang: str, scope_label: str, encoding: str = "utf-8-sig"
-) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerows(rows(results, lang, scope_label))
-    return buffer.getvalue().encode(encoding, errors="replace")
+) -> ExportFile:
+    header = HEADERS[lang if lang in HEADERS else "ja"]
+    data = render_csv(header, rows(results, lang, scope_label), encoding)
+    return ExportFile("questionnaire-results.csv", "text/csv", data)
 
 
 def write_csv(
@@ -104,11 +87,5 @@ def write_csv(
     lang: str,
     scope_label: str,
     encoding: str = "utf-8-sig",
-) -> None:
-    data = render_csv(results, lang, scope_label, encoding)
-    try:
-        fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-    except OSError as exc:
-        raise KioskError("survey_export_failed", path=str(path)) from exc
+) -> Path:
+    return write_atomically(path, render(results, lang, scope_label, encoding).data)

@@ -49,7 +49,9 @@ def load_look(app: QApplication) -> None:
     font = QFont(FONT_FAMILY)
     font.setPixelSize(15)
     app.setFont(font)
-    app.setStyleSheet(STYLE_SHEET.read_text(encoding="utf-8"))
+    sheet = STYLE_SHEET.read_text(encoding="utf-8")
+    if app.styleSheet() != sheet:  # re-setting it re-polishes every widget: slow
+        app.setStyleSheet(sheet)
 
 
 class Translation:

@@ -1,0 +1,70 @@
+"""The questionnaire CSV: the rate with its denominator, comments only on request."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from kiosk import survey, survey_export, survey_results
+from kiosk import questionnaire_catalogue as catalogue
+from kiosk.errors import KioskError
+
+
+@pytest.fixture
+def answered(ctx, event):
+    questionnaire = catalogue.active(ctx)
+    for overall, comment in (
+        ("satisfied", '=HYPERLINK("http://x")'),
+        ("somewhat_satisfied", "また来ます"),
+        ("dissatisfied", None),
+    ):
+        answers = {"overall": overall, "lonely": "never"}
+        if comment:
+            answers["comment"] = comment
+        survey.submit_response(ctx, event.id, questionnaire, answers, "ja")
+    return event
+
+
+def table(data: bytes, encoding: str = "utf-8-sig") -> list[list[str]]:
+    return list(csv.reader(io.StringIO(data.decode(encoding))))
+
+
+def test_the_csv_holds_the_rate_with_its_denominator(ctx, answered):
+    results = survey_results.results(ctx, survey_results.event_scope(answered.id))
+    export = survey_export.render(results, "ja", "2026年11月22日 中央公民館")
+    assert export.data.startswith(b"\xef\xbb\xbf")  # BOM, for Excel
+    rows = table(export.data)
+    assert rows[0] == ["質問", "回答", "件数", "回答者数", "割合"]
+    assert rows[1] == ["対象", "2026年11月22日 中央公民館", "", "", ""]
+    assert ["満足度", "満足・やや満足", "2", "3", "66.7%"] in rows
+    assert ["本日のカフェはいかがでしたか？", "不満", "1", "3", "33.3%"] in rows
+    assert ["ご意見・ご感想があれば、自由にお書きください。", "記入あり", "2", "3", ""] in rows
+    assert not any(row[0] == "自由記述" for row in rows)  # not asked for
+    assert "また来ます" not in export.data.decode("utf-8-sig")
+
+
+def test_comments_only_when_the_coordinator_asks_and_never_as_formulas(ctx, answered):
+    results = survey_results.results(
+        ctx, survey_results.event_scope(answered.id), include_comments=True
+    )
+    rows = table(survey_export.render(results, "en", "22 Nov").data)
+    assert rows[0] == ["Question", "Answer", "Count", "Answered", "Share"]
+    comments = [row[1] for row in rows if row[0] == "Comment"]
+    assert comments == ['\'=HYPERLINK("http://x")', "また来ます"]
+
+
+def test_shift_jis_on_request(ctx, answered):
+    results = survey_results.results(ctx, survey_results.event_scope(answered.id))
+    data = survey_export.render(results, "ja", "中央公民館", encoding="cp932").data
+    assert table(data, "cp932")[0][0] == "質問"
+
+
+def test_a_failed_write_is_a_coded_error(ctx, answered, tmp_path):
+    results = survey_results.results(ctx, survey_results.event_scope(answered.id))
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    with pytest.raises(KioskError) as excinfo:
+        survey_export.write_csv(blocked / "out.csv", results, "ja", "x")
+    assert excinfo.value.code == "export_write_failed"
