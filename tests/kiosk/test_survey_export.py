@@ -7,8 +7,8 @@ import io
 
 import pytest
 
-from kiosk import survey, survey_export, survey_results
 from kiosk import questionnaire_catalogue as catalogue
+from kiosk import survey, survey_export, survey_results
 from kiosk.errors import KioskError
 
 
