@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import logging
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -82,7 +82,7 @@ def _check_name(name: str, editable: bool = False) -> None:
         raise KioskError("list_not_editable" if editable else "list_unknown", name=name)
 
 
-def _key(name: str) -> str:
+def setting_key(name: str) -> str:
     return SETTING_PREFIX + name
 
 
@@ -91,7 +91,7 @@ def _changes(session: Session, name: str) -> dict[str, Any]:
     empty: dict[str, Any] = {"added": [], "labels": {}, "hidden": []}
     if name not in EDITABLE:
         return empty
-    text = settings.get_in(session, _key(name))
+    text = settings.get_in(session, setting_key(name))
     if not text:
         return empty
     try:
@@ -103,7 +103,7 @@ def _changes(session: Session, name: str) -> dict[str, Any]:
         }
         hidden = [str(c) for c in value.get("hidden", [])]
     except (ValueError, AttributeError, TypeError):
-        log.warning("setting %s is damaged; using the shipped list", _key(name))
+        log.warning("setting %s is damaged; using the shipped list", setting_key(name))
         return empty
     return {"added": added, "labels": labels, "hidden": hidden}
 
@@ -168,13 +168,21 @@ def _check_free(merged: list[ListEntry], text: str, lang: str, other_than: str |
             raise KioskError("list_label_taken", label=text)
 
 
-def _save(session: Session, ctx: AppContext, name: str, changes: Mapping[str, Any]) -> None:
+def encode_changes(
+    added: Sequence[str], labels: Mapping[str, Mapping[str, str]], hidden: Iterable[str]
+) -> str:
+    """The Setting value for one list's changes (also used by the demo)."""
     value = {
-        "added": list(changes["added"]),
-        "labels": {c: dict(ls) for c, ls in sorted(changes["labels"].items())},
-        "hidden": sorted(set(changes["hidden"])),
+        "added": list(added),
+        "labels": {c: dict(ls) for c, ls in sorted(labels.items())},
+        "hidden": sorted(set(hidden)),
     }
-    settings.put_in(session, ctx, _key(name), json.dumps(value, ensure_ascii=False))
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _save(session: Session, ctx: AppContext, name: str, changes: Mapping[str, Any]) -> None:
+    value = encode_changes(changes["added"], changes["labels"], changes["hidden"])
+    settings.put_in(session, ctx, setting_key(name), value)
 
 
 def _find(merged: list[ListEntry], code: str) -> ListEntry:

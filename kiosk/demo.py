@@ -24,8 +24,11 @@ from sqlalchemy import insert, update
 
 from db.models import (
     AuditEntry,
+    CaseMeeting,
     ChildCare,
+    Consultation,
     Event,
+    Referral,
     Setting,
     Signup,
     SurveyResponse,
@@ -35,7 +38,7 @@ from db.models import (
     Workshop,
     WorkshopSlot,
 )
-from kiosk import demo_survey, demo_workshops, nickname, settings
+from kiosk import demo_consultations, demo_survey, demo_workshops, nickname, settings
 from kiosk.context import AppContext
 from kiosk.database import open_database
 from kiosk.errors import StorageError
@@ -207,6 +210,9 @@ def _insert(ctx: AppContext, builder: _Builder, rows: _Rows, seed: int) -> DemoS
     built_at = builder.at(builder.today, time(9, 30))
     survey = demo_survey.build(seed, rows.events, rows.visits, builder.at, device, built_at)
     workshops = demo_workshops.build(seed, rows.events, rows.visits, builder.at, device, built_at)
+    consultations = demo_consultations.build(
+        seed, rows.events, rows.visits, builder.at, device, built_at, rows.venues
+    )
     summary = DemoSummary(
         venues=len(rows.venues),
         events=len(rows.events),
@@ -232,6 +238,7 @@ def _insert(ctx: AppContext, builder: _Builder, rows: _Rows, seed: int) -> DemoS
             builder.row(built_at, key=settings.ORGANISATION, value=ORGANISATION),
             builder.row(built_at, key=settings.CURRENT_VENUE, value=rows.venues[0]["id"]),
             *survey.settings,
+            *consultations.settings,
         ]
         audit_rows = [
             builder.row(
@@ -254,6 +261,9 @@ def _insert(ctx: AppContext, builder: _Builder, rows: _Rows, seed: int) -> DemoS
             (Workshop, workshops.workshops),
             (WorkshopSlot, workshops.slots),
             (Signup, workshops.signups),
+            (Consultation, consultations.consultations),
+            (Referral, consultations.referrals),
+            (CaseMeeting, consultations.case_meetings),
             (AuditEntry, audit_rows),
         ):
             if batch:

@@ -1,0 +1,92 @@
+"""The demo month holds realistic consultations, referrals and case meetings."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta, timezone
+
+from sqlalchemy import select
+
+from db.models import CaseMeeting, Consultation, Event, Referral, Visit
+from kiosk import consultation_lists
+from kiosk.consultation_counts import consultation_counts
+from kiosk.consultations import records_of_day
+from kiosk.database import open_database
+from kiosk.demo import build_demo
+from kiosk.paths import DataFolder
+
+JST = timezone(timedelta(hours=9))
+TODAY = date(2026, 11, 22)
+
+
+def test_demo_month_of_consultations(tmp_path):
+    folder = DataFolder(tmp_path / "demo")
+    build_demo(folder, seed=7, today=TODAY, tz=JST)
+    ctx = open_database(folder=folder)
+    try:
+        with ctx.sessions() as session:
+            rows = session.scalars(select(Consultation)).all()
+            referrals = session.scalars(select(Referral)).all()
+            meetings = session.scalars(select(CaseMeeting)).all()
+            event_days = set(session.execute(select(Event.venue_id, Event.date)).all())
+            visit_event = dict(session.execute(select(Visit.id, Visit.event_id)).all())
+            event_of = {e.id: e for e in session.scalars(select(Event))}
+        active = [c for c in rows if c.status == "active"]
+        assert 20 <= len(active) <= 80
+        assert {c.channel for c in active} == {"in_person", "phone", "online", "home_visit"}
+        # phone consultations on weekdays with no event at that venue
+        quiet = [
+            c
+            for c in active
+            if c.channel == "phone"
+            and c.date.weekday() < 5
+            and (c.venue_id, c.date) not in event_days
+        ]
+        assert len(quiet) >= 3 and all(c.event_id is None and c.visit_id is None for c in quiet)
+        # every link is consistent: the check-in's event, at that venue on that date
+        for c in rows:
+            if c.visit_id:
+                assert visit_event[c.visit_id] == c.event_id
+            if c.event_id:
+                event = event_of[c.event_id]
+                assert (event.venue_id, event.date) == (c.venue_id, c.date)
+            assert c.date <= TODAY
+        assert any(c.status == "cancelled" for c in rows)
+        assert 2 <= sum(r.status == "active" for r in referrals) <= 15
+        assert len(meetings) == 2
+        # one referral goes to an agency the coordinator added herself
+        own = {e.code for e in consultation_lists.entries(ctx, "agency") if not e.shipped}
+        assert [e.label() for e in consultation_lists.entries(ctx, "agency") if not e.shipped] == [
+            "社会福祉協議会"
+        ]
+        month = consultation_counts(ctx, None, TODAY - timedelta(days=30), TODAY)
+        assert month.total == len(active) and month.case_meetings == 2
+        assert month.referrals == sum(r.status == "active" for r in referrals)
+        assert set(month.by_agency) >= own
+        # this morning's café already has two consultations, one with a referral
+        venue_id = next(e.venue_id for e in event_of.values() if e.status == "open")
+        today = records_of_day(ctx, venue_id, TODAY)
+        assert [c.visit_number for c in today.consultations] == [2, 4]
+        assert len(today.referrals) == 1
+    finally:
+        ctx.sessions.kw["bind"].dispose()
+
+
+def test_demo_consultations_are_deterministic(tmp_path):
+    dumps = []
+    for name in ("a", "b"):
+        folder = DataFolder(tmp_path / name)
+        build_demo(folder, seed=3, today=TODAY, tz=JST)
+        ctx = open_database(folder=folder)
+        try:
+            with ctx.sessions() as session:
+                dumps.append(
+                    [
+                        tuple(r)
+                        for r in session.execute(
+                            select(*Consultation.__table__.columns).order_by(Consultation.id)
+                        )
+                    ]
+                )
+        finally:
+            ctx.sessions.kw["bind"].dispose()
+    assert dumps[0] == dumps[1] and dumps[0]
