@@ -84,6 +84,9 @@ def main() -> None:
         window.show_widget(window.settings)
         save(window, "settings.png")
 
+        window.show_widget(window.tally)
+        save(window, "tally.png")
+
         window.show_widget(window.workshops)
         window.workshops.slot_list.setCurrentRow(0)
         save(window, "workshops.png")

@@ -1,0 +1,60 @@
+"""A small bar chart painted with QPainter (QtCharts is not in PySide6-Essentials)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+BAR = QColor("#c2665a")
+AXIS = QColor("#d9c9bc")
+TEXT = QColor("#5b4f47")
+
+
+class BarChart(QWidget):
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = title
+        self.bars: list[tuple[str, int]] = []
+        self.setMinimumHeight(170)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+
+    def set_bars(self, bars: list[tuple[str, int]]) -> None:
+        self.bars = bars
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(420, 190)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        font = QFont(self.font())
+        font.setPixelSize(13)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(TEXT)
+        painter.drawText(QRectF(4, 0, self.width() - 8, 20), Qt.AlignmentFlag.AlignLeft, self.title)
+        font.setBold(False)
+        font.setPixelSize(11)
+        painter.setFont(font)
+        if not self.bars:
+            return
+        top, bottom, left = 40.0, self.height() - 22.0, 6.0
+        width = (self.width() - 2 * left) / len(self.bars)
+        peak = max((n for _, n in self.bars), default=0) or 1
+        painter.setPen(AXIS)
+        painter.drawLine(int(left), int(bottom), int(self.width() - left), int(bottom))
+        for i, (label, value) in enumerate(self.bars):
+            x = left + i * width
+            height = (bottom - top) * value / peak
+            bar = QRectF(x + width * 0.18, bottom - height, width * 0.64, height)
+            painter.fillRect(bar, BAR)
+            painter.setPen(TEXT)
+            if value:
+                painter.drawText(
+                    QRectF(x, bar.top() - 16, width, 14), Qt.AlignmentFlag.AlignCenter, str(value)
+                )
+            painter.drawText(
+                QRectF(x - 4, bottom + 3, width + 8, 16), Qt.AlignmentFlag.AlignCenter, label
+            )

@@ -1,0 +1,249 @@
+"""The day's tally (日計): figures in groups, two charts, CSV and PDF export."""
+
+from __future__ import annotations
+
+from itertools import groupby
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk import venues
+from kiosk.daily_export import ExportRequest, export_daily
+from kiosk.errors import KioskError
+from kiosk.tally import DailyTally, Figure, daily_tally, figures
+from kiosk.tally_csv import held_label
+from ui.background import run_in_background
+from ui.bar_chart import BarChart
+from ui.door_state import DoorState
+from ui.error_display import message_for, new_banner, set_banner
+
+COLUMNS = 3
+
+
+class FigureGroup(QFrame):
+    """One group of figures as a small two-column card."""
+
+    def __init__(self, items: list[Figure], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "card")
+        layout = QGridLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.setVerticalSpacing(3)
+        title = QLabel(items[0].group_label, self)
+        title.setProperty("role", "section")
+        layout.addWidget(title, 0, 0, 1, 2)
+        self.values: dict[str, QLabel] = {}
+        for row, fig in enumerate(items, start=1):
+            name = QLabel(fig.item_label, self)
+            name.setWordWrap(True)
+            value = QLabel(str(fig.value), self)
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            value.setProperty("role", "figure")
+            layout.addWidget(name, row, 0)
+            layout.addWidget(value, row, 1)
+            self.values[fig.item] = value
+        layout.setColumnStretch(0, 1)
+        layout.setRowStretch(len(items) + 1, 1)  # rows stay together in a taller card
+
+
+class TallyScreen(QWidget):
+    def __init__(self, state: DoorState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Screen")
+        self.state = state
+        self.tally: DailyTally | None = None
+        self.groups: dict[str, FigureGroup] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(10)
+
+        bar = QHBoxLayout()
+        self.venue = QComboBox(self)
+        self.venue.setMinimumWidth(200)
+        self.day = QDateEdit(self)
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.day.setMinimumWidth(150)
+        self.previous = QPushButton("◀", self)
+        self.previous.setFixedWidth(48)
+        self.next = QPushButton("▶", self)
+        self.next.setFixedWidth(48)
+        self.today_button = QPushButton(self.tr("Today"), self)
+        for button in (self.previous, self.next, self.today_button):
+            button.setAutoDefault(False)
+        self.previous.clicked.connect(lambda: self.day.setDate(self.day.date().addDays(-1)))
+        self.next.clicked.connect(lambda: self.day.setDate(self.day.date().addDays(1)))
+        self.today_button.clicked.connect(self._to_today)
+        self.encoding = QComboBox(self)
+        self.encoding.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.encoding.addItem(self.tr("CSV: UTF-8 (Excel)"), "utf-8-sig")
+        self.encoding.addItem(self.tr("CSV: Shift_JIS"), "cp932")
+        self.long = QCheckBox(self.tr("one row per figure"), self)
+        self.csv_button = QPushButton(self.tr("Export CSV…"), self)
+        self.pdf_button = QPushButton(self.tr("Export PDF…"), self)
+        self.pdf_button.setProperty("role", "primary")
+        for button in (self.csv_button, self.pdf_button):
+            button.setAutoDefault(False)
+        self.csv_button.clicked.connect(lambda: self.export("csv"))
+        self.pdf_button.clicked.connect(lambda: self.export("pdf"))
+        for widget in (self.venue, self.previous, self.day, self.next, self.today_button):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        for widget in (self.encoding, self.long, self.csv_button, self.pdf_button):
+            bar.addWidget(widget)
+        layout.addLayout(bar)
+        self.banner = new_banner(self)
+        layout.addWidget(self.banner)
+
+        self.grid = QGridLayout()
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(10)
+        self.hour_chart = BarChart(self.tr("Visits by hour"))
+        self.age_chart = BarChart(self.tr("Visits by age"))
+        charts = QHBoxLayout()
+        charts.addWidget(self._framed(self.hour_chart), 3)
+        charts.addWidget(self._framed(self.age_chart), 2)
+        outer = QVBoxLayout()
+        outer.addLayout(charts)
+        outer.addLayout(self.grid)
+        outer.addStretch(1)
+        holder = QWidget(self)
+        holder.setLayout(outer)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(holder)
+        layout.addWidget(scroll, 1)
+
+        self._fill_venues()
+        self._to_today()
+        self.venue.currentIndexChanged.connect(self.refresh)
+        self.day.dateChanged.connect(self.refresh)
+        state.changed.connect(self._state_changed)
+        self.refresh()
+
+    def _framed(self, chart: BarChart) -> QFrame:
+        frame = QFrame(self)
+        frame.setProperty("role", "card")
+        inner = QVBoxLayout(frame)
+        inner.setContentsMargins(12, 10, 12, 8)
+        inner.addWidget(chart)
+        return frame
+
+    def _fill_venues(self) -> None:
+        current = self.state.venue.id if self.state.venue else None
+        self.venue.blockSignals(True)
+        self.venue.clear()
+        for v in venues.list_venues(self.state.ctx):
+            self.venue.addItem(v.name, v.id)
+        index = self.venue.findData(current)
+        self.venue.setCurrentIndex(max(index, 0))
+        self.venue.blockSignals(False)
+
+    def _to_today(self) -> None:
+        today = self.state.ctx.today()
+        self.day.setMaximumDate(QDate(today.year, today.month, today.day))
+        self.day.setDate(QDate(today.year, today.month, today.day))
+
+    def _state_changed(self) -> None:
+        if self.venue.count() != len(venues.list_venues(self.state.ctx)):
+            self._fill_venues()
+        self.refresh()
+
+    def refresh(self) -> None:
+        venue_id = self.venue.currentData()
+        if not venue_id:
+            return
+        picked = self.day.date().toPython()
+        try:
+            self.tally = daily_tally(self.state.ctx, venue_id, picked)
+        except KioskError as exc:
+            set_banner(self.banner, message_for(exc, self.state.lang), "error")
+            return
+        tally, lang = self.tally, self.state.lang
+        if tally.held:
+            set_banner(
+                self.banner, self.tr("Held: %1").replace("%1", held_label(tally, lang)), "info"
+            )
+        else:
+            set_banner(self.banner, self.tr("Nothing was held at this venue on this day."), "info")
+        self.next.setEnabled(self.day.date() < self.day.maximumDate())
+        self.hour_chart.set_bars([(f"{h}", n) for h, n in tally.by_hour])
+        self.age_chart.set_bars(
+            [
+                (tally.age_bands.label(code, lang).replace("代", ""), n)
+                for code, n in tally.age_bands.counts
+            ]
+        )
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.groups = {}
+        for i, (group, items) in enumerate(groupby(figures(tally, lang), key=lambda f: f.group)):
+            card = FigureGroup(list(items))
+            self.grid.addWidget(card, i // COLUMNS, i % COLUMNS)
+            self.groups[group] = card
+
+    def value(self, group: str, item: str) -> str:
+        """What the screen shows for one figure (for tests and accessibility)."""
+        return self.groups[group].values[item].text()
+
+    def export(self, fmt: str) -> None:
+        tally = self.tally
+        if tally is None:
+            return
+        suffix = "pdf" if fmt == "pdf" else "csv"
+        suggested = Path.home() / f"tsunagari-{tally.day.isoformat()}-{tally.venue_name}.{suffix}"
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export"), str(suggested), f"{suffix.upper()} (*.{suffix})"
+        )
+        if not path:
+            return
+        request = ExportRequest(
+            first=tally.day,
+            last=tally.day,
+            venue_ids=(tally.venue_id,),
+            format=fmt,
+            encoding=self.encoding.currentData(),
+            long=self.long.isChecked(),
+            lang=self.state.lang,
+        )
+        ctx, target = self.state.ctx, Path(path)
+        self.csv_button.setEnabled(False)
+        self.pdf_button.setEnabled(False)
+        set_banner(self.banner, self.tr("Exporting…"), "info")
+
+        def done(_result: object) -> None:
+            self._export_finished()
+            set_banner(self.banner, self.tr("Saved: %1").replace("%1", str(target)), "ok")
+
+        def failed(exc: BaseException) -> None:
+            self._export_finished()
+            error = (
+                exc
+                if isinstance(exc, KioskError)
+                else KioskError("export_write_failed", path=str(target))
+            )
+            set_banner(self.banner, message_for(error, self.state.lang), "error")
+
+        run_in_background(lambda: export_daily(ctx, request, target), done, failed)
+
+    def _export_finished(self) -> None:
+        self.csv_button.setEnabled(True)
+        self.pdf_button.setEnabled(True)
