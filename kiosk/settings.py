@@ -17,6 +17,7 @@ LANGUAGE = "language"
 CURRENT_VENUE = "current_venue_id"
 LANGUAGES = ("ja", "en")
 MAX_ORGANISATION = 100
+MAX_PROJECT = 100
 
 
 def get_in(session: Session, key: str) -> str | None:
@@ -60,6 +61,14 @@ def organisation(ctx: AppContext) -> str:
 
 def set_organisation(ctx: AppContext, name: str) -> None:
     put(ctx, ORGANISATION, clean_name(name, "organisation", MAX_ORGANISATION))
+
+
+def set_project_name(ctx: AppContext, name: str) -> None:
+    """事業名 for report titles; empty clears it (reports then use the organisation)."""
+    text = " ".join((name or "").split())
+    if len(text) > MAX_PROJECT:
+        raise KioskError("name_too_long", field="project", limit=MAX_PROJECT)
+    put(ctx, PROJECT_NAME, text)
 
 
 def clean_name(value: str, field: str, limit: int) -> str:

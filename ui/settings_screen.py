@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -47,11 +48,20 @@ class SettingsScreen(QWidget):
         layout.addWidget(self.banner)
 
         # Cards in two columns, in reading order; each area adds its own card.
-        self.cards = QGridLayout()
+        # They scroll when there are more than a laptop screen holds.
+        holder = QWidget(self)
+        holder.setObjectName("Screen")
+        self.cards = QGridLayout(holder)
+        self.cards.setContentsMargins(0, 0, 4, 0)
         self.cards.setSpacing(12)
         self.cards.setColumnStretch(0, 1)
         self.cards.setColumnStretch(1, 1)
-        layout.addLayout(self.cards, 1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(holder)
+        layout.addWidget(scroll, 1)
         self.add_card(self._build_general())
         self.add_card(self._build_venues())
         self.add_card(WorkshopCatalogueCard(state, self))
@@ -85,6 +95,17 @@ class SettingsScreen(QWidget):
         grid.addWidget(QLabel(self.tr("Organisation"), card), 0, 0)
         grid.addWidget(self.organisation, 0, 1)
         grid.addWidget(save, 0, 2)
+        self.project = QLineEdit(card)
+        self.project.setPlaceholderText(
+            self.tr("Title of reports (事業名); the organisation if empty")
+        )
+        save_project = QPushButton(self.tr("Save"), card)
+        save_project.setAutoDefault(False)
+        save_project.clicked.connect(self.save_project)
+        self.project.returnPressed.connect(self.save_project)
+        grid.addWidget(QLabel(self.tr("Project"), card), 2, 0)
+        grid.addWidget(self.project, 2, 1)
+        grid.addWidget(save_project, 2, 2)
         self.language = ChoiceButtons([("ja", "日本語"), ("en", "English")])
         self.language.selection_changed.connect(self._language_chosen)
         grid.addWidget(QLabel(self.tr("Language"), card), 1, 0)
@@ -137,6 +158,8 @@ class SettingsScreen(QWidget):
         ctx = self.state.ctx
         if not self.organisation.hasFocus():
             self.organisation.setText(settings.organisation(ctx))
+        if not self.project.hasFocus():
+            self.project.setText(settings.get(ctx, settings.PROJECT_NAME) or "")
         self.language.set_value(self.state.lang)
         where = str(ctx.data_dir) if ctx.data_dir else self.tr("a database server")
         self.location.setText(
@@ -159,6 +182,12 @@ class SettingsScreen(QWidget):
             return
         set_banner(self.banner, done, "ok")
         self.state.notify()
+
+    def save_project(self) -> None:
+        self._run(
+            lambda: settings.set_project_name(self.state.ctx, self.project.text()),
+            self.tr("Saved."),
+        )
 
     def save_organisation(self) -> None:
         self._run(

@@ -69,3 +69,18 @@ def test_a_file_that_is_not_a_database_gets_a_message_not_a_crash(tmp_path, dial
     assert code == 2
     assert "データベースではない" in dialogs.notes[-1]
     assert folder.database.read_bytes() == b"not a database at all"
+
+
+def test_project_name_titles_the_reports(qtbot, window):
+    from kiosk.daily_export import report_title
+
+    window.show_widget(window.settings)
+    screen = window.settings
+    assert report_title(window.state.ctx) == "NPOつながり"  # the organisation until set
+    screen.project.setText("女性のための居場所づくり事業")
+    qtbot.keyClick(screen.project, Qt.Key.Key_Return)
+    assert report_title(window.state.ctx) == "女性のための居場所づくり事業"
+    screen.project.setText("長" * 120)
+    qtbot.keyClick(screen.project, Qt.Key.Key_Return)
+    assert "事業名は100文字以内" in screen.banner.text()
+    assert report_title(window.state.ctx) == "女性のための居場所づくり事業"
