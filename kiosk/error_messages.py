@@ -12,6 +12,7 @@ from kiosk.errors import KioskError
 FIELDS = {
     "organisation": {"ja": "団体名", "en": "organisation name"},
     "venue": {"ja": "会場名", "en": "venue name"},
+    "project": {"ja": "事業名", "en": "project name"},
     "workshop": {"ja": "ワークショップ名", "en": "workshop name"},
     "description": {"ja": "説明", "en": "description"},
     "facilitator": {"ja": "担当者", "en": "facilitator"},
