@@ -10,6 +10,8 @@ the pictures do not change from run to run.
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -25,9 +27,12 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
 from kiosk import checkin
+from kiosk.context import AppContext
 from kiosk.database import open_database
 from kiosk.demo import build_demo
 from kiosk.paths import DataFolder
+from kiosk.tally import daily_tally
+from kiosk.tally_pdf import render_daily_pdf
 from ui.app import AppShell, application, load_look
 from ui.pickup_dialog import PickupCodesDialog
 from ui.setup_dialog import SetupDialog
@@ -45,6 +50,22 @@ def save(widget: QWidget, name: str) -> None:
     QTest.qWait(100)  # let delayed layouts (list views) settle, as they would on screen
     widget.grab().save(str(OUT / name))
     print("wrote", OUT / name)
+
+
+def save_pdf_page(ctx: AppContext, venue_id: str) -> None:
+    """The day's PDF as the city office sees it (needs pdftoppm from poppler-utils)."""
+    if shutil.which("pdftoppm") is None:
+        print("pdftoppm not found: docs/tally-pdf.png not refreshed")
+        return
+    pdf = render_daily_pdf([daily_tally(ctx, venue_id, TODAY)], "女性のための居場所づくり事業")
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "day.pdf"
+        source.write_bytes(pdf.data)
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "80", "-singlefile", str(source), str(OUT / "tally-pdf")],
+            check=True,
+        )
+    print("wrote", OUT / "tally-pdf.png")
 
 
 def main() -> None:
@@ -86,6 +107,7 @@ def main() -> None:
 
         window.show_widget(window.tally)
         save(window, "tally.png")
+        save_pdf_page(ctx, window.state.venue.id)
 
         window.show_widget(window.workshops)
         window.workshops.slot_list.setCurrentRow(0)
