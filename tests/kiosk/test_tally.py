@@ -194,3 +194,38 @@ def test_long_names_wrap_instead_of_overflowing(ctx, venue, day):
     venues.rename_venue(ctx, venue.id, "とても長い名前の地域交流センター" * 3)
     t = daily_tally(ctx, venue.id, day.date)
     assert len(PdfReader(io.BytesIO(render_daily_pdf([t], "事業" * 20).data)).pages) == 1
+
+
+def test_consultations_count_on_the_day_even_without_an_event(ctx, venue, day, clock):
+    from kiosk.consultations import (
+        ConsultationDraft,
+        cancel_consultation,
+        record_case_meeting,
+        record_consultation,
+        record_referral,
+    )
+
+    at_cafe = record_consultation(
+        ctx, ConsultationDraft(venue.id, day.date, "in_person", "parenting", "midwife", 30, day.id)
+    )
+    record_referral(ctx, venue.id, day.date, "food_bank", at_cafe.id)
+    wrong = record_consultation(
+        ctx, ConsultationDraft(venue.id, day.date, "phone", "health", "nurse")
+    )
+    cancel_consultation(ctx, wrong.id)
+    t = daily_tally(ctx, venue.id, day.date)
+    c = t.consultations
+    assert (c.total, c.by_channel["in_person"], c.by_channel["phone"]) == (1, 1, 0)
+    assert (c.referrals, c.by_agency["food_bank"], c.by_agency["hello_work"]) == (1, 1, 0)
+
+    weekday = date(2026, 11, 19)  # no café that day: a phone call and a case meeting
+    record_consultation(
+        ctx, ConsultationDraft(venue.id, weekday, "phone", "money_living", "counsellor")
+    )
+    record_case_meeting(ctx, venue.id, weekday)
+    quiet = daily_tally(ctx, venue.id, weekday)
+    assert not quiet.held and quiet.visits == 0
+    assert (quiet.consultations.total, quiet.consultations.case_meetings) == (1, 1)
+    rows = render_daily_csv([quiet], long=True).data.decode("utf-8-sig").splitlines()
+    assert "2026-11-19,中央公民館,相談,電話,1" in rows
+    assert "2026-11-19,中央公民館,相談,個別ケース会議,1" in rows
