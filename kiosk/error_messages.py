@@ -273,6 +273,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "「{name}」という会場はありません。",
         "en": "There is no venue called “{name}”.",
     },
+    # periods and fiscal years
+    "month_invalid": {
+        "ja": "月「{value}」が読めません。2026-04 のように、1〜12月で入力してください。",
+        "en": "The month “{value}” cannot be read. Use the form 2026-04 (months 1 to 12).",
+    },
+    "year_invalid": {
+        "ja": "年度「{value}」が読めません。2023 のように西暦で入力してください。",
+        "en": "The fiscal year “{value}” cannot be read. Give the starting year, like 2023.",
+    },
     # command line and start-up
     "gui_unavailable": {
         "ja": "画面（GUI）を起動できません: {reason}",
