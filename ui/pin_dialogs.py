@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -62,6 +63,10 @@ class PinKeypad(QWidget):
                 button.clicked.connect(lambda _=False, digit=key: self._type(digit))
             self.keys[key] = button
             grid.addWidget(button, i // 3, i % 3)
+        self.ensurePolished()
+        for button in self.keys.values():
+            button.ensurePolished()
+        self.setMinimumSize(grid.sizeHint())  # never squeezed below 64-px keys
 
     def _type(self, digit: str) -> None:
         if self.target is not None and len(self.target.text()) < self.target.maxLength():
@@ -87,6 +92,7 @@ class UnlockDialog(QDialog):
         self.setWindowTitle(self.tr("Leave the questionnaire"))
         self.setModal(True)
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # room for the message
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(12)
         title = QLabel(self.tr("Coordinator PIN"), self)
@@ -120,6 +126,7 @@ class UnlockDialog(QDialog):
             coordinator_pin.verify(self.ctx, pin)
         except KioskError as exc:
             set_banner(self.banner, message_for(exc, self.lang), "error")
+            self.resize(self.width(), max(self.height(), self.sizeHint().height()))
             return
         self.accept()
 
@@ -133,6 +140,7 @@ class SetPinDialog(QDialog):
         self.lang = lang
         self.setWindowTitle(self.tr("Coordinator PIN"))
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(10)
         intro = QLabel(
@@ -180,6 +188,7 @@ class SetPinDialog(QDialog):
             coordinator_pin.set_pin(self.ctx, self.first.text(), self.again.text())
         except KioskError as exc:
             set_banner(self.banner, message_for(exc, self.lang), "error")
+            self.resize(self.width(), max(self.height(), self.sizeHint().height()))
             self.again.clear()
             return
         self.accept()

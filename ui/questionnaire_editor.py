@@ -131,6 +131,8 @@ class QuestionnaireEditor(QDialog):
         column = QVBoxLayout()
         self.question_list = QListWidget(self)
         self.question_list.currentRowChanged.connect(self._select)
+        self.question_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.question_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         column.addWidget(self.question_list, 1)
         row = QHBoxLayout()
         for text, slot in (

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.questionnaire import Question
 from kiosk.survey import clean_text
+from ui.flow_layout import FlowLayout
 
 AnswerValue = str | list[str] | None
 
@@ -43,34 +44,43 @@ class ChoiceAnswer(QWidget):
         self._group = QButtonGroup(self)
         self._group.setExclusive(False)
         self.buttons: dict[str, QPushButton] = {}
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(12 if large else 6)
-        columns = self._columns(question, large)
+        grid = QGridLayout() if large else None
+        flow = None if large else FlowLayout(self, spacing=6)
+        columns = self._columns(question)
         for i, option in enumerate(question.options):
             button = QPushButton(option.label(lang), self)
             button.setCheckable(True)
             button.setProperty("role", "survey-option" if large else "choice")
             button.setProperty("code", option.code)
             button.setAutoDefault(False)
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             self._group.addButton(button)
             self.buttons[option.code] = button
-            grid.addWidget(button, i // columns, i % columns)
-        for column in range(columns):
-            grid.setColumnStretch(column, 1)
+            if grid is not None:
+                button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+                grid.addWidget(button, i // columns, i % columns)
+            elif flow is not None:
+                button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+                flow.addWidget(button)
+        if grid is not None:
+            grid.setContentsMargins(0, 0, 0, 0)
+            grid.setSpacing(12)
+            for column in range(columns):
+                grid.setColumnStretch(column, 1)
+            self.setLayout(grid)
+        else:  # compact: wraps like words, each button as wide as its answer
+            policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+            policy.setHeightForWidth(True)
+            self.setSizePolicy(policy)
         self._group.buttonClicked.connect(self._clicked)
 
     @staticmethod
-    def _columns(question: Question, large: bool) -> int:
-        count = len(question.options)
+    def _columns(question: Question) -> int:
+        """Large buttons: one column (two for many short answers), steps always in one."""
         if question.type == "yes_no":
             return 2
-        if question.type == "scale":
-            return 1 if large else count  # steps read top to bottom, in order
-        if not large:
-            return min(count, 4)
-        return 1 if count <= 4 else 2
+        if question.type == "scale" or len(question.options) <= 4:
+            return 1
+        return 2
 
     def _clicked(self, button: QPushButton) -> None:  # type: ignore[override]
         if not self.multiple and button.isChecked():

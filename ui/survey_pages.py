@@ -41,7 +41,7 @@ def _label(text: str, role: str, parent: QWidget, centred: bool = False) -> QLab
 def _column(page: QWidget) -> QVBoxLayout:
     """A centred column of at most CONTENT_WIDTH, inside `page`."""
     outer = QHBoxLayout(page)
-    outer.setContentsMargins(24, 12, 24, 20)
+    outer.setContentsMargins(28, 28, 28, 20)
     inner = QWidget(page)
     inner.setMaximumWidth(CONTENT_WIDTH)
     outer.addWidget(inner)
@@ -226,12 +226,14 @@ class IdleOverlay(QWidget):
         layout.setContentsMargins(36, 28, 36, 28)
         layout.setSpacing(16)
         self.title = _label("", "survey-question", card, True)
+        self.seconds = _label("", "survey-countdown", card, True)
         self.detail = _label("", "survey-intro", card, True)
         self.continue_button = QPushButton(card)
         self.continue_button.setProperty("role", "survey-next")
         self.continue_button.setAutoDefault(False)
         self.continue_button.clicked.connect(self.continue_requested)
         layout.addWidget(self.title)
+        layout.addWidget(self.seconds)
         layout.addWidget(self.detail)
         layout.addWidget(self.continue_button)
         row = QHBoxLayout()
@@ -244,6 +246,7 @@ class IdleOverlay(QWidget):
 
     def show_countdown(self, questionnaire: Questionnaire, lang: str, seconds: int) -> None:
         self.title.setText(questionnaire.phrase(lang, "idle"))
+        self.seconds.setText(str(seconds))
         self.detail.setText(questionnaire.phrase(lang, "idle_detail", seconds=seconds))
         self.continue_button.setText(questionnaire.phrase(lang, "idle_continue"))
         parent = self.parentWidget()

@@ -157,6 +157,7 @@ class SurveyScreen(QWidget):
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(True)
         header = self.tree.header()
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -169,9 +170,11 @@ class SurveyScreen(QWidget):
         self.export_button = QPushButton(self.tr("Export CSV…"), card)
         self.export_button.setAutoDefault(False)
         self.export_button.clicked.connect(self.export_csv)
-        bottom.addWidget(self.show_comments)
-        bottom.addStretch(1)
-        bottom.addWidget(self.export_comments)
+        checks = QVBoxLayout()
+        checks.setSpacing(2)
+        checks.addWidget(self.show_comments)
+        checks.addWidget(self.export_comments)
+        bottom.addLayout(checks, 1)
         bottom.addWidget(self.export_button)
         layout.addLayout(bottom)
         return card

@@ -55,8 +55,8 @@ class SurveySettingsCard(QFrame):
         self.edit_button = QPushButton(self.tr("Edit a copy…"), self)
         self.edit_button.setAutoDefault(False)
         self.edit_button.clicked.connect(self.edit_copy)
-        grid.addWidget(QLabel(self.tr("Active"), self), 0, 0)
-        grid.addWidget(self.choice, 0, 1)
+        self.choice.setToolTip(self.tr("The questionnaire the kiosk asks"))
+        grid.addWidget(self.choice, 0, 0, 1, 2)
         grid.addWidget(use, 0, 2)
         grid.addWidget(self.edit_button, 0, 3)
 
@@ -105,10 +105,10 @@ class SurveySettingsCard(QFrame):
         for entry in found.entries:
             q = entry.questionnaire
             text = (
-                self.tr("%1 — version %2 (%3)")
-                .replace("%1", q.title(lang))
-                .replace("%2", str(q.version))
-                .replace("%3", origins.get(entry.origin, entry.origin))
+                self.tr("Version %1 (%2): %3")
+                .replace("%1", str(q.version))
+                .replace("%2", origins.get(entry.origin, entry.origin))
+                .replace("%3", q.title(lang))
             )
             self.choice.addItem(text, entry.ref)
             if entry.active:

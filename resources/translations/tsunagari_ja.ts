@@ -392,6 +392,298 @@ Press “Open today&apos;s check-in” above (Ctrl+O).</source>
     </message>
 </context>
 <context>
+    <name>ConsultationListsCard</name>
+    <message>
+        <location filename="../../ui/consultation_lists_card.py" line="42"/>
+        <source>Consultation lists</source>
+        <translation>相談記録の選択肢</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_lists_card.py" line="47"/>
+        <source>The buttons of the Consultations screen. A hidden entry leaves the buttons but its records still count.</source>
+        <translation>相談記録の画面に並ぶボタンです。非表示にした項目はボタンから消えますが、その記録は集計に残ります。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_lists_card.py" line="56"/>
+        <source>Categories</source>
+        <translation>相談の分類</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_lists_card.py" line="56"/>
+        <source>Support agencies</source>
+        <translation>つなぎ先（支援機関）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_lists_card.py" line="66"/>
+        <source>Add…</source>
+        <translation>追加…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_lists_card.py" line="67"/>
+        <source>Rename…</source>
+        <translation>名前を変更…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_lists_card.py" line="68"/>
+        <source>Hide / show</source>
+        <translation>非表示／再表示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_lists_card.py" line="93"/>
+        <source>(added)</source>
+        <translation>（追加）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_lists_card.py" line="95"/>
+        <source>(hidden)</source>
+        <translation>（非表示）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_lists_card.py" line="108"/>
+        <source>Select an entry in the list first.</source>
+        <translation>先に一覧から項目を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_lists_card.py" line="123"/>
+        <source>Add an entry</source>
+        <translation>項目の追加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_lists_card.py" line="123"/>
+        <source>Label (as it will show on the button)</source>
+        <translation>表示名（ボタンに表示されます）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_lists_card.py" line="128"/>
+        <source>Added.</source>
+        <translation>追加しました。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_lists_card.py" line="138"/>
+        <source>Rename</source>
+        <translation>名前の変更</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_lists_card.py" line="139"/>
+        <source>New label (records made under the old one keep counting here)</source>
+        <translation>新しい表示名（これまでの記録もこの項目として数えます）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_lists_card.py" line="147"/>
+        <source>Renamed.</source>
+        <translation>名前を変更しました。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_lists_card.py" line="158"/>
+        <source>Shown again.</source>
+        <translation>再表示しました。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_lists_card.py" line="158"/>
+        <source>Hidden.</source>
+        <translation>非表示にしました。</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationsScreen</name>
+    <message>
+        <location filename="../../ui/consultations_screen.py" line="74"/>
+        <source>Consultations</source>
+        <translation>相談記録</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultations_screen.py" line="86"/>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultations_screen.py" line="154"/>
+        <source>Record a consultation</source>
+        <translation>相談の記録</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultations_screen.py" line="157"/>
+        <source>Only that a consultation took place is recorded — never what was said. Some of the women who come here may be escaping violence: anything written about them could put them in danger if it were ever seen. Keep the content in your head, not in the computer.</source>
+        <translation>記録するのは「相談があったこと」だけで、話の内容は記録しません。来られる方の中には、暴力から逃れている方もいます。書き残したものが万一人の目に触れると、その方を危険にさらすおそれがあるからです。内容はパソコンではなく、心にとどめてください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultations_screen.py" line="185"/>
+        <source>not noted</source>
+        <translation>未記入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultations_screen.py" line="186"/>
+        <source> min</source>
+        <translation>分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultations_screen.py" line="215"/>
+        <source>How</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultations_screen.py" line="216"/>
+        <source>About</source>
+        <translation>分類</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultations_screen.py" line="217"/>
+        <source>Who listened</source>
+        <translation>担当</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultations_screen.py" line="218"/>
+        <source>Minutes</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultations_screen.py" line="235"/>
+        <source>Record the consultation</source>
+        <translation>相談を記録する</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultations_screen.py" line="251"/>
+        <source>Referral to a support agency</source>
+        <translation>支援機関につなぐ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultations_screen.py" line="262"/>
+        <source>+ Case meeting…</source>
+        <translation>＋ ケース会議…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultations_screen.py" line="264"/>
+        <source>A case meeting (個別ケース会議) is counted: venue and date, nothing more.</source>
+        <translation>個別ケース会議は回数だけを数えます（会場と日付のみ）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultations_screen.py" line="268"/>
+        <source>Record the referral</source>
+        <translation>つなぎ先を記録</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultations_screen.py" line="285"/>
+        <source>Records of the day</source>
+        <translation>この日の記録</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultations_screen.py" line="374"/>
+        <source>No event (phone, home visit…)</source>
+        <translation>開催なし（電話・訪問など）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultations_screen.py" line="398"/>
+        <source>Not linked</source>
+        <translation>受付と結び付けない</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultations_screen.py" line="410"/>
+        <source>No event at this venue on this day: a phone call or a home visit is recorded for the venue and the date.</source>
+        <translation>この日、この会場の開催はありません。電話や訪問の相談は、会場と日付で記録します。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultations_screen.py" line="416"/>
+        <source>Linking her check-in is optional; lists show its No. only.</source>
+        <translation>受付との結び付けは任意です。一覧には受付No.だけを表示します。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultations_screen.py" line="438"/>
+        <source>%1 min</source>
+        <translation>%1分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultations_screen.py" line="219"/>
+        <source>Linked to</source>
+        <translation>開催・受付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultations_screen.py" line="294"/>
+        <source>Cancel the selected record…</source>
+        <translation>選んだ記録を取り消す…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultations_screen.py" line="441"/>
+        <source>Consultation:</source>
+        <translation>相談：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultations_screen.py" line="444"/>
+        <source>Referral:</source>
+        <translation>つなぎ先：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultations_screen.py" line="446"/>
+        <source>(from a consultation)</source>
+        <translation>（相談から）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultations_screen.py" line="449"/>
+        <location filename="../../ui/consultations_screen.py" line="586"/>
+        <source>Case meeting</source>
+        <translation>ケース会議</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultations_screen.py" line="458"/>
+        <source>(cancelled)</source>
+        <translation>（取消）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultations_screen.py" line="472"/>
+        <source>Consultations %1 ・ referrals %2 ・ case meetings %3</source>
+        <translation>相談 %1件 ・ つなぎ %2件 ・ ケース会議 %3件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultations_screen.py" line="478"/>
+        <source>Nothing recorded for this day yet.</source>
+        <translation>この日の記録はまだありません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultations_screen.py" line="498"/>
+        <source>From the consultation just recorded (%1)</source>
+        <translation>いま記録した相談（%1）からのつなぎ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultations_screen.py" line="537"/>
+        <source>Consultation recorded.</source>
+        <translation>相談を記録しました。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultations_screen.py" line="569"/>
+        <source>Referral recorded.</source>
+        <translation>つなぎ先を記録しました。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultations_screen.py" line="582"/>
+        <source>Record a case meeting at %1 on %2?</source>
+        <translation>%2、%1 での個別ケース会議を記録しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultations_screen.py" line="591"/>
+        <source>Case meeting recorded.</source>
+        <translation>ケース会議を記録しました。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultations_screen.py" line="599"/>
+        <source>Select a record in the list first.</source>
+        <translation>先に一覧から記録を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultations_screen.py" line="604"/>
+        <source>Cancel a record</source>
+        <translation>記録の取り消し</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultations_screen.py" line="605"/>
+        <source>Cancel this record? It stays in the records, marked cancelled.</source>
+        <translation>この記録を取り消しますか？（記録は「取消」として残ります）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultations_screen.py" line="614"/>
+        <source>Cancelled.</source>
+        <translation>取り消しました。</translation>
+    </message>
+</context>
+<context>
     <name>HeaderBar</name>
     <message>
         <location filename="../../ui/header_bar.py" line="62"/>
@@ -493,37 +785,42 @@ Children in childcare: %4</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="40"/>
+        <location filename="../../ui/main_window.py" line="41"/>
         <source>Tsunagari — reception</source>
         <translation>つながり — 受付</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79"/>
+        <location filename="../../ui/main_window.py" line="81"/>
         <source>Check-in</source>
         <translation>受付</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80"/>
+        <location filename="../../ui/main_window.py" line="82"/>
         <source>Childcare</source>
         <translation>託児</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="83"/>
         <source>Workshops</source>
         <translation>ワークショップ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82"/>
+        <location filename="../../ui/main_window.py" line="84"/>
+        <source>Consultations</source>
+        <translation>相談記録</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="85"/>
         <source>Questionnaire</source>
         <translation>アンケート</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="86"/>
         <source>Daily tally</source>
         <translation>日計</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="87"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
@@ -627,9 +924,9 @@ Children in childcare: %4</source>
 <context>
     <name>PinKeypad</name>
     <message>
-        <location filename="../../ui/pin_dialogs.py" line="59"/>
+        <location filename="../../ui/pin_dialogs.py" line="60"/>
         <source>Delete</source>
-        <translation>1字消す</translation>
+        <translation>消す</translation>
     </message>
 </context>
 <context>
@@ -685,92 +982,92 @@ Children in childcare: %4</source>
         <translation>第%1版として保存して使う</translation>
     </message>
     <message>
-        <location filename="../../ui/questionnaire_editor.py" line="137"/>
+        <location filename="../../ui/questionnaire_editor.py" line="139"/>
         <source>Add…</source>
         <translation>追加…</translation>
     </message>
     <message>
-        <location filename="../../ui/questionnaire_editor.py" line="138"/>
+        <location filename="../../ui/questionnaire_editor.py" line="140"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../ui/questionnaire_editor.py" line="139"/>
+        <location filename="../../ui/questionnaire_editor.py" line="141"/>
         <source>Up</source>
         <translation>上へ</translation>
     </message>
     <message>
-        <location filename="../../ui/questionnaire_editor.py" line="140"/>
+        <location filename="../../ui/questionnaire_editor.py" line="142"/>
         <source>Down</source>
         <translation>下へ</translation>
     </message>
     <message>
-        <location filename="../../ui/questionnaire_editor.py" line="157"/>
+        <location filename="../../ui/questionnaire_editor.py" line="159"/>
         <source>She must answer it (on the tablet)</source>
         <translation>必ず答えてもらう（タブレット）</translation>
     </message>
     <message>
-        <location filename="../../ui/questionnaire_editor.py" line="158"/>
+        <location filename="../../ui/questionnaire_editor.py" line="160"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../ui/questionnaire_editor.py" line="166"/>
+        <location filename="../../ui/questionnaire_editor.py" line="168"/>
         <source>optional</source>
         <translation>任意</translation>
     </message>
     <message>
-        <location filename="../../ui/questionnaire_editor.py" line="167"/>
+        <location filename="../../ui/questionnaire_editor.py" line="169"/>
         <source>Question (%1)</source>
         <translation>質問（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/questionnaire_editor.py" line="168"/>
+        <location filename="../../ui/questionnaire_editor.py" line="170"/>
         <source>Note (%1)</source>
         <translation>補足（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/questionnaire_editor.py" line="176"/>
+        <location filename="../../ui/questionnaire_editor.py" line="178"/>
         <source>Answers</source>
         <translation>選択肢</translation>
     </message>
     <message>
-        <location filename="../../ui/questionnaire_editor.py" line="178"/>
+        <location filename="../../ui/questionnaire_editor.py" line="180"/>
         <source>Add an answer</source>
         <translation>選択肢を追加</translation>
     </message>
     <message>
-        <location filename="../../ui/questionnaire_editor.py" line="179"/>
+        <location filename="../../ui/questionnaire_editor.py" line="181"/>
         <source>Remove the answer</source>
         <translation>選択肢を削除</translation>
     </message>
     <message>
-        <location filename="../../ui/questionnaire_editor.py" line="191"/>
+        <location filename="../../ui/questionnaire_editor.py" line="193"/>
         <source>Longest text</source>
         <translation>最大文字数</translation>
     </message>
     <message>
-        <location filename="../../ui/questionnaire_editor.py" line="197"/>
+        <location filename="../../ui/questionnaire_editor.py" line="199"/>
         <source>Satisfied means</source>
         <translation>「満足」とする回答</translation>
     </message>
     <message>
-        <location filename="../../ui/questionnaire_editor.py" line="291"/>
+        <location filename="../../ui/questionnaire_editor.py" line="293"/>
         <source>Add a question</source>
         <translation>質問を追加</translation>
     </message>
     <message>
-        <location filename="../../ui/questionnaire_editor.py" line="291"/>
+        <location filename="../../ui/questionnaire_editor.py" line="293"/>
         <source>Kind of question</source>
         <translation>質問の種類</translation>
     </message>
     <message>
-        <location filename="../../ui/questionnaire_editor.py" line="333"/>
+        <location filename="../../ui/questionnaire_editor.py" line="335"/>
         <source>This question decides satisfaction. Choose another one below first.</source>
         <translation>この質問で満足度を数えています。先に下で別の質問を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/questionnaire_editor.py" line="429"/>
+        <location filename="../../ui/questionnaire_editor.py" line="431"/>
         <source>(this copy)</source>
         <translation>（編集中のコピー）</translation>
     </message>
@@ -778,32 +1075,32 @@ Children in childcare: %4</source>
 <context>
     <name>SetPinDialog</name>
     <message>
-        <location filename="../../ui/pin_dialogs.py" line="134"/>
+        <location filename="../../ui/pin_dialogs.py" line="141"/>
         <source>Coordinator PIN</source>
         <translation>コーディネーターPIN</translation>
     </message>
     <message>
-        <location filename="../../ui/pin_dialogs.py" line="140"/>
+        <location filename="../../ui/pin_dialogs.py" line="148"/>
         <source>The PIN lets staff leave the questionnaire kiosk. Use %1 to %2 digits that participants cannot guess.</source>
         <translation>PINはスタッフがアンケート画面を終了するためのものです。参加者に推測されない%1〜%2桁の数字にしてください。</translation>
     </message>
     <message>
-        <location filename="../../ui/pin_dialogs.py" line="151"/>
+        <location filename="../../ui/pin_dialogs.py" line="159"/>
         <source>New PIN</source>
         <translation>新しいPIN</translation>
     </message>
     <message>
-        <location filename="../../ui/pin_dialogs.py" line="152"/>
+        <location filename="../../ui/pin_dialogs.py" line="160"/>
         <source>The same PIN again</source>
         <translation>確認のためもう一度</translation>
     </message>
     <message>
-        <location filename="../../ui/pin_dialogs.py" line="159"/>
+        <location filename="../../ui/pin_dialogs.py" line="167"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../ui/pin_dialogs.py" line="162"/>
+        <location filename="../../ui/pin_dialogs.py" line="170"/>
         <source>Save the PIN</source>
         <translation>PINを保存</translation>
     </message>
@@ -811,134 +1108,146 @@ Children in childcare: %4</source>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../ui/settings_screen.py" line="78"/>
+        <location filename="../../ui/settings_screen.py" line="90"/>
         <source>Organisation and language</source>
         <translation>団体と言語</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="81"/>
+        <location filename="../../ui/settings_screen.py" line="93"/>
+        <location filename="../../ui/settings_screen.py" line="104"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="85"/>
+        <location filename="../../ui/settings_screen.py" line="97"/>
         <source>Organisation</source>
         <translation>団体名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="90"/>
+        <location filename="../../ui/settings_screen.py" line="102"/>
+        <source>Title of reports (事業名); the organisation if empty</source>
+        <translation>報告書の表題（事業名）。空欄なら団体名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="108"/>
+        <source>Project</source>
+        <translation>事業名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="113"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="93"/>
+        <location filename="../../ui/settings_screen.py" line="116"/>
         <source>Where the data lives</source>
         <translation>データの保存場所</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="103"/>
+        <location filename="../../ui/settings_screen.py" line="126"/>
         <source>Tsunagari keeps no real names and never the content of a consultation. Nicknames and care notes are personal details and will expire.</source>
         <translation>つながりは本名や相談の内容を記録しません。ニックネームと託児メモは個人情報として、保存期間が過ぎると消去されます。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="115"/>
+        <location filename="../../ui/settings_screen.py" line="138"/>
         <source>Venues</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="116"/>
+        <location filename="../../ui/settings_screen.py" line="139"/>
         <source>The venue marked ★ is the one this laptop checks in for.</source>
         <translation>★印の会場が、このパソコンで受付する会場です。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="124"/>
+        <location filename="../../ui/settings_screen.py" line="147"/>
         <source>Add…</source>
         <translation>追加…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="125"/>
+        <location filename="../../ui/settings_screen.py" line="148"/>
         <source>Rename…</source>
         <translation>名前を変更…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="126"/>
+        <location filename="../../ui/settings_screen.py" line="149"/>
         <source>Use at this laptop</source>
         <translation>この端末で使う</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="127"/>
+        <location filename="../../ui/settings_screen.py" line="150"/>
         <source>Retire</source>
         <translation>終了にする</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="141"/>
+        <location filename="../../ui/settings_screen.py" line="166"/>
         <source>a database server</source>
         <translation>データベースサーバー</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="143"/>
+        <location filename="../../ui/settings_screen.py" line="168"/>
         <source>Folder: %1
 This device: %2</source>
         <translation>フォルダ：%1
 この端末：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="166"/>
+        <location filename="../../ui/settings_screen.py" line="191"/>
+        <location filename="../../ui/settings_screen.py" line="197"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="177"/>
+        <location filename="../../ui/settings_screen.py" line="208"/>
         <source>Select a venue in the list first.</source>
         <translation>先に一覧から会場を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="182"/>
+        <location filename="../../ui/settings_screen.py" line="213"/>
         <source>Add a venue</source>
         <translation>会場の追加</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="182"/>
+        <location filename="../../ui/settings_screen.py" line="213"/>
         <source>Venue name</source>
         <translation>会場名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="184"/>
+        <location filename="../../ui/settings_screen.py" line="215"/>
         <source>Venue added.</source>
         <translation>会場を追加しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="190"/>
+        <location filename="../../ui/settings_screen.py" line="221"/>
         <source>Rename the venue</source>
         <translation>会場名の変更</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="190"/>
+        <location filename="../../ui/settings_screen.py" line="221"/>
         <source>New name</source>
         <translation>新しい名前</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="194"/>
+        <location filename="../../ui/settings_screen.py" line="225"/>
         <source>Venue renamed.</source>
         <translation>会場名を変更しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="202"/>
+        <location filename="../../ui/settings_screen.py" line="233"/>
         <source>This laptop now checks in for the selected venue.</source>
         <translation>この端末は選んだ会場の受付に切り替わりました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="211"/>
+        <location filename="../../ui/settings_screen.py" line="242"/>
         <source>Retire the venue</source>
         <translation>会場を終了にする</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="212"/>
+        <location filename="../../ui/settings_screen.py" line="243"/>
         <source>Retire this venue? Its past records stay in every report.</source>
         <translation>この会場を終了にしますか？これまでの記録は報告にそのまま残ります。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="216"/>
+        <location filename="../../ui/settings_screen.py" line="247"/>
         <source>Venue retired.</source>
         <translation>会場を終了にしました。</translation>
     </message>
@@ -1179,90 +1488,90 @@ This device: %2</source>
         <translation>割合</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="166"/>
+        <location filename="../../ui/survey_screen.py" line="167"/>
         <source>Show free comments</source>
         <translation>自由記述を表示</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="168"/>
+        <location filename="../../ui/survey_screen.py" line="169"/>
         <source>Include free comments in the export</source>
         <translation>出力に自由記述を含める</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="169"/>
+        <location filename="../../ui/survey_screen.py" line="170"/>
         <source>Export CSV…</source>
         <translation>CSVに出力…</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="187"/>
+        <location filename="../../ui/survey_screen.py" line="194"/>
         <source>Questionnaire: %1 (version %2)</source>
         <translation>アンケート：%1（第%2版）</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="195"/>
+        <location filename="../../ui/survey_screen.py" line="202"/>
         <source>No event today yet: starting the kiosk opens today&apos;s check-in.</source>
         <translation>本日はまだ開催されていません。アンケート画面を開始すると本日の受付も始まります。</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="199"/>
+        <location filename="../../ui/survey_screen.py" line="206"/>
         <source>Responses today: %1</source>
         <translation>本日の回答：%1件</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="210"/>
+        <location filename="../../ui/survey_screen.py" line="217"/>
         <source>all venues</source>
         <translation>全会場</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="231"/>
-        <location filename="../../ui/survey_screen.py" line="368"/>
+        <location filename="../../ui/survey_screen.py" line="238"/>
+        <location filename="../../ui/survey_screen.py" line="375"/>
         <source>No event today.</source>
         <translation>本日の開催はありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="256"/>
+        <location filename="../../ui/survey_screen.py" line="263"/>
         <source>Satisfaction (%1): %2 of the %3 who answered. Target %4%.
 Responses: %5 (tablet %6, paper %7).</source>
         <translation>満足度（%1）：回答した%3人のうち%2人。目標%4%。
 回答数：%5件（タブレット%6件・紙%7件）</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="283"/>
+        <location filename="../../ui/survey_screen.py" line="290"/>
         <source>Free comments</source>
         <translation>自由記述</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="305"/>
+        <location filename="../../ui/survey_screen.py" line="312"/>
         <source>Questionnaire</source>
         <translation>アンケート</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="307"/>
+        <location filename="../../ui/survey_screen.py" line="314"/>
         <source>No event is open today at %1. Open today&apos;s check-in now and start the questionnaire?</source>
         <translation>%1では本日の受付が始まっていません。本日の受付を開始して、アンケート画面を始めますか？</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="324"/>
+        <location filename="../../ui/survey_screen.py" line="331"/>
         <source>The kiosk needs a coordinator PIN first, so that staff can leave it.</source>
         <translation>スタッフが終了できるように、先にコーディネーターPINを設定してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="352"/>
+        <location filename="../../ui/survey_screen.py" line="359"/>
         <source>Kiosk mode ended.</source>
         <translation>アンケート画面を終了しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="373"/>
+        <location filename="../../ui/survey_screen.py" line="380"/>
         <source>Export questionnaire results</source>
         <translation>アンケート集計の出力</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="375"/>
+        <location filename="../../ui/survey_screen.py" line="382"/>
         <source>CSV files (*.csv)</source>
         <translation>CSVファイル (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="388"/>
+        <location filename="../../ui/survey_screen.py" line="395"/>
         <source>Exported: %1</source>
         <translation>出力しました：%1</translation>
     </message>
@@ -1286,8 +1595,8 @@ Responses: %5 (tablet %6, paper %7).</source>
     </message>
     <message>
         <location filename="../../ui/survey_settings.py" line="58"/>
-        <source>Active</source>
-        <translation>使用中</translation>
+        <source>The questionnaire the kiosk asks</source>
+        <translation>アンケート画面で使うアンケート</translation>
     </message>
     <message>
         <location filename="../../ui/survey_settings.py" line="64"/>
@@ -1336,8 +1645,8 @@ Responses: %5 (tablet %6, paper %7).</source>
     </message>
     <message>
         <location filename="../../ui/survey_settings.py" line="108"/>
-        <source>%1 — version %2 (%3)</source>
-        <translation>%1 — 第%2版（%3）</translation>
+        <source>Version %1 (%2): %3</source>
+        <translation>第%1版（%2）：%3</translation>
     </message>
     <message>
         <location filename="../../ui/survey_settings.py" line="120"/>
@@ -1441,27 +1750,27 @@ Responses: %5 (tablet %6, paper %7).</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../ui/pin_dialogs.py" line="87"/>
+        <location filename="../../ui/pin_dialogs.py" line="92"/>
         <source>Leave the questionnaire</source>
         <translation>アンケート画面の終了</translation>
     </message>
     <message>
-        <location filename="../../ui/pin_dialogs.py" line="92"/>
+        <location filename="../../ui/pin_dialogs.py" line="98"/>
         <source>Coordinator PIN</source>
         <translation>コーディネーターPIN</translation>
     </message>
     <message>
-        <location filename="../../ui/pin_dialogs.py" line="94"/>
+        <location filename="../../ui/pin_dialogs.py" line="100"/>
         <source>Only staff can leave the questionnaire.</source>
         <translation>終了できるのはスタッフだけです。</translation>
     </message>
     <message>
-        <location filename="../../ui/pin_dialogs.py" line="102"/>
+        <location filename="../../ui/pin_dialogs.py" line="108"/>
         <source>Back to the questionnaire</source>
         <translation>アンケートに戻る</translation>
     </message>
     <message>
-        <location filename="../../ui/pin_dialogs.py" line="105"/>
+        <location filename="../../ui/pin_dialogs.py" line="111"/>
         <source>Leave</source>
         <translation>終了する</translation>
     </message>

@@ -226,8 +226,8 @@ def test_choosing_another_version_and_the_idle_time(qtbot, window, ctx, card):
     (folder / "v2.json").write_text(json.dumps(data, ensure_ascii=False))
     card.refresh()
     assert [card.choice.itemText(i) for i in range(card.choice.count())] == [
-        "2027年度版 — 第2版（ファイル）",
-        "本日のご感想をお聞かせください — 第1版（標準）",
+        "第2版（ファイル）：2027年度版",
+        "第1版（標準）：本日のご感想をお聞かせください",
     ]
     card.choice.setCurrentIndex(0)
     card.use_selected()

@@ -1,0 +1,146 @@
+"""Take the questionnaire screenshots for the README, on demo data.
+
+    python docs/survey_screenshots.py
+
+The kiosk pages at tablet size, landscape (1024x768) and portrait
+(800x1280), and the staff screens at laptop size. Offscreen, fixed clock.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
+
+from kiosk import coordinator_pin
+from kiosk import questionnaire_catalogue as catalogue
+from kiosk.database import open_database
+from kiosk.demo import build_demo
+from kiosk.paths import DataFolder
+from ui.app import AppShell, application, load_look
+from ui.paper_survey_dialog import PaperSurveyDialog
+from ui.survey_answers import ChoiceAnswer, TextAnswer
+from ui.survey_kiosk import KioskTiming, SurveyKiosk
+from ui.survey_pages import QuestionPage
+
+OUT = Path(__file__).resolve().parent
+JST = timezone(timedelta(hours=9))
+TODAY = date(2026, 11, 22)
+NOW = datetime(2026, 11, 22, 14, 20, tzinfo=JST)
+LAPTOP = (1366, 768)
+TABLET = (1024, 768)
+PORTRAIT = (800, 1280)
+
+
+def save(widget: QWidget, name: str) -> None:
+    QTest.qWait(120)
+    widget.grab().save(str(OUT / name))
+    print("wrote", OUT / name)
+
+
+def go_to(kiosk: SurveyKiosk, question_id: str) -> QuestionPage:
+    for i, page in enumerate(kiosk.pages):
+        if page.question.id == question_id:
+            kiosk.show_question(i)
+            return page
+    raise KeyError(question_id)
+
+
+def main() -> None:
+    os.environ["TZ"] = "Asia/Tokyo"
+    time.tzset()
+    app = application()
+    load_look(app)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = DataFolder(Path(tmp))
+        build_demo(folder, seed=7, today=TODAY, tz=JST)
+        ctx = replace(open_database(folder=folder), clock=lambda: NOW)
+        coordinator_pin.set_pin(ctx, "2468", "2468")
+        shell = AppShell(app, ctx, "ja")
+        window = shell.build_window()
+        window.resize(*LAPTOP)
+        window.show()
+        window.show_widget(window.survey)
+        save(window, "survey-screen.png")
+
+        questionnaire = catalogue.active(ctx)
+        assert window.state.event is not None
+        timing = KioskTiming(idle_ms=3_600_000, thanks_ms=3_600_000)
+        kiosk = SurveyKiosk(ctx, window.state.event, questionnaire, "ja", timing)
+        kiosk.resize(*TABLET)
+        kiosk.show()
+        save(kiosk, "survey-kiosk-start.png")
+
+        kiosk.begin("ja")
+        overall = kiosk.pages[0]
+        assert isinstance(overall.answer, ChoiceAnswer)
+        overall.answer.button("somewhat_satisfied").click()
+        save(kiosk, "survey-kiosk-question.png")
+
+        activities = go_to(kiosk, "activities")
+        assert isinstance(activities.answer, ChoiceAnswer)
+        activities.answer.button("talk").click()
+        activities.answer.button("childcare").click()
+        save(kiosk, "survey-kiosk-multiple.png")
+
+        lonely = go_to(kiosk, "lonely")
+        kiosk.resize(*PORTRAIT)
+        save(kiosk, "survey-kiosk-portrait.png")
+        kiosk.resize(*TABLET)
+        kiosk.show_question(0)
+        kiosk._show_countdown(12)
+        save(kiosk, "survey-kiosk-idle.png")
+        kiosk.overlay.hide()
+
+        kiosk.begin("en")
+        comment = go_to(kiosk, "comment")
+        assert isinstance(comment.answer, TextAnswer)
+        comment.answer.edit.setPlainText("It was lovely to talk with other mothers.")
+        kiosk.resize(*PORTRAIT)
+        save(kiosk, "survey-kiosk-english-portrait.png")
+        del lonely
+
+        kiosk.resize(*TABLET)
+        kiosk.reset()
+        kiosk.begin("ja")
+        first_page = kiosk.pages[0].answer
+        assert isinstance(first_page, ChoiceAnswer)
+        first_page.button("satisfied").click()
+        for _ in kiosk.questionnaire.questions:
+            kiosk.next_page()
+        save(kiosk, "survey-kiosk-thanks.png")
+
+        kiosk.reset()
+        kiosk.ask_pin()
+        assert kiosk.pin_dialog is not None
+        kiosk.pin_dialog.keypad.press("1111")
+        kiosk.pin_dialog.try_pin()
+        kiosk.pin_dialog.keypad.press("24")
+        QTest.qWait(120)
+        kiosk.pin_dialog.grab().save(str(OUT / "survey-pin.png"))
+        print("wrote", OUT / "survey-pin.png")
+        kiosk._leave()
+
+        paper = PaperSurveyDialog(ctx, questionnaire, "ja", window)
+        paper.resize(900, 720)
+        paper.show()
+        first = paper.answers["overall"]
+        assert isinstance(first, ChoiceAnswer)
+        first.button("satisfied").click()
+        save(paper, "survey-paper.png")
+        paper.close()
+        window.close()
+
+
+if __name__ == "__main__":
+    main()
