@@ -17,7 +17,7 @@ from __future__ import annotations
 import calendar
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -25,12 +25,10 @@ from sqlalchemy import select
 
 from db.models import Event, SurveyResponse
 from kiosk.context import AppContext
+from kiosk.fiscal_year import DEFAULT_START_MONTH, fiscal_year_range
 from kiosk.questionnaire import DEFAULT_ID, Question, Questionnaire
 from kiosk.questionnaire_catalogue import stored_definitions
 from kiosk.transaction import read
-
-FISCAL_YEAR_START_MONTH = 4  # Japanese fiscal year: April to March
-
 
 # -- what to count ---------------------------------------------------------------------
 
@@ -54,14 +52,11 @@ def month_scope(year: int, month: int, venue_id: str | None = None) -> Scope:
     return Scope(venue_id=venue_id, start=date(year, month, 1), end=date(year, month, last))
 
 
-def fiscal_year_of(day: date) -> int:
-    """The fiscal year a day belongs to, by its starting calendar year (2026-03-31 -> 2025)."""
-    return day.year if day.month >= FISCAL_YEAR_START_MONTH else day.year - 1
-
-
-def fiscal_year_scope(year: int, venue_id: str | None = None) -> Scope:
-    start = date(year, FISCAL_YEAR_START_MONTH, 1)
-    end = date(year + 1, FISCAL_YEAR_START_MONTH, 1) - timedelta(days=1)
+def fiscal_year_scope(
+    year: int, venue_id: str | None = None, start_month: int = DEFAULT_START_MONTH
+) -> Scope:
+    """Fiscal year `year` (named by the year it starts in; kiosk/fiscal_year.py)."""
+    start, end = fiscal_year_range(year, start_month)
     return Scope(venue_id=venue_id, start=start, end=end)
 
 

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk import coordinator_pin, events, survey, survey_export, survey_results
+from kiosk import coordinator_pin, events, fiscal_year, survey, survey_export, survey_results
 from kiosk import questionnaire_catalogue as catalogue
 from kiosk.errors import KioskError
-from kiosk.japanese_dates import era_date, era_year_label
+from kiosk.japanese_dates import era_date
 from kiosk.survey_results import Scope, SurveyResults
 from ui.choice_buttons import ChoiceButtons
 from ui.door_state import DoorState
@@ -223,10 +223,11 @@ class SurveyScreen(QWidget):
             day = era_date(today) if state.lang == "ja" else today.isoformat()
             return survey_results.event_scope(state.event.id), f"{day} {state.event.venue_name}"
         if period == "year":
-            year = survey_results.fiscal_year_of(today)
-            start = today.replace(year=year, month=survey_results.FISCAL_YEAR_START_MONTH, day=1)
-            label = f"{era_year_label(start)}度" if state.lang == "ja" else f"FY{year}"
-            return survey_results.fiscal_year_scope(year, venue_id), f"{label} {place}"
+            first_month = fiscal_year.start_month(state.ctx)
+            year = fiscal_year.fiscal_year_of(today, first_month)
+            label = fiscal_year.fiscal_year_label(year, state.lang)
+            scope = survey_results.fiscal_year_scope(year, venue_id, first_month)
+            return scope, f"{label} {place}"
         label = f"{today.year}年{today.month}月" if state.lang == "ja" else today.strftime("%B %Y")
         return survey_results.month_scope(today.year, today.month, venue_id), f"{label} {place}"
 

@@ -9,11 +9,11 @@ import pytest
 
 from kiosk import events, survey, survey_results, venues
 from kiosk import questionnaire_catalogue as catalogue
+from kiosk.fiscal_year import fiscal_year_of
 from kiosk.questionnaire import Questionnaire, parse, to_data
 from kiosk.survey_results import (
     Rate,
     ResponseRow,
-    fiscal_year_of,
     fiscal_year_scope,
     month_scope,
     satisfaction_rate,
