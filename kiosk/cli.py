@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from kiosk import __version__
 from kiosk.cli_export import add_export_parser, run_export
+from kiosk.demo import APP_DEMO_DAYS
 from kiosk.error_messages import describe
 from kiosk.errors import KioskError
 from kiosk.frontends import LaunchOptions, find_frontend
@@ -81,7 +82,12 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="(re)build the demo database with a month of data")
     _common(demo, top=False)
     demo.add_argument("--seed", type=int, default=7, help="same seed, same data (default 7)")
-    demo.add_argument("--days", type=int, default=30, help="how many days back (default 30)")
+    demo.add_argument(
+        "--days",
+        type=int,
+        default=APP_DEMO_DAYS,
+        help=f"how many days back (default {APP_DEMO_DAYS}: over a fiscal year)",
+    )
 
     info = sub.add_parser("info", help="where the data lives and what it holds")
     _common(info, top=False)

@@ -10,14 +10,18 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
+from kiosk.context import AppContext
 from kiosk.csv_cells import ENCODINGS
 from kiosk.daily_export import FORMATS, ExportRequest, export_daily, parse_day, venue_ids_by_names
+from kiosk.errors import KioskError
 from kiosk.paths import DataFolder
+from kiosk.tally import venue_by_name
 
 NOTES = {
     "ja": "{day} {venue}: 開催なし（0で出力しました）",
     "en": "{day} {venue}: nothing held (exported as zeros)",
 }
+DONE_PERIOD = {"ja": "書き出しました: {path}（{label}）", "en": "written: {path} ({label})"}
 DONE = {"ja": "書き出しました: {path}（{count}件）", "en": "written: {path} ({count} venue-days)"}
 
 
@@ -39,11 +43,25 @@ def add_export_parser(
     daily.add_argument("--long", action="store_true", help="CSV: one row per figure")
     daily.add_argument("-o", "--output", required=True, metavar="FILE")
 
+    month = kinds.add_parser("month", help="the report of one month (all venues unless --venue)")
+    common(month, False)
+    month.add_argument("--month", required=True, metavar="YYYY-MM")
+    fiscal = kinds.add_parser("fiscal-year", help="the report of a fiscal year (April to March)")
+    common(fiscal, False)
+    fiscal.add_argument("--year", required=True, metavar="YYYY", help="the year it starts in")
+    for parser in (month, fiscal):
+        parser.add_argument("--venue", metavar="NAME", help="one venue; default all together")
+        parser.add_argument("--format", choices=FORMATS, required=True)
+        parser.add_argument("--encoding", choices=ENCODINGS, default="utf-8-sig")
+        parser.add_argument("-o", "--output", required=True, metavar="FILE")
+
 
 def run_export(args: argparse.Namespace, folder: DataFolder, lang: str) -> int:
     from kiosk.database import open_database
 
     ctx = open_database(url=args.database_url, folder=folder)
+    if args.report in ("month", "fiscal-year"):
+        return _run_period(ctx, args, lang)
     first = parse_day(args.date)
     last = parse_day(args.to) if args.to else first
     request = ExportRequest(
@@ -62,4 +80,27 @@ def run_export(args: argparse.Namespace, folder: DataFolder, lang: str) -> int:
             note = NOTES.get(lang, NOTES["ja"])
             print(note.format(day=tally.day.isoformat(), venue=tally.venue_name))
     print(DONE.get(lang, DONE["ja"]).format(path=target, count=len(tallies)))
+    return 0
+
+
+def _run_period(ctx: AppContext, args: argparse.Namespace, lang: str) -> int:
+    from kiosk.fiscal_year import start_month
+    from kiosk.period_export import PeriodRequest, export_period
+    from kiosk.period_report import fiscal_year_period, parse_month
+
+    if args.report == "month":
+        period = parse_month(args.month, lang)
+    else:
+        if not args.year.strip().isdigit():
+            raise KioskError("year_invalid", value=args.year)
+        period = fiscal_year_period(int(args.year), start_month(ctx), lang)
+    request = PeriodRequest(
+        period=period,
+        venue_id=venue_by_name(ctx, args.venue) if args.venue else None,
+        format=args.format,
+        encoding=args.encoding,
+        lang=lang,
+    )
+    target = export_period(ctx, request, Path(args.output).expanduser())
+    print(DONE_PERIOD.get(lang, DONE_PERIOD["ja"]).format(path=target, label=period.label))
     return 0

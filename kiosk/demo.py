@@ -271,12 +271,17 @@ def _insert(ctx: AppContext, builder: _Builder, rows: _Rows, seed: int) -> DemoS
     return summary
 
 
+# What `tsunagari --demo` and `tsunagari demo` build: back to the start of the
+# previous fiscal year, so month and fiscal-year reports look real.
+APP_DEMO_DAYS = 400
+
+
 def ensure_demo(folder: DataFolder) -> None:
     """Build the demo database on first use; an existing one is left as it is."""
     path = folder.database
     if path.exists() and path.stat().st_size > 0:
         return
-    build_demo(folder)
+    build_demo(folder, days=APP_DEMO_DAYS)
 
 
 def _remove_database(folder: DataFolder) -> None:

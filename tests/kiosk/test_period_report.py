@@ -1,0 +1,171 @@
+"""Month and fiscal-year reports: hand counts, and totals equal to the daily tallies."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kiosk import checkin, events, venues
+from kiosk.checkin import CheckInRequest, ChildRequest
+from kiosk.errors import KioskError
+from kiosk.period_report import (
+    fiscal_year_period,
+    metric_actual,
+    month_period,
+    parse_month,
+    period_report,
+    range_period,
+    report_rows,
+    row_value,
+)
+from kiosk.tally import daily_tally
+from tests.conftest import JST
+
+
+def on_day(clock, day: date, hour: int = 10) -> None:
+    clock.now = datetime(day.year, day.month, day.day, hour, 0, tzinfo=JST)
+
+
+def hold(ctx, clock, venue_id, day, visits):
+    """A café day with the given check-ins (dicts of CheckInRequest fields)."""
+    on_day(clock, day)
+    event = events.open_event(ctx, venue_id)
+    for answers in visits:
+        clock.advance(minutes=3)
+        checkin.check_in(ctx, CheckInRequest(event_id=event.id, **answers))
+    events.close_event(ctx, event.id, force=True)
+    return event
+
+
+def test_periods_and_labels():
+    assert month_period(2023, 10).label == "令和5年10月"
+    assert parse_month("2019-04").label == "平成31年4月"
+    fy = fiscal_year_period(2023)
+    assert (fy.first, fy.last, fy.label) == (date(2023, 4, 1), date(2024, 3, 31), "令和5年度")
+    assert range_period(date(2024, 3, 1), date(2024, 4, 30)).crosses_fiscal_years
+    assert not range_period(date(2024, 4, 1), date(2024, 4, 30)).crosses_fiscal_years
+    for bad in ("2023-13", "2023", "abc", "2023-00"):
+        with pytest.raises(KioskError) as info:
+            parse_month(bad)
+        assert info.value.code == "month_invalid"
+
+
+def test_a_hand_counted_month_with_distinct_people(ctx, venue, clock):
+    hold(
+        ctx,
+        clock,
+        venue.id,
+        date(2026, 10, 4),
+        [
+            {"age_band": "30s", "nickname": "さくら", "children": (ChildRequest("1-2"),)},
+            {"age_band": "40s"},  # first visit, no nickname: a person
+            {
+                "age_band": "50s",
+                "first_visit": False,
+            },  # came before, no nickname: not counted again
+        ],
+    )
+    sakura = checkin.find_visitors(ctx, "sakura")[0]
+    hold(
+        ctx,
+        clock,
+        venue.id,
+        date(2026, 10, 18),
+        [
+            {"age_band": "30s", "visitor_id": sakura.visitor_id},  # the same regular again
+            {"age_band": "20s", "nickname": "ゆき"},
+        ],
+    )
+    on_day(clock, date(2026, 11, 22))
+    report = period_report(ctx, month_period(2026, 10), venue.id)
+    t = report.totals
+    assert (t.visits, t.first_visits, t.repeat_visits, t.children) == (5, 3, 2, 1)
+    assert t.distinct_people == 3  # さくら, ゆき, and the 40s first-timer
+    assert t.openings["cafe"] == 2 and t.participants["cafe"] == 5
+    assert metric_actual(t, "openings") == 2 and metric_actual(t, "satisfaction_rate") is None
+    assert [ym for ym, _ in report.months] == [(2026, 10)]
+
+
+def test_fiscal_year_has_twelve_month_columns_summing_to_the_total(ctx, venue, clock):
+    hold(ctx, clock, venue.id, date(2024, 3, 31), [{"age_band": "30s"}])  # previous FY
+    hold(ctx, clock, venue.id, date(2024, 4, 1), [{"age_band": "30s"}, {"age_band": "60s"}])
+    hold(ctx, clock, venue.id, date(2025, 3, 31), [{"age_band": "20s"}])
+    on_day(clock, date(2026, 11, 22))
+    report = period_report(ctx, fiscal_year_period(2024))
+    months = report.months
+    assert [ym for ym, _ in months][:2] == [(2024, 4), (2024, 5)] and months[-1][0] == (2025, 3)
+    assert report.totals.visits == 3 == sum(f.visits for _, f in months)
+    rows = report_rows([report.totals], "ja", {})
+    assert row_value(report.totals, "age:60s") == 1
+    assert {r.group for r in rows} >= {"openings", "visits", "consultations", "survey"}
+
+
+def test_all_venues_has_a_column_per_venue(ctx, venue, clock):
+    other = venues.add_venue(ctx, "東部センター")
+    hold(ctx, clock, venue.id, date(2026, 10, 4), [{"age_band": "30s"}])
+    hold(ctx, clock, other.id, date(2026, 10, 5), [{"age_band": "30s"}, {"age_band": "40s"}])
+    report = period_report(ctx, month_period(2026, 10))
+    assert report.venue_label == "全会場"
+    assert [(n, f.visits) for n, f in report.per_venue] == [("中央公民館", 1), ("東部センター", 2)]
+    assert report.totals.visits == 3
+
+
+VISIT = st.fixed_dictionaries(
+    {
+        "day": st.integers(0, 40),
+        "venue": st.integers(0, 1),
+        "age_band": st.sampled_from(["20s", "30s", "40s", "unanswered"]),
+        "first": st.sampled_from([True, False, None]),
+        "children": st.integers(0, 2),
+        "cancel": st.booleans(),
+    }
+)
+
+
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(visits=st.lists(VISIT, max_size=25))
+def test_period_totals_equal_the_sum_of_daily_tallies(ctx, clock, visits):
+    """Whatever the days hold, a period's totals are the sum of its daily tallies."""
+    suffix = datetime.now().strftime("%H%M%S%f")
+    pair = [venues.add_venue(ctx, f"会場{suffix}-{i}") for i in (0, 1)]
+    start = date(2025, 9, 1)
+    by_day: dict[tuple[int, int], list[dict]] = {}
+    for v in visits:
+        by_day.setdefault((v["day"], v["venue"]), []).append(v)
+    for (offset, index), todays in sorted(by_day.items()):
+        on_day(clock, start + timedelta(days=offset))
+        event = events.open_event(ctx, pair[index].id)
+        for v in todays:
+            clock.advance(minutes=1)
+            request = (
+                checkin.count_only_request(event.id)
+                if v["first"] is None
+                else CheckInRequest(
+                    event_id=event.id,
+                    age_band=v["age_band"],
+                    first_visit=v["first"],
+                    children=tuple(ChildRequest("3-5") for _ in range(v["children"])),
+                )
+            )
+            done = checkin.check_in(ctx, request).visit
+            if v["cancel"]:
+                checkin.cancel_visit(ctx, done.id, "mistake")
+        events.close_event(ctx, event.id, force=True)
+    on_day(clock, date(2026, 11, 22))
+    period = range_period(start, start + timedelta(days=40))
+    for venue in pair:
+        totals = period_report(ctx, period, venue.id).totals
+        days = [daily_tally(ctx, venue.id, start + timedelta(days=d)) for d in range(41)]
+        assert totals.visits == sum(d.visits for d in days)
+        assert totals.first_visits == sum(d.first_visits for d in days)
+        assert totals.repeat_visits == sum(d.repeat_visits for d in days)
+        assert totals.count_only == sum(d.count_only for d in days)
+        assert totals.children == sum(d.children for d in days)
+        assert totals.total_openings == sum(1 for d in days if d.held)
+        for code, n in totals.age_bands.counts:
+            assert n == sum(dict(d.age_bands.counts)[code] for d in days)
