@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from kiosk import settings
 from ui.checkin_screen import CheckInScreen
 from ui.childcare_screen import ChildcareScreen
+from ui.consultations_screen import ConsultationsScreen
 from ui.door_state import DoorState
 from ui.header_bar import HeaderBar
 from ui.settings_screen import SettingsScreen
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         self.checkin = CheckInScreen(state)
         self.childcare = ChildcareScreen(state)
         self.workshops = WorkshopsScreen(state)
+        self.consultations = ConsultationsScreen(state)
         self.survey = SurveyScreen(state)
         self.tally = TallyScreen(state)
         self.settings = SettingsScreen(state, change_language)
@@ -79,6 +81,7 @@ class MainWindow(QMainWindow):
             (self.tr("Check-in"), self.checkin),
             (self.tr("Childcare"), self.childcare),
             (self.tr("Workshops"), self.workshops),
+            (self.tr("Consultations"), self.consultations),
             (self.tr("Questionnaire"), self.survey),
             (self.tr("Daily tally"), self.tally),
             (self.tr("Settings"), self.settings),

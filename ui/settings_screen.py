@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from kiosk import choices, settings, venues
 from kiosk.errors import KioskError
 from ui.choice_buttons import ChoiceButtons
+from ui.consultation_lists_card import ConsultationListsCard
 from ui.door_state import DoorState
 from ui.error_display import message_for, new_banner, set_banner
 from ui.survey_settings import SurveySettingsCard
@@ -66,6 +67,7 @@ class SettingsScreen(QWidget):
         self.add_card(self._build_venues())
         self.add_card(WorkshopCatalogueCard(state, self))
         self.add_card(SurveySettingsCard(state, self))
+        self.add_card(ConsultationListsCard(state, self))
         state.changed.connect(self.refresh)
         self.refresh()
 

@@ -487,198 +487,198 @@ Press “Open today&apos;s check-in” above (Ctrl+O).</source>
 <context>
     <name>ConsultationsScreen</name>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="74"/>
+        <location filename="../../ui/consultations_screen.py" line="75"/>
         <source>Consultations</source>
         <translation>相談記録</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="86"/>
+        <location filename="../../ui/consultations_screen.py" line="87"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="154"/>
+        <location filename="../../ui/consultations_screen.py" line="157"/>
         <source>Record a consultation</source>
         <translation>相談の記録</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="157"/>
+        <location filename="../../ui/consultations_screen.py" line="160"/>
         <source>Only that a consultation took place is recorded — never what was said. Some of the women who come here may be escaping violence: anything written about them could put them in danger if it were ever seen. Keep the content in your head, not in the computer.</source>
         <translation>記録するのは「相談があったこと」だけで、話の内容は記録しません。来られる方の中には、暴力から逃れている方もいます。書き残したものが万一人の目に触れると、その方を危険にさらすおそれがあるからです。内容はパソコンではなく、心にとどめてください。</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="185"/>
+        <location filename="../../ui/consultations_screen.py" line="188"/>
         <source>not noted</source>
         <translation>未記入</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="186"/>
+        <location filename="../../ui/consultations_screen.py" line="189"/>
         <source> min</source>
         <translation>分</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="215"/>
+        <location filename="../../ui/consultations_screen.py" line="218"/>
         <source>How</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="216"/>
+        <location filename="../../ui/consultations_screen.py" line="219"/>
         <source>About</source>
         <translation>分類</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="217"/>
+        <location filename="../../ui/consultations_screen.py" line="220"/>
         <source>Who listened</source>
         <translation>担当</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="218"/>
+        <location filename="../../ui/consultations_screen.py" line="221"/>
         <source>Minutes</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="235"/>
+        <location filename="../../ui/consultations_screen.py" line="238"/>
         <source>Record the consultation</source>
         <translation>相談を記録する</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="251"/>
+        <location filename="../../ui/consultations_screen.py" line="254"/>
         <source>Referral to a support agency</source>
         <translation>支援機関につなぐ</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="262"/>
+        <location filename="../../ui/consultations_screen.py" line="265"/>
         <source>+ Case meeting…</source>
         <translation>＋ ケース会議…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="264"/>
+        <location filename="../../ui/consultations_screen.py" line="267"/>
         <source>A case meeting (個別ケース会議) is counted: venue and date, nothing more.</source>
         <translation>個別ケース会議は回数だけを数えます（会場と日付のみ）。</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="268"/>
+        <location filename="../../ui/consultations_screen.py" line="271"/>
         <source>Record the referral</source>
         <translation>つなぎ先を記録</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="285"/>
+        <location filename="../../ui/consultations_screen.py" line="288"/>
         <source>Records of the day</source>
         <translation>この日の記録</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="374"/>
+        <location filename="../../ui/consultations_screen.py" line="382"/>
         <source>No event (phone, home visit…)</source>
         <translation>開催なし（電話・訪問など）</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="398"/>
+        <location filename="../../ui/consultations_screen.py" line="406"/>
         <source>Not linked</source>
         <translation>受付と結び付けない</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="410"/>
+        <location filename="../../ui/consultations_screen.py" line="418"/>
         <source>No event at this venue on this day: a phone call or a home visit is recorded for the venue and the date.</source>
         <translation>この日、この会場の開催はありません。電話や訪問の相談は、会場と日付で記録します。</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="416"/>
+        <location filename="../../ui/consultations_screen.py" line="424"/>
         <source>Linking her check-in is optional; lists show its No. only.</source>
         <translation>受付との結び付けは任意です。一覧には受付No.だけを表示します。</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="438"/>
+        <location filename="../../ui/consultations_screen.py" line="446"/>
         <source>%1 min</source>
         <translation>%1分</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="219"/>
+        <location filename="../../ui/consultations_screen.py" line="222"/>
         <source>Linked to</source>
         <translation>開催・受付</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="294"/>
+        <location filename="../../ui/consultations_screen.py" line="302"/>
         <source>Cancel the selected record…</source>
         <translation>選んだ記録を取り消す…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="441"/>
+        <location filename="../../ui/consultations_screen.py" line="449"/>
         <source>Consultation:</source>
         <translation>相談：</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="444"/>
+        <location filename="../../ui/consultations_screen.py" line="452"/>
         <source>Referral:</source>
         <translation>つなぎ先：</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="446"/>
+        <location filename="../../ui/consultations_screen.py" line="454"/>
         <source>(from a consultation)</source>
         <translation>（相談から）</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="449"/>
-        <location filename="../../ui/consultations_screen.py" line="586"/>
+        <location filename="../../ui/consultations_screen.py" line="457"/>
+        <location filename="../../ui/consultations_screen.py" line="594"/>
         <source>Case meeting</source>
         <translation>ケース会議</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="458"/>
+        <location filename="../../ui/consultations_screen.py" line="466"/>
         <source>(cancelled)</source>
         <translation>（取消）</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="472"/>
+        <location filename="../../ui/consultations_screen.py" line="480"/>
         <source>Consultations %1 ・ referrals %2 ・ case meetings %3</source>
         <translation>相談 %1件 ・ つなぎ %2件 ・ ケース会議 %3件</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="478"/>
+        <location filename="../../ui/consultations_screen.py" line="486"/>
         <source>Nothing recorded for this day yet.</source>
         <translation>この日の記録はまだありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="498"/>
+        <location filename="../../ui/consultations_screen.py" line="506"/>
         <source>From the consultation just recorded (%1)</source>
         <translation>いま記録した相談（%1）からのつなぎ</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="537"/>
+        <location filename="../../ui/consultations_screen.py" line="545"/>
         <source>Consultation recorded.</source>
         <translation>相談を記録しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="569"/>
+        <location filename="../../ui/consultations_screen.py" line="577"/>
         <source>Referral recorded.</source>
         <translation>つなぎ先を記録しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="582"/>
+        <location filename="../../ui/consultations_screen.py" line="590"/>
         <source>Record a case meeting at %1 on %2?</source>
         <translation>%2、%1 での個別ケース会議を記録しますか？</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="591"/>
+        <location filename="../../ui/consultations_screen.py" line="599"/>
         <source>Case meeting recorded.</source>
         <translation>ケース会議を記録しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="599"/>
+        <location filename="../../ui/consultations_screen.py" line="607"/>
         <source>Select a record in the list first.</source>
         <translation>先に一覧から記録を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="604"/>
+        <location filename="../../ui/consultations_screen.py" line="612"/>
         <source>Cancel a record</source>
         <translation>記録の取り消し</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="605"/>
+        <location filename="../../ui/consultations_screen.py" line="613"/>
         <source>Cancel this record? It stays in the records, marked cancelled.</source>
         <translation>この記録を取り消しますか？（記録は「取消」として残ります）</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="614"/>
+        <location filename="../../ui/consultations_screen.py" line="622"/>
         <source>Cancelled.</source>
         <translation>取り消しました。</translation>
     </message>
@@ -1523,55 +1523,55 @@ This device: %2</source>
         <translation>全会場</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="238"/>
-        <location filename="../../ui/survey_screen.py" line="375"/>
+        <location filename="../../ui/survey_screen.py" line="239"/>
+        <location filename="../../ui/survey_screen.py" line="376"/>
         <source>No event today.</source>
         <translation>本日の開催はありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="263"/>
+        <location filename="../../ui/survey_screen.py" line="264"/>
         <source>Satisfaction (%1): %2 of the %3 who answered. Target %4%.
 Responses: %5 (tablet %6, paper %7).</source>
         <translation>満足度（%1）：回答した%3人のうち%2人。目標%4%。
 回答数：%5件（タブレット%6件・紙%7件）</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="290"/>
+        <location filename="../../ui/survey_screen.py" line="291"/>
         <source>Free comments</source>
         <translation>自由記述</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="312"/>
+        <location filename="../../ui/survey_screen.py" line="313"/>
         <source>Questionnaire</source>
         <translation>アンケート</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="314"/>
+        <location filename="../../ui/survey_screen.py" line="315"/>
         <source>No event is open today at %1. Open today&apos;s check-in now and start the questionnaire?</source>
         <translation>%1では本日の受付が始まっていません。本日の受付を開始して、アンケート画面を始めますか？</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="331"/>
+        <location filename="../../ui/survey_screen.py" line="332"/>
         <source>The kiosk needs a coordinator PIN first, so that staff can leave it.</source>
         <translation>スタッフが終了できるように、先にコーディネーターPINを設定してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="359"/>
+        <location filename="../../ui/survey_screen.py" line="360"/>
         <source>Kiosk mode ended.</source>
         <translation>アンケート画面を終了しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="380"/>
+        <location filename="../../ui/survey_screen.py" line="381"/>
         <source>Export questionnaire results</source>
         <translation>アンケート集計の出力</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="382"/>
+        <location filename="../../ui/survey_screen.py" line="383"/>
         <source>CSV files (*.csv)</source>
         <translation>CSVファイル (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="395"/>
+        <location filename="../../ui/survey_screen.py" line="396"/>
         <source>Exported: %1</source>
         <translation>出力しました：%1</translation>
     </message>
