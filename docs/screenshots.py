@@ -120,6 +120,15 @@ def main() -> None:
         save(signup, "workshop-signup.png")
         signup.reject()
 
+        # Consultations: the next one half entered, this morning's records beside it.
+        window.show_widget(window.consultations)
+        consultations = window.consultations
+        consultations.category.button("health").click()
+        consultations.staff_role.button("public_health_nurse").click()
+        consultations.minutes.setValue(20)
+        save(window, "consultations.png")
+        window.show_widget(window.checkin)
+
         visits = checkin.visits_of_event(ctx, window.state.event.id)
         kids = next(v.children for v in visits if v.children)
         dialog = PickupCodesDialog(kids, "ja", lambda _k: None, window)
