@@ -17,6 +17,7 @@ from kiosk import coordinator_pin, events, survey
 from kiosk import questionnaire_catalogue as catalogue
 from kiosk.questionnaire import BUILTIN_DIR
 from ui import survey_screen as survey_screen_module
+from ui.main_window import MainWindow
 from ui.paper_survey_dialog import PaperSurveyDialog
 from ui.pin_dialogs import SetPinDialog
 from ui.questionnaire_editor import QuestionnaireEditor
@@ -142,11 +143,16 @@ def test_the_launch_option_starts_straight_into_the_kiosk(qtbot, ctx, dialogs, m
     code = app_module.run(LaunchOptions(folder=DataFolder(ctx.data_dir), survey_kiosk=True))
     assert code == 0 and started
     [kiosk] = kiosks
-    assert kiosk is not None and kiosk.isFullScreen()
-    assert not kiosk.window().isHidden()
+    assert kiosk is not None and kiosk.isFullScreen() and kiosk.isVisible()
+    windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+    assert windows and not any(w.isVisible() for w in windows)  # nothing behind the kiosk
     kiosk.idle.stop()
     kiosk._unlocked = True
     kiosk.close()
+    kiosk.deleteLater()
+    for main in windows:
+        main.close()
+        main.deleteLater()
 
 
 # -- paper forms ------------------------------------------------------------------------
