@@ -282,6 +282,91 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "年度「{value}」が読めません。2023 のように西暦で入力してください。",
         "en": "The fiscal year “{value}” cannot be read. Give the starting year, like 2023.",
     },
+    # KPI targets and paper lists ------------------------------------------------------
+    "kpi_metric_unknown": {
+        "ja": "「{metric}」という目標の項目はありません。",
+        "en": "There is no target metric called “{metric}”.",
+    },
+    "kpi_year_out_of_range": {
+        "ja": "年度「{value}」は扱えません。{low}〜{high}年度の西暦で指定してください。",
+        "en": "The fiscal year “{value}” cannot be used. Give a year from {low} to {high}.",
+    },
+    "kpi_target_unreadable": {
+        "ja": "目標値「{value}」を数として読めません。180 のように数字で入力してください（空欄なら目標なし）。",
+        "en": "The target “{value}” is not a number. Type digits, like 180 (empty: no target).",
+    },
+    "kpi_target_negative": {
+        "ja": "目標値にマイナスは使えません。0以上で入力してください。",
+        "en": "A target cannot be negative. Please give 0 or more.",
+    },
+    "kpi_rate_over_100": {
+        "ja": "割合の目標は100%までです（{value}%）。",
+        "en": "A rate's target is at most 100% ({value}%).",
+    },
+    "kpi_target_not_whole": {
+        "ja": "回数・人数・件数の目標は整数で入力してください（{value}）。",
+        "en": "A target for a count must be a whole number ({value}).",
+    },
+    "kpi_target_too_large": {
+        "ja": "目標値が大きすぎます（{limit}まで）。桁を確かめてください。",
+        "en": "The target is too large (at most {limit}). Please check the digits.",
+    },
+    "kpi_target_not_found": {
+        "ja": "この項目には目標が設定されていません。",
+        "en": "This metric has no target set.",
+    },
+    "kpi_nothing_to_copy": {
+        "ja": "{year}年度には写せる目標がありません。",
+        "en": "Fiscal year {year} has no targets to copy.",
+    },
+    "paper_day_not_past": {
+        "ja": "{day} は今日以降の日付です。紙の受付簿から入力できるのは過ぎた日だけです（今日の分は受付画面で）。",
+        "en": "{day} is today or later. Paper lists are entered for past days only (today is for the check-in screen).",
+    },
+    "paper_count_invalid": {
+        "ja": "人数は0以上の整数で入力してください（{value}）。",
+        "en": "Counts must be whole numbers, 0 or more ({value}).",
+    },
+    "paper_count_too_large": {
+        "ja": "人数が大きすぎます（1日{limit}人まで）。桁を確かめてください。",
+        "en": "A count is too large (at most {limit} a day). Please check the digits.",
+    },
+    "paper_residence_mismatch": {
+        "ja": "年代別の合計（{by_age}人）とお住まい別の合計（{by_residence}人）が合いません。同じ来場者を2通りに数えるので、同じ数になるはずです（分からない分は「無回答」に）。",
+        "en": "The total by age ({by_age}) and the total by residence ({by_residence}) differ. Both count the same visitors, so they must match (put what is not known under “No answer”).",
+    },
+    "paper_first_visits_exceed": {
+        "ja": "はじめての方（{first}人）が来場者数（{visits}人）より多くなっています。",
+        "en": "There are more first visits ({first}) than visits ({visits}).",
+    },
+    "paper_children_without_visits": {
+        "ja": "託児が{children}人なのに来場者が0人です。来場者を年代別に入力してください。",
+        "en": "{children} children in childcare but no visits. Please enter the visits by age.",
+    },
+    "paper_children_by_age_mismatch": {
+        "ja": "子どもの年齢別の合計（{by_age}人）が託児人数（{children}人）と合いません。",
+        "en": "The children by age ({by_age}) do not add up to the children in childcare ({children}).",
+    },
+    "paper_workshops_too_many": {
+        "ja": "ワークショップ参加者（{participants}人）が多すぎます。来場者{visits}人に対して{limit}人までです。",
+        "en": "Too many workshop participants ({participants}): at most {limit} for {visits} visits.",
+    },
+    "paper_day_has_checkins": {
+        "ja": "{day} はこの会場で受付の記録（{visits}件）があります。同じ日を紙の受付簿からも入れると二重に数えるため、入力できません。",
+        "en": "{day} already has {visits} check-in(s) at this venue. Entering the paper list too would count the day twice, so it is refused.",
+    },
+    "paper_day_exists": {
+        "ja": "{day} のこの会場の紙の受付簿はすでに入力されています。その入力を開いて直してください。",
+        "en": "The paper list of {day} at this venue is already entered. Open that entry and correct it instead.",
+    },
+    "paper_day_not_found": {
+        "ja": "この紙の受付簿の入力が見つかりません。",
+        "en": "This paper-list entry could not be found.",
+    },
+    "paper_day_cancelled": {
+        "ja": "この紙の受付簿の入力は取り消されています。",
+        "en": "This paper-list entry is cancelled.",
+    },
     # command line and start-up
     "gui_unavailable": {
         "ja": "画面（GUI）を起動できません: {reason}",

@@ -3,6 +3,7 @@
 from db.base import Base, Row
 from db.models.audit import AuditEntry
 from db.models.consultations import CaseMeeting, Consultation, Referral
+from db.models.paper import PaperDay
 from db.models.settings import Setting
 from db.models.survey import SurveyResponse
 from db.models.targets import KpiTarget
@@ -18,6 +19,7 @@ __all__ = [
     "Consultation",
     "Event",
     "KpiTarget",
+    "PaperDay",
     "Referral",
     "Row",
     "Setting",
