@@ -6,7 +6,8 @@
   visit or two, which belong to the venue and the date only;
 - referrals to agencies for about one consultation in eight, one of them to
   an agency the coordinator added herself (社会福祉協議会);
-- two case meetings, and one consultation entered twice and cancelled;
+- a case meeting about every third Thursday, and one consultation entered
+  twice and cancelled;
 - this morning: two consultations at today's café, one with a referral.
 
 Rows are plain dicts for bulk Core inserts, like the rest of kiosk/demo.py;
@@ -180,10 +181,10 @@ def build(
         for _ in range(2 if rng.random() < 0.25 else 1):
             clock = time(rng.randint(9, 15), rng.choice((0, 10, 20, 30, 40, 50)))
             consult(main["id"], day, at(day, clock), "phone")
-    for day in quiet_days[1::8][:2]:  # a home visit now and then, with a nurse
+    for day in quiet_days[1::10]:  # a home visit now and then, with a nurse
         minutes = rng.choice((60, 90))
         consult(main["id"], day, at(day, time(14)), "home_visit", minutes=minutes, role="nurse")
-    for day in [d for d in quiet_days if d.weekday() == 3][1:3]:  # Thursday afternoons
+    for day in [d for d in quiet_days if d.weekday() == 3][1::3]:  # some Thursday afternoons
         out.case_meetings.append(
             row(at(day, time(16, 30)), venue_id=main["id"], date=day, status="active")
         )
