@@ -201,7 +201,11 @@ def _check_links(
 
 
 def record_consultation(ctx: AppContext, draft: ConsultationDraft) -> ConsultationInfo:
-    """Save that a consultation happened, in one transaction."""
+    """Save that a consultation happened, in one transaction.
+
+    The audit line says how it was held, never what about (nor the agency of a
+    referral): the log is read more widely than the records themselves.
+    """
     day = check_day(ctx, draft.day)
     minutes = check_minutes(draft.minutes)
     with write(ctx) as session:
@@ -288,7 +292,6 @@ def record_referral(
             "referral_recorded",
             "referral",
             row.id,
-            agency=agency,
             from_consultation=consultation_id is not None,
         )
         return _referral_info(row)

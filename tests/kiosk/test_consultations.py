@@ -289,6 +289,7 @@ def test_the_audit_log_holds_codes_not_people(ctx, venue, event):
     text = repr([e.detail for e in entries])
     assert "ひまわり" not in text and visit.id not in text
     assert "violence" not in text  # what she talked about is not in the log either
+    assert "dv_centre" not in text
 
 
 def test_no_column_could_hold_the_content():
