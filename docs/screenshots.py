@@ -75,7 +75,7 @@ def main() -> None:
     load_look(app)
     with tempfile.TemporaryDirectory() as tmp:
         folder = DataFolder(Path(tmp))
-        build_demo(folder, seed=7, today=TODAY, tz=JST)
+        build_demo(folder, seed=7, days=400, today=TODAY, tz=JST)
         ctx = replace(open_database(folder=folder), clock=lambda: NOW)
         shell = AppShell(app, ctx, "ja")
         window = shell.build_window()
@@ -108,6 +108,17 @@ def main() -> None:
         window.show_widget(window.tally)
         save(window, "tally.png")
         save_pdf_page(ctx, window.state.venue.id)
+
+        window.show_widget(window.reports)
+        window.reports.year.setValue(2026)
+        for _ in range(100):  # it counts off the GUI thread
+            QTest.qWait(50)
+            if (
+                window.reports.report is not None
+                and window.reports.report.period.fiscal_year == 2026
+            ):
+                break
+        save(window, "reports.png")
 
         window.show_widget(window.workshops)
         window.workshops.slot_list.setCurrentRow(0)

@@ -28,6 +28,7 @@ from db.models import (
     ChildCare,
     Consultation,
     Event,
+    KpiTarget,
     Referral,
     Setting,
     Signup,
@@ -38,7 +39,7 @@ from db.models import (
     Workshop,
     WorkshopSlot,
 )
-from kiosk import demo_consultations, demo_survey, demo_workshops, nickname, settings
+from kiosk import demo_consultations, demo_survey, demo_targets, demo_workshops, nickname, settings
 from kiosk.context import AppContext
 from kiosk.database import open_database
 from kiosk.errors import StorageError
@@ -213,6 +214,9 @@ def _insert(ctx: AppContext, builder: _Builder, rows: _Rows, seed: int) -> DemoS
     consultations = demo_consultations.build(
         seed, rows.events, rows.visits, builder.at, device, built_at, rows.venues
     )
+    targets = demo_targets.build(
+        seed, builder.today - timedelta(days=builder.days), builder.today, device, built_at
+    )
     summary = DemoSummary(
         venues=len(rows.venues),
         events=len(rows.events),
@@ -264,6 +268,7 @@ def _insert(ctx: AppContext, builder: _Builder, rows: _Rows, seed: int) -> DemoS
             (Consultation, consultations.consultations),
             (Referral, consultations.referrals),
             (CaseMeeting, consultations.case_meetings),
+            (KpiTarget, targets),
             (AuditEntry, audit_rows),
         ):
             if batch:

@@ -23,6 +23,7 @@ from ui.childcare_screen import ChildcareScreen
 from ui.consultations_screen import ConsultationsScreen
 from ui.door_state import DoorState
 from ui.header_bar import HeaderBar
+from ui.reports_screen import ReportsScreen
 from ui.settings_screen import SettingsScreen
 from ui.survey_screen import SurveyScreen
 from ui.tally_screen import TallyScreen
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self.consultations = ConsultationsScreen(state)
         self.survey = SurveyScreen(state)
         self.tally = TallyScreen(state)
+        self.reports = ReportsScreen(state)
         self.settings = SettingsScreen(state, change_language)
         self.nav = QButtonGroup(self)
         self.nav_buttons: list[QPushButton] = []
@@ -84,6 +86,7 @@ class MainWindow(QMainWindow):
             (self.tr("Consultations"), self.consultations),
             (self.tr("Questionnaire"), self.survey),
             (self.tr("Daily tally"), self.tally),
+            (self.tr("Reports"), self.reports),
             (self.tr("Settings"), self.settings),
         )
         for i, (title, screen) in enumerate(screens):

@@ -169,3 +169,29 @@ def test_period_totals_equal_the_sum_of_daily_tallies(ctx, clock, visits):
         assert totals.total_openings == sum(1 for d in days if d.held)
         for code, n in totals.age_bands.counts:
             assert n == sum(dict(d.age_bands.counts)[code] for d in days)
+
+
+def test_kpi_table_as_the_grant_form_writes_it(ctx, venue, clock):
+    from kiosk.consultations import record_case_meeting
+    from kiosk.kpi_targets import set_target
+    from kiosk.period_kpi import kpi_rows
+
+    hold(ctx, clock, venue.id, date(2025, 6, 1), [{"age_band": "30s"} for _ in range(10)])
+    on_day(clock, date(2026, 11, 22))
+    for day in range(1, 11):
+        record_case_meeting(ctx, venue.id, date(2025, 7, day))
+    set_target(ctx, 2025, "case_meetings", 6, "goal", "outcome")
+    set_target(ctx, 2025, "visits", 15, "kpi", "output")
+    report = period_report(ctx, fiscal_year_period(2025))
+    rows = {r.metric: r for r in kpi_rows(ctx, report)}
+    meetings = rows["個別ケース会議の実施回数"]
+    assert (meetings.group, meetings.kind, meetings.target, meetings.actual) == (
+        "事業目標",
+        "アウトカム",
+        "6回",
+        "10回",
+    )
+    assert (meetings.achievement, meetings.ratio) == ("100%", "1.67")  # capped, ratio beside it
+    visits = rows["カフェ延参加者数"]
+    assert (visits.actual, visits.achievement) == ("10人", "66%")  # 10/15 rounded down
+    assert kpi_rows(ctx, period_report(ctx, month_period(2025, 6))) == []  # months: no KPI table
