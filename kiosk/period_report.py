@@ -28,6 +28,7 @@ from kiosk.context import AppContext
 from kiosk.errors import KioskError
 from kiosk.fiscal_year import fiscal_year_label, fiscal_year_months, fiscal_year_range
 from kiosk.japanese_dates import era_year_label
+from kiosk.paper_days import paper_counts
 from kiosk.survey_results import Rate, Scope, results
 from kiosk.tally import Breakdown, _breakdown
 from kiosk.transaction import read
@@ -63,6 +64,12 @@ class PeriodFigures:
     consultations: ConsultationCounts
     survey_responses: int
     satisfaction: Rate
+    paper_days: int = 0  # venue-days entered afterwards from paper lists (included above)
+    paper_workshop_participants: int = 0
+
+    @property
+    def workshop_participants(self) -> int:
+        return self.workshops.attended + self.paper_workshop_participants
 
     @property
     def total_openings(self) -> int:
@@ -174,12 +181,22 @@ def figures_for(
                 SupporterAttendance.event_id.in_(select(Event.id).where(*in_period))
             )
         )
+    paper = paper_counts(ctx, list(venue_ids), first, last)
     openings = Counter(kind_of.values())
+    openings["cafe"] += paper.days  # a café held without the laptop is still an opening
     participants: Counter[str] = Counter()
     for event_id, n in per_event:
         participants[kind_of[event_id]] += n
     participants["seminar"] += int(supporters or 0)
+    participants["cafe"] += paper.visits
     visits, first_n, repeat_n, count_only, regulars, anonymous_first = (int(v or 0) for v in totals)
+    visits += paper.visits
+    first_n += paper.first_visits
+    repeat_n += paper.visits - paper.first_visits
+    anonymous_first += paper.first_visits  # each first visit on paper is a new person
+    ages = Counter(ages) + Counter(paper.by_age)
+    homes = Counter(homes) + Counter(paper.by_residence)
+    kids = Counter(kids) + Counter(paper.children_by_age)
     survey = _survey(ctx, venue_ids, first, last)
     return PeriodFigures(
         openings={k: openings.get(k, 0) for k in EVENT_KINDS},
@@ -191,12 +208,14 @@ def figures_for(
         distinct_people=regulars + anonymous_first,
         age_bands=_breakdown("age_band", Counter(ages)),
         residence=_breakdown("residence", Counter(homes)),
-        children=sum(kids.values()),
+        children=sum(kids.values()) + paper.children_age_unknown,
         child_age_bands=_breakdown("child_age_band", Counter(kids)),
         workshops=workshop_counts(ctx, event_ids),
         consultations=consultation_counts(ctx, list(venue_ids), first, last),
         survey_responses=survey[0],
         satisfaction=survey[1],
+        paper_days=paper.days,
+        paper_workshop_participants=paper.workshop_participants,
     )
 
 
@@ -286,6 +305,7 @@ ROW_ITEMS = {
     "first": {"ja": "はじめて", "en": "First visits"},
     "repeat": {"ja": "2回目以上", "en": "Repeat visits"},
     "count_only": {"ja": "回答なし", "en": "Count only"},
+    "paper_days": {"ja": "紙の受付簿から入力した日数", "en": "Days entered from paper lists"},
     "children": {"ja": "託児人数（延べ）", "en": "Children in childcare"},
     "registered": {"ja": "申込（延べ）", "en": "Registered"},
     "attended": {"ja": "参加（延べ）", "en": "Attended"},
@@ -326,7 +346,10 @@ def report_rows(
     rows += [
         row("participants", f"participants:{k}", event_kind_label(k, lang)) for k in EVENT_KINDS
     ]
-    rows += [row("visits", k) for k in ("visits", "distinct", "first", "repeat", "count_only")]
+    rows += [
+        row("visits", k)
+        for k in ("visits", "distinct", "first", "repeat", "count_only", "paper_days")
+    ]
     rows += [
         row("age_band", f"age:{c}", choices.label("age_band", c, lang))
         for c in choices.codes("age_band")
@@ -371,7 +394,8 @@ def row_value(figures: PeriodFigures, item: str) -> int | str:
         "count_only": figures.count_only,
         "children": figures.children,
         "registered": figures.workshops.registered,
-        "attended": figures.workshops.attended,
+        "attended": figures.workshop_participants,
+        "paper_days": figures.paper_days,
         "consultations": figures.consultations.total,
         "case_meetings": figures.consultations.case_meetings,
         "referrals": figures.consultations.referrals,
@@ -403,7 +427,7 @@ def metric_actual(figures: PeriodFigures, metric: str) -> float | None:
         "visits": figures.visits,
         "distinct_visitors": figures.distinct_people,
         "children": figures.children,
-        "workshop_participants": figures.workshops.attended,
+        "workshop_participants": figures.workshop_participants,
         "seminar_participants": figures.seminar_participants,
         "consultations": figures.consultations.total,
         "referrals": figures.consultations.referrals,

@@ -21,6 +21,7 @@ from kiosk.consultation_counts import ConsultationCounts, consultation_counts
 from kiosk.consultation_lists import labels
 from kiosk.context import AppContext
 from kiosk.errors import KioskError
+from kiosk.paper_days import paper_counts
 from kiosk.survey_results import Rate, Scope, results
 from kiosk.transaction import read
 from kiosk.workshop_counts import WorkshopCounts, workshop_counts
@@ -67,6 +68,8 @@ class DailyTally:
     survey_responses: int
     satisfaction: Rate
     consultations: ConsultationCounts = field(default_factory=lambda: EMPTY_CONSULTATIONS)
+    from_paper: bool = False  # the day's counts were entered afterwards from a paper list
+    paper_workshop_participants: int = 0
     # list name → language → code → label, as this installation names them
     list_labels: Mapping[str, Mapping[str, Mapping[str, str]]] = field(default_factory=dict)
     generated_at: datetime = field(
@@ -75,7 +78,7 @@ class DailyTally:
 
     @property
     def held(self) -> bool:
-        return bool(self.event_kinds)
+        return bool(self.event_kinds) or self.from_paper
 
 
 def _breakdown(group: str, counted: Counter[str], extra: tuple[str, ...] = ()) -> Breakdown:
@@ -159,34 +162,41 @@ def daily_tally(ctx: AppContext, venue_id: str, day: date) -> DailyTally:
         hours[min(max(hour, FIRST_HOUR), LAST_HOUR)] += 1
     survey = results(ctx, Scope(venue_id=venue_id, start=day, end=day))
     talks = consultation_counts(ctx, [venue_id], day, day)
+    paper = paper_counts(ctx, [venue_id], day, day)
     names = ("channel", "category", "agency")
     list_labels = {n: {lang: labels(ctx, n, lang) for lang in LANGUAGES} for n in names}
+    ages = Counter(r.age_band for r in rows) + Counter(paper.by_age)
+    homes = Counter(r.residence for r in rows) + Counter(paper.by_residence)
+    heard = Counter(r.heard_from or UNANSWERED for r in rows)
+    heard[UNANSWERED] += paper.visits  # a paper list does not ask
     return DailyTally(
         venue_id=venue_id,
         venue_name=venue.name,
         day=day,
         organisation=organisation,
         event_kinds=tuple(sorted({e.kind for e in events})),
-        visits=len(rows),
-        first_visits=int(first),
-        repeat_visits=sum(1 for r in rows if r.first_visit is False),
+        visits=len(rows) + paper.visits,
+        first_visits=int(first) + paper.first_visits,
+        repeat_visits=sum(1 for r in rows if r.first_visit is False)
+        + paper.visits
+        - paper.first_visits,
         count_only=int(count_only),
         regulars=len({r.visitor_id for r in rows if r.visitor_id}),
-        age_bands=_breakdown("age_band", Counter(r.age_band for r in rows)),
-        residence=_breakdown("residence", Counter(r.residence for r in rows)),
-        heard_from=_breakdown(
-            "heard_from",
-            Counter(r.heard_from or UNANSWERED for r in rows),
-            extra=(UNANSWERED,),
+        age_bands=_breakdown("age_band", ages),
+        residence=_breakdown("residence", homes),
+        heard_from=_breakdown("heard_from", heard, extra=(UNANSWERED,)),
+        children=sum(n for _, n in kids) + paper.children,
+        child_age_bands=_breakdown(
+            "child_age_band", Counter({b: n for b, n in kids}) + Counter(paper.children_by_age)
         ),
-        children=sum(n for _, n in kids),
-        child_age_bands=_breakdown("child_age_band", Counter({b: n for b, n in kids})),
         by_hour=tuple((h, hours.get(h, 0)) for h in range(FIRST_HOUR, LAST_HOUR + 1)),
         workshops=workshop_counts(ctx, event_ids),
         survey_responses=survey.responses,
         satisfaction=survey.satisfaction,
         consultations=talks,
         list_labels=list_labels,
+        from_paper=paper.days > 0,
+        paper_workshop_participants=paper.workshop_participants,
     )
 
 
@@ -215,6 +225,7 @@ ITEMS: dict[str, dict[str, str]] = {
     "waitlisted": {"ja": "キャンセル待ち", "en": "Waitlisted"},
     "no_shows": {"ja": "欠席", "en": "No-shows"},
     "visits_attended": {"ja": "参加した来場者（実数）", "en": "Visitors who attended"},
+    "paper_participants": {"ja": "参加（紙の受付簿から）", "en": "Attended (from paper lists)"},
     "consultations": {"ja": "相談件数", "en": "Consultations"},
     "case_meetings": {"ja": "個別ケース会議", "en": "Case meetings"},
     "referrals": {"ja": "つないだ件数", "en": "Referrals"},
@@ -281,6 +292,7 @@ def figures(tally: DailyTally, lang: str = "ja") -> list[Figure]:
         ("visits_attended", w.visits_attended),
     ):
         out.append(fig("workshops", item, value))
+    out.append(fig("workshops", "paper_participants", tally.paper_workshop_participants))
     for one in w.workshops:
         for measure, value in (("registered", one.registered), ("attended", one.attended)):
             label = f"{one.name}：{PER_WORKSHOP[measure].get(lang, PER_WORKSHOP[measure]['ja'])}"

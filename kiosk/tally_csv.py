@@ -23,12 +23,16 @@ LONG_HEAD = {
     "en": ("Date", "Venue", "Group", "Item", "Value"),
 }
 NOT_HELD = {"ja": "開催なし", "en": "not held"}
+FROM_PAPER = {"ja": "紙の受付簿（後日入力）", "en": "paper list (entered afterwards)"}
 
 
 def held_label(tally: DailyTally, lang: str) -> str:
     if not tally.held:
         return NOT_HELD.get(lang, NOT_HELD["ja"])
-    return "・".join(choices.label("event_kind", k, lang) for k in tally.event_kinds)
+    kinds = [choices.label("event_kind", k, lang) for k in tally.event_kinds]
+    if tally.from_paper:
+        kinds.append(FROM_PAPER.get(lang, FROM_PAPER["ja"]))
+    return "・".join(kinds)
 
 
 def wide_columns(

@@ -195,3 +195,39 @@ def test_kpi_table_as_the_grant_form_writes_it(ctx, venue, clock):
     visits = rows["カフェ延参加者数"]
     assert (visits.actual, visits.achievement) == ("10人", "66%")  # 10/15 rounded down
     assert kpi_rows(ctx, period_report(ctx, month_period(2025, 6))) == []  # months: no KPI table
+
+
+def test_paper_lists_join_every_total_once(ctx, venue, clock):
+    from kiosk.paper_days import PaperDayDraft, record_paper_day
+    from kiosk.tally_csv import render_daily_csv
+
+    hold(ctx, clock, venue.id, date(2026, 10, 4), [{"age_band": "30s"}, {"age_band": "40s"}])
+    on_day(clock, date(2026, 11, 22))
+    paper_day = date(2026, 10, 11)  # the laptop stayed at the office that Sunday
+    record_paper_day(
+        ctx,
+        PaperDayDraft(
+            venue.id,
+            paper_day,
+            {"30s": 3, "60s": 1},
+            {"resident": 4},
+            first_visits=1,
+            children=2,
+            children_by_age={"3-5": 2},
+            workshop_participants=2,
+        ),
+    )
+    tally = daily_tally(ctx, venue.id, paper_day)
+    assert tally.held and tally.from_paper and not tally.event_kinds
+    assert (tally.visits, tally.first_visits, tally.repeat_visits, tally.children) == (4, 1, 3, 2)
+    assert dict(tally.age_bands.counts)["60s"] == 1
+    assert "紙の受付簿（後日入力）" in render_daily_csv([tally]).data.decode("utf-8-sig")
+
+    month = period_report(ctx, month_period(2026, 10), venue.id).totals
+    assert (month.visits, month.total_openings, month.paper_days) == (6, 2, 1)
+    assert month.openings["cafe"] == 2 and month.participants["cafe"] == 6
+    assert month.distinct_people == 2 + 1  # two first-timers at the door, one on paper
+    assert metric_actual(month, "workshop_participants") == 2
+    assert month.visits == sum(
+        daily_tally(ctx, venue.id, d).visits for d in (date(2026, 10, 4), paper_day)
+    )
