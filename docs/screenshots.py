@@ -31,6 +31,8 @@ from kiosk.context import AppContext
 from kiosk.database import open_database
 from kiosk.demo import build_demo
 from kiosk.paths import DataFolder
+from kiosk.period_export import PeriodRequest, export_period
+from kiosk.period_report import fiscal_year_period
 from kiosk.tally import daily_tally
 from kiosk.tally_pdf import render_daily_pdf
 from ui.app import AppShell, application, load_look
@@ -66,6 +68,23 @@ def save_pdf_page(ctx: AppContext, venue_id: str) -> None:
             check=True,
         )
     print("wrote", OUT / "tally-pdf.png")
+
+
+def save_report_pages(ctx: AppContext, year: int) -> None:
+    """The fiscal-year report of all venues, page by page (pdftoppm from poppler-utils)."""
+    if shutil.which("pdftoppm") is None:
+        return
+    request = PeriodRequest(fiscal_year_period(year), None, "pdf")
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "fy.pdf"
+        export_period(ctx, request, source)
+        for old in OUT.glob("fy-report-*.png"):
+            old.unlink()
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "60", "-l", "4", str(source), str(OUT / "fy-report")],
+            check=True,
+        )
+    print("wrote", sorted(p.name for p in OUT.glob("fy-report-*.png")))
 
 
 def main() -> None:
@@ -108,6 +127,7 @@ def main() -> None:
         window.show_widget(window.tally)
         save(window, "tally.png")
         save_pdf_page(ctx, window.state.venue.id)
+        save_report_pages(ctx, 2025)
 
         window.show_widget(window.reports)
         window.reports.year.setValue(2026)
