@@ -29,6 +29,7 @@ from db.models import (
     Consultation,
     Event,
     KpiTarget,
+    PaperDay,
     Referral,
     Setting,
     Signup,
@@ -39,7 +40,15 @@ from db.models import (
     Workshop,
     WorkshopSlot,
 )
-from kiosk import demo_consultations, demo_survey, demo_targets, demo_workshops, nickname, settings
+from kiosk import (
+    demo_consultations,
+    demo_paper,
+    demo_survey,
+    demo_targets,
+    demo_workshops,
+    nickname,
+    settings,
+)
 from kiosk.context import AppContext
 from kiosk.database import open_database
 from kiosk.errors import StorageError
@@ -217,6 +226,7 @@ def _insert(ctx: AppContext, builder: _Builder, rows: _Rows, seed: int) -> DemoS
     targets = demo_targets.build(
         seed, builder.today - timedelta(days=builder.days), builder.today, device, built_at
     )
+    paper_days = demo_paper.build(seed, rows.events, rows.venues, builder.at, device, built_at)
     summary = DemoSummary(
         venues=len(rows.venues),
         events=len(rows.events),
@@ -269,6 +279,7 @@ def _insert(ctx: AppContext, builder: _Builder, rows: _Rows, seed: int) -> DemoS
             (Referral, consultations.referrals),
             (CaseMeeting, consultations.case_meetings),
             (KpiTarget, targets),
+            (PaperDay, paper_days),
             (AuditEntry, audit_rows),
         ):
             if batch:

@@ -27,6 +27,7 @@ from ui.choice_buttons import ChoiceButtons
 from ui.consultation_lists_card import ConsultationListsCard
 from ui.door_state import DoorState
 from ui.error_display import message_for, new_banner, set_banner
+from ui.kpi_targets_card import KpiTargetsCard
 from ui.survey_settings import SurveySettingsCard
 from ui.workshop_catalogue_card import WorkshopCatalogueCard
 
@@ -68,6 +69,7 @@ class SettingsScreen(QWidget):
         self.add_card(WorkshopCatalogueCard(state, self))
         self.add_card(SurveySettingsCard(state, self))
         self.add_card(ConsultationListsCard(state, self))
+        self.add_card(KpiTargetsCard(state, self))
         state.changed.connect(self.refresh)
         self.refresh()
 

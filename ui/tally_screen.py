@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDialog,
     QFileDialog,
     QFrame,
     QGridLayout,
@@ -30,6 +31,7 @@ from ui.background import run_in_background
 from ui.bar_chart import BarChart
 from ui.door_state import DoorState
 from ui.error_display import message_for, new_banner, set_banner
+from ui.paper_day_dialog import PaperDayDialog
 
 COLUMNS = 3
 
@@ -88,6 +90,9 @@ class TallyScreen(QWidget):
         self.previous.clicked.connect(lambda: self.day.setDate(self.day.date().addDays(-1)))
         self.next.clicked.connect(lambda: self.day.setDate(self.day.date().addDays(1)))
         self.today_button.clicked.connect(self._to_today)
+        self.paper_button = QPushButton(self.tr("Enter a paper list…"), self)
+        self.paper_button.setAutoDefault(False)
+        self.paper_button.clicked.connect(self.enter_paper_list)
         self.encoding = QComboBox(self)
         self.encoding.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.encoding.addItem(self.tr("CSV: UTF-8 (Excel)"), "utf-8-sig")
@@ -107,7 +112,10 @@ class TallyScreen(QWidget):
             bar.addWidget(widget)
         layout.addLayout(bar)
         self.banner = new_banner(self)
-        layout.addWidget(self.banner)
+        notes = QHBoxLayout()  # the top bar is full: paper lists go beside the banner
+        notes.addWidget(self.banner, 1)
+        notes.addWidget(self.paper_button)
+        layout.addLayout(notes)
 
         self.grid = QGridLayout()
         self.grid.setContentsMargins(0, 0, 0, 0)
@@ -203,6 +211,13 @@ class TallyScreen(QWidget):
     def value(self, group: str, item: str) -> str:
         """What the screen shows for one figure (for tests and accessibility)."""
         return self.groups[group].values[item].text()
+
+    def enter_paper_list(self) -> None:
+        """A past day's counts from a paper sign-in list (ui/paper_day_dialog.py)."""
+        picked = self.day.date().toPython()
+        dialog = PaperDayDialog(self.state, self.venue.currentData(), picked, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.state.notify()
 
     def export(self, fmt: str) -> None:
         tally = self.tally

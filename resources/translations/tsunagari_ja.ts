@@ -775,6 +775,64 @@ Children in childcare: %4</source>
     </message>
 </context>
 <context>
+    <name>KpiTargetsCard</name>
+    <message>
+        <location filename="../../ui/kpi_targets_card.py" line="53"/>
+        <source>KPI targets</source>
+        <translation>目標（KPI）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_targets_card.py" line="58"/>
+        <source>The targets of the grant&apos;s report form. Reports show each one&apos;s achievement rate. Leave a target empty for none.</source>
+        <translation>実績報告書の目標値です。報告では項目ごとに達成率を示します。目標のない項目は空欄のままにしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_targets_card.py" line="70"/>
+        <source>Copy last year&apos;s</source>
+        <translation>前年度の目標をコピー</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_targets_card.py" line="82"/>
+        <source>Metric</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_targets_card.py" line="82"/>
+        <source>Target</source>
+        <translation>目標</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_targets_card.py" line="82"/>
+        <source>Group</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_targets_card.py" line="82"/>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_targets_card.py" line="218"/>
+        <source>Target removed: %1</source>
+        <translation>目標を削除しました：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_targets_card.py" line="228"/>
+        <source>Saved: %1</source>
+        <translation>保存しました：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_targets_card.py" line="245"/>
+        <source>%1 target(s) copied from %2.</source>
+        <translation>%2から目標を%1件コピーしました。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_targets_card.py" line="248"/>
+        <source>Every target of %1 is already set for this year; nothing copied.</source>
+        <translation>%1の目標はすべてこの年度に設定済みです。コピーしたものはありません。</translation>
+    </message>
+</context>
+<context>
     <name>LabelPrinting</name>
     <message>
         <location filename="../../ui/label_printing.py" line="54"/>
@@ -785,44 +843,167 @@ Children in childcare: %4</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="41"/>
+        <location filename="../../ui/main_window.py" line="42"/>
         <source>Tsunagari — reception</source>
         <translation>つながり — 受付</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="83"/>
         <source>Check-in</source>
         <translation>受付</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82"/>
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>Childcare</source>
         <translation>託児</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="85"/>
         <source>Workshops</source>
         <translation>ワークショップ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="86"/>
         <source>Consultations</source>
         <translation>相談記録</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85"/>
+        <location filename="../../ui/main_window.py" line="87"/>
         <source>Questionnaire</source>
         <translation>アンケート</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86"/>
+        <location filename="../../ui/main_window.py" line="88"/>
         <source>Daily tally</source>
         <translation>日計</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="89"/>
+        <source>Reports</source>
+        <translation>報告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="90"/>
         <source>Settings</source>
         <translation>設定</translation>
+    </message>
+</context>
+<context>
+    <name>PaperDayDialog</name>
+    <message>
+        <location filename="../../ui/paper_day_dialog.py" line="73"/>
+        <source>Paper list</source>
+        <translation>紙の受付簿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_day_dialog.py" line="84"/>
+        <source>Entered afterwards from a paper list: for a past day when the laptop was not used. Reports show these counts as entered from paper.</source>
+        <translation>紙の受付簿から後日入力します。パソコンを使わなかった過去の日の分です。報告には「紙の受付簿から入力」と明記されます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_day_dialog.py" line="110"/>
+        <source>Venue</source>
+        <translation>会場</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_day_dialog.py" line="113"/>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_day_dialog.py" line="124"/>
+        <source>Visits by age</source>
+        <translation>年代別の来場者数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_day_dialog.py" line="129"/>
+        <source>Visits by residence</source>
+        <translation>お住まい別の来場者数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_day_dialog.py" line="143"/>
+        <source>First visits</source>
+        <translation>はじめての方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_day_dialog.py" line="144"/>
+        <source>Children in childcare</source>
+        <translation>託児人数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_day_dialog.py" line="145"/>
+        <source>Workshop participants</source>
+        <translation>ワークショップ参加者数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_day_dialog.py" line="152"/>
+        <source>The list gives the children&apos;s ages</source>
+        <translation>子どもの年齢も分かる（年齢別に入力）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_day_dialog.py" line="162"/>
+        <source>Cancel this entry…</source>
+        <translation>この入力を取り消す…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_day_dialog.py" line="166"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_day_dialog.py" line="169"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_day_dialog.py" line="274"/>
+        <source>This day was entered from paper on %1: correct it, or cancel it.</source>
+        <translation>この日は%1に紙の受付簿から入力済みです。数を直すか、取り消してください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_day_dialog.py" line="281"/>
+        <source>This day has check-ins at this venue: it is counted at the door, so a paper list would count it twice.</source>
+        <translation>この日はこの会場で受付の記録があります。受付で数えた日なので、紙の受付簿も入れると二重に数えてしまいます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_day_dialog.py" line="286"/>
+        <source>New entry for this venue and day.</source>
+        <translation>この会場・この日の新しい入力です。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_day_dialog.py" line="313"/>
+        <source>By age %1, by residence %2: both count the same visitors, so they must match (put what is not known under “No answer”).</source>
+        <translation>年代別 %1人、お住まい別 %2人：同じ来場者を2通りに数えるので、同じ数になるはずです（分からない分は「無回答」に）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_day_dialog.py" line="320"/>
+        <source>More first visits than visits.</source>
+        <translation>はじめての方が来場者数より多くなっています。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_day_dialog.py" line="322"/>
+        <source>Children in childcare, but no visits.</source>
+        <translation>託児があるのに来場者が0人です。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_day_dialog.py" line="327"/>
+        <source>The children&apos;s ages add up to %1, not %2.</source>
+        <translation>子どもの年齢別の合計が%1人で、託児人数の%2人と合いません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_day_dialog.py" line="335"/>
+        <source>Visits: %1</source>
+        <translation>来場者数：%1人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_day_dialog.py" line="376"/>
+        <source>Cancel this entry</source>
+        <translation>入力の取り消し</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_day_dialog.py" line="377"/>
+        <source>Cancel the paper list of this day? Its counts leave every total.</source>
+        <translation>この日の紙の受付簿の入力を取り消しますか？ その人数はすべての集計から外れます。</translation>
     </message>
 </context>
 <context>
@@ -1073,6 +1254,136 @@ Children in childcare: %4</source>
     </message>
 </context>
 <context>
+    <name>ReportsScreen</name>
+    <message>
+        <location filename="../../ui/reports_screen.py" line="68"/>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_screen.py" line="69"/>
+        <source>Fiscal year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_screen.py" line="70"/>
+        <source>Dates</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_screen.py" line="104"/>
+        <source>CSV: UTF-8 (Excel)</source>
+        <translation>CSV：UTF-8（Excel）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_screen.py" line="105"/>
+        <source>CSV: Shift_JIS</source>
+        <translation>CSV：Shift_JIS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_screen.py" line="106"/>
+        <source>Export CSV…</source>
+        <translation>CSV出力…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_screen.py" line="107"/>
+        <source>Export PDF…</source>
+        <translation>PDF出力…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_screen.py" line="124"/>
+        <location filename="../../ui/reports_screen.py" line="253"/>
+        <source>Targets and KPIs</source>
+        <translation>目標・KPIの達成状況</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_screen.py" line="126"/>
+        <source>By month</source>
+        <translation>月別の実績</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_screen.py" line="169"/>
+        <source>All venues</source>
+        <translation>全会場</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_screen.py" line="211"/>
+        <source>Counting…</source>
+        <translation>集計中…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_screen.py" line="234"/>
+        <source>This period crosses fiscal years.</source>
+        <translation>この期間は年度をまたいでいます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_screen.py" line="237"/>
+        <location filename="../../ui/reports_screen.py" line="269"/>
+        <source>Group</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_screen.py" line="238"/>
+        <source>Target / KPI</source>
+        <translation>目標・KPI</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_screen.py" line="239"/>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_screen.py" line="240"/>
+        <source>Target</source>
+        <translation>目標</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_screen.py" line="241"/>
+        <source>Actual</source>
+        <translation>実績</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_screen.py" line="242"/>
+        <source>Achieved</source>
+        <translation>達成率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_screen.py" line="243"/>
+        <source>Ratio</source>
+        <translation>比率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_screen.py" line="257"/>
+        <source>No targets for this period. Set them in Settings (a fiscal year&apos;s report).</source>
+        <translation>この期間の目標はありません。設定で年度ごとに登録できます（年度の報告に表示されます）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_screen.py" line="269"/>
+        <source>Item</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_screen.py" line="269"/>
+        <source>Total</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_screen.py" line="306"/>
+        <source>Export</source>
+        <translation>書き出し</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_screen.py" line="313"/>
+        <source>Exporting…</source>
+        <translation>書き出し中…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_screen.py" line="321"/>
+        <source>Saved: %1</source>
+        <translation>保存しました：%1</translation>
+    </message>
+</context>
+<context>
     <name>SetPinDialog</name>
     <message>
         <location filename="../../ui/pin_dialogs.py" line="141"/>
@@ -1108,146 +1419,146 @@ Children in childcare: %4</source>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../ui/settings_screen.py" line="90"/>
+        <location filename="../../ui/settings_screen.py" line="92"/>
         <source>Organisation and language</source>
         <translation>団体と言語</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="93"/>
-        <location filename="../../ui/settings_screen.py" line="104"/>
+        <location filename="../../ui/settings_screen.py" line="95"/>
+        <location filename="../../ui/settings_screen.py" line="106"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="97"/>
+        <location filename="../../ui/settings_screen.py" line="99"/>
         <source>Organisation</source>
         <translation>団体名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="102"/>
+        <location filename="../../ui/settings_screen.py" line="104"/>
         <source>Title of reports (事業名); the organisation if empty</source>
         <translation>報告書の表題（事業名）。空欄なら団体名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="108"/>
+        <location filename="../../ui/settings_screen.py" line="110"/>
         <source>Project</source>
         <translation>事業名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="113"/>
+        <location filename="../../ui/settings_screen.py" line="115"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="116"/>
+        <location filename="../../ui/settings_screen.py" line="118"/>
         <source>Where the data lives</source>
         <translation>データの保存場所</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="126"/>
+        <location filename="../../ui/settings_screen.py" line="128"/>
         <source>Tsunagari keeps no real names and never the content of a consultation. Nicknames and care notes are personal details and will expire.</source>
         <translation>つながりは本名や相談の内容を記録しません。ニックネームと託児メモは個人情報として、保存期間が過ぎると消去されます。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="138"/>
+        <location filename="../../ui/settings_screen.py" line="140"/>
         <source>Venues</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="139"/>
+        <location filename="../../ui/settings_screen.py" line="141"/>
         <source>The venue marked ★ is the one this laptop checks in for.</source>
         <translation>★印の会場が、このパソコンで受付する会場です。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="147"/>
+        <location filename="../../ui/settings_screen.py" line="149"/>
         <source>Add…</source>
         <translation>追加…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="148"/>
+        <location filename="../../ui/settings_screen.py" line="150"/>
         <source>Rename…</source>
         <translation>名前を変更…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="149"/>
+        <location filename="../../ui/settings_screen.py" line="151"/>
         <source>Use at this laptop</source>
         <translation>この端末で使う</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="150"/>
+        <location filename="../../ui/settings_screen.py" line="152"/>
         <source>Retire</source>
         <translation>終了にする</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="166"/>
+        <location filename="../../ui/settings_screen.py" line="168"/>
         <source>a database server</source>
         <translation>データベースサーバー</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="168"/>
+        <location filename="../../ui/settings_screen.py" line="170"/>
         <source>Folder: %1
 This device: %2</source>
         <translation>フォルダ：%1
 この端末：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="191"/>
-        <location filename="../../ui/settings_screen.py" line="197"/>
+        <location filename="../../ui/settings_screen.py" line="193"/>
+        <location filename="../../ui/settings_screen.py" line="199"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="208"/>
+        <location filename="../../ui/settings_screen.py" line="210"/>
         <source>Select a venue in the list first.</source>
         <translation>先に一覧から会場を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="213"/>
+        <location filename="../../ui/settings_screen.py" line="215"/>
         <source>Add a venue</source>
         <translation>会場の追加</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="213"/>
+        <location filename="../../ui/settings_screen.py" line="215"/>
         <source>Venue name</source>
         <translation>会場名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="215"/>
+        <location filename="../../ui/settings_screen.py" line="217"/>
         <source>Venue added.</source>
         <translation>会場を追加しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="221"/>
+        <location filename="../../ui/settings_screen.py" line="223"/>
         <source>Rename the venue</source>
         <translation>会場名の変更</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="221"/>
+        <location filename="../../ui/settings_screen.py" line="223"/>
         <source>New name</source>
         <translation>新しい名前</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="225"/>
+        <location filename="../../ui/settings_screen.py" line="227"/>
         <source>Venue renamed.</source>
         <translation>会場名を変更しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="233"/>
+        <location filename="../../ui/settings_screen.py" line="235"/>
         <source>This laptop now checks in for the selected venue.</source>
         <translation>この端末は選んだ会場の受付に切り替わりました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="242"/>
+        <location filename="../../ui/settings_screen.py" line="244"/>
         <source>Retire the venue</source>
         <translation>会場を終了にする</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="243"/>
+        <location filename="../../ui/settings_screen.py" line="245"/>
         <source>Retire this venue? Its past records stay in every report.</source>
         <translation>この会場を終了にしますか？これまでの記録は報告にそのまま残ります。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="247"/>
+        <location filename="../../ui/settings_screen.py" line="249"/>
         <source>Venue retired.</source>
         <translation>会場を終了にしました。</translation>
     </message>
@@ -1682,67 +1993,72 @@ Responses: %5 (tablet %6, paper %7).</source>
 <context>
     <name>TallyScreen</name>
     <message>
-        <location filename="../../ui/tally_screen.py" line="85"/>
+        <location filename="../../ui/tally_screen.py" line="87"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
         <location filename="../../ui/tally_screen.py" line="93"/>
+        <source>Enter a paper list…</source>
+        <translation>紙の受付簿を入力…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tally_screen.py" line="98"/>
         <source>CSV: UTF-8 (Excel)</source>
         <translation>CSV：UTF-8（Excel）</translation>
     </message>
     <message>
-        <location filename="../../ui/tally_screen.py" line="94"/>
+        <location filename="../../ui/tally_screen.py" line="99"/>
         <source>CSV: Shift_JIS</source>
         <translation>CSV：Shift_JIS</translation>
     </message>
     <message>
-        <location filename="../../ui/tally_screen.py" line="95"/>
+        <location filename="../../ui/tally_screen.py" line="100"/>
         <source>one row per figure</source>
         <translation>縦長形式</translation>
     </message>
     <message>
-        <location filename="../../ui/tally_screen.py" line="96"/>
+        <location filename="../../ui/tally_screen.py" line="101"/>
         <source>Export CSV…</source>
         <translation>CSV出力…</translation>
     </message>
     <message>
-        <location filename="../../ui/tally_screen.py" line="97"/>
+        <location filename="../../ui/tally_screen.py" line="102"/>
         <source>Export PDF…</source>
         <translation>PDF出力…</translation>
     </message>
     <message>
-        <location filename="../../ui/tally_screen.py" line="115"/>
+        <location filename="../../ui/tally_screen.py" line="123"/>
         <source>Visits by hour</source>
         <translation>時間帯別の来場者数</translation>
     </message>
     <message>
-        <location filename="../../ui/tally_screen.py" line="116"/>
+        <location filename="../../ui/tally_screen.py" line="124"/>
         <source>Visits by age</source>
         <translation>年代別の来場者数</translation>
     </message>
     <message>
-        <location filename="../../ui/tally_screen.py" line="181"/>
+        <location filename="../../ui/tally_screen.py" line="189"/>
         <source>Held: %1</source>
         <translation>開催：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/tally_screen.py" line="184"/>
+        <location filename="../../ui/tally_screen.py" line="192"/>
         <source>Nothing was held at this venue on this day.</source>
         <translation>この日、この会場での開催はありません（数値はすべて0です）。</translation>
     </message>
     <message>
-        <location filename="../../ui/tally_screen.py" line="214"/>
+        <location filename="../../ui/tally_screen.py" line="229"/>
         <source>Export</source>
         <translation>書き出し</translation>
     </message>
     <message>
-        <location filename="../../ui/tally_screen.py" line="230"/>
+        <location filename="../../ui/tally_screen.py" line="245"/>
         <source>Exporting…</source>
         <translation>書き出し中…</translation>
     </message>
     <message>
-        <location filename="../../ui/tally_screen.py" line="234"/>
+        <location filename="../../ui/tally_screen.py" line="249"/>
         <source>Saved: %1</source>
         <translation>保存しました：%1</translation>
     </message>
