@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QWidget
 from kiosk import checkin
 from kiosk.context import AppContext
 from kiosk.database import open_database
-from kiosk.demo import build_demo
+from kiosk.demo import app_demo_days, build_demo
 from kiosk.paths import DataFolder
 from kiosk.period_export import PeriodRequest, export_period
 from kiosk.period_report import fiscal_year_period
@@ -94,7 +94,7 @@ def main() -> None:
     load_look(app)
     with tempfile.TemporaryDirectory() as tmp:
         folder = DataFolder(Path(tmp))
-        build_demo(folder, seed=7, days=400, today=TODAY, tz=JST)
+        build_demo(folder, seed=7, days=app_demo_days(TODAY), today=TODAY, tz=JST)
         ctx = replace(open_database(folder=folder), clock=lambda: NOW)
         shell = AppShell(app, ctx, "ja")
         window = shell.build_window()

@@ -14,7 +14,6 @@ from collections.abc import Sequence
 
 from kiosk import __version__
 from kiosk.cli_export import add_export_parser, run_export
-from kiosk.demo import APP_DEMO_DAYS
 from kiosk.error_messages import describe
 from kiosk.errors import KioskError
 from kiosk.frontends import LaunchOptions, find_frontend
@@ -85,8 +84,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--days",
         type=int,
-        default=APP_DEMO_DAYS,
-        help=f"how many days back (default {APP_DEMO_DAYS}: over a fiscal year)",
+        default=None,
+        help="how many days back (default: from the start of the previous fiscal year)",
     )
 
     info = sub.add_parser("info", help="where the data lives and what it holds")
@@ -137,9 +136,9 @@ def _dispatch(args: argparse.Namespace, lang: str) -> int:
 
 
 def _demo(folder: DataFolder, args: argparse.Namespace) -> int:
-    from kiosk.demo import build_demo
+    from kiosk.demo import app_demo_days, build_demo
 
-    summary = build_demo(folder, seed=args.seed, days=args.days)
+    summary = build_demo(folder, seed=args.seed, days=args.days or app_demo_days())
     print(
         f"demo database: {folder.database}\n"
         f"venues {summary.venues}, events {summary.events}, visits {summary.visits}, "

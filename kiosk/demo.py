@@ -52,6 +52,7 @@ from kiosk import (
 from kiosk.context import AppContext
 from kiosk.database import open_database
 from kiosk.errors import StorageError
+from kiosk.fiscal_year import fiscal_year_of, fiscal_year_range
 from kiosk.paths import DataFolder
 
 ORGANISATION = "NPO法人 つながりネット"
@@ -287,9 +288,13 @@ def _insert(ctx: AppContext, builder: _Builder, rows: _Rows, seed: int) -> DemoS
     return summary
 
 
-# What `tsunagari --demo` and `tsunagari demo` build: back to the start of the
-# previous fiscal year, so month and fiscal-year reports look real.
-APP_DEMO_DAYS = 400
+def app_demo_days(today: date | None = None) -> int:
+    """What `tsunagari --demo` and `tsunagari demo` build: from the first day of
+    the previous fiscal year to today, so the fiscal-year report of a whole
+    year looks real."""
+    today = today or date.today()
+    first, _ = fiscal_year_range(fiscal_year_of(today) - 1)
+    return (today - first).days
 
 
 def ensure_demo(folder: DataFolder) -> None:
@@ -297,7 +302,7 @@ def ensure_demo(folder: DataFolder) -> None:
     path = folder.database
     if path.exists() and path.stat().st_size > 0:
         return
-    build_demo(folder, days=APP_DEMO_DAYS)
+    build_demo(folder, days=app_demo_days())
 
 
 def _remove_database(folder: DataFolder) -> None:

@@ -8,10 +8,11 @@ thread. Mirrors Anki's CollectionOp: screens never block on slow work.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, SignalInstance
 
 
 class _Signals(QObject):
@@ -29,9 +30,15 @@ class _Job(QRunnable):
         try:
             result = self.work()
         except Exception as exc:  # handed to the GUI thread, never swallowed
-            self.signals.failed.emit(exc)
+            self._report(self.signals.failed, exc)
         else:
-            self.signals.done.emit(result)
+            self._report(self.signals.done, result)
+
+    @staticmethod
+    def _report(signal: SignalInstance, value: object) -> None:
+        # RuntimeError: the application is closing, there is no one left to tell.
+        with contextlib.suppress(RuntimeError):
+            signal.emit(value)
 
 
 _running: set[_Job] = set()
