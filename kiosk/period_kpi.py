@@ -35,17 +35,21 @@ def kpi_rows(ctx: AppContext, report: PeriodReport, lang: str = "ja") -> list[Kp
     targets = kpi_targets.list_targets(ctx, year, venue)
     if not targets and venue is not None:
         targets = kpi_targets.list_targets(ctx, year, None)
+    by_metric = {t.metric: t for t in targets}
     rows = []
-    for target in targets:
-        actual = metric_actual(report.totals, target.metric)
-        result = kpi_targets.achievement(actual, target.target)
-        unit = kpi_targets.metric_unit(target.metric, lang)
+    for known in kpi_targets.metrics():  # every metric, in the form's order; no target → —
+        target = by_metric.get(known.code)
+        actual = metric_actual(report.totals, known.code)
+        unit = kpi_targets.metric_unit(known.code, lang)
+        result = kpi_targets.achievement(actual, target.target if target else None)
         rows.append(
             KpiRow(
-                group=kpi_targets.group_label(target.group, lang),
-                metric=kpi_targets.metric_label(target.metric, lang),
-                kind=kpi_targets.kind_label(target.kind, lang),
-                target=f"{_number(target.target)}{unit}",
+                group=kpi_targets.group_label(
+                    target.group if target else known.default_group, lang
+                ),
+                metric=kpi_targets.metric_label(known.code, lang),
+                kind=kpi_targets.kind_label(target.kind if target else known.default_kind, lang),
+                target=f"{_number(target.target)}{unit}" if target else "—",
                 actual="—" if actual is None else f"{_number(actual)}{unit}",
                 achievement=result.text(),
                 ratio="—" if result.ratio is None else f"{result.ratio:.2f}",

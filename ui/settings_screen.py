@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from kiosk import choices, settings, venues
+from kiosk import choices, fiscal_year, settings, venues
 from kiosk.errors import KioskError
 from ui.choice_buttons import ChoiceButtons
 from ui.consultation_lists_card import ConsultationListsCard
@@ -110,6 +111,12 @@ class SettingsScreen(QWidget):
         grid.addWidget(QLabel(self.tr("Project"), card), 2, 0)
         grid.addWidget(self.project, 2, 1)
         grid.addWidget(save_project, 2, 2)
+        self.fiscal_start = QSpinBox(card)
+        self.fiscal_start.setRange(1, 12)
+        self.fiscal_start.setSuffix(self.tr(" (month the fiscal year starts)"))
+        self.fiscal_start.valueChanged.connect(self._fiscal_start_changed)
+        grid.addWidget(QLabel(self.tr("Fiscal year"), card), 3, 0)
+        grid.addWidget(self.fiscal_start, 3, 1, 1, 2)
         self.language = ChoiceButtons([("ja", "日本語"), ("en", "English")])
         self.language.selection_changed.connect(self._language_chosen)
         grid.addWidget(QLabel(self.tr("Language"), card), 1, 0)
@@ -164,6 +171,9 @@ class SettingsScreen(QWidget):
             self.organisation.setText(settings.organisation(ctx))
         if not self.project.hasFocus():
             self.project.setText(settings.get(ctx, settings.PROJECT_NAME) or "")
+        self.fiscal_start.blockSignals(True)
+        self.fiscal_start.setValue(fiscal_year.start_month(ctx))
+        self.fiscal_start.blockSignals(False)
         self.language.set_value(self.state.lang)
         where = str(ctx.data_dir) if ctx.data_dir else self.tr("a database server")
         self.location.setText(
@@ -186,6 +196,13 @@ class SettingsScreen(QWidget):
             return
         set_banner(self.banner, done, "ok")
         self.state.notify()
+
+    def _fiscal_start_changed(self, month: int) -> None:
+        if month != fiscal_year.start_month(self.state.ctx):
+            self._run(
+                lambda: fiscal_year.set_start_month(self.state.ctx, month),
+                self.tr("Saved: fiscal years now start in month %1.").replace("%1", str(month)),
+            )
 
     def save_project(self) -> None:
         self._run(

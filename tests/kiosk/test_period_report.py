@@ -231,3 +231,27 @@ def test_paper_lists_join_every_total_once(ctx, venue, clock):
     assert month.visits == sum(
         daily_tally(ctx, venue.id, d).visits for d in (date(2026, 10, 4), paper_day)
     )
+
+
+def test_every_metric_is_listed_and_the_pdf_holds_the_kpi_figures(ctx, venue, clock):
+    import io
+
+    from pypdf import PdfReader
+
+    from kiosk.kpi_targets import set_target
+    from kiosk.period_export import PeriodRequest, render
+
+    hold(ctx, clock, venue.id, date(2025, 6, 1), [{"age_band": "30s"} for _ in range(11)])
+    on_day(clock, date(2026, 11, 22))
+    set_target(ctx, 2025, "visits", 15, "goal", "outcome")
+    from kiosk.period_kpi import kpi_rows
+
+    rows = kpi_rows(ctx, period_report(ctx, fiscal_year_period(2025)))
+    assert len(rows) == 10  # every metric of the form
+    no_target = next(r for r in rows if r.metric == "相談件数")
+    assert (no_target.target, no_target.achievement) == ("—", "—")
+    pdf = render(ctx, PeriodRequest(fiscal_year_period(2025), None, "pdf")).data
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert "カフェ延参加者数" in text and "15人" in text and "11人" in text and "73%" in text
+    csv = render(ctx, PeriodRequest(fiscal_year_period(2025), None, "csv")).data.decode("utf-8-sig")
+    assert "事業目標,カフェ延参加者数,アウトカム,15人,11人,73%,0.73" in csv

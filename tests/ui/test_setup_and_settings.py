@@ -84,3 +84,14 @@ def test_project_name_titles_the_reports(qtbot, window):
     qtbot.keyClick(screen.project, Qt.Key.Key_Return)
     assert "事業名は100文字以内" in screen.banner.text()
     assert report_title(window.state.ctx) == "女性のための居場所づくり事業"
+
+
+def test_fiscal_year_start_month(qtbot, window):
+    from kiosk.fiscal_year import start_month
+
+    window.show_widget(window.settings)
+    screen = window.settings
+    assert screen.fiscal_start.value() == 4
+    screen.fiscal_start.setValue(10)
+    assert start_month(window.state.ctx) == 10
+    assert "10月始まり" in screen.banner.text()
