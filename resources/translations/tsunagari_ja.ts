@@ -1419,146 +1419,161 @@ Children in childcare: %4</source>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../ui/settings_screen.py" line="92"/>
+        <location filename="../../ui/settings_screen.py" line="93"/>
         <source>Organisation and language</source>
         <translation>団体と言語</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="95"/>
-        <location filename="../../ui/settings_screen.py" line="106"/>
+        <location filename="../../ui/settings_screen.py" line="96"/>
+        <location filename="../../ui/settings_screen.py" line="107"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="99"/>
+        <location filename="../../ui/settings_screen.py" line="100"/>
         <source>Organisation</source>
         <translation>団体名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="104"/>
+        <location filename="../../ui/settings_screen.py" line="105"/>
         <source>Title of reports (事業名); the organisation if empty</source>
         <translation>報告書の表題（事業名）。空欄なら団体名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="110"/>
+        <location filename="../../ui/settings_screen.py" line="111"/>
         <source>Project</source>
         <translation>事業名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="115"/>
+        <location filename="../../ui/settings_screen.py" line="116"/>
+        <source> (month the fiscal year starts)</source>
+        <translation> 月始まり</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="118"/>
+        <source>Fiscal year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="122"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="118"/>
+        <location filename="../../ui/settings_screen.py" line="125"/>
         <source>Where the data lives</source>
         <translation>データの保存場所</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="128"/>
+        <location filename="../../ui/settings_screen.py" line="135"/>
         <source>Tsunagari keeps no real names and never the content of a consultation. Nicknames and care notes are personal details and will expire.</source>
         <translation>つながりは本名や相談の内容を記録しません。ニックネームと託児メモは個人情報として、保存期間が過ぎると消去されます。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="140"/>
+        <location filename="../../ui/settings_screen.py" line="147"/>
         <source>Venues</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="141"/>
+        <location filename="../../ui/settings_screen.py" line="148"/>
         <source>The venue marked ★ is the one this laptop checks in for.</source>
         <translation>★印の会場が、このパソコンで受付する会場です。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="149"/>
+        <location filename="../../ui/settings_screen.py" line="156"/>
         <source>Add…</source>
         <translation>追加…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="150"/>
+        <location filename="../../ui/settings_screen.py" line="157"/>
         <source>Rename…</source>
         <translation>名前を変更…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="151"/>
+        <location filename="../../ui/settings_screen.py" line="158"/>
         <source>Use at this laptop</source>
         <translation>この端末で使う</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="152"/>
+        <location filename="../../ui/settings_screen.py" line="159"/>
         <source>Retire</source>
         <translation>終了にする</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="168"/>
+        <location filename="../../ui/settings_screen.py" line="178"/>
         <source>a database server</source>
         <translation>データベースサーバー</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="170"/>
+        <location filename="../../ui/settings_screen.py" line="180"/>
         <source>Folder: %1
 This device: %2</source>
         <translation>フォルダ：%1
 この端末：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="193"/>
-        <location filename="../../ui/settings_screen.py" line="199"/>
+        <location filename="../../ui/settings_screen.py" line="204"/>
+        <source>Saved: fiscal years now start in month %1.</source>
+        <translation>保存しました：年度は%1月始まりになりました。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="210"/>
+        <location filename="../../ui/settings_screen.py" line="216"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="210"/>
+        <location filename="../../ui/settings_screen.py" line="227"/>
         <source>Select a venue in the list first.</source>
         <translation>先に一覧から会場を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="215"/>
+        <location filename="../../ui/settings_screen.py" line="232"/>
         <source>Add a venue</source>
         <translation>会場の追加</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="215"/>
+        <location filename="../../ui/settings_screen.py" line="232"/>
         <source>Venue name</source>
         <translation>会場名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="217"/>
+        <location filename="../../ui/settings_screen.py" line="234"/>
         <source>Venue added.</source>
         <translation>会場を追加しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="223"/>
+        <location filename="../../ui/settings_screen.py" line="240"/>
         <source>Rename the venue</source>
         <translation>会場名の変更</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="223"/>
+        <location filename="../../ui/settings_screen.py" line="240"/>
         <source>New name</source>
         <translation>新しい名前</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="227"/>
+        <location filename="../../ui/settings_screen.py" line="244"/>
         <source>Venue renamed.</source>
         <translation>会場名を変更しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="235"/>
+        <location filename="../../ui/settings_screen.py" line="252"/>
         <source>This laptop now checks in for the selected venue.</source>
         <translation>この端末は選んだ会場の受付に切り替わりました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="244"/>
+        <location filename="../../ui/settings_screen.py" line="261"/>
         <source>Retire the venue</source>
         <translation>会場を終了にする</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="245"/>
+        <location filename="../../ui/settings_screen.py" line="262"/>
         <source>Retire this venue? Its past records stay in every report.</source>
         <translation>この会場を終了にしますか？これまでの記録は報告にそのまま残ります。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="249"/>
+        <location filename="../../ui/settings_screen.py" line="266"/>
         <source>Venue retired.</source>
         <translation>会場を終了にしました。</translation>
     </message>
