@@ -18,13 +18,13 @@ and none could hold what was said.
 from __future__ import annotations
 
 import random
-import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from kiosk.consultation_lists import encode_changes, setting_key
+from kiosk.demo_rows import RowMaker
 
 CONSULT_RATE = 0.75  # of the visits that asked for a consultation
 PHONE_DAY_RATE = 0.45  # of weekdays without an event at the main venue
@@ -79,22 +79,11 @@ def build(
     venues: Sequence[dict[str, Any]],
 ) -> ConsultationRows:
     rng = random.Random(f"tsunagari-demo-consultations:{seed}")
-    ids = random.Random(f"tsunagari-demo-consultations-ids:{seed}")
+    maker = RowMaker("consultations", seed, device_id)
+    ids, new_id, row = maker.ids, maker.new_id, maker.row
     out = ConsultationRows()
     if not events or not venues:
         return out
-
-    def new_id() -> str:
-        return str(uuid.UUID(int=ids.getrandbits(128), version=4))
-
-    def row(created: datetime, **values: Any) -> dict[str, Any]:
-        return {
-            "id": new_id(),
-            "created_at": created,
-            "updated_at": created,
-            "device_id": device_id,
-            **values,
-        }
 
     def pick(weighted: Sequence[tuple[str, int]]) -> str:
         codes, weights = zip(*weighted, strict=True)

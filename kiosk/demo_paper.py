@@ -14,13 +14,13 @@ deterministic for a seed. The counts obey every rule of kiosk/paper_days.py
 from __future__ import annotations
 
 import random
-import uuid
 from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from kiosk import choices
+from kiosk.demo_rows import RowMaker
 
 DAYS = 2  # paper days in the demo
 SATURDAY = 5
@@ -47,7 +47,7 @@ def build(
     if not venues or not events:
         return []
     rng = random.Random(f"tsunagari-demo-paper:{seed}")
-    ids = random.Random(f"tsunagari-demo-paper-ids:{seed}")
+    row = RowMaker("paper", seed, device_id).row
     venue_id = venues[0]["id"]
     first_day = min(e["date"] for e in events)
     today = built_at.date()
@@ -67,23 +67,20 @@ def build(
         kids = Counter(rng.choices(CHILD_AGES, k=children))
         entered = min(at(day + timedelta(days=rng.randint(1, 3)), time(17, 30)), built_at)
         rows.append(
-            {
-                "id": str(uuid.UUID(int=ids.getrandbits(128), version=4)),
-                "created_at": entered,
-                "updated_at": entered,
-                "device_id": device_id,
-                "venue_id": venue_id,
-                "date": day,
-                "visits": visits,
-                "visits_by_age": _spread(rng, visits, AGE_WEIGHTS, "age_band"),
-                "visits_by_residence": _spread(rng, visits, RESIDENCE_WEIGHTS, "residence"),
-                "first_visits": first,
-                "children": children,
-                "children_by_age": (
+            row(
+                entered,
+                venue_id=venue_id,
+                date=day,
+                visits=visits,
+                visits_by_age=_spread(rng, visits, AGE_WEIGHTS, "age_band"),
+                visits_by_residence=_spread(rng, visits, RESIDENCE_WEIGHTS, "residence"),
+                first_visits=first,
+                children=children,
+                children_by_age=(
                     {code: kids[code] for code in CHILD_AGES if kids[code]} if ages_known else None
                 ),
-                "workshop_participants": rng.randint(0, visits // 2),
-                "status": "active",
-            }
+                workshop_participants=rng.randint(0, visits // 2),
+                status="active",
+            )
         )
     return rows

@@ -10,13 +10,13 @@ Times are kept to the hour, as real responses are (kiosk/survey.py).
 from __future__ import annotations
 
 import random
-import uuid
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from kiosk.demo_rows import RowMaker
 from kiosk.questionnaire import BUILTIN_DIR, canonical_json, load_file
 from kiosk.questionnaire_catalogue import ACTIVE, PREFIX
 
@@ -98,18 +98,9 @@ def build(
 ) -> SurveyRows:
     """Rows for the survey_response table and the settings that define them."""
     rng = random.Random(f"tsunagari-demo-survey:{seed}")
-    ids = random.Random(f"tsunagari-demo-survey-ids:{seed}")
+    row = RowMaker("survey", seed, device_id).row
     questionnaire = load_file(DEFAULT_FILE)
     out = SurveyRows()
-
-    def row(created: datetime, **values: Any) -> dict[str, Any]:
-        return {
-            "id": str(uuid.UUID(int=ids.getrandbits(128), version=4)),
-            "created_at": created,
-            "updated_at": created,
-            "device_id": device_id,
-            **values,
-        }
 
     ref = questionnaire.ref
     out.settings.append(row(built_at, key=PREFIX + ref, value=canonical_json(questionnaire)))

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import random
-import uuid
 from datetime import date, datetime
 from typing import Any
 
+from kiosk.demo_rows import RowMaker
 from kiosk.fiscal_year import fiscal_year_of
 from kiosk.kpi_targets import metric
 
@@ -27,23 +26,20 @@ TARGETS = {
 def build(
     seed: int, first: date, last: date, device_id: str, built_at: datetime
 ) -> list[dict[str, Any]]:
-    ids = random.Random(f"tsunagari-demo-targets:{seed}")
+    row = RowMaker("targets", seed, device_id).row
     rows = []
     for year in range(fiscal_year_of(first), fiscal_year_of(last) + 1):
         for code, target in TARGETS.items():
             known = metric(code)
             rows.append(
-                {
-                    "id": str(uuid.UUID(int=ids.getrandbits(128), version=4)),
-                    "created_at": built_at,
-                    "updated_at": built_at,
-                    "device_id": device_id,
-                    "fiscal_year": year,
-                    "metric": code,
-                    "venue_id": None,
-                    "target": float(target),
-                    "target_group": known.default_group,
-                    "kind": known.default_kind,
-                }
+                row(
+                    built_at,
+                    fiscal_year=year,
+                    metric=code,
+                    venue_id=None,
+                    target=float(target),
+                    target_group=known.default_group,
+                    kind=known.default_kind,
+                )
             )
     return rows

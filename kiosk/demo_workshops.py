@@ -8,12 +8,12 @@ deterministic for a seed.
 from __future__ import annotations
 
 import random
-import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from kiosk.demo_rows import RowMaker
 from kiosk.workshop_catalogue import starter_workshops
 from kiosk.workshop_slots import overlaps
 
@@ -39,17 +39,8 @@ def build(
     built_at: datetime,
 ) -> WorkshopRows:
     rng = random.Random(f"tsunagari-demo-workshops:{seed}")
-    ids = random.Random(f"tsunagari-demo-workshops-ids:{seed}")
+    row = RowMaker("workshops", seed, device_id).row
     out = WorkshopRows()
-
-    def row(created: datetime, **values: Any) -> dict[str, Any]:
-        return {
-            "id": str(uuid.UUID(int=ids.getrandbits(128), version=4)),
-            "created_at": created,
-            "updated_at": created,
-            "device_id": device_id,
-            **values,
-        }
 
     for draft in starter_workshops():
         out.workshops.append(
