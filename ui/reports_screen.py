@@ -11,12 +11,10 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QSpinBox,
     QStackedWidget,
     QTableWidget,
@@ -45,6 +43,7 @@ from ui.background import run_in_background
 from ui.choice_buttons import ChoiceButtons
 from ui.door_state import DoorState
 from ui.error_display import message_for, new_banner, set_banner
+from ui.export_bar import ExportBar
 
 
 class ReportsScreen(QWidget):
@@ -99,24 +98,16 @@ class ReportsScreen(QWidget):
         range_row.addWidget(self.last)
         for widget in (self.month, year_box, range_box):
             self.pickers.addWidget(widget)
-        self.encoding = QComboBox(self)
-        self.encoding.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.encoding.addItem(self.tr("CSV: UTF-8 (Excel)"), "utf-8-sig")
-        self.encoding.addItem(self.tr("CSV: Shift_JIS"), "cp932")
-        self.csv_button = QPushButton(self.tr("Export CSV…"), self)
-        self.pdf_button = QPushButton(self.tr("Export PDF…"), self)
-        self.pdf_button.setProperty("role", "primary")
-        for button in (self.csv_button, self.pdf_button):
-            button.setAutoDefault(False)
-        self.csv_button.clicked.connect(lambda: self.export("csv"))
-        self.pdf_button.clicked.connect(lambda: self.export("pdf"))
         for widget in (self.venue, self.kind, self.pickers):
             bar.addWidget(widget)
         bar.addStretch(1)
-        for widget in (self.encoding, self.csv_button, self.pdf_button):
-            bar.addWidget(widget)
-        layout.addLayout(bar)
         self.banner = new_banner(self)
+        self.export_bar = ExportBar(self.banner, state.lang)
+        self.export_bar.requested.connect(self.export)
+        self.encoding = self.export_bar.encoding
+        self.csv_button, self.pdf_button = self.export_bar.csv_button, self.export_bar.pdf_button
+        bar.addWidget(self.export_bar)
+        layout.addLayout(bar)
         layout.addWidget(self.banner)
 
         self.kpi_table = self._table(self)
@@ -299,34 +290,8 @@ class ReportsScreen(QWidget):
         except KioskError as exc:
             set_banner(self.banner, message_for(exc, self.state.lang), "error")
             return
+        ctx = self.state.ctx
         suggested = (
             Path.home() / f"tsunagari-{request.period.first:%Y-%m}-{request.period.kind}.{fmt}"
         )
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export"), str(suggested), f"{fmt.upper()} (*.{fmt})"
-        )
-        if not path:
-            return
-        ctx, target = self.state.ctx, Path(path)
-        self.csv_button.setEnabled(False)
-        self.pdf_button.setEnabled(False)
-        set_banner(self.banner, self.tr("Exporting…"), "info")
-
-        def finished() -> None:
-            self.csv_button.setEnabled(True)
-            self.pdf_button.setEnabled(True)
-
-        def done(_result: object) -> None:
-            finished()
-            set_banner(self.banner, self.tr("Saved: %1").replace("%1", str(target)), "ok")
-
-        def failed(exc: BaseException) -> None:
-            finished()
-            error = (
-                exc
-                if isinstance(exc, KioskError)
-                else KioskError("export_write_failed", path=str(target))
-            )
-            set_banner(self.banner, message_for(error, self.state.lang), "error")
-
-        run_in_background(lambda: export_period(ctx, request, target), done, failed)
+        self.export_bar.run(fmt, suggested, lambda target: export_period(ctx, request, target))

@@ -7,11 +7,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -27,10 +25,10 @@ from kiosk.daily_export import ExportRequest, export_daily
 from kiosk.errors import KioskError
 from kiosk.tally import DailyTally, Figure, daily_tally, figures
 from kiosk.tally_csv import held_label
-from ui.background import run_in_background
 from ui.bar_chart import BarChart
 from ui.door_state import DoorState
 from ui.error_display import message_for, new_banner, set_banner
+from ui.export_bar import ExportBar
 from ui.paper_day_dialog import PaperDayDialog
 
 COLUMNS = 3
@@ -93,25 +91,16 @@ class TallyScreen(QWidget):
         self.paper_button = QPushButton(self.tr("Enter a paper list…"), self)
         self.paper_button.setAutoDefault(False)
         self.paper_button.clicked.connect(self.enter_paper_list)
-        self.encoding = QComboBox(self)
-        self.encoding.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.encoding.addItem(self.tr("CSV: UTF-8 (Excel)"), "utf-8-sig")
-        self.encoding.addItem(self.tr("CSV: Shift_JIS"), "cp932")
-        self.long = QCheckBox(self.tr("one row per figure"), self)
-        self.csv_button = QPushButton(self.tr("Export CSV…"), self)
-        self.pdf_button = QPushButton(self.tr("Export PDF…"), self)
-        self.pdf_button.setProperty("role", "primary")
-        for button in (self.csv_button, self.pdf_button):
-            button.setAutoDefault(False)
-        self.csv_button.clicked.connect(lambda: self.export("csv"))
-        self.pdf_button.clicked.connect(lambda: self.export("pdf"))
         for widget in (self.venue, self.previous, self.day, self.next, self.today_button):
             bar.addWidget(widget)
-        bar.addStretch(1)
-        for widget in (self.encoding, self.long, self.csv_button, self.pdf_button):
-            bar.addWidget(widget)
-        layout.addLayout(bar)
         self.banner = new_banner(self)
+        self.export_bar = ExportBar(self.banner, state.lang, with_long=True)
+        self.export_bar.requested.connect(self.export)
+        self.encoding, self.long = self.export_bar.encoding, self.export_bar.long
+        self.csv_button, self.pdf_button = self.export_bar.csv_button, self.export_bar.pdf_button
+        bar.addStretch(1)
+        bar.addWidget(self.export_bar)
+        layout.addLayout(bar)
         notes = QHBoxLayout()  # the top bar is full: paper lists go beside the banner
         notes.addWidget(self.banner, 1)
         notes.addWidget(self.paper_button)
@@ -223,13 +212,6 @@ class TallyScreen(QWidget):
         tally = self.tally
         if tally is None:
             return
-        suffix = "pdf" if fmt == "pdf" else "csv"
-        suggested = Path.home() / f"tsunagari-{tally.day.isoformat()}-{tally.venue_name}.{suffix}"
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export"), str(suggested), f"{suffix.upper()} (*.{suffix})"
-        )
-        if not path:
-            return
         request = ExportRequest(
             first=tally.day,
             last=tally.day,
@@ -239,26 +221,6 @@ class TallyScreen(QWidget):
             long=self.long.isChecked(),
             lang=self.state.lang,
         )
-        ctx, target = self.state.ctx, Path(path)
-        self.csv_button.setEnabled(False)
-        self.pdf_button.setEnabled(False)
-        set_banner(self.banner, self.tr("Exporting…"), "info")
-
-        def done(_result: object) -> None:
-            self._export_finished()
-            set_banner(self.banner, self.tr("Saved: %1").replace("%1", str(target)), "ok")
-
-        def failed(exc: BaseException) -> None:
-            self._export_finished()
-            error = (
-                exc
-                if isinstance(exc, KioskError)
-                else KioskError("export_write_failed", path=str(target))
-            )
-            set_banner(self.banner, message_for(error, self.state.lang), "error")
-
-        run_in_background(lambda: export_daily(ctx, request, target), done, failed)
-
-    def _export_finished(self) -> None:
-        self.csv_button.setEnabled(True)
-        self.pdf_button.setEnabled(True)
+        ctx = self.state.ctx
+        suggested = Path.home() / f"tsunagari-{tally.day.isoformat()}-{tally.venue_name}.{fmt}"
+        self.export_bar.run(fmt, suggested, lambda target: export_daily(ctx, request, target))

@@ -684,6 +684,49 @@ Press “Open today&apos;s check-in” above (Ctrl+O).</source>
     </message>
 </context>
 <context>
+    <name>ExportBar</name>
+    <message>
+        <location filename="../../ui/export_bar.py" line="38"/>
+        <source>CSV: UTF-8 (Excel)</source>
+        <translation>CSV：UTF-8（Excel）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_bar.py" line="39"/>
+        <source>CSV: Shift_JIS</source>
+        <translation>CSV：Shift_JIS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_bar.py" line="40"/>
+        <source>one row per figure</source>
+        <translation>縦長形式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_bar.py" line="42"/>
+        <source>Export CSV…</source>
+        <translation>CSV出力…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_bar.py" line="43"/>
+        <source>Export PDF…</source>
+        <translation>PDF出力…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_bar.py" line="54"/>
+        <source>Export</source>
+        <translation>書き出し</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_bar.py" line="60"/>
+        <source>Exporting…</source>
+        <translation>書き出し中…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_bar.py" line="64"/>
+        <source>Saved: %1</source>
+        <translation>保存しました：%1</translation>
+    </message>
+</context>
+<context>
     <name>HeaderBar</name>
     <message>
         <location filename="../../ui/header_bar.py" line="62"/>
@@ -1256,131 +1299,96 @@ Children in childcare: %4</source>
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../ui/reports_screen.py" line="68"/>
+        <location filename="../../ui/reports_screen.py" line="67"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_screen.py" line="69"/>
+        <location filename="../../ui/reports_screen.py" line="68"/>
         <source>Fiscal year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_screen.py" line="70"/>
+        <location filename="../../ui/reports_screen.py" line="69"/>
         <source>Dates</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_screen.py" line="104"/>
-        <source>CSV: UTF-8 (Excel)</source>
-        <translation>CSV：UTF-8（Excel）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reports_screen.py" line="105"/>
-        <source>CSV: Shift_JIS</source>
-        <translation>CSV：Shift_JIS</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reports_screen.py" line="106"/>
-        <source>Export CSV…</source>
-        <translation>CSV出力…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reports_screen.py" line="107"/>
-        <source>Export PDF…</source>
-        <translation>PDF出力…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reports_screen.py" line="124"/>
-        <location filename="../../ui/reports_screen.py" line="253"/>
+        <location filename="../../ui/reports_screen.py" line="115"/>
+        <location filename="../../ui/reports_screen.py" line="244"/>
         <source>Targets and KPIs</source>
         <translation>目標・KPIの達成状況</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_screen.py" line="126"/>
+        <location filename="../../ui/reports_screen.py" line="117"/>
         <source>By month</source>
         <translation>月別の実績</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_screen.py" line="169"/>
+        <location filename="../../ui/reports_screen.py" line="160"/>
         <source>All venues</source>
         <translation>全会場</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_screen.py" line="211"/>
+        <location filename="../../ui/reports_screen.py" line="202"/>
         <source>Counting…</source>
         <translation>集計中…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_screen.py" line="234"/>
+        <location filename="../../ui/reports_screen.py" line="225"/>
         <source>This period crosses fiscal years.</source>
         <translation>この期間は年度をまたいでいます。</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_screen.py" line="237"/>
-        <location filename="../../ui/reports_screen.py" line="269"/>
+        <location filename="../../ui/reports_screen.py" line="228"/>
+        <location filename="../../ui/reports_screen.py" line="260"/>
         <source>Group</source>
         <translation>区分</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_screen.py" line="238"/>
+        <location filename="../../ui/reports_screen.py" line="229"/>
         <source>Target / KPI</source>
         <translation>目標・KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_screen.py" line="239"/>
+        <location filename="../../ui/reports_screen.py" line="230"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_screen.py" line="240"/>
+        <location filename="../../ui/reports_screen.py" line="231"/>
         <source>Target</source>
         <translation>目標</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_screen.py" line="241"/>
+        <location filename="../../ui/reports_screen.py" line="232"/>
         <source>Actual</source>
         <translation>実績</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_screen.py" line="242"/>
+        <location filename="../../ui/reports_screen.py" line="233"/>
         <source>Achieved</source>
         <translation>達成率</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_screen.py" line="243"/>
+        <location filename="../../ui/reports_screen.py" line="234"/>
         <source>Ratio</source>
         <translation>比率</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_screen.py" line="257"/>
+        <location filename="../../ui/reports_screen.py" line="248"/>
         <source>No targets for this period. Set them in Settings (a fiscal year&apos;s report).</source>
         <translation>この期間の目標はありません。設定で年度ごとに登録できます（年度の報告に表示されます）。</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_screen.py" line="269"/>
+        <location filename="../../ui/reports_screen.py" line="260"/>
         <source>Item</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_screen.py" line="269"/>
+        <location filename="../../ui/reports_screen.py" line="260"/>
         <source>Total</source>
         <translation>合計</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reports_screen.py" line="306"/>
-        <source>Export</source>
-        <translation>書き出し</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reports_screen.py" line="313"/>
-        <source>Exporting…</source>
-        <translation>書き出し中…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reports_screen.py" line="321"/>
-        <source>Saved: %1</source>
-        <translation>保存しました：%1</translation>
     </message>
 </context>
 <context>
@@ -2008,74 +2016,34 @@ Responses: %5 (tablet %6, paper %7).</source>
 <context>
     <name>TallyScreen</name>
     <message>
-        <location filename="../../ui/tally_screen.py" line="87"/>
+        <location filename="../../ui/tally_screen.py" line="85"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../ui/tally_screen.py" line="93"/>
+        <location filename="../../ui/tally_screen.py" line="91"/>
         <source>Enter a paper list…</source>
         <translation>紙の受付簿を入力…</translation>
     </message>
     <message>
-        <location filename="../../ui/tally_screen.py" line="98"/>
-        <source>CSV: UTF-8 (Excel)</source>
-        <translation>CSV：UTF-8（Excel）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tally_screen.py" line="99"/>
-        <source>CSV: Shift_JIS</source>
-        <translation>CSV：Shift_JIS</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tally_screen.py" line="100"/>
-        <source>one row per figure</source>
-        <translation>縦長形式</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tally_screen.py" line="101"/>
-        <source>Export CSV…</source>
-        <translation>CSV出力…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tally_screen.py" line="102"/>
-        <source>Export PDF…</source>
-        <translation>PDF出力…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tally_screen.py" line="123"/>
+        <location filename="../../ui/tally_screen.py" line="112"/>
         <source>Visits by hour</source>
         <translation>時間帯別の来場者数</translation>
     </message>
     <message>
-        <location filename="../../ui/tally_screen.py" line="124"/>
+        <location filename="../../ui/tally_screen.py" line="113"/>
         <source>Visits by age</source>
         <translation>年代別の来場者数</translation>
     </message>
     <message>
-        <location filename="../../ui/tally_screen.py" line="189"/>
+        <location filename="../../ui/tally_screen.py" line="178"/>
         <source>Held: %1</source>
         <translation>開催：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/tally_screen.py" line="192"/>
+        <location filename="../../ui/tally_screen.py" line="181"/>
         <source>Nothing was held at this venue on this day.</source>
         <translation>この日、この会場での開催はありません（数値はすべて0です）。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tally_screen.py" line="229"/>
-        <source>Export</source>
-        <translation>書き出し</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tally_screen.py" line="245"/>
-        <source>Exporting…</source>
-        <translation>書き出し中…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tally_screen.py" line="249"/>
-        <source>Saved: %1</source>
-        <translation>保存しました：%1</translation>
     </message>
 </context>
 <context>
