@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from kiosk import __version__
+from kiosk.cli_backup import add_backup_parser, run_backup
 from kiosk.cli_export import add_export_parser, run_export
 from kiosk.error_messages import describe
 from kiosk.errors import KioskError
@@ -92,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     _common(info, top=False)
     info.add_argument("--demo", action="store_true", default=argparse.SUPPRESS)
     add_export_parser(sub, _common)
+    add_backup_parser(sub, _common)
     return parser
 
 
@@ -117,6 +119,8 @@ def _dispatch(args: argparse.Namespace, lang: str) -> int:
         return _demo(folder.demo, args)
     if command == "export":
         return run_export(args, folder, lang)
+    if command == "backup":
+        return run_backup(args, folder, lang)
     if command == "info":
         return _info(folder, args.database_url)
     if getattr(args, "demo", None):

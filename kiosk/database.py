@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -20,6 +19,7 @@ from db.engine import make_engine, make_inspection_engine, make_session_factory,
 from db.errors import DatabaseTooNew, NotADatabase, NotOurDatabase
 from db.migrate import check, upgrade
 from kiosk import settings
+from kiosk.backups import backup_file, damage, latest_good, move_aside
 from kiosk.context import AppContext
 from kiosk.errors import KioskError, StorageError
 from kiosk.paths import DataFolder
@@ -49,25 +49,7 @@ def prepare_private_file(path: Path) -> None:
 
 def copy_aside(path: Path, backups: Path, reason: str) -> Path:
     """Copy a live SQLite file with SQLite's online backup API (WAL included)."""
-    backups.mkdir(parents=True, exist_ok=True, mode=0o700)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = backups / f"{path.stem}-{reason}-{stamp}.sqlite3"
-    fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    os.close(fd)
-    src = sqlite3.connect(path)
-    try:
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    except BaseException:
-        target.unlink(missing_ok=True)  # no half copy that looks like a backup
-        raise
-    finally:
-        src.close()
-    log.info("database copied aside before %s", reason)
-    return target
+    return backup_file(path, backups, reason)
 
 
 def open_database(
@@ -86,6 +68,8 @@ def open_database(
     if path is not None:
         prepare_private_file(path)
     backups = (folder.backups if folder else path.parent / "backups") if path else None
+    if path is not None and backups is not None and folder is not None and path == folder.database:
+        _set_aside_if_damaged(path, backups)
     try:
         engine = _open_engine(url, path, backups)
     except NotADatabase as exc:
@@ -106,6 +90,34 @@ def open_database(
     ctx = AppContext(sessions=sessions, device_id="", data_dir=path.parent if path else None)
     device_id = ensure_device_id(ctx)
     return AppContext(sessions=sessions, device_id=device_id, data_dir=ctx.data_dir)
+
+
+def _set_aside_if_damaged(path: Path, backups: Path) -> None:
+    """Our own file fails a quick check: move it aside (never delete it), offer a backup.
+
+    Only for the data folder's own database: a file named by --database-url
+    may be anything, so it is refused and left where it is.
+    """
+    if not path.is_file() or path.stat().st_size == 0:
+        return
+    problem = damage(path)
+    if problem is None:
+        return
+    try:
+        aside = move_aside(path, "damaged")
+    except OSError as exc:
+        raise KioskError("not_a_database", path=str(path)) from exc
+    log.warning("the database file failed its check (%s) and was moved aside", problem)
+    latest = latest_good(backups)
+    if latest is None:
+        raise KioskError("database_moved_aside_no_backup", path=str(path), aside=str(aside))
+    raise KioskError(
+        "database_moved_aside",
+        path=str(path),
+        aside=str(aside),
+        backup=latest.name,
+        taken=latest.taken.strftime("%Y-%m-%d %H:%M"),
+    )
 
 
 def _open_engine(url: str, path: Path | None, backups: Path | None) -> Engine:

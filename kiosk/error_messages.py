@@ -367,6 +367,44 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "この紙の受付簿の入力は取り消されています。",
         "en": "This paper-list entry is cancelled.",
     },
+    # backups ------------------------------------------------------------------------
+    "database_moved_aside": {
+        "ja": "データベース {path} が壊れていたため、{aside} として別に保存しました（消していません）。"
+        "最新のバックアップ（{taken}、{backup}）から戻せます。",
+        "en": "The database {path} was damaged, so it was set aside as {aside} (nothing deleted). "
+        "The latest backup ({taken}, {backup}) can be restored.",
+    },
+    "database_moved_aside_no_backup": {
+        "ja": "データベース {path} が壊れていたため、{aside} として別に保存しました（消していません）。"
+        "使えるバックアップはありません。",
+        "en": "The database {path} was damaged, so it was set aside as {aside} (nothing deleted). "
+        "There is no usable backup.",
+    },
+    "no_database": {
+        "ja": "バックアップするデータベースがありません（{path}）。",
+        "en": "There is no database to back up ({path}).",
+    },
+    "backup_not_made": {
+        "ja": "バックアップを作れませんでした（{path}）。空き容量と権限を確かめてください。",
+        "en": "The backup could not be made ({path}). Check free space and permissions.",
+    },
+    "backup_not_found": {
+        "ja": "バックアップ「{name}」が見つかりません。`tsunagari backup list` で名前を確かめてください。",
+        "en": "There is no backup named “{name}”. See `tsunagari backup list` for the names.",
+    },
+    "backup_damaged": {
+        "ja": "バックアップ「{name}」は壊れているため戻せません。別のバックアップを選んでください。",
+        "en": "The backup “{name}” is damaged and cannot be restored. Please choose another.",
+    },
+    "restore_failed": {
+        "ja": "バックアップから戻せませんでした（{path}）。今までのファイルはそのままです。",
+        "en": "The backup could not be restored ({path}). The current file is as it was.",
+    },
+    "backup_needs_data_folder": {
+        "ja": "バックアップはデータフォルダ（--data-dir）のデータベースだけが対象です。--database-url は使えません。",
+        "en": "Backups are made only of the database in the data folder (--data-dir), "
+        "not of --database-url.",
+    },
     # command line and start-up
     "gui_unavailable": {
         "ja": "画面（GUI）を起動できません: {reason}",

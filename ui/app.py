@@ -9,19 +9,20 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+from dataclasses import replace
 from types import TracebackType
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from kiosk import settings, venues
+from kiosk import backups, settings, venues
 from kiosk.context import AppContext
 from kiosk.database import open_database
-from kiosk.error_messages import describe
 from kiosk.errors import KioskError
 from kiosk.frontends import LaunchOptions
-from kiosk.paths import FONT_FILE, RESOURCES
+from kiosk.paths import FONT_FILE, RESOURCES, DataFolder
+from ui.backups_card import BackupsCard, recover_at_start
 from ui.door_state import DoorState
 from ui.main_window import MainWindow
 from ui.setup_dialog import SetupDialog
@@ -95,6 +96,8 @@ class AppShell:
     def build_window(self) -> MainWindow:
         old = self.window
         self.window = MainWindow(self.state, self.change_language)
+        for card in self.window.findChildren(BackupsCard):
+            card.restored.connect(self.reopen_database)
         if old is not None:
             self.window.setGeometry(old.geometry())
             self.window.show()
@@ -105,6 +108,18 @@ class AppShell:
     def change_language(self, lang: str) -> None:
         self.translation.use(lang)
         self.state = DoorState(self.ctx, lang)
+        window = self.build_window()
+        window.show_widget(window.settings)
+
+    def reopen_database(self) -> None:
+        """After a restore: a new engine on the restored file, a new window on it."""
+        old = self.ctx
+        old.sessions.kw["bind"].dispose()
+        url = old.sessions.kw["bind"].url.render_as_string(hide_password=False)
+        folder = DataFolder(old.data_dir) if old.data_dir else None
+        self.ctx = replace(open_database(url=url, folder=folder), clock=old.clock)
+        self.state = DoorState(self.ctx, self.state.lang)
+        self.state.reload()
         window = self.build_window()
         window.show_widget(window.settings)
 
@@ -134,8 +149,11 @@ def run(options: LaunchOptions) -> int:
         ctx = open_database(url=options.database_url, folder=options.folder)
     except KioskError as exc:
         Translation(app).use(lang)
-        QMessageBox.critical(None, "Tsunagari", describe(exc, lang))
-        return 2
+        recovered = recover_at_start(exc, options.folder, options.database_url, lang)
+        if recovered is None:
+            return 2
+        ctx = recovered
+    backups.daily_backup(ctx)  # once a day; a failure is logged, never stops the door
     lang = options.lang or settings.language(ctx)
     shell = AppShell(app, ctx, lang)
     if venues.needs_setup(ctx) and SetupDialog(ctx, lang).exec() != SetupDialog.DialogCode.Accepted:

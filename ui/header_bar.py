@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk import events
+from kiosk import backups, events
 from kiosk.errors import KioskError
 from kiosk.events import DoorCounts
 from kiosk.japanese_dates import era_date
@@ -148,6 +148,7 @@ class HeaderBar(QFrame):
         if answer != QMessageBox.StandardButton.Yes:
             return False
         summary = events.close_event(state.ctx, event_id, force=True)
+        backups.after_day_closed(state.ctx)  # a copy of the closed day; never blocks closing
         QMessageBox.information(
             self,
             self.tr("The day is closed"),

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from kiosk import choices, fiscal_year, settings, venues
 from kiosk.errors import KioskError
+from ui.backups_card import BackupsCard
 from ui.choice_buttons import ChoiceButtons
 from ui.consultation_lists_card import ConsultationListsCard
 from ui.door_state import DoorState
@@ -71,6 +72,7 @@ class SettingsScreen(QWidget):
         self.add_card(SurveySettingsCard(state, self))
         self.add_card(ConsultationListsCard(state, self))
         self.add_card(KpiTargetsCard(state, self))
+        self.add_card(BackupsCard(state, self))
         state.changed.connect(self.refresh)
         self.refresh()
 

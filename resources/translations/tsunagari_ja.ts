@@ -2419,4 +2419,102 @@ Responses: %5 (tablet %6, paper %7).</source>
         <translation>キャンセル待ちの No. %1 が繰り上がりました。</translation>
     </message>
 </context>
+<context>
+    <name>BackupsCard</name>
+    <message>
+        <location filename="../../ui/backups_card.py" line="39"/>
+        <source>at start</source>
+        <translation>起動時</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_card.py" line="40"/>
+        <source>day closed</source>
+        <translation>閉所時</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_card.py" line="41"/>
+        <source>by hand</source>
+        <translation>手動</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_card.py" line="42"/>
+        <source>before an update</source>
+        <translation>更新前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_card.py" line="62"/>
+        <source>Backups</source>
+        <translation>バックアップ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_card.py" line="67"/>
+        <source>A copy is made at start once a day, when a day is closed and before an update. The last 14 days and 8 weeks are kept.</source>
+        <translation>1日1回の起動時、受付を閉じたとき、更新の前に控えを作ります。直近14日分と8週分を残します。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_card.py" line="82"/>
+        <source>Back up now</source>
+        <translation>今すぐバックアップ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_card.py" line="85"/>
+        <source>Restore…</source>
+        <translation>戻す…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_card.py" line="96"/>
+        <source>Backups are made only of the database in the data folder.</source>
+        <translation>バックアップはデータフォルダのデータベースだけが対象です。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_card.py" line="113"/>
+        <source>No backups yet.</source>
+        <translation>バックアップはまだありません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_card.py" line="132"/>
+        <source>Backed up: %1</source>
+        <translation>バックアップしました：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_card.py" line="142"/>
+        <source>Restore a backup</source>
+        <translation>バックアップから戻す</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_card.py" line="144"/>
+        <source>Put the backup of %1 in place of the database? What was saved after it will not be in the app; the current file is kept aside, not deleted.</source>
+        <translation>%1 のバックアップでデータベースを置き換えますか？それ以降に保存した内容はアプリから見えなくなります。今のファイルは消さずに別に残します。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_card.py" line="160"/>
+        <source>Restored</source>
+        <translation>戻しました</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_card.py" line="161"/>
+        <source>The backup is restored. The app will now reopen the database.</source>
+        <translation>バックアップから戻しました。これからデータベースを開き直します。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_card.py" line="177"/>
+        <source>Restore the latest backup now?
+
+Yes: restore it and open it.
+No: start with an empty database (the damaged file stays set aside).</source>
+        <translation>最新のバックアップから戻しますか？
+
+はい：戻して開きます。
+いいえ：空のデータベースで始めます（壊れたファイルは別に残します）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_card.py" line="183"/>
+        <source>Start with an empty database? The damaged file stays set aside.
+
+No: close the app.</source>
+        <translation>空のデータベースで始めますか？壊れたファイルは別に残します。
+
+いいえ：アプリを閉じます。</translation>
+    </message>
+</context>
 </TS>

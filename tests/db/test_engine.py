@@ -173,18 +173,51 @@ def refuse(folder: DataFolder, code: str) -> KioskError:
     return excinfo.value
 
 
-def test_a_file_that_is_not_sqlite_is_refused_unchanged(folder: DataFolder):
+# Our own file that fails its quick check is moved aside, byte for byte, never
+# deleted; the caller is told, with the latest good backup to offer if any.
+
+
+def set_aside(folder: DataFolder) -> tuple[KioskError, Path]:
+    before = folder.database.read_bytes()
+    with pytest.raises(KioskError) as excinfo:
+        open_database(folder=folder)
+    error = excinfo.value
+    assert error.code == "database_moved_aside_no_backup"
+    assert error.params["path"] == str(folder.database)
+    aside = Path(error.params["aside"])
+    assert aside.parent == folder.root
+    assert aside.name.startswith("tsunagari.sqlite3.damaged-")
+    assert aside.read_bytes() == before  # nothing lost
+    assert not folder.database.exists()
+    assert not folder.backups.exists()
+    return error, aside
+
+
+def test_a_file_that_is_not_sqlite_is_moved_aside_intact(folder: DataFolder):
     folder.root.mkdir()
     folder.database.write_bytes(b"hello")
-    error = refuse(folder, "not_a_database")
-    assert error.params == {"path": str(folder.database)}
-    assert folder.database.read_bytes() == b"hello"
+    _, aside = set_aside(folder)
+    assert aside.read_bytes() == b"hello"
+    # The next open starts an empty database; the damaged file stays aside.
+    ctx = open_database(folder=folder)
+    ctx.sessions.kw["bind"].dispose()
+    assert aside.read_bytes() == b"hello"
 
 
-def test_a_damaged_sqlite_file_is_refused_unchanged(folder: DataFolder):
+def test_a_damaged_sqlite_file_is_moved_aside_intact(folder: DataFolder):
     folder.root.mkdir()
     folder.database.write_bytes(b"SQLite format 3\x00" + b"\xff" * 2000)
-    refuse(folder, "not_a_database")
+    set_aside(folder)
+
+
+def test_a_file_named_by_url_that_is_not_sqlite_is_refused_unchanged(tmp_path: Path):
+    other = tmp_path / "elsewhere.sqlite3"
+    other.write_bytes(b"hello")
+    with pytest.raises(KioskError) as excinfo:
+        open_database(url=f"sqlite:///{other}")
+    assert excinfo.value.code == "not_a_database"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["elsewhere.sqlite3"]
+    assert other.read_bytes() == b"hello"
 
 
 def make_sqlite(path: Path, script: str, wal: bool = False) -> None:

@@ -155,8 +155,11 @@ def test_an_error_is_one_japanese_line_by_default(capsys, not_sqlite):
     line = one_error_line(err)
     assert has_japanese(line)
     assert str(not_sqlite.database) in line
-    assert line == "tsunagari: " + MESSAGES["not_a_database"]["ja"].format(path=not_sqlite.database)
-    assert not_sqlite.database.read_bytes() == b"hello"
+    [aside] = not_sqlite.root.glob("tsunagari.sqlite3.damaged-*")
+    assert line == "tsunagari: " + MESSAGES["database_moved_aside_no_backup"]["ja"].format(
+        path=not_sqlite.database, aside=aside
+    )
+    assert aside.read_bytes() == b"hello"  # set aside, not lost
 
 
 @pytest.mark.parametrize(
@@ -172,13 +175,14 @@ def test_an_error_in_english_with_lang_en(capsys, not_sqlite, argv):
     assert code == 2
     line = one_error_line(err)
     assert not has_japanese(line)
-    assert "is not a Tsunagari database" in line
+    assert "was damaged, so it was set aside" in line
 
 
 def test_the_language_may_come_from_the_environment(capsys, not_sqlite, monkeypatch):
     monkeypatch.setenv("TSUNAGARI_LANG", "en")
     _, _, err = run(capsys, "info", "--data-dir", str(not_sqlite.root))
-    assert "is not a Tsunagari database" in one_error_line(err)
+    assert "was damaged, so it was set aside" in one_error_line(err)
+    not_sqlite.database.write_bytes(b"hello")  # the first run set it aside
     _, _, err = run(capsys, "--lang", "ja", "info", "--data-dir", str(not_sqlite.root))
     assert has_japanese(one_error_line(err))
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from kiosk import venues
 from kiosk.frontends import LaunchOptions
@@ -65,10 +65,13 @@ def test_a_file_that_is_not_a_database_gets_a_message_not_a_crash(tmp_path, dial
     folder = DataFolder(tmp_path / "data")
     folder.root.mkdir()
     folder.database.write_bytes(b"not a database at all")
+    dialogs.answer = QMessageBox.StandardButton.No  # do not start empty: close
     code = app_module.run(LaunchOptions(folder=folder))
     assert code == 2
-    assert "データベースではない" in dialogs.notes[-1]
-    assert folder.database.read_bytes() == b"not a database at all"
+    assert "壊れていたため" in dialogs.questions[-1]
+    assert "空のデータベースで始めますか" in dialogs.questions[-1]
+    [aside] = folder.root.glob("tsunagari.sqlite3.damaged-*")
+    assert aside.read_bytes() == b"not a database at all"  # set aside, not lost
 
 
 def test_project_name_titles_the_reports(qtbot, window):
