@@ -50,7 +50,10 @@ def load_look(app: QApplication) -> None:
     font = QFont(FONT_FAMILY)
     font.setPixelSize(15)
     app.setFont(font)
-    sheet = STYLE_SHEET.read_text(encoding="utf-8")
+    # url(icons:...) in the sheet points at the bundled icons, wherever the app is installed.
+    sheet = STYLE_SHEET.read_text(encoding="utf-8").replace(
+        "url(icons:", f"url({(RESOURCES / 'icons').as_posix()}/"
+    )
     if app.styleSheet() != sheet:  # re-setting it re-polishes every widget: slow
         app.setStyleSheet(sheet)
 

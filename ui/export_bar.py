@@ -46,6 +46,8 @@ class ExportBar(QWidget):
             button.setAutoDefault(False)
             button.clicked.connect(lambda _=False, f=fmt: self.requested.emit(f))
         for widget in (self.encoding, self.long, self.csv_button, self.pdf_button):
+            widget.ensurePolished()
+            widget.setMinimumWidth(widget.sizeHint().width())  # never squeezed into "CSV："
             layout.addWidget(widget)
 
     def run(self, fmt: str, suggested: Path, write: Callable[[Path], object]) -> None:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QSpinBox,
-    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -61,7 +60,7 @@ class ReportsScreen(QWidget):
 
         bar = QHBoxLayout()
         self.venue = QComboBox(self)
-        self.venue.setMinimumWidth(180)
+        self.venue.setMinimumWidth(150)
         self.kind = ChoiceButtons(
             [
                 ("month", self.tr("Month")),
@@ -71,7 +70,8 @@ class ReportsScreen(QWidget):
         )
         self.kind.set_value("fiscal_year")
         self.kind.setMinimumWidth(self.kind.sizeHint().width())  # one line, never wrapped
-        self.pickers = QStackedWidget(self)
+        # Only the chosen picker is shown; hidden ones take no room in the bar.
+        self.pickers: list[QWidget] = []
         self.month = QDateEdit(QDate(today.year, today.month, 1), self)
         self.month.setDisplayFormat("yyyy-MM")
         self.month.setMaximumDate(QDate(today.year, today.month, today.day))
@@ -97,8 +97,8 @@ class ReportsScreen(QWidget):
         range_row.addWidget(QLabel("〜", self))
         range_row.addWidget(self.last)
         for widget in (self.month, year_box, range_box):
-            self.pickers.addWidget(widget)
-        for widget in (self.venue, self.kind, self.pickers):
+            self.pickers.append(widget)
+        for widget in (self.venue, self.kind, *self.pickers):
             bar.addWidget(widget)
         bar.addStretch(1)
         self.banner = new_banner(self)
@@ -130,7 +130,7 @@ class ReportsScreen(QWidget):
         self.year.valueChanged.connect(self.refresh)
         self.first.dateChanged.connect(self.refresh)
         self.last.dateChanged.connect(self.refresh)
-        self.pickers.setCurrentIndex(1)  # counting starts when the screen is first shown
+        self._show_picker(1)  # counting starts when the screen is first shown
 
     def showEvent(self, event: QShowEvent) -> None:
         """Count again each time the screen is opened: the door may have moved on."""
@@ -161,8 +161,12 @@ class ReportsScreen(QWidget):
         for v in venues.list_venues(self.state.ctx, include_retired=True):
             self.venue.addItem(v.name, v.id)
 
+    def _show_picker(self, index: int) -> None:
+        for i, picker in enumerate(self.pickers):
+            picker.setVisible(i == index)
+
     def _kind_changed(self, kind: str | None) -> None:
-        self.pickers.setCurrentIndex({"month": 0, "fiscal_year": 1, "range": 2}.get(kind or "", 1))
+        self._show_picker({"month": 0, "fiscal_year": 1, "range": 2}.get(kind or "", 1))
         if self.isVisible():
             self.refresh()
 

@@ -73,11 +73,11 @@ class TallyScreen(QWidget):
 
         bar = QHBoxLayout()
         self.venue = QComboBox(self)
-        self.venue.setMinimumWidth(200)
+        self.venue.setMinimumWidth(160)
         self.day = QDateEdit(self)
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
-        self.day.setMinimumWidth(150)
+        self.day.setMinimumWidth(180)
         self.previous = QPushButton("◀", self)
         self.previous.setFixedWidth(48)
         self.next = QPushButton("▶", self)
