@@ -49,6 +49,11 @@ class SurveySettingsCard(QFrame):
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(8)
         self.choice = QComboBox(self)
+        # A long questionnaire title must not widen the card past half the screen.
+        self.choice.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.choice.setMinimumContentsLength(12)
         use = QPushButton(self.tr("Use"), self)
         use.setAutoDefault(False)
         use.clicked.connect(self.use_selected)
