@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from kiosk import __version__
 from kiosk.cli_backup import add_backup_parser, run_backup
 from kiosk.cli_export import add_export_parser, run_export
+from kiosk.cli_purge import add_purge_parser, run_purge
 from kiosk.error_messages import describe
 from kiosk.errors import KioskError
 from kiosk.frontends import LaunchOptions, find_frontend
@@ -93,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     _common(info, top=False)
     info.add_argument("--demo", action="store_true", default=argparse.SUPPRESS)
     add_export_parser(sub, _common)
+    add_purge_parser(sub, _common)
     add_backup_parser(sub, _common)
     return parser
 
@@ -119,6 +121,8 @@ def _dispatch(args: argparse.Namespace, lang: str) -> int:
         return _demo(folder.demo, args)
     if command == "export":
         return run_export(args, folder, lang)
+    if command == "purge":
+        return run_purge(args, folder, lang)
     if command == "backup":
         return run_backup(args, folder, lang)
     if command == "info":

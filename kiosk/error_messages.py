@@ -367,6 +367,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "この紙の受付簿の入力は取り消されています。",
         "en": "This paper-list entry is cancelled.",
     },
+    # retention and audit
+    "retention_days_range": {
+        "ja": "保存期間は{low}日から{high}日の間で指定してください。",
+        "en": "The retention period must be between {low} and {high} days.",
+    },
+    "audit_dates_invalid": {
+        "ja": "期間の始まりが終わりより後になっています。日付を確かめてください。",
+        "en": "The start of the period is after its end. Please check the dates.",
+    },
     # backups ------------------------------------------------------------------------
     "database_moved_aside": {
         "ja": "データベース {path} が壊れていたため、{aside} として別に保存しました（消していません）。"

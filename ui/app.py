@@ -16,7 +16,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from kiosk import backups, settings, venues
+from kiosk import backups, retention, settings, venues
 from kiosk.context import AppContext
 from kiosk.database import open_database
 from kiosk.errors import KioskError
@@ -157,6 +157,10 @@ def run(options: LaunchOptions) -> int:
             return 2
         ctx = recovered
     backups.daily_backup(ctx)  # once a day; a failure is logged, never stops the door
+    try:  # nicknames and care notes past the retention period go at every start
+        retention.purge(ctx, trigger="start")
+    except KioskError as exc:
+        log.warning("retention purge at start failed: %s", exc.code)
     lang = options.lang or settings.language(ctx)
     shell = AppShell(app, ctx, lang)
     if venues.needs_setup(ctx) and SetupDialog(ctx, lang).exec() != SetupDialog.DialogCode.Accepted:

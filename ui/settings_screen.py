@@ -30,6 +30,7 @@ from ui.consultation_lists_card import ConsultationListsCard
 from ui.door_state import DoorState
 from ui.error_display import message_for, new_banner, set_banner
 from ui.kpi_targets_card import KpiTargetsCard
+from ui.privacy_card import PrivacyCard
 from ui.survey_settings import SurveySettingsCard
 from ui.workshop_catalogue_card import WorkshopCatalogueCard
 
@@ -72,6 +73,7 @@ class SettingsScreen(QWidget):
         self.add_card(SurveySettingsCard(state, self))
         self.add_card(ConsultationListsCard(state, self))
         self.add_card(KpiTargetsCard(state, self))
+        self.add_card(PrivacyCard(state, self))
         self.add_card(BackupsCard(state, self))
         state.changed.connect(self.refresh)
         self.refresh()

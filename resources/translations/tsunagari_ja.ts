@@ -51,6 +51,196 @@
     </message>
 </context>
 <context>
+    <name>AuditLogDialog</name>
+    <message>
+        <location filename="../../ui/audit_log_dialog.py" line="49"/>
+        <location filename="../../ui/audit_log_dialog.py" line="54"/>
+        <source>Audit log</source>
+        <translation>操作記録</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_log_dialog.py" line="58"/>
+        <source>Every change, newest first: what, when and on which device. It holds codes and counts, never nicknames or notes.</source>
+        <translation>すべての変更を新しい順に表示します（何を・いつ・どの端末で）。記録するのはコードと件数だけで、ニックネームやメモは含みません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_log_dialog.py" line="71"/>
+        <source>From</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_log_dialog.py" line="90"/>
+        <source>to</source>
+        <translation>〜</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_log_dialog.py" line="93"/>
+        <location filename="../../ui/audit_log_dialog.py" line="107"/>
+        <source>Device</source>
+        <translation>端末</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_log_dialog.py" line="96"/>
+        <location filename="../../ui/audit_log_dialog.py" line="105"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_log_dialog.py" line="104"/>
+        <source>When</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_log_dialog.py" line="106"/>
+        <source>Detail</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_log_dialog.py" line="108"/>
+        <source>Entity</source>
+        <translation>対象</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_log_dialog.py" line="120"/>
+        <source>‹ Newer</source>
+        <translation>‹ 新しい方へ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_log_dialog.py" line="121"/>
+        <source>Older ›</source>
+        <translation>古い方へ ›</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_log_dialog.py" line="129"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_log_dialog.py" line="143"/>
+        <source>All devices</source>
+        <translation>すべての端末</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_log_dialog.py" line="145"/>
+        <location filename="../../ui/audit_log_dialog.py" line="194"/>
+        <source> (this device)</source>
+        <translation>（この端末）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_log_dialog.py" line="147"/>
+        <source>All actions</source>
+        <translation>すべての操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_log_dialog.py" line="216"/>
+        <source>No lines</source>
+        <translation>記録はありません</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_log_dialog.py" line="221"/>
+        <source>%1–%2 of %3</source>
+        <translation>%1〜%2件目（全%3件）</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsCard</name>
+    <message>
+        <location filename="../../ui/backups_card.py" line="39"/>
+        <source>at start</source>
+        <translation>起動時</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_card.py" line="40"/>
+        <source>day closed</source>
+        <translation>閉所時</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_card.py" line="41"/>
+        <source>by hand</source>
+        <translation>手動</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_card.py" line="42"/>
+        <source>before an update</source>
+        <translation>更新前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_card.py" line="62"/>
+        <source>Backups</source>
+        <translation>バックアップ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_card.py" line="67"/>
+        <source>A copy is made at start once a day, when a day is closed and before an update. The last 14 days and 8 weeks are kept.</source>
+        <translation>1日1回の起動時、受付を閉じたとき、更新の前に控えを作ります。直近14日分と8週分を残します。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_card.py" line="82"/>
+        <source>Back up now</source>
+        <translation>今すぐバックアップ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_card.py" line="85"/>
+        <source>Restore…</source>
+        <translation>戻す…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_card.py" line="96"/>
+        <source>Backups are made only of the database in the data folder.</source>
+        <translation>バックアップはデータフォルダのデータベースだけが対象です。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_card.py" line="113"/>
+        <source>No backups yet.</source>
+        <translation>バックアップはまだありません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_card.py" line="132"/>
+        <source>Backed up: %1</source>
+        <translation>バックアップしました：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_card.py" line="142"/>
+        <source>Restore a backup</source>
+        <translation>バックアップから戻す</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_card.py" line="144"/>
+        <source>Put the backup of %1 in place of the database? What was saved after it will not be in the app; the current file is kept aside, not deleted.</source>
+        <translation>%1 のバックアップでデータベースを置き換えますか？それ以降に保存した内容はアプリから見えなくなります。今のファイルは消さずに別に残します。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_card.py" line="160"/>
+        <source>Restored</source>
+        <translation>戻しました</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_card.py" line="161"/>
+        <source>The backup is restored. The app will now reopen the database.</source>
+        <translation>バックアップから戻しました。これからデータベースを開き直します。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_card.py" line="177"/>
+        <source>Restore the latest backup now?
+
+Yes: restore it and open it.
+No: start with an empty database (the damaged file stays set aside).</source>
+        <translation>最新のバックアップから戻しますか？
+
+はい：戻して開きます。
+いいえ：空のデータベースで始めます（壊れたファイルは別に残します）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_card.py" line="183"/>
+        <source>Start with an empty database? The damaged file stays set aside.
+
+No: close the app.</source>
+        <translation>空のデータベースで始めますか？壊れたファイルは別に残します。
+
+いいえ：アプリを閉じます。</translation>
+    </message>
+</context>
+<context>
     <name>CheckInForm</name>
     <message>
         <location filename="../../ui/checkin_form.py" line="49"/>
@@ -711,17 +901,17 @@ Press “Open today&apos;s check-in” above (Ctrl+O).</source>
         <translation>PDF出力…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_bar.py" line="54"/>
+        <location filename="../../ui/export_bar.py" line="56"/>
         <source>Export</source>
         <translation>書き出し</translation>
     </message>
     <message>
-        <location filename="../../ui/export_bar.py" line="60"/>
+        <location filename="../../ui/export_bar.py" line="62"/>
         <source>Exporting…</source>
         <translation>書き出し中…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_bar.py" line="64"/>
+        <location filename="../../ui/export_bar.py" line="66"/>
         <source>Saved: %1</source>
         <translation>保存しました：%1</translation>
     </message>
@@ -801,12 +991,12 @@ Press “Open today&apos;s check-in” above (Ctrl+O).</source>
         <translation>本日の受付の終了</translation>
     </message>
     <message>
-        <location filename="../../ui/header_bar.py" line="153"/>
+        <location filename="../../ui/header_bar.py" line="154"/>
         <source>The day is closed</source>
         <translation>本日の受付を終了しました</translation>
     </message>
     <message>
-        <location filename="../../ui/header_bar.py" line="154"/>
+        <location filename="../../ui/header_bar.py" line="155"/>
         <source>Visits: %1
 First time: %2
 Count only: %3
@@ -1146,11 +1336,117 @@ Children in childcare: %4</source>
     </message>
 </context>
 <context>
+    <name>PinCheckDialog</name>
+    <message>
+        <location filename="../../ui/privacy_card.py" line="36"/>
+        <source>Coordinator PIN</source>
+        <translation>コーディネーターPIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_card.py" line="39"/>
+        <source>Only the coordinator can change this.</source>
+        <translation>この変更はコーディネーターだけができます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_card.py" line="40"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_card.py" line="41"/>
+        <source>Continue</source>
+        <translation>続ける</translation>
+    </message>
+</context>
+<context>
     <name>PinKeypad</name>
     <message>
         <location filename="../../ui/pin_dialogs.py" line="60"/>
         <source>Delete</source>
         <translation>消す</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyCard</name>
+    <message>
+        <location filename="../../ui/privacy_card.py" line="53"/>
+        <source>Privacy and the audit log</source>
+        <translation>個人情報の保存期間と操作記録</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_card.py" line="60"/>
+        <source>Nicknames and care notes are erased when they are older than this, at every start. Counts and reports stay as they are.</source>
+        <translation>この期間より古いニックネームと託児メモは、起動のたびに消去します。人数の集計や報告書はそのまま残ります。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_card.py" line="75"/>
+        <source> days</source>
+        <translation> 日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_card.py" line="76"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_card.py" line="79"/>
+        <source>Keep personal details for</source>
+        <translation>個人情報の保存期間</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_card.py" line="85"/>
+        <source>Erase old details now…</source>
+        <translation>古い個人情報を今すぐ消去…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_card.py" line="89"/>
+        <source>View the audit log…</source>
+        <translation>操作記録を見る…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_card.py" line="110"/>
+        <source>Changes here ask for the coordinator PIN.</source>
+        <translation>ここでの変更にはコーディネーターPINが必要です。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_card.py" line="114"/>
+        <source>No coordinator PIN is set, so anyone at this laptop can change this. Set one under Questionnaire → Coordinator PIN.</source>
+        <translation>コーディネーターPINが設定されていません。この端末の誰でも変更できます。「アンケート」→「コーディネーターPIN」で設定してください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_card.py" line="126"/>
+        <source>Nothing was changed: the PIN was not given.</source>
+        <translation>PINが入力されなかったため、変更していません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_card.py" line="132"/>
+        <source>That is already the setting.</source>
+        <translation>すでにその設定です。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_card.py" line="144"/>
+        <source>Saved: personal details are kept for %1 days.</source>
+        <translation>保存しました。個人情報は%1日間保存します。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_card.py" line="159"/>
+        <source>Nothing to erase: no details from before %1.</source>
+        <translation>消去するものはありません（%1より前の個人情報はありません）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_card.py" line="167"/>
+        <source>Erase old details</source>
+        <translation>古い個人情報の消去</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_card.py" line="169"/>
+        <source>Erase %1 nickname(s) and %2 care note(s) from before %3? Counts and reports stay. This cannot be undone.</source>
+        <translation>%3より前の%1件のニックネームと%2件の託児メモを消去しますか？人数の集計や報告書はそのまま残ります。元に戻せません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_card.py" line="185"/>
+        <source>Erased %1 nickname(s) and %2 care note(s).</source>
+        <translation>%1件のニックネームと%2件の託児メモを消去しました。</translation>
     </message>
 </context>
 <context>
@@ -1299,23 +1595,23 @@ Children in childcare: %4</source>
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../ui/reports_screen.py" line="67"/>
+        <location filename="../../ui/reports_screen.py" line="66"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_screen.py" line="68"/>
+        <location filename="../../ui/reports_screen.py" line="67"/>
         <source>Fiscal year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_screen.py" line="69"/>
+        <location filename="../../ui/reports_screen.py" line="68"/>
         <source>Dates</source>
         <translation>期間</translation>
     </message>
     <message>
         <location filename="../../ui/reports_screen.py" line="115"/>
-        <location filename="../../ui/reports_screen.py" line="244"/>
+        <location filename="../../ui/reports_screen.py" line="248"/>
         <source>Targets and KPIs</source>
         <translation>目標・KPIの達成状況</translation>
     </message>
@@ -1330,63 +1626,63 @@ Children in childcare: %4</source>
         <translation>全会場</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_screen.py" line="202"/>
+        <location filename="../../ui/reports_screen.py" line="206"/>
         <source>Counting…</source>
         <translation>集計中…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_screen.py" line="225"/>
+        <location filename="../../ui/reports_screen.py" line="229"/>
         <source>This period crosses fiscal years.</source>
         <translation>この期間は年度をまたいでいます。</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_screen.py" line="228"/>
-        <location filename="../../ui/reports_screen.py" line="260"/>
+        <location filename="../../ui/reports_screen.py" line="232"/>
+        <location filename="../../ui/reports_screen.py" line="264"/>
         <source>Group</source>
         <translation>区分</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_screen.py" line="229"/>
+        <location filename="../../ui/reports_screen.py" line="233"/>
         <source>Target / KPI</source>
         <translation>目標・KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_screen.py" line="230"/>
+        <location filename="../../ui/reports_screen.py" line="234"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_screen.py" line="231"/>
+        <location filename="../../ui/reports_screen.py" line="235"/>
         <source>Target</source>
         <translation>目標</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_screen.py" line="232"/>
+        <location filename="../../ui/reports_screen.py" line="236"/>
         <source>Actual</source>
         <translation>実績</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_screen.py" line="233"/>
+        <location filename="../../ui/reports_screen.py" line="237"/>
         <source>Achieved</source>
         <translation>達成率</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_screen.py" line="234"/>
+        <location filename="../../ui/reports_screen.py" line="238"/>
         <source>Ratio</source>
         <translation>比率</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_screen.py" line="248"/>
+        <location filename="../../ui/reports_screen.py" line="252"/>
         <source>No targets for this period. Set them in Settings (a fiscal year&apos;s report).</source>
         <translation>この期間の目標はありません。設定で年度ごとに登録できます（年度の報告に表示されます）。</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_screen.py" line="260"/>
+        <location filename="../../ui/reports_screen.py" line="264"/>
         <source>Item</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_screen.py" line="260"/>
+        <location filename="../../ui/reports_screen.py" line="264"/>
         <source>Total</source>
         <translation>合計</translation>
     </message>
@@ -1427,161 +1723,161 @@ Children in childcare: %4</source>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../ui/settings_screen.py" line="93"/>
+        <location filename="../../ui/settings_screen.py" line="97"/>
         <source>Organisation and language</source>
         <translation>団体と言語</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="96"/>
-        <location filename="../../ui/settings_screen.py" line="107"/>
+        <location filename="../../ui/settings_screen.py" line="100"/>
+        <location filename="../../ui/settings_screen.py" line="111"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="100"/>
+        <location filename="../../ui/settings_screen.py" line="104"/>
         <source>Organisation</source>
         <translation>団体名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="105"/>
+        <location filename="../../ui/settings_screen.py" line="109"/>
         <source>Title of reports (事業名); the organisation if empty</source>
         <translation>報告書の表題（事業名）。空欄なら団体名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="111"/>
+        <location filename="../../ui/settings_screen.py" line="115"/>
         <source>Project</source>
         <translation>事業名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="116"/>
+        <location filename="../../ui/settings_screen.py" line="120"/>
         <source> (month the fiscal year starts)</source>
         <translation> 月始まり</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="118"/>
+        <location filename="../../ui/settings_screen.py" line="122"/>
         <source>Fiscal year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="122"/>
+        <location filename="../../ui/settings_screen.py" line="126"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="125"/>
+        <location filename="../../ui/settings_screen.py" line="129"/>
         <source>Where the data lives</source>
         <translation>データの保存場所</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="135"/>
+        <location filename="../../ui/settings_screen.py" line="139"/>
         <source>Tsunagari keeps no real names and never the content of a consultation. Nicknames and care notes are personal details and will expire.</source>
         <translation>つながりは本名や相談の内容を記録しません。ニックネームと託児メモは個人情報として、保存期間が過ぎると消去されます。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="147"/>
+        <location filename="../../ui/settings_screen.py" line="151"/>
         <source>Venues</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="148"/>
+        <location filename="../../ui/settings_screen.py" line="152"/>
         <source>The venue marked ★ is the one this laptop checks in for.</source>
         <translation>★印の会場が、このパソコンで受付する会場です。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="156"/>
+        <location filename="../../ui/settings_screen.py" line="160"/>
         <source>Add…</source>
         <translation>追加…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="157"/>
+        <location filename="../../ui/settings_screen.py" line="161"/>
         <source>Rename…</source>
         <translation>名前を変更…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="158"/>
+        <location filename="../../ui/settings_screen.py" line="162"/>
         <source>Use at this laptop</source>
         <translation>この端末で使う</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="159"/>
+        <location filename="../../ui/settings_screen.py" line="163"/>
         <source>Retire</source>
         <translation>終了にする</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="178"/>
+        <location filename="../../ui/settings_screen.py" line="182"/>
         <source>a database server</source>
         <translation>データベースサーバー</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="180"/>
+        <location filename="../../ui/settings_screen.py" line="184"/>
         <source>Folder: %1
 This device: %2</source>
         <translation>フォルダ：%1
 この端末：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="204"/>
+        <location filename="../../ui/settings_screen.py" line="208"/>
         <source>Saved: fiscal years now start in month %1.</source>
         <translation>保存しました：年度は%1月始まりになりました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="210"/>
-        <location filename="../../ui/settings_screen.py" line="216"/>
+        <location filename="../../ui/settings_screen.py" line="214"/>
+        <location filename="../../ui/settings_screen.py" line="220"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="227"/>
+        <location filename="../../ui/settings_screen.py" line="231"/>
         <source>Select a venue in the list first.</source>
         <translation>先に一覧から会場を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="232"/>
+        <location filename="../../ui/settings_screen.py" line="236"/>
         <source>Add a venue</source>
         <translation>会場の追加</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="232"/>
+        <location filename="../../ui/settings_screen.py" line="236"/>
         <source>Venue name</source>
         <translation>会場名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="234"/>
+        <location filename="../../ui/settings_screen.py" line="238"/>
         <source>Venue added.</source>
         <translation>会場を追加しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="240"/>
+        <location filename="../../ui/settings_screen.py" line="244"/>
         <source>Rename the venue</source>
         <translation>会場名の変更</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="240"/>
+        <location filename="../../ui/settings_screen.py" line="244"/>
         <source>New name</source>
         <translation>新しい名前</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="244"/>
+        <location filename="../../ui/settings_screen.py" line="248"/>
         <source>Venue renamed.</source>
         <translation>会場名を変更しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="252"/>
+        <location filename="../../ui/settings_screen.py" line="256"/>
         <source>This laptop now checks in for the selected venue.</source>
         <translation>この端末は選んだ会場の受付に切り替わりました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="261"/>
+        <location filename="../../ui/settings_screen.py" line="265"/>
         <source>Retire the venue</source>
         <translation>会場を終了にする</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="262"/>
+        <location filename="../../ui/settings_screen.py" line="266"/>
         <source>Retire this venue? Its past records stay in every report.</source>
         <translation>この会場を終了にしますか？これまでの記録は報告にそのまま残ります。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="266"/>
+        <location filename="../../ui/settings_screen.py" line="270"/>
         <source>Venue retired.</source>
         <translation>会場を終了にしました。</translation>
     </message>
@@ -1918,97 +2214,97 @@ Responses: %5 (tablet %6, paper %7).</source>
         <translation>アンケート</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="52"/>
+        <location filename="../../ui/survey_settings.py" line="57"/>
         <source>Use</source>
         <translation>使う</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="55"/>
+        <location filename="../../ui/survey_settings.py" line="60"/>
         <source>Edit a copy…</source>
         <translation>コピーを編集…</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="58"/>
+        <location filename="../../ui/survey_settings.py" line="63"/>
         <source>The questionnaire the kiosk asks</source>
         <translation>アンケート画面で使うアンケート</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="64"/>
+        <location filename="../../ui/survey_settings.py" line="69"/>
         <source>Set the PIN…</source>
         <translation>PINを設定…</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="67"/>
+        <location filename="../../ui/survey_settings.py" line="72"/>
         <source>Coordinator PIN</source>
         <translation>コーディネーターPIN</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="74"/>
+        <location filename="../../ui/survey_settings.py" line="79"/>
         <source> s</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="75"/>
+        <location filename="../../ui/survey_settings.py" line="80"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="78"/>
+        <location filename="../../ui/survey_settings.py" line="83"/>
         <source>Start over after</source>
         <translation>最初に戻るまで</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="85"/>
+        <location filename="../../ui/survey_settings.py" line="90"/>
         <source>Without a touch for this long, the kiosk counts down and starts over. Editing makes a new version; answers already given keep theirs.</source>
         <translation>この時間だれも触れないと、カウントダウンのあと最初の画面に戻ります。編集すると新しい版になり、これまでの回答は元の版のまま残ります。</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="101"/>
+        <location filename="../../ui/survey_settings.py" line="106"/>
         <source>built in</source>
         <translation>標準</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="102"/>
+        <location filename="../../ui/survey_settings.py" line="107"/>
         <source>file</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="103"/>
+        <location filename="../../ui/survey_settings.py" line="108"/>
         <source>edited</source>
         <translation>編集版</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="108"/>
+        <location filename="../../ui/survey_settings.py" line="113"/>
         <source>Version %1 (%2): %3</source>
         <translation>第%1版（%2）：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="120"/>
+        <location filename="../../ui/survey_settings.py" line="125"/>
         <source>set</source>
         <translation>設定済み</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="120"/>
+        <location filename="../../ui/survey_settings.py" line="125"/>
         <source>not set yet</source>
         <translation>未設定</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="139"/>
+        <location filename="../../ui/survey_settings.py" line="144"/>
         <source>The kiosk now asks: %1 (version %2).</source>
         <translation>アンケート画面の質問を切り替えました：%1（第%2版）</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="158"/>
+        <location filename="../../ui/survey_settings.py" line="163"/>
         <source>Saved as version %1 and in use.</source>
         <translation>第%1版として保存し、使用中にしました。</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="165"/>
+        <location filename="../../ui/survey_settings.py" line="170"/>
         <source>The coordinator PIN is saved.</source>
         <translation>コーディネーターPINを保存しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="174"/>
+        <location filename="../../ui/survey_settings.py" line="179"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
@@ -2417,104 +2713,6 @@ Responses: %5 (tablet %6, paper %7).</source>
         <location filename="../../ui/workshops_screen.py" line="361"/>
         <source>No. %1 moved up from the waitlist.</source>
         <translation>キャンセル待ちの No. %1 が繰り上がりました。</translation>
-    </message>
-</context>
-<context>
-    <name>BackupsCard</name>
-    <message>
-        <location filename="../../ui/backups_card.py" line="39"/>
-        <source>at start</source>
-        <translation>起動時</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backups_card.py" line="40"/>
-        <source>day closed</source>
-        <translation>閉所時</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backups_card.py" line="41"/>
-        <source>by hand</source>
-        <translation>手動</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backups_card.py" line="42"/>
-        <source>before an update</source>
-        <translation>更新前</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backups_card.py" line="62"/>
-        <source>Backups</source>
-        <translation>バックアップ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backups_card.py" line="67"/>
-        <source>A copy is made at start once a day, when a day is closed and before an update. The last 14 days and 8 weeks are kept.</source>
-        <translation>1日1回の起動時、受付を閉じたとき、更新の前に控えを作ります。直近14日分と8週分を残します。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backups_card.py" line="82"/>
-        <source>Back up now</source>
-        <translation>今すぐバックアップ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backups_card.py" line="85"/>
-        <source>Restore…</source>
-        <translation>戻す…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backups_card.py" line="96"/>
-        <source>Backups are made only of the database in the data folder.</source>
-        <translation>バックアップはデータフォルダのデータベースだけが対象です。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backups_card.py" line="113"/>
-        <source>No backups yet.</source>
-        <translation>バックアップはまだありません。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backups_card.py" line="132"/>
-        <source>Backed up: %1</source>
-        <translation>バックアップしました：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backups_card.py" line="142"/>
-        <source>Restore a backup</source>
-        <translation>バックアップから戻す</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backups_card.py" line="144"/>
-        <source>Put the backup of %1 in place of the database? What was saved after it will not be in the app; the current file is kept aside, not deleted.</source>
-        <translation>%1 のバックアップでデータベースを置き換えますか？それ以降に保存した内容はアプリから見えなくなります。今のファイルは消さずに別に残します。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backups_card.py" line="160"/>
-        <source>Restored</source>
-        <translation>戻しました</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backups_card.py" line="161"/>
-        <source>The backup is restored. The app will now reopen the database.</source>
-        <translation>バックアップから戻しました。これからデータベースを開き直します。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backups_card.py" line="177"/>
-        <source>Restore the latest backup now?
-
-Yes: restore it and open it.
-No: start with an empty database (the damaged file stays set aside).</source>
-        <translation>最新のバックアップから戻しますか？
-
-はい：戻して開きます。
-いいえ：空のデータベースで始めます（壊れたファイルは別に残します）。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backups_card.py" line="183"/>
-        <source>Start with an empty database? The damaged file stays set aside.
-
-No: close the app.</source>
-        <translation>空のデータベースで始めますか？壊れたファイルは別に残します。
-
-いいえ：アプリを閉じます。</translation>
     </message>
 </context>
 </TS>
