@@ -6,7 +6,6 @@ from datetime import time
 
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -20,8 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.errors import KioskError
-from kiosk.workshop_catalogue import MAX_CAPACITY, MAX_MINUTES, MIN_MINUTES, WorkshopInfo
+from kiosk.workshop_catalogue import MAX_MINUTES, MIN_MINUTES, WorkshopInfo
 from kiosk.workshop_slots import SlotInfo, add_slot
+from ui.capacity_field import CapacityField
 from ui.door_state import DoorState
 from ui.error_display import message_for, new_banner, set_banner
 
@@ -53,18 +53,12 @@ class AddSlotDialog(QDialog):
         self.minutes.setRange(MIN_MINUTES, MAX_MINUTES)
         self.minutes.setSingleStep(15)
         self.minutes.setSuffix(self.tr(" min"))
-        self.capacity = QSpinBox(self)
-        self.capacity.setRange(1, MAX_CAPACITY)
-        self.unlimited = QCheckBox(self.tr("No limit"), self)
-        self.unlimited.toggled.connect(lambda on: self.capacity.setEnabled(not on))
-        places = QHBoxLayout()
-        places.addWidget(self.capacity)
-        places.addWidget(self.unlimited)
-        places.addStretch(1)
+        self.places = CapacityField(self)
+        self.capacity = self.places.spin
         form.addRow(self.tr("Workshop"), self.workshop)
         form.addRow(self.tr("Starts at"), self.start)
         form.addRow(self.tr("Length"), self.minutes)
-        form.addRow(self.tr("Places"), places)
+        form.addRow(self.tr("Places"), self.places)
         layout.addLayout(form)
         self.banner = new_banner(self)
         layout.addWidget(self.banner)
@@ -88,8 +82,7 @@ class AddSlotDialog(QDialog):
             return
         chosen = self.workshops[index]
         self.minutes.setValue(chosen.default_minutes)
-        self.unlimited.setChecked(chosen.default_capacity is None)
-        self.capacity.setValue(chosen.default_capacity or 10)
+        self.places.set_value(chosen.default_capacity)
 
     def save(self) -> None:
         event = self.state.event
@@ -102,7 +95,7 @@ class AddSlotDialog(QDialog):
                 event.id,
                 self.workshop.currentData(),
                 time(start.hour(), start.minute()),
-                capacity=None if self.unlimited.isChecked() else self.capacity.value(),
+                capacity=self.places.value(),
                 minutes=self.minutes.value(),
             )
         except KioskError as exc:

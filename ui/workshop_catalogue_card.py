@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
     QFormLayout,
     QFrame,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
 
 from kiosk.errors import KioskError
 from kiosk.workshop_catalogue import (
-    MAX_CAPACITY,
     MAX_MINUTES,
     MIN_MINUTES,
     WorkshopDraft,
@@ -33,6 +31,7 @@ from kiosk.workshop_catalogue import (
     set_active,
     update_workshop,
 )
+from ui.capacity_field import CapacityField
 from ui.door_state import DoorState
 from ui.error_display import message_for, new_banner, set_banner
 
@@ -59,21 +58,14 @@ class WorkshopEditDialog(QDialog):
         self.minutes.setSingleStep(15)
         self.minutes.setSuffix(self.tr(" min"))
         self.minutes.setValue(existing.default_minutes if existing else 60)
-        self.capacity = QSpinBox(self)
-        self.capacity.setRange(1, MAX_CAPACITY)
-        self.capacity.setValue((existing.default_capacity or 10) if existing else 8)
-        self.unlimited = QCheckBox(self.tr("No limit"), self)
-        self.unlimited.toggled.connect(lambda on: self.capacity.setEnabled(not on))
-        self.unlimited.setChecked(existing is not None and existing.default_capacity is None)
-        places = QHBoxLayout()
-        places.addWidget(self.capacity)
-        places.addWidget(self.unlimited)
-        places.addStretch(1)
+        self.places = CapacityField(self)
+        self.capacity = self.places.spin
+        self.places.set_value(existing.default_capacity if existing else 8)
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("Description"), self.description)
         form.addRow(self.tr("Run by"), self.facilitator)
         form.addRow(self.tr("Length"), self.minutes)
-        form.addRow(self.tr("Places"), places)
+        form.addRow(self.tr("Places"), self.places)
         layout.addLayout(form)
         self.banner = new_banner(self)
         layout.addWidget(self.banner)
@@ -94,7 +86,7 @@ class WorkshopEditDialog(QDialog):
         return WorkshopDraft(
             name=self.name.text(),
             description=self.description.text() or None,
-            default_capacity=None if self.unlimited.isChecked() else self.capacity.value(),
+            default_capacity=self.places.value(),
             default_minutes=self.minutes.value(),
             facilitator=self.facilitator.text() or None,
         )

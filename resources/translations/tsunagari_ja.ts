@@ -16,36 +16,31 @@
     </message>
     <message>
         <location filename="../../ui/slot_dialog.py" line="58"/>
-        <source>No limit</source>
-        <translation>定員なし</translation>
-    </message>
-    <message>
-        <location filename="../../ui/slot_dialog.py" line="64"/>
         <source>Workshop</source>
         <translation>ワークショップ</translation>
     </message>
     <message>
-        <location filename="../../ui/slot_dialog.py" line="65"/>
+        <location filename="../../ui/slot_dialog.py" line="59"/>
         <source>Starts at</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../ui/slot_dialog.py" line="66"/>
+        <location filename="../../ui/slot_dialog.py" line="60"/>
         <source>Length</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../ui/slot_dialog.py" line="67"/>
+        <location filename="../../ui/slot_dialog.py" line="61"/>
         <source>Places</source>
         <translation>定員</translation>
     </message>
     <message>
-        <location filename="../../ui/slot_dialog.py" line="72"/>
+        <location filename="../../ui/slot_dialog.py" line="66"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../ui/slot_dialog.py" line="75"/>
+        <location filename="../../ui/slot_dialog.py" line="69"/>
         <source>Add</source>
         <translation>追加</translation>
     </message>
@@ -238,6 +233,14 @@ No: close the app.</source>
         <translation>空のデータベースで始めますか？壊れたファイルは別に残します。
 
 いいえ：アプリを閉じます。</translation>
+    </message>
+</context>
+<context>
+    <name>CapacityField</name>
+    <message>
+        <location filename="../../ui/capacity_field.py" line="17"/>
+        <source>No limit</source>
+        <translation>定員なし</translation>
     </message>
 </context>
 <context>
@@ -2373,77 +2376,77 @@ Responses: %5 (tablet %6, paper %7).</source>
 <context>
     <name>WorkshopCatalogueCard</name>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="123"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="115"/>
         <source>Workshop catalogue</source>
         <translation>ワークショップ一覧</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="132"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="124"/>
         <source>Add…</source>
         <translation>追加…</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="133"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="125"/>
         <source>Edit…</source>
         <translation>編集…</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="134"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="126"/>
         <source>Retire / bring back</source>
         <translation>終了／再開</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="135"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="127"/>
         <source>Add suggested</source>
         <translation>おすすめを追加</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="150"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="142"/>
         <source>no limit</source>
         <translation>定員なし</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="152"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="144"/>
         <source>%1 places</source>
         <translation>定員%1</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="154"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="146"/>
         <source> min</source>
         <translation>分</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="156"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="148"/>
         <source>(retired)</source>
         <translation>（終了）</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="167"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="159"/>
         <source>Select a workshop in the list first.</source>
         <translation>先に一覧からワークショップを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="176"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="168"/>
         <source>Workshop added.</source>
         <translation>ワークショップを追加しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="184"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="176"/>
         <source>Workshop saved.</source>
         <translation>ワークショップを保存しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="196"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="188"/>
         <source>Workshop retired.</source>
         <translation>ワークショップを終了にしました。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="196"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="188"/>
         <source>Workshop brought back.</source>
         <translation>ワークショップを再開しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="201"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="193"/>
         <source>%1 suggested workshop(s) added.</source>
         <translation>おすすめのワークショップを%1件追加しました。</translation>
     </message>
@@ -2451,57 +2454,52 @@ Responses: %5 (tablet %6, paper %7).</source>
 <context>
     <name>WorkshopEditDialog</name>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="47"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="46"/>
         <source>Workshop</source>
         <translation>ワークショップ</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="56"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="55"/>
         <source>optional</source>
         <translation>任意</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="60"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="59"/>
         <source> min</source>
         <translation>分</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="65"/>
-        <source>No limit</source>
-        <translation>定員なし</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="72"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="64"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="73"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="65"/>
         <source>Description</source>
         <translation>説明</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="74"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="66"/>
         <source>Run by</source>
         <translation>担当</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="75"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="67"/>
         <source>Length</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="76"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="68"/>
         <source>Places</source>
         <translation>定員</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="81"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="73"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="84"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="76"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
