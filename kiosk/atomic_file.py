@@ -9,19 +9,26 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from kiosk.errors import KioskError
 
 
-def write_atomically(target: Path, data: bytes, error_code: str = "export_write_failed") -> Path:
+@contextlib.contextmanager
+def atomic_output(target: Path, error_code: str = "export_write_failed") -> Iterator[BinaryIO]:
+    """A binary file to stream into; it appears at `target` only if the block succeeds.
+
+    For files too big to build in memory first (the exchange file).
+    """
     target = Path(target)
     temp: str | None = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
+        with os.fdopen(fd, "w+b") as out:
+            yield out
             out.flush()
             os.fsync(out.fileno())
         os.replace(temp, target)
@@ -32,4 +39,9 @@ def write_atomically(target: Path, data: bytes, error_code: str = "export_write_
         if temp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temp)
-    return target
+
+
+def write_atomically(target: Path, data: bytes, error_code: str = "export_write_failed") -> Path:
+    with atomic_output(target, error_code) as out:
+        out.write(data)
+    return Path(target)

@@ -5,6 +5,7 @@ When copies are made:
 - before every schema upgrade (kiosk/database.py, kind "pre-upgrade");
 - after a day is closed (`after_day_closed`, called by the screen or command
   that closed it: kiosk/events.py stays free of files);
+- before every import of an exchange file (`before_import`, kind "import");
 - on demand (Settings → Backups, `tsunagari backup create`).
 
 They live in the data folder's backups/ (0700), each file 0600, named
@@ -39,7 +40,7 @@ log = logging.getLogger(__name__)
 
 KEEP_DAILY = 14
 KEEP_WEEKLY = 8
-REASONS = ("daily", "close", "manual")  # the rotated kinds
+REASONS = ("daily", "close", "manual", "import")  # the rotated kinds
 PRE_UPGRADE = "pre-upgrade"
 UPGRADE_PREFIX = "before-upgrade-from-"
 STAMP = "%Y%m%d-%H%M%S"
@@ -122,7 +123,7 @@ def backup_file(database: Path, backups: Path, reason: str, now: datetime | None
 
 
 def create_backup(folder: DataFolder, reason: str, now: datetime | None = None) -> BackupInfo:
-    """Back up the folder's database now; reason is daily, close or manual."""
+    """Back up the folder's database now; reason is daily, close, import or manual."""
     if reason not in REASONS and not reason.startswith(UPGRADE_PREFIX):
         raise ValueError(f"unknown backup reason {reason!r}")
     if not folder.database.is_file() or folder.database.stat().st_size == 0:
@@ -292,6 +293,19 @@ def after_day_closed(ctx: AppContext, now: datetime | None = None) -> BackupInfo
     if folder is None:
         return None
     return _quietly(folder, lambda: create_backup(folder, "close", now))
+
+
+def before_import(ctx: AppContext) -> BackupInfo | None:
+    """A copy before an exchange file is merged in. No copy, no import: this raises."""
+    folder = folder_of(ctx)
+    if folder is None:
+        return None  # a database server keeps its own backups
+    info = create_backup(folder, "import")
+    try:
+        rotate(folder)
+    except OSError:
+        log.warning("old backups could not be rotated")
+    return info
 
 
 # --- restoring --------------------------------------------------------------------------

@@ -1,0 +1,382 @@
+"""The exchange file: one zip that a venue PC hands to the coordinator.
+
+    manifest.json            who made it, when, and a SHA-256 of every member
+    tables/<table>.jsonl     one JSON object per row, columns by name
+
+A zip of JSON lines because any tool can read it, the repetitive rows
+compress about tenfold, and each table can be streamed, so a year of visits
+never has to fit in memory. The reader trusts nothing: member names, sizes,
+checksums, every row and every value are checked before the importer writes
+anything (bad input changes nothing).
+
+Nicknames and care notes never leave the PC they were typed on (privacy
+rules: store less); the coordinator needs counts, not who was there.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import uuid
+import zipfile
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import IO, Any
+
+from sqlalchemy import JSON, Boolean, Column, Date, Float, Integer, String, Table, Time
+
+from db.base import UTCDateTime
+from db.models import Base
+from kiosk import __version__
+from kiosk.atomic_file import atomic_output
+from kiosk.errors import KioskError
+
+FORMAT = "tsunagari-exchange"
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+TABLE_DIR = "tables/"
+SUFFIX = ".jsonl"
+
+# Limits that refuse a huge or hostile file before it is unpacked. A year of a
+# busy city's visits is a few MB compressed; these leave room for a hundred times that.
+MAX_FILE_BYTES = 1 << 30
+MAX_CONTENT_BYTES = 4 << 30
+MAX_MANIFEST_BYTES = 1 << 20
+MAX_RATIO = 200  # JSON lines deflate 10-20x; a zip bomb does thousands
+
+# Settings are this PC's own (device id, PIN, language); only the stored
+# questionnaire definitions travel, so results can be computed where responses go.
+SHARED_SETTING_PREFIX = "questionnaire/"
+WITHHELD: dict[str, tuple[str, ...]] = {
+    "visitor": ("nickname", "search_key"),
+    "child_care": ("care_note",),
+}
+_READ_CHUNK = 1 << 20
+_TABLE_NAME = re.compile(r"^[a-z_]{1,40}$")
+
+
+def exchanged_tables() -> list[Table]:
+    """Every table, parents before children (the order rows must go in)."""
+    return list(Base.metadata.sorted_tables)
+
+
+def exported_columns(table: Table) -> list[Column[Any]]:
+    withheld = WITHHELD.get(table.name, ())
+    return [c for c in table.columns if c.name not in withheld]
+
+
+@dataclass(frozen=True)
+class TableEntry:
+    rows: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Manifest:
+    device_id: str
+    device_name: str
+    created_at: datetime  # aware
+    since: datetime | None  # None: everything, not only what changed since the last export
+    tables: dict[str, TableEntry] = field(default_factory=dict)
+    app_version: str = __version__
+    format_version: int = FORMAT_VERSION
+
+    @property
+    def rows(self) -> int:
+        return sum(t.rows for t in self.tables.values())
+
+    @property
+    def content_sha256(self) -> str:
+        """One fingerprint of the whole content: the same rows give the same value."""
+        lines = "".join(f"{name}:{t.sha256}\n" for name, t in sorted(self.tables.items()))
+        return hashlib.sha256(lines.encode()).hexdigest()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT,
+            "format_version": self.format_version,
+            "app_version": self.app_version,
+            "device_id": self.device_id,
+            "device_name": self.device_name,
+            "created_at": self.created_at.isoformat(),
+            "since": self.since.isoformat() if self.since else None,
+            "tables": {n: {"rows": t.rows, "sha256": t.sha256} for n, t in self.tables.items()},
+            "content_sha256": self.content_sha256,
+        }
+
+
+# --- values -------------------------------------------------------------------------------
+
+
+def encode_row(columns: Iterable[Column[Any]], row: Any) -> dict[str, Any]:
+    return {c.name: _encode(getattr(row, c.name)) for c in columns}
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    return value
+
+
+class _BadValue(ValueError):
+    pass
+
+
+def decode_row(table: Table, raw: Any) -> dict[str, Any]:
+    """A row of `table` from its JSON object, every value checked against its column."""
+    if not isinstance(raw, dict):
+        raise _BadValue("not an object")
+    columns = exported_columns(table)
+    if set(raw) != {c.name for c in columns}:
+        raise _BadValue("columns differ")
+    row = {c.name: _decode(c, raw[c.name]) for c in columns}
+    try:
+        uuid.UUID(row["id"])
+    except (ValueError, TypeError) as exc:
+        raise _BadValue("id") from exc
+    return row
+
+
+def _decode(column: Column[Any], value: Any) -> Any:
+    kind = column.type
+    if value is None:
+        if not column.nullable:
+            raise _BadValue(column.name)
+        return None
+    if isinstance(kind, UTCDateTime):
+        moment = datetime.fromisoformat(_text(value))
+        if moment.tzinfo is None:
+            raise _BadValue(column.name)
+        return moment
+    if isinstance(kind, Date):
+        return date.fromisoformat(_text(value))
+    if isinstance(kind, Time):
+        return time.fromisoformat(_text(value))
+    if isinstance(kind, Boolean):
+        if not isinstance(value, bool):
+            raise _BadValue(column.name)
+        return value
+    if isinstance(kind, Integer):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise _BadValue(column.name)
+        return value
+    if isinstance(kind, Float):
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise _BadValue(column.name)
+        return float(value)
+    if isinstance(kind, JSON):
+        return value
+    if isinstance(kind, String):
+        text = _text(value)
+        if kind.length is not None and len(text) > kind.length:
+            raise _BadValue(column.name)
+        return text
+    raise _BadValue(column.name)  # a column type this format does not know
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise _BadValue("text")
+    return value
+
+
+# --- writing ------------------------------------------------------------------------------
+
+
+def write_exchange(
+    target: Path, manifest: Manifest, tables: Iterable[tuple[str, Iterable[dict[str, Any]]]]
+) -> Manifest:
+    """Stream `tables` into a new exchange file at `target`; returns the full manifest.
+
+    The file appears only when complete (a pulled USB stick leaves no half file).
+    """
+    entries: dict[str, TableEntry] = {}
+    with (
+        atomic_output(target, "exchange_write_failed") as out,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive,
+    ):
+        for name, rows in tables:
+            digest = hashlib.sha256()
+            count = 0
+            with archive.open(TABLE_DIR + name + SUFFIX, "w", force_zip64=True) as member:
+                for row in rows:
+                    line = (
+                        json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n"
+                    ).encode()
+                    digest.update(line)
+                    member.write(line)
+                    count += 1
+            entries[name] = TableEntry(count, digest.hexdigest())
+        done = Manifest(
+            device_id=manifest.device_id,
+            device_name=manifest.device_name,
+            created_at=manifest.created_at,
+            since=manifest.since,
+            tables=entries,
+        )
+        archive.writestr(MANIFEST, json.dumps(done.to_json(), ensure_ascii=False, indent=1))
+    return done
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+class ExchangeFile:
+    """An exchange file whose every member has been checked; rows are read on demand."""
+
+    def __init__(self, path: Path, archive: zipfile.ZipFile, manifest: Manifest) -> None:
+        self.path = path
+        self.manifest = manifest
+        self._archive = archive
+        self._tables = {t.name: t for t in exchanged_tables()}
+
+    def rows(self, table: str) -> Iterator[dict[str, Any]]:
+        """Decoded rows of `table` (none if the file holds none)."""
+        if table not in self.manifest.tables:
+            return
+        with self._archive.open(TABLE_DIR + table + SUFFIX) as member:
+            for line in member:
+                try:
+                    yield decode_row(self._tables[table], json.loads(line))
+                except (ValueError, TypeError) as exc:
+                    raise KioskError("exchange_damaged", path=str(self.path)) from exc
+
+    def close(self) -> None:
+        self._archive.close()
+
+    def __enter__(self) -> ExchangeFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_exchange(path: Path) -> ExchangeFile:
+    """Open and verify an exchange file, or raise a coded error; nothing is written."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise KioskError("exchange_unreadable", path=str(path)) from exc
+    if size > MAX_FILE_BYTES:
+        raise KioskError("exchange_too_big", path=str(path), limit=MAX_FILE_BYTES >> 20)
+    try:
+        archive = zipfile.ZipFile(path)
+    except zipfile.BadZipFile as exc:
+        raise KioskError("exchange_damaged", path=str(path)) from exc
+    except OSError as exc:
+        raise KioskError("exchange_unreadable", path=str(path)) from exc
+    try:
+        manifest = _check(path, archive)
+    except BaseException:
+        archive.close()
+        raise
+    return ExchangeFile(path, archive, manifest)
+
+
+def _check(path: Path, archive: zipfile.ZipFile) -> Manifest:
+    known = {t.name for t in exchanged_tables()}
+    infos = archive.infolist()
+    names = [info.filename for info in infos]
+    if len(set(names)) != len(names):
+        raise KioskError("exchange_unexpected_member", path=str(path), member="(twice)")
+    for info in infos:
+        table = _table_of(info.filename)
+        if info.filename != MANIFEST and (table is None or table not in known):
+            raise KioskError("exchange_unexpected_member", path=str(path), member=info.filename)
+        too_dense = info.file_size > _READ_CHUNK and info.file_size > MAX_RATIO * max(
+            info.compress_size, 1
+        )
+        if too_dense:
+            raise KioskError("exchange_too_big", path=str(path), limit=MAX_FILE_BYTES >> 20)
+    if sum(info.file_size for info in infos) > MAX_CONTENT_BYTES:
+        raise KioskError("exchange_too_big", path=str(path), limit=MAX_FILE_BYTES >> 20)
+    if MANIFEST not in names:
+        raise KioskError("exchange_not_ours", path=str(path))
+    manifest = _manifest(path, archive)
+    members = {t for n in names if (t := _table_of(n)) is not None}
+    if members != set(manifest.tables):
+        raise KioskError("exchange_damaged", path=str(path))
+    for name, entry in manifest.tables.items():
+        if _digest(path, archive, TABLE_DIR + name + SUFFIX) != (entry.sha256, entry.rows):
+            raise KioskError("exchange_damaged", path=str(path))
+    return manifest
+
+
+def _table_of(member: str) -> str | None:
+    if not (member.startswith(TABLE_DIR) and member.endswith(SUFFIX)):
+        return None
+    name = member[len(TABLE_DIR) : -len(SUFFIX)]
+    return name if _TABLE_NAME.match(name) else None
+
+
+def _digest(path: Path, archive: zipfile.ZipFile, member: str) -> tuple[str, int]:
+    digest = hashlib.sha256()
+    lines = 0
+    try:
+        with archive.open(member) as stream:
+            while chunk := stream.read(_READ_CHUNK):
+                digest.update(chunk)
+                lines += chunk.count(b"\n")
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:  # CRC, cut-off, garbled
+        raise KioskError("exchange_damaged", path=str(path)) from exc
+    return digest.hexdigest(), lines
+
+
+def _manifest(path: Path, archive: zipfile.ZipFile) -> Manifest:
+    if archive.getinfo(MANIFEST).file_size > MAX_MANIFEST_BYTES:
+        raise KioskError("exchange_damaged", path=str(path))
+    try:
+        with archive.open(MANIFEST) as stream:
+            raw = json.loads(_read_all(stream))
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:
+        raise KioskError("exchange_damaged", path=str(path)) from exc
+    if not isinstance(raw, dict) or raw.get("format") != FORMAT:
+        raise KioskError("exchange_not_ours", path=str(path))
+    version = raw.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise KioskError("exchange_damaged", path=str(path))
+    if version > FORMAT_VERSION:
+        raise KioskError("exchange_too_new", path=str(path), version=str(raw.get("app_version")))
+    try:
+        manifest = Manifest(
+            device_id=str(uuid.UUID(_text(raw["device_id"]))),
+            device_name=_text(raw["device_name"])[:100],
+            created_at=_aware(raw["created_at"]),
+            since=_aware(raw["since"]) if raw["since"] is not None else None,
+            tables={
+                _text(name): TableEntry(_count(entry["rows"]), _text(entry["sha256"]))
+                for name, entry in dict(raw["tables"]).items()
+            },
+            app_version=_text(raw["app_version"]),
+            format_version=version,
+        )
+    except (KeyError, ValueError, TypeError) as exc:
+        raise KioskError("exchange_damaged", path=str(path)) from exc
+    if raw.get("content_sha256") != manifest.content_sha256:
+        raise KioskError("exchange_damaged", path=str(path))
+    return manifest
+
+
+def _read_all(stream: IO[bytes]) -> bytes:
+    data = stream.read(MAX_MANIFEST_BYTES + 1)
+    if len(data) > MAX_MANIFEST_BYTES:
+        raise ValueError("manifest too big")
+    return data
+
+
+def _aware(value: Any) -> datetime:
+    moment = datetime.fromisoformat(_text(value))
+    if moment.tzinfo is None:
+        raise ValueError("naive time")
+    return moment
+
+
+def _count(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError("count")
+    return value

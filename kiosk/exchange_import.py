@@ -1,0 +1,230 @@
+"""Import exchange files: every row upserted by its UUID, in one transaction.
+
+The rules, so that nothing is counted twice or lost however often a file
+is imported:
+
+- a row not here yet is added (new);
+- the same row, the same values: unchanged;
+- the copy in the file is newer (`updated_at`): it replaces ours (updated);
+- a cancellation is final: a cancelled copy always wins over one that is
+  not, whichever is newer, because nothing in the app undoes a cancellation;
+- ours is newer: ours stays. That is a conflict (written to the audit log)
+  when the file is the newest one from its PC; in an older file it is just
+  an old copy of a row we already have, and counts as unchanged. So
+  re-importing the same file, or an older one, changes nothing.
+
+Questionnaire definitions travel as settings keyed by name: a version never
+changes, so one already here is kept.
+
+The file is verified in full before anything is written, the database is
+backed up before the transaction, and a row whose parent is missing (a file
+exported after one that was never imported) rolls the whole import back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from kiosk import backups, exchange_ledger
+from kiosk.context import AppContext
+from kiosk.errors import KioskError
+from kiosk.exchange_format import ExchangeFile, exchanged_tables, exported_columns, open_exchange
+from kiosk.transaction import audit, write
+
+Progress = Callable[[int, int], None]  # rows done, rows in all
+CANCELLED = frozenset({"cancelled", "removed"})
+_BATCH = 500
+
+NEW, UPDATED, UNCHANGED, CONFLICT = "new", "updated", "unchanged", "conflict"
+
+
+@dataclass
+class TableCounts:
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    conflicts: int = 0
+
+    def add(self, outcome: str) -> None:
+        if outcome == NEW:
+            self.new += 1
+        elif outcome == UPDATED:
+            self.updated += 1
+        elif outcome == UNCHANGED:
+            self.unchanged += 1
+        else:
+            self.conflicts += 1
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    path: Path
+    device_id: str
+    device_name: str
+    tables: dict[str, TableCounts] = field(default_factory=dict)
+
+    def total(self, outcome: str) -> int:
+        attr = "conflicts" if outcome == CONFLICT else outcome
+        return sum(getattr(c, attr) for c in self.tables.values())
+
+    @property
+    def changed(self) -> bool:
+        return any(c.new or c.updated for c in self.tables.values())
+
+
+@dataclass(frozen=True)
+class Decision:
+    outcome: str  # new, updated, unchanged, conflict
+    take_file: bool  # write the file's copy over ours
+    reason: str = ""  # for a conflict: newer_here, cancelled_here, cancelled_in_file, same_time
+
+
+def decide(local: dict[str, Any] | None, incoming: dict[str, Any], newest_file: bool) -> Decision:
+    """What to do with one incoming row, given ours (None: not here)."""
+    if local is None:
+        return Decision(NEW, True)
+    if all(local[k] == v for k, v in incoming.items()):
+        return Decision(UNCHANGED, False)
+    ours_cancelled = local.get("status") in CANCELLED
+    theirs_cancelled = incoming.get("status") in CANCELLED
+    file_newer = incoming["updated_at"] > local["updated_at"]
+    if ours_cancelled and not theirs_cancelled:
+        if file_newer or newest_file:
+            return Decision(CONFLICT, False, "cancelled_here")
+        return Decision(UNCHANGED, False)
+    if theirs_cancelled and not ours_cancelled and not file_newer:
+        return Decision(CONFLICT, True, "cancelled_in_file")
+    if file_newer:
+        return Decision(UPDATED, True)
+    if not newest_file:
+        return Decision(UNCHANGED, False)  # an old copy from an older file
+    same_time = incoming["updated_at"] == local["updated_at"]
+    return Decision(CONFLICT, False, "same_time" if same_time else "newer_here")
+
+
+def import_files(
+    ctx: AppContext, paths: Iterable[Path], progress: Progress | None = None
+) -> list[ImportResult]:
+    """Import several files in turn, oldest first (each one its own transaction)."""
+    opened = [open_exchange(Path(p)) for p in paths]  # all verified before any is imported
+    try:
+        results = []
+        for exchange in sorted(opened, key=lambda e: e.manifest.created_at):
+            results.append(_import(ctx, exchange, progress))
+        return results
+    finally:
+        for exchange in opened:
+            exchange.close()
+
+
+def import_file(ctx: AppContext, path: Path, progress: Progress | None = None) -> ImportResult:
+    return import_files(ctx, [path], progress)[0]
+
+
+def _import(ctx: AppContext, exchange: ExchangeFile, progress: Progress | None) -> ImportResult:
+    manifest = exchange.manifest
+    if manifest.device_id == ctx.device_id:
+        raise KioskError("exchange_same_device", path=str(exchange.path))
+    backups.before_import(ctx)
+    result = ImportResult(exchange.path, manifest.device_id, manifest.device_name)
+    total = manifest.rows
+    done = 0
+    try:
+        with write(ctx) as session:
+            known = exchange_ledger.received_from(session, manifest.device_id)
+            newest = known is None or manifest.created_at > known.made_at
+            for table in exchanged_tables():
+                counts = result.tables.setdefault(table.name, TableCounts())
+                for batch in _batches(exchange.rows(table.name)):
+                    _merge(session, ctx, table, batch, newest, counts)
+                    done += len(batch)
+                    if progress is not None:
+                        progress(done, total)
+                if not (counts.new or counts.updated or counts.unchanged or counts.conflicts):
+                    del result.tables[table.name]
+            if result.changed or result.total(CONFLICT):
+                exchange_ledger.record_received(
+                    session, ctx, manifest.device_id, manifest.device_name, manifest.created_at
+                )
+                audit(
+                    session,
+                    ctx,
+                    "exchange_imported",
+                    "database",
+                    None,
+                    source=manifest.device_id,
+                    new=result.total(NEW),
+                    updated=result.total(UPDATED),
+                    unchanged=result.total(UNCHANGED),
+                    conflicts=result.total(CONFLICT),
+                )
+    except IntegrityError as exc:
+        raise KioskError("exchange_needs_earlier_file", path=str(exchange.path)) from exc
+    return result
+
+
+def _batches(rows: Iterator[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+    while batch := list(islice(rows, _BATCH)):
+        yield batch
+
+
+def _merge(
+    session: Session,
+    ctx: AppContext,
+    table: Table,
+    batch: list[dict[str, Any]],
+    newest: bool,
+    counts: TableCounts,
+) -> None:
+    columns = exported_columns(table)
+    key = table.c.key if table.name == "setting" else table.c.id
+    field_name = key.name
+    ours = {
+        row[field_name]: dict(row)
+        for row in session.execute(
+            select(*columns).where(key.in_([r[field_name] for r in batch]))
+        ).mappings()
+    }
+    inserts: list[dict[str, Any]] = []
+    updates: list[dict[str, Any]] = []
+    for row in batch:
+        local = ours.get(row[field_name])
+        if table.name == "setting" and local is not None:
+            # A stored questionnaire version never changes: ours stays.
+            decision = Decision(UNCHANGED if local["value"] == row["value"] else CONFLICT, False)
+        else:
+            decision = decide(local, row, newest)
+        counts.add(decision.outcome)
+        if decision.outcome == CONFLICT:
+            audit(
+                session,
+                ctx,
+                "exchange_conflict",
+                table.name,
+                row["id"],
+                kept="file" if decision.take_file else "here",
+                reason=decision.reason or "differs",
+            )
+        if decision.take_file and local is None:
+            inserts.append(row)
+            ours[row[field_name]] = row  # the same id twice in one file: once
+        elif decision.take_file:
+            updates.append({"b_id": row["id"], **{f"v_{k}": v for k, v in row.items()}})
+    if inserts:
+        session.execute(insert(table), inserts)
+    if updates:
+        names = [c.name for c in columns if c.name != "id"]
+        statement = (
+            update(table)
+            .where(table.c.id == bindparam("b_id"))
+            .values({n: bindparam(f"v_{n}") for n in names})
+        )
+        session.execute(statement, [{k: v for k, v in u.items() if k != "v_id"} for u in updates])

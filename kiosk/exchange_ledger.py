@@ -1,0 +1,119 @@
+"""What this PC remembers about exchange files: its own name, what it sent, what it received.
+
+Kept as Setting rows, which never travel: each PC's ledger is its own.
+
+- `device_name`: the human name in every file this PC makes (会場PC 1).
+- `exchange.sent/<folder>`: when the last export to that folder began.
+  The next export there holds the rows changed since (`updated_at` at or
+  after that moment); overlap is harmless because importing is idempotent.
+- `exchange.sent`: the latest export to anywhere; rows changed since have
+  never left this PC.
+- `exchange.received/<device id>`: the newest file imported from that PC
+  (its name, when it was made, when it was imported). A file no newer than
+  this is an old copy: its rows that lose to ours are stale, not conflicts.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.models import Setting
+from kiosk import settings
+from kiosk.context import AppContext
+from kiosk.errors import KioskError
+from kiosk.transaction import read
+
+DEVICE_NAME = "device_name"
+SENT = "exchange.sent"
+SENT_TO = "exchange.sent/"
+RECEIVED = "exchange.received/"
+MAX_DEVICE_NAME = 40
+
+
+@dataclass(frozen=True)
+class Received:
+    device_id: str
+    device_name: str
+    made_at: datetime  # when the newest imported file was made, on that PC
+    imported_at: datetime  # when it was imported here
+
+
+def device_name(ctx: AppContext) -> str:
+    with read(ctx) as session:
+        return device_name_in(session)
+
+
+def device_name_in(session: Session) -> str:
+    return settings.get_in(session, DEVICE_NAME) or ""
+
+
+def set_device_name(ctx: AppContext, name: str) -> str:
+    """Rename this PC (the screens ask for the coordinator PIN first)."""
+    text = settings.clean_name(name, "device", MAX_DEVICE_NAME)
+    settings.put(ctx, DEVICE_NAME, text)
+    return text
+
+
+def destination_key(target: Path) -> str:
+    """The folder a file goes to: a USB stick or a shared folder, wherever it is mounted."""
+    return SENT_TO + str(Path(target).resolve().parent)
+
+
+def last_sent(session: Session, target: Path | None = None) -> datetime | None:
+    raw = settings.get_in(session, destination_key(target) if target else SENT)
+    return datetime.fromisoformat(raw) if raw else None
+
+
+def record_sent(session: Session, ctx: AppContext, target: Path, began: datetime) -> None:
+    stamp = began.isoformat()
+    settings.put_in(session, ctx, destination_key(target), stamp)
+    previous = last_sent(session)
+    if previous is None or began > previous:
+        settings.put_in(session, ctx, SENT, stamp)
+
+
+def received_from(session: Session, device_id: str) -> Received | None:
+    raw = settings.get_in(session, RECEIVED + device_id)
+    return _received(device_id, raw) if raw else None
+
+
+def record_received(
+    session: Session, ctx: AppContext, device_id: str, name: str, made_at: datetime
+) -> None:
+    """Remember the newest file from `device_id`; an older one changes nothing here."""
+    known = received_from(session, device_id)
+    if known is not None and made_at <= known.made_at:
+        return
+    value = {"name": name, "made_at": made_at.isoformat(), "imported_at": ctx.clock().isoformat()}
+    settings.put_in(session, ctx, RECEIVED + device_id, json.dumps(value, ensure_ascii=False))
+
+
+def all_received(ctx: AppContext) -> list[Received]:
+    """Every PC whose data came here, newest file first."""
+    with read(ctx) as session:
+        rows = session.execute(
+            select(Setting.key, Setting.value).where(
+                Setting.key.startswith(RECEIVED, autoescape=True)
+            )
+        ).all()
+    found = [_received(key[len(RECEIVED) :], value) for key, value in rows]
+    return sorted(found, key=lambda r: r.made_at, reverse=True)
+
+
+def _received(device_id: str, raw: str) -> Received:
+    try:
+        value = json.loads(raw)
+        return Received(
+            device_id=device_id,
+            device_name=str(value["name"]),
+            made_at=datetime.fromisoformat(value["made_at"]),
+            imported_at=datetime.fromisoformat(value["imported_at"]),
+        )
+    except (ValueError, KeyError, TypeError) as exc:
+        raise KioskError("database_damaged") from exc

@@ -1,0 +1,472 @@
+"""Data exchange between devices: export, import, re-import, conflicts, bad files.
+
+`ctx` plays the coordinator's database; each venue PC is a separate SQLite
+file made by `venue_pc`. A refused file must leave the coordinator's
+database exactly as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import fields, replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from db.models import AuditEntry, ChildCare, Event, Venue, Visit, Visitor
+from kiosk import checkin, events, exchange_format, exchange_ledger, venues
+from kiosk.checkin import CheckInRequest, ChildRequest
+from kiosk.context import AppContext, local_now
+from kiosk.database import open_database
+from kiosk.demo import build_demo
+from kiosk.errors import KioskError
+from kiosk.exchange_export import export_for_coordinator, unexported_rows
+from kiosk.exchange_import import decide, import_file, import_files
+from kiosk.paths import DataFolder
+from kiosk.period_report import fiscal_year_period, period_report
+
+Snapshot = Callable[[], dict[str, list[str]]]
+
+
+@pytest.fixture
+def venue_pc(tmp_path: Path, migrated_database: bytes) -> Iterator[Callable[[str], AppContext]]:
+    """Make a venue PC: its own SQLite file and device id, on the real clock.
+
+    The real clock, because the ORM stamps `updated_at` with it: what an
+    incremental export picks up depends on the two clocks agreeing.
+    """
+    made: list[AppContext] = []
+
+    def make(name: str) -> AppContext:
+        folder = DataFolder(tmp_path / name)
+        folder.root.mkdir(mode=0o700, parents=True)
+        folder.database.write_bytes(migrated_database)
+        opened = open_database(folder=folder)
+        made.append(opened)
+        pc = replace(opened, clock=local_now)
+        exchange_ledger.set_device_name(pc, name)
+        return pc
+
+    yield make
+    for pc in made:
+        pc.sessions.kw["bind"].dispose()
+
+
+def open_cafe(pc: AppContext, venue_name: str = "中央公民館") -> events.EventInfo:
+    venue = venues.complete_setup(pc, "NPOつながり", venue_name, "in_person")
+    return events.open_event(pc, venue.id)
+
+
+def visit(event: events.EventInfo, **changes: object) -> CheckInRequest:
+    values: dict[str, object] = dict(
+        event_id=event.id, age_band="30s", residence="resident", first_visit=True
+    )
+    values.update(changes)
+    return CheckInRequest(**values)  # type: ignore[arg-type]
+
+
+def rows(ctx: AppContext, model: type) -> list:
+    with ctx.sessions() as session:
+        return list(session.scalars(select(model)))
+
+
+def test_round_trip_brings_every_row_but_no_nickname_or_care_note(ctx, venue_pc, tmp_path):
+    pc = venue_pc("会場PC 1")
+    event = open_cafe(pc)
+    checkin.check_in(pc, visit(event, nickname="さくら"))
+    kept = checkin.check_in(
+        pc, visit(event, children=(ChildRequest("1-2", care_note="卵アレルギー"),))
+    )
+    cancelled = checkin.check_in(pc, visit(event))
+    checkin.cancel_visit(pc, cancelled.visit.id, "mistake")
+
+    exported = export_for_coordinator(pc, tmp_path / "usb" / "a.zip")
+    result = import_file(ctx, exported.path)
+
+    assert result.device_name == "会場PC 1"
+    assert result.tables["visit"].new == 3
+    assert result.tables["child_care"].new == 1
+    assert result.total("conflict") == 0
+    with ctx.sessions() as session:
+        assert session.scalar(select(Venue.name)) == "中央公民館"
+        statuses = dict(session.execute(select(Visit.id, Visit.status)).all())
+        assert statuses[cancelled.visit.id] == "cancelled"
+        assert statuses[kept.visit.id] == "active"
+        assert session.scalars(select(Visitor.nickname)).all() == [None]
+        assert session.scalars(select(ChildCare.care_note)).all() == [None]
+    with zipfile.ZipFile(exported.path) as archive:
+        content = b"".join(archive.read(n) for n in archive.namelist()).decode()
+    assert "さくら" not in content and "卵アレルギー" not in content
+
+
+def test_reimporting_the_same_file_changes_nothing(ctx, venue_pc, tmp_path, db_state):
+    pc = venue_pc("会場PC 1")
+    event = open_cafe(pc)
+    for _ in range(3):
+        checkin.check_in(pc, visit(event))
+    path = export_for_coordinator(pc, tmp_path / "a.zip").path
+    first = import_file(ctx, path)
+    assert first.changed
+    before = db_state()
+
+    again = import_file(ctx, path)
+
+    assert not again.changed
+    assert again.total("conflict") == 0
+    assert again.total("unchanged") == first.total("new")
+    assert db_state() == before  # not even an audit line
+
+
+def test_the_coordinator_keeps_what_it_already_had_and_adds_what_is_new(ctx, venue_pc, tmp_path):
+    pc = venue_pc("会場PC 1")
+    event = open_cafe(pc)
+    checkin.check_in(pc, visit(event))
+    import_file(ctx, export_for_coordinator(pc, tmp_path / "usb" / "1.zip", everything=True).path)
+    checkin.check_in(pc, visit(event))
+
+    result = import_file(ctx, export_for_coordinator(pc, tmp_path / "usb" / "2.zip").path)
+
+    assert result.tables["visit"].new == 1
+    assert len(rows(ctx, Visit)) == 2
+
+
+def test_an_export_holds_only_what_changed_since_the_last_export_to_that_folder(venue_pc, tmp_path):
+    pc = venue_pc("会場PC 1")
+    event = open_cafe(pc)
+    checkin.check_in(pc, visit(event))
+    first = export_for_coordinator(pc, tmp_path / "usb" / "1.zip")
+    assert first.manifest.since is None
+    checkin.check_in(pc, visit(event))
+
+    second = export_for_coordinator(pc, tmp_path / "usb" / "2.zip")
+    elsewhere = export_for_coordinator(pc, tmp_path / "share" / "1.zip")
+    everything = export_for_coordinator(pc, tmp_path / "usb" / "3.zip", everything=True)
+
+    assert second.manifest.since is not None
+    assert second.manifest.tables["visit"].rows == 1
+    assert elsewhere.manifest.tables["visit"].rows == 2
+    assert everything.manifest.tables["visit"].rows == 2
+
+
+def test_unexported_rows_count_what_never_left_this_pc(venue_pc, tmp_path):
+    pc = venue_pc("会場PC 1")
+    event = open_cafe(pc)
+    checkin.check_in(pc, visit(event))
+    assert unexported_rows(pc) > 0
+    export_for_coordinator(pc, tmp_path / "a.zip")
+    assert unexported_rows(pc) == 0
+    checkin.check_in(pc, visit(event))
+    assert unexported_rows(pc) == 1
+
+
+def test_a_cancellation_made_later_reaches_the_coordinator_and_an_old_file_cannot_undo_it(
+    ctx, venue_pc, tmp_path, db_state
+):
+    pc = venue_pc("会場PC 1")
+    event = open_cafe(pc)
+    done = checkin.check_in(pc, visit(event))
+    old = export_for_coordinator(pc, tmp_path / "usb" / "1.zip").path
+    import_file(ctx, old)
+    checkin.cancel_visit(pc, done.visit.id, "mistake")
+    result = import_file(ctx, export_for_coordinator(pc, tmp_path / "usb" / "2.zip").path)
+    assert result.tables["visit"].updated == 1
+    before = db_state()
+
+    again = import_file(ctx, old)
+
+    assert not again.changed and again.total("conflict") == 0
+    assert db_state() == before
+    assert [v.status for v in rows(ctx, Visit)] == ["cancelled"]
+
+
+def test_a_row_changed_on_two_devices_keeps_the_later_change_and_audits_the_conflict(
+    ctx, venue_pc, tmp_path
+):
+    pc = venue_pc("会場PC 1")
+    event = open_cafe(pc)
+    import_file(ctx, export_for_coordinator(pc, tmp_path / "1.zip").path)
+    venue_id = event.venue_id
+    venues.rename_venue(pc, venue_id, "中央公民館 2階")  # earlier
+    coordinator = replace(ctx, clock=local_now)
+    venues.rename_venue(coordinator, venue_id, "中央公民館（本館）")  # later
+
+    result = import_file(ctx, export_for_coordinator(pc, tmp_path / "2.zip").path)
+
+    assert result.tables["venue"].conflicts == 1
+    assert [v.name for v in rows(ctx, Venue)] == ["中央公民館（本館）"]
+    conflicts = [a for a in rows(ctx, AuditEntry) if a.action == "exchange_conflict"]
+    assert [(a.entity, a.entity_id, a.detail["kept"]) for a in conflicts] == [
+        ("venue", venue_id, "here")
+    ]
+
+
+def test_a_later_change_in_the_file_replaces_ours(ctx, venue_pc, tmp_path):
+    pc = venue_pc("会場PC 1")
+    event = open_cafe(pc)
+    import_file(ctx, export_for_coordinator(pc, tmp_path / "1.zip").path)
+    coordinator = replace(ctx, clock=local_now)
+    venues.rename_venue(coordinator, event.venue_id, "中央公民館（本館）")  # earlier
+    venues.rename_venue(pc, event.venue_id, "中央公民館 2階")  # later
+
+    result = import_file(ctx, export_for_coordinator(pc, tmp_path / "2.zip").path)
+
+    assert result.tables["venue"].updated == 1
+    assert [v.name for v in rows(ctx, Venue)] == ["中央公民館 2階"]
+
+
+T0 = datetime(2026, 11, 22, 1, 0, tzinfo=UTC)
+
+
+def row(status: str, minutes: int, **extra: object) -> dict[str, object]:
+    return {"id": "x", "status": status, "updated_at": T0 + timedelta(minutes=minutes), **extra}
+
+
+@pytest.mark.parametrize(
+    ("ours", "theirs", "newest", "outcome", "take"),
+    [
+        (None, row("active", 0), True, "new", True),
+        (row("active", 0), row("active", 0), True, "unchanged", False),
+        (row("active", 0, n=1), row("active", 5, n=2), True, "updated", True),
+        (row("active", 5, n=1), row("active", 0, n=2), True, "conflict", False),
+        (row("active", 5, n=1), row("active", 0, n=2), False, "unchanged", False),
+        (row("active", 5, n=1), row("active", 5, n=2), True, "conflict", False),
+        # a cancellation is final, whichever copy is newer
+        (row("cancelled", 0), row("active", 5), True, "conflict", False),
+        (row("cancelled", 0), row("active", 5), False, "conflict", False),
+        (row("cancelled", 5), row("active", 0), False, "unchanged", False),
+        (row("active", 5), row("cancelled", 0), True, "conflict", True),
+        (row("active", 0), row("cancelled", 5), True, "updated", True),
+        (row("booked", 5), row("removed", 0), False, "conflict", True),
+    ],
+)
+def test_merge_rules(ours, theirs, newest, outcome, take):
+    decision = decide(ours, theirs, newest)
+    assert (decision.outcome, decision.take_file) == (outcome, take)
+
+
+def test_files_are_imported_oldest_first_whatever_order_they_are_given_in(ctx, venue_pc, tmp_path):
+    pc = venue_pc("会場PC 1")
+    event = open_cafe(pc)
+    checkin.check_in(pc, visit(event))
+    first = export_for_coordinator(pc, tmp_path / "usb" / "1.zip").path
+    checkin.check_in(pc, visit(event))
+    second = export_for_coordinator(pc, tmp_path / "usb" / "2.zip").path
+
+    results = import_files(ctx, [second, first])
+
+    assert [r.path for r in results] == [first, second]
+    assert len(rows(ctx, Visit)) == 2
+
+
+def test_a_file_that_needs_an_earlier_one_is_refused_whole(ctx, venue_pc, tmp_path, db_state):
+    pc = venue_pc("会場PC 1")
+    event = open_cafe(pc)
+    export_for_coordinator(pc, tmp_path / "usb" / "1.zip")  # never imported
+    checkin.check_in(pc, visit(event))
+    second = export_for_coordinator(pc, tmp_path / "usb" / "2.zip").path
+    before = db_state()
+
+    with pytest.raises(KioskError) as excinfo:
+        import_file(ctx, second)
+
+    assert excinfo.value.code == "exchange_needs_earlier_file"
+    assert db_state() == before
+
+
+def test_two_demo_pcs_merge_into_a_fiscal_year_report_that_is_their_sum(ctx, tmp_path):
+    today = ctx.today()
+    period = fiscal_year_period(2026)
+    files, reports = [], []
+    for seed in (1, 2):
+        folder = DataFolder(tmp_path / f"demo{seed}")
+        build_demo(folder, seed=seed, days=45, today=today)
+        pc = open_database(folder=folder)
+        try:
+            reports.append(period_report(pc, period).totals)
+            files.append(export_for_coordinator(pc, tmp_path / f"demo{seed}.zip").path)
+        finally:
+            pc.sessions.kw["bind"].dispose()
+
+    import_files(ctx, files)
+    merged = period_report(ctx, period).totals
+    again = import_files(ctx, files)
+
+    assert not any(r.changed for r in again)
+    for name in ("visits", "first_visits", "repeat_visits", "count_only", "children"):
+        assert getattr(merged, name) == getattr(reports[0], name) + getattr(reports[1], name)
+    assert merged.survey_responses == reports[0].survey_responses + reports[1].survey_responses
+    assert merged.visits > 0
+    for field in fields(merged.consultations):
+        a, b = (getattr(r.consultations, field.name) for r in reports)
+        if isinstance(a, int):
+            assert getattr(merged.consultations, field.name) == a + b
+
+
+# --- bad files --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def good_file(venue_pc, tmp_path) -> Path:
+    pc = venue_pc("会場PC 1")
+    event = open_cafe(pc)
+    for _ in range(5):
+        checkin.check_in(pc, visit(event))
+    return export_for_coordinator(pc, tmp_path / "good.zip").path
+
+
+def rewrite(source: Path, target: Path, change: Callable[[str, bytes], bytes | None]) -> Path:
+    """Copy a zip member by member; `change` may edit a member or drop it (None)."""
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
+        for name in old.namelist():
+            data = change(name, old.read(name))
+            if data is not None:
+                new.writestr(name, data)
+    return target
+
+
+def refused_with(ctx: AppContext, db_state: Snapshot, path: Path, code: str) -> None:
+    before = db_state()
+    with pytest.raises(KioskError) as excinfo:
+        import_file(ctx, path)
+    assert excinfo.value.code == code
+    assert db_state() == before
+
+
+def test_an_edited_row_is_refused(ctx, good_file, tmp_path, db_state):
+    def edit(name: str, data: bytes) -> bytes:
+        return data.replace(b'"30s"', b'"40s"', 1) if name == "tables/visit.jsonl" else data
+
+    refused_with(ctx, db_state, rewrite(good_file, tmp_path / "e.zip", edit), "exchange_damaged")
+
+
+def test_a_truncated_file_is_refused(ctx, good_file, tmp_path, db_state):
+    cut = tmp_path / "cut.zip"
+    cut.write_bytes(good_file.read_bytes()[: good_file.stat().st_size // 2])
+    refused_with(ctx, db_state, cut, "exchange_damaged")
+
+
+def test_a_flipped_byte_inside_a_member_is_refused(ctx, good_file, tmp_path, db_state):
+    with zipfile.ZipFile(good_file) as archive:
+        info = archive.getinfo("tables/visit.jsonl")
+    data = bytearray(good_file.read_bytes())
+    # The local header: 30 bytes, the name, an extra field whose length is at 28.
+    start = info.header_offset + 30 + len(info.filename)
+    start += int.from_bytes(data[info.header_offset + 28 : info.header_offset + 30], "little")
+    data[start + info.compress_size // 2] ^= 0xFF
+    flipped = tmp_path / "flipped.zip"
+    flipped.write_bytes(bytes(data))
+    refused_with(ctx, db_state, flipped, "exchange_damaged")
+
+
+def test_a_file_that_is_not_a_zip_is_refused(ctx, tmp_path, db_state):
+    other = tmp_path / "report.zip"
+    other.write_text("これはzipではありません", encoding="utf-8")
+    refused_with(ctx, db_state, other, "exchange_damaged")
+
+
+def test_a_zip_without_a_manifest_is_not_ours(ctx, good_file, tmp_path, db_state):
+    bare = rewrite(
+        good_file, tmp_path / "bare.zip", lambda n, d: None if n == "manifest.json" else d
+    )
+    refused_with(ctx, db_state, bare, "exchange_not_ours")
+
+
+@pytest.mark.parametrize("member", ["../evil.jsonl", "/etc/passwd", "tables/../x.jsonl", "a.txt"])
+def test_a_zip_with_unexpected_members_is_refused(ctx, good_file, tmp_path, db_state, member):
+    target = tmp_path / "extra.zip"
+    rewrite(good_file, target, lambda n, d: d)
+    with zipfile.ZipFile(target, "a") as archive:
+        archive.writestr(member, b"{}")
+    refused_with(ctx, db_state, target, "exchange_unexpected_member")
+
+
+def edit_manifest(source: Path, target: Path, **changes: object) -> Path:
+    def change(name: str, data: bytes) -> bytes:
+        if name != "manifest.json":
+            return data
+        manifest = json.loads(data)
+        manifest.update(changes)
+        return json.dumps(manifest).encode()
+
+    return rewrite(source, target, change)
+
+
+def test_a_file_from_a_newer_version_is_refused(ctx, good_file, tmp_path, db_state):
+    newer = edit_manifest(good_file, tmp_path / "n.zip", format_version=99, app_version="9.0")
+    refused_with(ctx, db_state, newer, "exchange_too_new")
+
+
+def test_a_manifest_edited_to_another_device_is_refused(ctx, good_file, tmp_path, db_state):
+    edited = edit_manifest(good_file, tmp_path / "d.zip", content_sha256="0" * 64)
+    refused_with(ctx, db_state, edited, "exchange_damaged")
+
+
+def test_a_file_from_this_same_pc_is_refused(ctx, venue_pc, tmp_path):
+    pc = venue_pc("会場PC 1")
+    open_cafe(pc)
+    path = export_for_coordinator(pc, tmp_path / "mine.zip").path
+    with pytest.raises(KioskError) as excinfo:
+        import_file(pc, path)
+    assert excinfo.value.code == "exchange_same_device"
+
+
+def test_a_huge_file_is_refused_before_it_is_opened(
+    ctx, good_file, db_state, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr(exchange_format, "MAX_FILE_BYTES", good_file.stat().st_size - 1)
+    refused_with(ctx, db_state, good_file, "exchange_too_big")
+
+
+def test_a_zip_bomb_is_refused_before_it_is_unpacked(ctx, good_file, tmp_path, db_state):
+    bomb = tmp_path / "bomb.zip"
+    rewrite(good_file, bomb, lambda n, d: d)
+    with zipfile.ZipFile(bomb, "a", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("tables/paper_day.jsonl", b"\n" * (50 << 20))
+    refused_with(ctx, db_state, bomb, "exchange_too_big")
+
+
+def test_a_row_with_a_wrong_value_is_refused_even_with_matching_checksums(
+    ctx, good_file, tmp_path, db_state
+):
+    """Someone who fixes the checksums still cannot slip in a bad value."""
+    import hashlib
+
+    with zipfile.ZipFile(good_file) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+        members = {n: archive.read(n) for n in archive.namelist() if n != "manifest.json"}
+    lines = members["tables/visit.jsonl"].decode().splitlines(keepends=True)
+    first = json.loads(lines[0])
+    first["number"] = "一"
+    lines[0] = json.dumps(first, ensure_ascii=False) + "\n"
+    members["tables/visit.jsonl"] = "".join(lines).encode()
+    manifest["tables"]["visit"]["sha256"] = hashlib.sha256(
+        members["tables/visit.jsonl"]
+    ).hexdigest()
+    entries = "".join(f"{n}:{t['sha256']}\n" for n, t in sorted(manifest["tables"].items()))
+    manifest["content_sha256"] = hashlib.sha256(entries.encode()).hexdigest()
+    forged = tmp_path / "forged.zip"
+    with zipfile.ZipFile(forged, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+        archive.writestr("manifest.json", json.dumps(manifest))
+
+    refused_with(ctx, db_state, forged, "exchange_damaged")
+
+
+def test_an_import_is_preceded_by_a_backup(ctx, good_file):
+    from kiosk.backups import list_backups
+
+    if ctx.data_dir is None:
+        pytest.skip("a database server keeps its own backups")
+    folder = DataFolder(ctx.data_dir)
+    import_file(ctx, good_file)
+    assert [b.kind for b in list_backups(folder)] == ["import"]
+
+
+def test_events_of_the_venue_pc_are_listed_at_the_coordinator(ctx, good_file):
+    import_file(ctx, good_file)
+    assert [e.status for e in rows(ctx, Event)] == ["open"]
