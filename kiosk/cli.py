@@ -16,6 +16,7 @@ from kiosk import __version__
 from kiosk.cli_backup import add_backup_parser, run_backup
 from kiosk.cli_export import add_export_parser, run_export
 from kiosk.cli_purge import add_purge_parser, run_purge
+from kiosk.cli_sync import add_sync_parser, run_sync
 from kiosk.error_messages import describe
 from kiosk.errors import KioskError
 from kiosk.frontends import LaunchOptions, find_frontend
@@ -96,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_export_parser(sub, _common)
     add_purge_parser(sub, _common)
     add_backup_parser(sub, _common)
+    add_sync_parser(sub, _common)
     return parser
 
 
@@ -125,6 +127,8 @@ def _dispatch(args: argparse.Namespace, lang: str) -> int:
         return run_purge(args, folder, lang)
     if command == "backup":
         return run_backup(args, folder, lang)
+    if command == "sync":
+        return run_sync(args, folder, lang)
     if command == "info":
         return _info(folder, args.database_url)
     if getattr(args, "demo", None):

@@ -22,6 +22,7 @@ KINDS = {
         "close": "閉所時",
         "manual": "手動",
         "pre-upgrade": "更新前",
+        "import": "取り込み前",
         "other": "その他",
     },
     "en": {
@@ -29,6 +30,7 @@ KINDS = {
         "close": "day closed",
         "manual": "manual",
         "pre-upgrade": "pre-upgrade",
+        "import": "before an import",
         "other": "other",
     },
 }

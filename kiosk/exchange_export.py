@@ -94,8 +94,12 @@ def _selection(table: Table, since: datetime | None) -> Any:
     return query
 
 
-def _count(session: Session, table: Table, since: datetime | None) -> int:
+def _count(
+    session: Session, table: Table, since: datetime | None, device_id: str | None = None
+) -> int:
     query = _selection(table, since)
+    if device_id is not None:
+        query = query.where(table.c.device_id == device_id)
     return session.scalar(select(func.count()).select_from(query.subquery())) or 0
 
 
@@ -125,14 +129,15 @@ def _tables(
 
 
 def unexported_rows(ctx: AppContext) -> int:
-    """Rows changed since this PC's last export to anywhere (all of them if never).
+    """Rows made or changed on this PC since its last export to anywhere (all, if never).
 
-    The audit log is left out: every export adds a line to it.
+    Rows imported from other PCs are left out (they already exist elsewhere),
+    and so is the audit log: every export adds a line to it.
     """
     with read(ctx) as session:
         since = exchange_ledger.last_sent(session)
         return sum(
-            _count(session, table, since)
+            _count(session, table, since, ctx.device_id)
             for table in exchanged_tables()
             if table.name != "audit_entry"
         )
