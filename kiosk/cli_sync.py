@@ -150,8 +150,8 @@ def _run(
     if args.action == "import":
         from kiosk.exchange_import import import_files
 
-        for result in import_files(ctx, [Path(f) for f in args.files]):
-            _print_import(result, text)
+        for imported in import_files(ctx, [Path(f) for f in args.files]):
+            _print_import(imported, text)
         return 0
     if args.action == "name":
         from kiosk.exchange_ledger import set_device_name
