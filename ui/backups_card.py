@@ -40,6 +40,7 @@ def kind_label(kind: str) -> str:
         "close": QCoreApplication.translate("BackupsCard", "day closed"),
         "manual": QCoreApplication.translate("BackupsCard", "by hand"),
         "pre-upgrade": QCoreApplication.translate("BackupsCard", "before an update"),
+        "import": QCoreApplication.translate("BackupsCard", "before an import"),
     }
     return labels.get(kind, kind)
 

@@ -7,6 +7,7 @@ Without a PIN the card says so and points to where one is set.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -39,6 +40,21 @@ class PinCheckDialog(UnlockDialog):
                 label.setText(self.tr("Only the coordinator can change this."))
         self.cancel_button.setText(self.tr("Cancel"))
         self.ok_button.setText(self.tr("Continue"))
+
+
+def coordinator_agrees(state: DoorState, parent: QWidget, banner: QLabel) -> bool:
+    """True without a PIN set; else only when the right PIN is typed (else says so)."""
+    if not coordinator_pin.is_set(state.ctx):
+        return True
+    dialog = PinCheckDialog(state.ctx, state.lang, parent)
+    if dialog.exec() == QDialog.DialogCode.Accepted:
+        return True
+    set_banner(
+        banner,
+        QCoreApplication.translate("PrivacyCard", "Nothing was changed: the PIN was not given."),
+        "info",
+    )
+    return False
 
 
 class PrivacyCard(QFrame):
@@ -117,14 +133,7 @@ class PrivacyCard(QFrame):
             )
 
     def _coordinator_agrees(self) -> bool:
-        """True without a PIN set; else only when the right PIN is typed."""
-        if not coordinator_pin.is_set(self.state.ctx):
-            return True
-        dialog = PinCheckDialog(self.state.ctx, self.state.lang, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            return True
-        set_banner(self.banner, self.tr("Nothing was changed: the PIN was not given."), "info")
-        return False
+        return coordinator_agrees(self.state, self, self.banner)
 
     def save_days(self) -> None:
         days = self.days.value()

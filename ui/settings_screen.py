@@ -29,6 +29,7 @@ from ui.choice_buttons import ChoiceButtons
 from ui.consultation_lists_card import ConsultationListsCard
 from ui.door_state import DoorState
 from ui.error_display import message_for, new_banner, set_banner
+from ui.exchange_card import ExchangeCard
 from ui.kpi_targets_card import KpiTargetsCard
 from ui.privacy_card import PrivacyCard
 from ui.survey_settings import SurveySettingsCard
@@ -75,6 +76,7 @@ class SettingsScreen(QWidget):
         self.add_card(KpiTargetsCard(state, self))
         self.add_card(PrivacyCard(state, self))
         self.add_card(BackupsCard(state, self))
+        self.add_card(ExchangeCard(state, self))
         state.changed.connect(self.refresh)
         self.refresh()
 

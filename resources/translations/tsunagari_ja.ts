@@ -160,62 +160,67 @@
         <translation>更新前</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_card.py" line="62"/>
+        <location filename="../../ui/backups_card.py" line="43"/>
+        <source>before an import</source>
+        <translation>取り込み前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_card.py" line="63"/>
         <source>Backups</source>
         <translation>バックアップ</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_card.py" line="67"/>
+        <location filename="../../ui/backups_card.py" line="68"/>
         <source>A copy is made at start once a day, when a day is closed and before an update. The last 14 days and 8 weeks are kept.</source>
         <translation>1日1回の起動時、受付を閉じたとき、更新の前に控えを作ります。直近14日分と8週分を残します。</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_card.py" line="82"/>
+        <location filename="../../ui/backups_card.py" line="83"/>
         <source>Back up now</source>
         <translation>今すぐバックアップ</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_card.py" line="85"/>
+        <location filename="../../ui/backups_card.py" line="86"/>
         <source>Restore…</source>
         <translation>戻す…</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_card.py" line="96"/>
+        <location filename="../../ui/backups_card.py" line="97"/>
         <source>Backups are made only of the database in the data folder.</source>
         <translation>バックアップはデータフォルダのデータベースだけが対象です。</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_card.py" line="113"/>
+        <location filename="../../ui/backups_card.py" line="114"/>
         <source>No backups yet.</source>
         <translation>バックアップはまだありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_card.py" line="132"/>
+        <location filename="../../ui/backups_card.py" line="133"/>
         <source>Backed up: %1</source>
         <translation>バックアップしました：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_card.py" line="142"/>
+        <location filename="../../ui/backups_card.py" line="143"/>
         <source>Restore a backup</source>
         <translation>バックアップから戻す</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_card.py" line="144"/>
+        <location filename="../../ui/backups_card.py" line="145"/>
         <source>Put the backup of %1 in place of the database? What was saved after it will not be in the app; the current file is kept aside, not deleted.</source>
         <translation>%1 のバックアップでデータベースを置き換えますか？それ以降に保存した内容はアプリから見えなくなります。今のファイルは消さずに別に残します。</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_card.py" line="160"/>
+        <location filename="../../ui/backups_card.py" line="161"/>
         <source>Restored</source>
         <translation>戻しました</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_card.py" line="161"/>
+        <location filename="../../ui/backups_card.py" line="162"/>
         <source>The backup is restored. The app will now reopen the database.</source>
         <translation>バックアップから戻しました。これからデータベースを開き直します。</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_card.py" line="177"/>
+        <location filename="../../ui/backups_card.py" line="178"/>
         <source>Restore the latest backup now?
 
 Yes: restore it and open it.
@@ -226,7 +231,7 @@ No: start with an empty database (the damaged file stays set aside).</source>
 いいえ：空のデータベースで始めます（壊れたファイルは別に残します）。</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_card.py" line="183"/>
+        <location filename="../../ui/backups_card.py" line="184"/>
         <source>Start with an empty database? The damaged file stays set aside.
 
 No: close the app.</source>
@@ -877,6 +882,275 @@ Press “Open today&apos;s check-in” above (Ctrl+O).</source>
     </message>
 </context>
 <context>
+    <name>ExchangeCard</name>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="49"/>
+        <source>audit log</source>
+        <translation>操作記録</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="50"/>
+        <source>questionnaires</source>
+        <translation>アンケート定義</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="51"/>
+        <source>venues</source>
+        <translation>会場</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="52"/>
+        <source>regulars</source>
+        <translation>リピーター</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="53"/>
+        <source>workshops</source>
+        <translation>ワークショップ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="54"/>
+        <source>case meetings</source>
+        <translation>ケース会議</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="55"/>
+        <source>days held</source>
+        <translation>開催日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="56"/>
+        <source>targets</source>
+        <translation>目標値</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="57"/>
+        <source>paper lists</source>
+        <translation>紙の受付表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="58"/>
+        <source>questionnaire answers</source>
+        <translation>アンケート回答</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="59"/>
+        <source>visits</source>
+        <translation>来所</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="60"/>
+        <source>workshop sessions</source>
+        <translation>ワークショップ枠</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="61"/>
+        <source>childcare</source>
+        <translation>託児</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="62"/>
+        <source>consultations</source>
+        <translation>相談</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="63"/>
+        <source>sign-ups</source>
+        <translation>申込</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="64"/>
+        <source>referrals</source>
+        <translation>つなぎ先</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="65"/>
+        <source>supporters</source>
+        <translation>支援者の参加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="79"/>
+        <source>Data exchange between venues</source>
+        <translation>会場間のデータ交換</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="84"/>
+        <source>Each venue PC exports its records to a file (USB stick or shared folder); the coordinator imports the files into one database. Importing a file twice counts nothing twice. Nicknames and care notes never leave this PC.</source>
+        <translation>各会場のPCが記録をファイルに書き出し（USBメモリや共有フォルダ）、コーディネーターがそれを1つのデータベースに取り込みます。同じファイルを2回取り込んでも二重には数えません。ニックネームと託児メモはこのPCから出ません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="100"/>
+        <source>Rename this PC…</source>
+        <translation>このPCの名前を変える…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="111"/>
+        <source>Export everything, not only what changed</source>
+        <translation>前回以降の変更だけでなく、すべて書き出す</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="114"/>
+        <source>Export for the coordinator…</source>
+        <translation>コーディネーターへ書き出す…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="118"/>
+        <source>Import files…</source>
+        <translation>ファイルを取り込む…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="131"/>
+        <source>Records</source>
+        <translation>記録の種類</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="132"/>
+        <source>New</source>
+        <translation>新規</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="133"/>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="134"/>
+        <source>Unchanged</source>
+        <translation>変更なし</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="135"/>
+        <source>Conflicts</source>
+        <translation>競合</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="140"/>
+        <source>Data received from</source>
+        <translation>データを受け取った端末</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="142"/>
+        <source>PC</source>
+        <translation>端末</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="142"/>
+        <source>File made</source>
+        <translation>ファイル作成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="142"/>
+        <source>Imported</source>
+        <translation>取り込み</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="144"/>
+        <source>Records by venue</source>
+        <translation>会場ごとの記録</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="146"/>
+        <source>Venue</source>
+        <translation>会場</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="146"/>
+        <source>Recorded on</source>
+        <translation>記録した端末</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="146"/>
+        <source>Days</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="146"/>
+        <source>Held</source>
+        <translation>回数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="171"/>
+        <source>(no name yet)</source>
+        <translation>（まだ名前がありません）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="173"/>
+        <source>This PC: %1 (%2)</source>
+        <translation>このPC: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="176"/>
+        <source>last export %1</source>
+        <translation>最後の書き出し %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="178"/>
+        <source>never exported</source>
+        <translation>まだ書き出していません</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="181"/>
+        <source>%1 · %2 record(s) not yet exported</source>
+        <translation>%1 ・ まだ書き出していない記録 %2件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="199"/>
+        <source>No file imported yet</source>
+        <translation>まだ取り込んだファイルはありません</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="219"/>
+        <source>Rename this PC</source>
+        <translation>このPCの名前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="220"/>
+        <source>A name the coordinator will recognise (for example 会場PC 1):</source>
+        <translation>コーディネーターが見て分かる名前（例：会場PC 1）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="232"/>
+        <source>This PC is now called %1.</source>
+        <translation>このPCの名前を「%1」にしました。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="239"/>
+        <source>Export for the coordinator</source>
+        <translation>コーディネーターへ書き出す</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="241"/>
+        <location filename="../../ui/exchange_card.py" line="268"/>
+        <source>Exchange files (*.zip)</source>
+        <translation>交換ファイル (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="255"/>
+        <source>Exported %1 record(s) to %2.</source>
+        <translation>%1件を書き出しました：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="266"/>
+        <source>Import exchange files</source>
+        <translation>交換ファイルを取り込む</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="295"/>
+        <source>%1: everything was already here; nothing changed.</source>
+        <translation>%1: すべて取り込み済みでした。何も変わっていません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="299"/>
+        <source>%1: %2 new, %3 updated, %4 unchanged, %5 conflict(s)</source>
+        <translation>%1: 新規 %2件・更新 %3件・変更なし %4件・競合 %5件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="309"/>
+        <source>Working… the other screens stay usable.</source>
+        <translation>処理中です… ほかの画面はそのまま使えます。</translation>
+    </message>
+</context>
+<context>
     <name>ExportBar</name>
     <message>
         <location filename="../../ui/export_bar.py" line="38"/>
@@ -1341,22 +1615,22 @@ Children in childcare: %4</source>
 <context>
     <name>PinCheckDialog</name>
     <message>
-        <location filename="../../ui/privacy_card.py" line="36"/>
+        <location filename="../../ui/privacy_card.py" line="37"/>
         <source>Coordinator PIN</source>
         <translation>コーディネーターPIN</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_card.py" line="39"/>
+        <location filename="../../ui/privacy_card.py" line="40"/>
         <source>Only the coordinator can change this.</source>
         <translation>この変更はコーディネーターだけができます。</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_card.py" line="40"/>
+        <location filename="../../ui/privacy_card.py" line="41"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_card.py" line="41"/>
+        <location filename="../../ui/privacy_card.py" line="42"/>
         <source>Continue</source>
         <translation>続ける</translation>
     </message>
@@ -1372,82 +1646,82 @@ Children in childcare: %4</source>
 <context>
     <name>PrivacyCard</name>
     <message>
-        <location filename="../../ui/privacy_card.py" line="53"/>
+        <location filename="../../ui/privacy_card.py" line="69"/>
         <source>Privacy and the audit log</source>
         <translation>個人情報の保存期間と操作記録</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_card.py" line="60"/>
+        <location filename="../../ui/privacy_card.py" line="76"/>
         <source>Nicknames and care notes are erased when they are older than this, at every start. Counts and reports stay as they are.</source>
         <translation>この期間より古いニックネームと託児メモは、起動のたびに消去します。人数の集計や報告書はそのまま残ります。</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_card.py" line="75"/>
+        <location filename="../../ui/privacy_card.py" line="91"/>
         <source> days</source>
         <translation> 日</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_card.py" line="76"/>
+        <location filename="../../ui/privacy_card.py" line="92"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_card.py" line="79"/>
+        <location filename="../../ui/privacy_card.py" line="95"/>
         <source>Keep personal details for</source>
         <translation>個人情報の保存期間</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_card.py" line="85"/>
+        <location filename="../../ui/privacy_card.py" line="101"/>
         <source>Erase old details now…</source>
         <translation>古い個人情報を今すぐ消去…</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_card.py" line="89"/>
+        <location filename="../../ui/privacy_card.py" line="105"/>
         <source>View the audit log…</source>
         <translation>操作記録を見る…</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_card.py" line="110"/>
+        <location filename="../../ui/privacy_card.py" line="126"/>
         <source>Changes here ask for the coordinator PIN.</source>
         <translation>ここでの変更にはコーディネーターPINが必要です。</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_card.py" line="114"/>
+        <location filename="../../ui/privacy_card.py" line="130"/>
         <source>No coordinator PIN is set, so anyone at this laptop can change this. Set one under Questionnaire → Coordinator PIN.</source>
         <translation>コーディネーターPINが設定されていません。この端末の誰でも変更できます。「アンケート」→「コーディネーターPIN」で設定してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_card.py" line="126"/>
+        <location filename="../../ui/privacy_card.py" line="54"/>
         <source>Nothing was changed: the PIN was not given.</source>
         <translation>PINが入力されなかったため、変更していません。</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_card.py" line="132"/>
+        <location filename="../../ui/privacy_card.py" line="141"/>
         <source>That is already the setting.</source>
         <translation>すでにその設定です。</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_card.py" line="144"/>
+        <location filename="../../ui/privacy_card.py" line="153"/>
         <source>Saved: personal details are kept for %1 days.</source>
         <translation>保存しました。個人情報は%1日間保存します。</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_card.py" line="159"/>
+        <location filename="../../ui/privacy_card.py" line="168"/>
         <source>Nothing to erase: no details from before %1.</source>
         <translation>消去するものはありません（%1より前の個人情報はありません）。</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_card.py" line="167"/>
+        <location filename="../../ui/privacy_card.py" line="176"/>
         <source>Erase old details</source>
         <translation>古い個人情報の消去</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_card.py" line="169"/>
+        <location filename="../../ui/privacy_card.py" line="178"/>
         <source>Erase %1 nickname(s) and %2 care note(s) from before %3? Counts and reports stay. This cannot be undone.</source>
         <translation>%3より前の%1件のニックネームと%2件の託児メモを消去しますか？人数の集計や報告書はそのまま残ります。元に戻せません。</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_card.py" line="185"/>
+        <location filename="../../ui/privacy_card.py" line="194"/>
         <source>Erased %1 nickname(s) and %2 care note(s).</source>
         <translation>%1件のニックネームと%2件の託児メモを消去しました。</translation>
     </message>
@@ -1726,161 +2000,161 @@ Children in childcare: %4</source>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../ui/settings_screen.py" line="97"/>
+        <location filename="../../ui/settings_screen.py" line="99"/>
         <source>Organisation and language</source>
         <translation>団体と言語</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="100"/>
-        <location filename="../../ui/settings_screen.py" line="111"/>
+        <location filename="../../ui/settings_screen.py" line="102"/>
+        <location filename="../../ui/settings_screen.py" line="113"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="104"/>
+        <location filename="../../ui/settings_screen.py" line="106"/>
         <source>Organisation</source>
         <translation>団体名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="109"/>
+        <location filename="../../ui/settings_screen.py" line="111"/>
         <source>Title of reports (事業名); the organisation if empty</source>
         <translation>報告書の表題（事業名）。空欄なら団体名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="115"/>
+        <location filename="../../ui/settings_screen.py" line="117"/>
         <source>Project</source>
         <translation>事業名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="120"/>
+        <location filename="../../ui/settings_screen.py" line="122"/>
         <source> (month the fiscal year starts)</source>
         <translation> 月始まり</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="122"/>
+        <location filename="../../ui/settings_screen.py" line="124"/>
         <source>Fiscal year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="126"/>
+        <location filename="../../ui/settings_screen.py" line="128"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="129"/>
+        <location filename="../../ui/settings_screen.py" line="131"/>
         <source>Where the data lives</source>
         <translation>データの保存場所</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="139"/>
+        <location filename="../../ui/settings_screen.py" line="141"/>
         <source>Tsunagari keeps no real names and never the content of a consultation. Nicknames and care notes are personal details and will expire.</source>
         <translation>つながりは本名や相談の内容を記録しません。ニックネームと託児メモは個人情報として、保存期間が過ぎると消去されます。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="151"/>
+        <location filename="../../ui/settings_screen.py" line="153"/>
         <source>Venues</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="152"/>
+        <location filename="../../ui/settings_screen.py" line="154"/>
         <source>The venue marked ★ is the one this laptop checks in for.</source>
         <translation>★印の会場が、このパソコンで受付する会場です。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="160"/>
+        <location filename="../../ui/settings_screen.py" line="162"/>
         <source>Add…</source>
         <translation>追加…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="161"/>
+        <location filename="../../ui/settings_screen.py" line="163"/>
         <source>Rename…</source>
         <translation>名前を変更…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="162"/>
+        <location filename="../../ui/settings_screen.py" line="164"/>
         <source>Use at this laptop</source>
         <translation>この端末で使う</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="163"/>
+        <location filename="../../ui/settings_screen.py" line="165"/>
         <source>Retire</source>
         <translation>終了にする</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="182"/>
+        <location filename="../../ui/settings_screen.py" line="184"/>
         <source>a database server</source>
         <translation>データベースサーバー</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="184"/>
+        <location filename="../../ui/settings_screen.py" line="186"/>
         <source>Folder: %1
 This device: %2</source>
         <translation>フォルダ：%1
 この端末：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="208"/>
+        <location filename="../../ui/settings_screen.py" line="210"/>
         <source>Saved: fiscal years now start in month %1.</source>
         <translation>保存しました：年度は%1月始まりになりました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="214"/>
-        <location filename="../../ui/settings_screen.py" line="220"/>
+        <location filename="../../ui/settings_screen.py" line="216"/>
+        <location filename="../../ui/settings_screen.py" line="222"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="231"/>
+        <location filename="../../ui/settings_screen.py" line="233"/>
         <source>Select a venue in the list first.</source>
         <translation>先に一覧から会場を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="236"/>
+        <location filename="../../ui/settings_screen.py" line="238"/>
         <source>Add a venue</source>
         <translation>会場の追加</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="236"/>
+        <location filename="../../ui/settings_screen.py" line="238"/>
         <source>Venue name</source>
         <translation>会場名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="238"/>
+        <location filename="../../ui/settings_screen.py" line="240"/>
         <source>Venue added.</source>
         <translation>会場を追加しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="244"/>
+        <location filename="../../ui/settings_screen.py" line="246"/>
         <source>Rename the venue</source>
         <translation>会場名の変更</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="244"/>
+        <location filename="../../ui/settings_screen.py" line="246"/>
         <source>New name</source>
         <translation>新しい名前</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="248"/>
+        <location filename="../../ui/settings_screen.py" line="250"/>
         <source>Venue renamed.</source>
         <translation>会場名を変更しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="256"/>
+        <location filename="../../ui/settings_screen.py" line="258"/>
         <source>This laptop now checks in for the selected venue.</source>
         <translation>この端末は選んだ会場の受付に切り替わりました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="265"/>
+        <location filename="../../ui/settings_screen.py" line="267"/>
         <source>Retire the venue</source>
         <translation>会場を終了にする</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="266"/>
+        <location filename="../../ui/settings_screen.py" line="268"/>
         <source>Retire this venue? Its past records stay in every report.</source>
         <translation>この会場を終了にしますか？これまでの記録は報告にそのまま残ります。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="270"/>
+        <location filename="../../ui/settings_screen.py" line="272"/>
         <source>Venue retired.</source>
         <translation>会場を終了にしました。</translation>
     </message>
