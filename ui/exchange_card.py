@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QProgressBar,
@@ -153,8 +154,12 @@ class ExchangeCard(QFrame):
         tree = QTreeWidget(self)
         tree.setHeaderLabels(headers)
         tree.setRootIsDecorated(False)
-        tree.setMinimumHeight(110)
-        tree.setColumnWidth(0, 220)
+        tree.setMinimumHeight(120)
+        header = tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(headers)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         return tree
 
     # --- what is shown ------------------------------------------------------------------

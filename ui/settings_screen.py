@@ -62,6 +62,7 @@ class SettingsScreen(QWidget):
         self.cards.setSpacing(12)
         self.cards.setColumnStretch(0, 1)
         self.cards.setColumnStretch(1, 1)
+        self._next_cell = (0, 0)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -76,13 +77,20 @@ class SettingsScreen(QWidget):
         self.add_card(KpiTargetsCard(state, self))
         self.add_card(PrivacyCard(state, self))
         self.add_card(BackupsCard(state, self))
-        self.add_card(ExchangeCard(state, self))
+        self.add_card(ExchangeCard(state, self), wide=True)
         state.changed.connect(self.refresh)
         self.refresh()
 
-    def add_card(self, card: QWidget) -> None:
-        count = self.cards.count()
-        self.cards.addWidget(card, count // 2, count % 2)
+    def add_card(self, card: QWidget, wide: bool = False) -> None:
+        """Cards fill two columns, left to right; a wide one takes a row of its own."""
+        row, column = self._next_cell
+        if wide:
+            row += column  # start a fresh row
+            self.cards.addWidget(card, row, 0, 1, 2)
+            self._next_cell = (row + 1, 0)
+            return
+        self.cards.addWidget(card, row, column)
+        self._next_cell = (row, 1) if column == 0 else (row + 1, 0)
 
     def _card(self, title: str) -> tuple[QFrame, QVBoxLayout]:
         card = QFrame(self)
