@@ -46,14 +46,19 @@ def complete_setup(ctx: AppContext, organisation: str, venue_name: str, kind: st
     name = settings.clean_name(venue_name, "venue", MAX_VENUE_NAME)
     choices.require("venue_kind", kind)
     with write(ctx) as session:
-        # A second click on "finish" must not make a second venue of the same name.
-        taken = session.scalar(select(Venue.id).where(Venue.name == name, Venue.active.is_(True)))
-        if taken:
+        same_name = session.scalar(select(Venue).where(Venue.name == name, Venue.active.is_(True)))
+        if same_name is not None and settings.get_in(session, settings.ORGANISATION):
+            # A second click on "finish" must not make a second venue of the same name.
             raise KioskError("venue_name_taken", name=name)
         settings.put_in(session, ctx, settings.ORGANISATION, org)
-        venue = Venue(name=name, kind=kind, device_id=ctx.device_id)
-        session.add(venue)
-        session.flush()
+        if same_name is not None:
+            # Imported from the coordinator's file before the first day: the
+            # same venue (same id), so the coordinator's reports see one venue.
+            venue = same_name
+        else:
+            venue = Venue(name=name, kind=kind, device_id=ctx.device_id)
+            session.add(venue)
+            session.flush()
         settings.put_in(session, ctx, settings.CURRENT_VENUE, venue.id)
         audit(session, ctx, "setup_completed", "venue", venue.id, kind=kind)
         return _info(venue)

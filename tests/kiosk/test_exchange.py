@@ -470,3 +470,23 @@ def test_an_import_is_preceded_by_a_backup(ctx, good_file):
 def test_events_of_the_venue_pc_are_listed_at_the_coordinator(ctx, good_file):
     import_file(ctx, good_file)
     assert [e.status for e in rows(ctx, Event)] == ["open"]
+
+
+def test_a_new_pc_set_up_after_importing_the_coordinators_file_shares_its_venue(
+    ctx, venue, venue_pc, tmp_path
+):
+    coordinator = replace(ctx, clock=local_now)
+    exchange_ledger.set_device_name(coordinator, "コーディネーター")
+    shared = export_for_coordinator(coordinator, tmp_path / "usb" / "setup.zip").path
+    pc = venue_pc("会場PC 2")
+    import_file(pc, shared)
+    assert venues.needs_setup(pc)
+
+    adopted = venues.complete_setup(pc, "NPOつながり", "中央公民館", "in_person")
+    event = events.open_event(pc, adopted.id)
+    checkin.check_in(pc, visit(event))
+    import_file(ctx, export_for_coordinator(pc, tmp_path / "usb" / "pc2.zip").path)
+
+    assert adopted.id == venue.id
+    assert [v.name for v in rows(ctx, Venue)] == ["中央公民館"]
+    assert len(rows(ctx, Visit)) == 1
