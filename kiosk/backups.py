@@ -248,6 +248,25 @@ def rotate(folder: DataFolder) -> list[Path]:
     return removed
 
 
+def expire(ctx: AppContext, before: date) -> list[Path]:
+    """Delete every copy taken before `before`, of any kind (the retention purge calls this).
+
+    Such a copy holds only nicknames and notes whose time is up, and a purge
+    cannot reach inside it; the database itself stays the record.
+    """
+    folder = folder_of(ctx)
+    if folder is None:
+        return []
+    removed = []
+    for info in scan(folder.backups):
+        if info.taken.date() < before:
+            info.path.unlink(missing_ok=True)
+            removed.append(info.path)
+    if removed:
+        log.info("deleted %d backups older than the retention period", len(removed))
+    return removed
+
+
 # --- when backups are made ---------------------------------------------------------------
 
 

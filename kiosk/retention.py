@@ -22,7 +22,7 @@ from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
 from db.models import ChildCare, Visitor
-from kiosk import settings
+from kiosk import backups, settings
 from kiosk.context import AppContext
 from kiosk.errors import KioskError
 from kiosk.transaction import audit, read, storage_error, write
@@ -42,6 +42,7 @@ class PurgeResult:
     visitors: int  # nicknames erased (or that would be, for a dry run)
     care_notes: int
     dry_run: bool
+    backups: int = 0  # copies older than the cutoff, deleted with them
 
     @property
     def total(self) -> int:
@@ -121,7 +122,12 @@ def purge(ctx: AppContext, dry_run: bool = False, trigger: str = "settings") -> 
             )
     if visitors or notes:
         compact(ctx.sessions.kw["bind"])
-    return PurgeResult(cutoff, days, len(visitors), len(notes), dry_run=False)
+    try:
+        expired = len(backups.expire(ctx, cutoff))
+    except OSError:
+        log.warning("backups older than the retention period could not be deleted")
+        expired = 0
+    return PurgeResult(cutoff, days, len(visitors), len(notes), dry_run=False, backups=expired)
 
 
 def compact(engine: Engine) -> None:

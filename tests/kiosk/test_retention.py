@@ -171,3 +171,21 @@ def test_a_damaged_setting_falls_back_to_the_default(ctx):
 
     settings.put(ctx, retention.RETENTION_DAYS, "soon")
     assert retention.retention_days(ctx) == 90
+
+
+def test_backups_older_than_the_retention_period_go_with_the_details(ctx, history, folder):
+    """A purge cannot reach inside a copy, so a copy that old is deleted whole."""
+    from datetime import datetime
+
+    from kiosk.backups import create_backup, list_backups
+
+    if ctx.data_dir is None:
+        pytest.skip("a database server keeps its own backups")
+    create_backup(folder, "manual", datetime(2026, 6, 8, 18, 0))
+    create_backup(folder, "before-upgrade-from-0001", datetime(2026, 7, 1, 9, 0))
+    create_backup(folder, "manual", datetime(2026, 11, 1, 9, 0))
+
+    result = retention.purge(ctx)
+
+    assert result.backups == 2
+    assert [b.taken.date() for b in list_backups(folder)] == [date(2026, 11, 1)]
