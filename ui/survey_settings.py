@@ -22,6 +22,7 @@ from kiosk.questionnaire import to_data
 from ui.door_state import DoorState
 from ui.error_display import message_for, new_banner, set_banner
 from ui.pin_dialogs import SetPinDialog
+from ui.privacy_card import coordinator_agrees
 from ui.questionnaire_editor import QuestionnaireEditor
 
 
@@ -166,6 +167,10 @@ class SurveySettingsCard(QFrame):
         self.editor.open()
 
     def set_pin(self) -> None:
+        # Changing a PIN that is set takes the current one: whoever is at the
+        # laptop must not lock the coordinator out of her own settings.
+        if not coordinator_agrees(self.state, self, self.banner):
+            return
         dialog = SetPinDialog(self.state.ctx, self.state.lang, self)
         dialog.accepted.connect(lambda: self._done(self.tr("The coordinator PIN is saved.")))
         dialog.open()

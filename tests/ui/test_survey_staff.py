@@ -325,3 +325,24 @@ def test_the_question_deciding_satisfaction_cannot_be_removed(qtbot, window, ctx
         "come_again",
         "heard_from",
     ]
+
+
+def test_changing_a_pin_that_is_set_needs_the_current_one(qtbot, window, ctx, card, monkeypatch):
+    from ui.privacy_card import PinCheckDialog
+
+    coordinator_pin.set_pin(ctx, "2468", "2468")
+    opened: list[SetPinDialog] = []
+    monkeypatch.setattr(SetPinDialog, "open", lambda self: opened.append(self))
+    monkeypatch.setattr(PinCheckDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+    card.set_pin()
+    assert opened == []
+    assert "PIN" in card.banner.text()
+
+    def right_pin(self: PinCheckDialog) -> int:
+        self.keypad.press("2468")
+        self.try_pin()
+        return self.result()
+
+    monkeypatch.setattr(PinCheckDialog, "exec", right_pin)
+    card.set_pin()
+    assert len(opened) == 1
