@@ -3,7 +3,7 @@
 Kept as Setting rows, which never travel: each PC's ledger is its own.
 
 - `device_name`: the human name in every file this PC makes (会場PC 1).
-- `exchange.sent/<folder>`: when the last export to that folder began.
+- `exchange.sent/<hash of the folder>`: when the last export to that folder began.
   The next export there holds the rows changed since (`updated_at` at or
   after that moment); overlap is harmless because importing is idempotent.
 - `exchange.sent`: the latest export to anywhere; rows changed since have
@@ -15,6 +15,7 @@ Kept as Setting rows, which never travel: each PC's ledger is its own.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime
@@ -61,8 +62,12 @@ def set_device_name(ctx: AppContext, name: str) -> str:
 
 
 def destination_key(target: Path) -> str:
-    """The folder a file goes to: a USB stick or a shared folder, wherever it is mounted."""
-    return SENT_TO + str(Path(target).resolve().parent)
+    """The folder a file goes to (a USB stick, a shared folder), as a fixed-length key.
+
+    Hashed: a path can be longer than a setting's key may be.
+    """
+    folder = str(Path(target).resolve().parent)
+    return SENT_TO + hashlib.sha256(folder.encode()).hexdigest()[:32]
 
 
 def last_sent(session: Session, target: Path | None = None) -> datetime | None:
