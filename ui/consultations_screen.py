@@ -9,10 +9,9 @@ recorded beside it. The form has no field for what was said, and says why.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,12 +20,9 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -51,6 +47,7 @@ from kiosk.consultations import (
 from kiosk.errors import KioskError
 from kiosk.japanese_dates import era_date
 from ui.choice_buttons import ChoiceButtons
+from ui.consultation_day_list import ConsultationDayList
 from ui.door_state import DoorState
 from ui.error_display import message_for, new_banner, set_banner
 
@@ -66,7 +63,6 @@ class ConsultationsScreen(QWidget):
         self.referral_request_id = new_id()
         self.last_consultation: ConsultationInfo | None = None
         self.events: list[DayEvent] = []
-        self.rows: list[tuple[str, str, bool]] = []  # (kind, id, active) of the day's list
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(10)
@@ -110,7 +106,10 @@ class ConsultationsScreen(QWidget):
         right.setContentsMargins(0, 0, 0, 0)
         right.setSpacing(12)
         right.addWidget(self._build_referral())
-        right.addWidget(self._build_day_list(), 1)
+        self.records = ConsultationDayList(state, right_side)
+        self.records.selection_changed.connect(self._form_changed)
+        self.records.cancel_button.clicked.connect(self.cancel_selected)
+        right.addWidget(self.records, 1)
         columns.addWidget(self._scrolled(right_side, "ConsultationSide", "#faf6f1"), 5)
         layout.addLayout(columns, 1)
 
@@ -284,30 +283,6 @@ class ConsultationsScreen(QWidget):
         buttons.selection_changed.connect(self._form_changed)
         return buttons
 
-    def _build_day_list(self) -> QWidget:
-        card, layout = self._card(self.tr("Records of the day"))
-        self.day_list = QListWidget(card)
-        self.day_list.setWordWrap(True)
-        # Only its minimum counts, so the right side fits a laptop without scrolling.
-        self.day_list.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
-        self.day_list.setMinimumHeight(90)
-        self.day_list.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.day_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.day_list.currentRowChanged.connect(lambda _row: self._form_changed())
-        self.totals = QLabel(card)
-        self.totals.setProperty("role", "hint")
-        layout.addWidget(self.totals)
-        layout.addWidget(self.day_list, 1)
-        row = QHBoxLayout()
-        self.cancel_button = QPushButton(self.tr("Cancel the selected record…"), card)
-        self.cancel_button.setProperty("role", "danger")
-        self.cancel_button.setAutoDefault(False)
-        self.cancel_button.clicked.connect(self.cancel_selected)
-        row.addStretch(1)
-        row.addWidget(self.cancel_button)
-        layout.addLayout(row)
-        return card
-
     # -- where and when ----------------------------------------------------------
 
     def venue_id(self) -> str | None:
@@ -431,66 +406,11 @@ class ConsultationsScreen(QWidget):
         venue_id = self.venue_id()
         if venue_id is None:
             return
-        lang = self.state.lang
-        ctx = self.state.ctx
-        records = records_of_day(ctx, venue_id, self.picked_day())
-        channel = consultation_lists.labels(ctx, "channel", lang)
-        category = consultation_lists.labels(ctx, "category", lang)
-        role = consultation_lists.labels(ctx, "staff_role", lang)
-        agency = consultation_lists.labels(ctx, "agency", lang)
-        items: list[tuple[datetime, str, str, str, bool]] = []
-        for c in records.consultations:
-            parts = [channel.get(c.channel, c.channel), category.get(c.category, c.category)]
-            parts.append(role.get(c.staff_role, c.staff_role))
-            if c.minutes:
-                parts.append(self.tr("%1 min").replace("%1", str(c.minutes)))
-            if c.visit_number is not None:
-                parts.append(f"No.{c.visit_number}")
-            text = self.tr("Consultation:") + " " + "・".join(parts)
-            items.append((c.recorded_at, "consultation", c.id, text, c.active))
-        for r in records.referrals:
-            text = self.tr("Referral:") + " " + agency.get(r.agency, r.agency)
-            if r.consultation_id:
-                text += "  " + self.tr("(from a consultation)")
-            items.append((r.recorded_at, "referral", r.id, text, r.active))
-        for m in records.case_meetings:
-            items.append((m.recorded_at, "case_meeting", m.id, self.tr("Case meeting"), m.active))
-        items.sort(key=lambda item: (item[0], item[2]))
-        keep = self.selected()
-        self.day_list.blockSignals(True)
-        self.day_list.clear()
-        self.rows = []
-        for at, kind, row_id, text, active in items:
-            line = f"{at.astimezone():%H:%M}   {text}"
-            if not active:
-                line += "   " + self.tr("(cancelled)")
-            item = QListWidgetItem(line)
-            if not active:
-                font = item.font()
-                font.setStrikeOut(True)
-                item.setFont(font)
-                item.setForeground(QBrush(QColor("#a89c93")))
-            self.day_list.addItem(item)
-            self.rows.append((kind, row_id, active))
-        ids = [row[:2] for row in self.rows]
-        self.day_list.setCurrentRow(ids.index(keep) if keep in ids else -1)
-        self.day_list.blockSignals(False)
-        active_consultations = sum(c.active for c in records.consultations)
-        self.totals.setText(
-            self.tr("Consultations %1 ・ referrals %2 ・ case meetings %3")
-            .replace("%1", str(active_consultations))
-            .replace("%2", str(sum(r.active for r in records.referrals)))
-            .replace("%3", str(sum(m.active for m in records.case_meetings)))
-        )
-        if not items:
-            self.day_list.addItem(self.tr("Nothing recorded for this day yet."))
-            self.day_list.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
+        self.records.fill(records_of_day(self.state.ctx, venue_id, self.picked_day()))
         self._form_changed()
 
     def selected(self) -> tuple[str, str] | None:
-        """(kind, id) of the record chosen in the day's list."""
-        row = self.day_list.currentRow()
-        return self.rows[row][:2] if 0 <= row < len(self.rows) else None
+        return self.records.selected()
 
     # -- actions -----------------------------------------------------------------
 
@@ -507,8 +427,7 @@ class ConsultationsScreen(QWidget):
                     "%1", last.recorded_at.astimezone().strftime("%H:%M")
                 )
             )
-        row = self.day_list.currentRow()
-        self.cancel_button.setEnabled(0 <= row < len(self.rows) and self.rows[row][2])
+        self.records.cancel_button.setEnabled(self.records.selected_is_active())
 
     def _run(self, action: object, done: str) -> object | None:
         try:

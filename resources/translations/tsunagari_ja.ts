@@ -590,6 +590,59 @@ Press “Open today&apos;s check-in” above (Ctrl+O).</source>
     </message>
 </context>
 <context>
+    <name>ConsultationDayList</name>
+    <message>
+        <location filename="../../ui/consultation_day_list.py" line="41"/>
+        <source>Records of the day</source>
+        <translation>この日の記録</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_day_list.py" line="57"/>
+        <source>Cancel the selected record…</source>
+        <translation>選んだ記録を取り消す…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_day_list.py" line="82"/>
+        <source>(cancelled)</source>
+        <translation>（取消）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_day_list.py" line="95"/>
+        <source>Consultations %1 ・ referrals %2 ・ case meetings %3</source>
+        <translation>相談 %1件 ・ つなぎ %2件 ・ ケース会議 %3件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_day_list.py" line="101"/>
+        <source>Nothing recorded for this day yet.</source>
+        <translation>この日の記録はまだありません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_day_list.py" line="116"/>
+        <source>%1 min</source>
+        <translation>%1分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_day_list.py" line="119"/>
+        <source>Consultation:</source>
+        <translation>相談：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_day_list.py" line="122"/>
+        <source>Referral:</source>
+        <translation>つなぎ先：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_day_list.py" line="124"/>
+        <source>(from a consultation)</source>
+        <translation>（相談から）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_day_list.py" line="127"/>
+        <source>Case meeting</source>
+        <translation>ケース会議</translation>
+    </message>
+</context>
+<context>
     <name>ConsultationListsCard</name>
     <message>
         <location filename="../../ui/consultation_lists_card.py" line="42"/>
@@ -685,198 +738,152 @@ Press “Open today&apos;s check-in” above (Ctrl+O).</source>
 <context>
     <name>ConsultationsScreen</name>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="75"/>
+        <location filename="../../ui/consultations_screen.py" line="71"/>
         <source>Consultations</source>
         <translation>相談記録</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="87"/>
+        <location filename="../../ui/consultations_screen.py" line="83"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="157"/>
+        <location filename="../../ui/consultations_screen.py" line="156"/>
         <source>Record a consultation</source>
         <translation>相談の記録</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="160"/>
+        <location filename="../../ui/consultations_screen.py" line="159"/>
         <source>Only that a consultation took place is recorded — never what was said. Some of the women who come here may be escaping violence: anything written about them could put them in danger if it were ever seen. Keep the content in your head, not in the computer.</source>
         <translation>記録するのは「相談があったこと」だけで、話の内容は記録しません。来られる方の中には、暴力から逃れている方もいます。書き残したものが万一人の目に触れると、その方を危険にさらすおそれがあるからです。内容はパソコンではなく、心にとどめてください。</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="188"/>
+        <location filename="../../ui/consultations_screen.py" line="187"/>
         <source>not noted</source>
         <translation>未記入</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="189"/>
+        <location filename="../../ui/consultations_screen.py" line="188"/>
         <source> min</source>
         <translation>分</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="218"/>
+        <location filename="../../ui/consultations_screen.py" line="217"/>
         <source>How</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="219"/>
+        <location filename="../../ui/consultations_screen.py" line="218"/>
         <source>About</source>
         <translation>分類</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="220"/>
+        <location filename="../../ui/consultations_screen.py" line="219"/>
         <source>Who listened</source>
         <translation>担当</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="221"/>
+        <location filename="../../ui/consultations_screen.py" line="220"/>
         <source>Minutes</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="238"/>
+        <location filename="../../ui/consultations_screen.py" line="237"/>
         <source>Record the consultation</source>
         <translation>相談を記録する</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="254"/>
+        <location filename="../../ui/consultations_screen.py" line="253"/>
         <source>Referral to a support agency</source>
         <translation>支援機関につなぐ</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="265"/>
+        <location filename="../../ui/consultations_screen.py" line="264"/>
         <source>+ Case meeting…</source>
         <translation>＋ ケース会議…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="267"/>
+        <location filename="../../ui/consultations_screen.py" line="266"/>
         <source>A case meeting (個別ケース会議) is counted: venue and date, nothing more.</source>
         <translation>個別ケース会議は回数だけを数えます（会場と日付のみ）。</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="271"/>
+        <location filename="../../ui/consultations_screen.py" line="270"/>
         <source>Record the referral</source>
         <translation>つなぎ先を記録</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="288"/>
-        <source>Records of the day</source>
-        <translation>この日の記録</translation>
-    </message>
-    <message>
-        <location filename="../../ui/consultations_screen.py" line="382"/>
+        <location filename="../../ui/consultations_screen.py" line="357"/>
         <source>No event (phone, home visit…)</source>
         <translation>開催なし（電話・訪問など）</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="406"/>
+        <location filename="../../ui/consultations_screen.py" line="381"/>
         <source>Not linked</source>
         <translation>受付と結び付けない</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="418"/>
+        <location filename="../../ui/consultations_screen.py" line="393"/>
         <source>No event at this venue on this day: a phone call or a home visit is recorded for the venue and the date.</source>
         <translation>この日、この会場の開催はありません。電話や訪問の相談は、会場と日付で記録します。</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="424"/>
+        <location filename="../../ui/consultations_screen.py" line="399"/>
         <source>Linking her check-in is optional; lists show its No. only.</source>
         <translation>受付との結び付けは任意です。一覧には受付No.だけを表示します。</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="446"/>
-        <source>%1 min</source>
-        <translation>%1分</translation>
-    </message>
-    <message>
-        <location filename="../../ui/consultations_screen.py" line="222"/>
+        <location filename="../../ui/consultations_screen.py" line="221"/>
         <source>Linked to</source>
         <translation>開催・受付</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="302"/>
-        <source>Cancel the selected record…</source>
-        <translation>選んだ記録を取り消す…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/consultations_screen.py" line="449"/>
-        <source>Consultation:</source>
-        <translation>相談：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/consultations_screen.py" line="452"/>
-        <source>Referral:</source>
-        <translation>つなぎ先：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/consultations_screen.py" line="454"/>
-        <source>(from a consultation)</source>
-        <translation>（相談から）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/consultations_screen.py" line="457"/>
-        <location filename="../../ui/consultations_screen.py" line="594"/>
+        <location filename="../../ui/consultations_screen.py" line="513"/>
         <source>Case meeting</source>
         <translation>ケース会議</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="466"/>
-        <source>(cancelled)</source>
-        <translation>（取消）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/consultations_screen.py" line="480"/>
-        <source>Consultations %1 ・ referrals %2 ・ case meetings %3</source>
-        <translation>相談 %1件 ・ つなぎ %2件 ・ ケース会議 %3件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/consultations_screen.py" line="486"/>
-        <source>Nothing recorded for this day yet.</source>
-        <translation>この日の記録はまだありません。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/consultations_screen.py" line="506"/>
+        <location filename="../../ui/consultations_screen.py" line="426"/>
         <source>From the consultation just recorded (%1)</source>
         <translation>いま記録した相談（%1）からのつなぎ</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="545"/>
+        <location filename="../../ui/consultations_screen.py" line="464"/>
         <source>Consultation recorded.</source>
         <translation>相談を記録しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="577"/>
+        <location filename="../../ui/consultations_screen.py" line="496"/>
         <source>Referral recorded.</source>
         <translation>つなぎ先を記録しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="590"/>
+        <location filename="../../ui/consultations_screen.py" line="509"/>
         <source>Record a case meeting at %1 on %2?</source>
         <translation>%2、%1 での個別ケース会議を記録しますか？</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="599"/>
+        <location filename="../../ui/consultations_screen.py" line="518"/>
         <source>Case meeting recorded.</source>
         <translation>ケース会議を記録しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="607"/>
+        <location filename="../../ui/consultations_screen.py" line="526"/>
         <source>Select a record in the list first.</source>
         <translation>先に一覧から記録を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="612"/>
+        <location filename="../../ui/consultations_screen.py" line="531"/>
         <source>Cancel a record</source>
         <translation>記録の取り消し</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="613"/>
+        <location filename="../../ui/consultations_screen.py" line="532"/>
         <source>Cancel this record? It stays in the records, marked cancelled.</source>
         <translation>この記録を取り消しますか？（記録は「取消」として残ります）</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="622"/>
+        <location filename="../../ui/consultations_screen.py" line="541"/>
         <source>Cancelled.</source>
         <translation>取り消しました。</translation>
     </message>
@@ -884,268 +891,268 @@ Press “Open today&apos;s check-in” above (Ctrl+O).</source>
 <context>
     <name>ExchangeCard</name>
     <message>
-        <location filename="../../ui/exchange_card.py" line="49"/>
+        <location filename="../../ui/exchange_card.py" line="50"/>
         <source>audit log</source>
         <translation>操作記録</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="50"/>
+        <location filename="../../ui/exchange_card.py" line="51"/>
         <source>questionnaires</source>
         <translation>アンケート定義</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="51"/>
+        <location filename="../../ui/exchange_card.py" line="52"/>
         <source>venues</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="52"/>
+        <location filename="../../ui/exchange_card.py" line="53"/>
         <source>regulars</source>
         <translation>リピーター</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="53"/>
+        <location filename="../../ui/exchange_card.py" line="54"/>
         <source>workshops</source>
         <translation>ワークショップ</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="54"/>
+        <location filename="../../ui/exchange_card.py" line="55"/>
         <source>case meetings</source>
         <translation>ケース会議</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="55"/>
+        <location filename="../../ui/exchange_card.py" line="56"/>
         <source>days held</source>
         <translation>開催日</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="56"/>
+        <location filename="../../ui/exchange_card.py" line="57"/>
         <source>targets</source>
         <translation>目標値</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="57"/>
+        <location filename="../../ui/exchange_card.py" line="58"/>
         <source>paper lists</source>
         <translation>紙の受付表</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="58"/>
+        <location filename="../../ui/exchange_card.py" line="59"/>
         <source>questionnaire answers</source>
         <translation>アンケート回答</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="59"/>
+        <location filename="../../ui/exchange_card.py" line="60"/>
         <source>visits</source>
         <translation>来所</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="60"/>
+        <location filename="../../ui/exchange_card.py" line="61"/>
         <source>workshop sessions</source>
         <translation>ワークショップ枠</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="61"/>
+        <location filename="../../ui/exchange_card.py" line="62"/>
         <source>childcare</source>
         <translation>託児</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="62"/>
+        <location filename="../../ui/exchange_card.py" line="63"/>
         <source>consultations</source>
         <translation>相談</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="63"/>
+        <location filename="../../ui/exchange_card.py" line="64"/>
         <source>sign-ups</source>
         <translation>申込</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="64"/>
+        <location filename="../../ui/exchange_card.py" line="65"/>
         <source>referrals</source>
         <translation>つなぎ先</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="65"/>
+        <location filename="../../ui/exchange_card.py" line="66"/>
         <source>supporters</source>
         <translation>支援者の参加</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="79"/>
+        <location filename="../../ui/exchange_card.py" line="80"/>
         <source>Data exchange between venues</source>
         <translation>会場間のデータ交換</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="84"/>
+        <location filename="../../ui/exchange_card.py" line="85"/>
         <source>Each venue PC exports its records to a file (USB stick or shared folder); the coordinator imports the files into one database. Importing a file twice counts nothing twice. Nicknames and care notes never leave this PC.</source>
         <translation>各会場のPCが記録をファイルに書き出し（USBメモリや共有フォルダ）、コーディネーターがそれを1つのデータベースに取り込みます。同じファイルを2回取り込んでも二重には数えません。ニックネームと託児メモはこのPCから出ません。</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="100"/>
+        <location filename="../../ui/exchange_card.py" line="101"/>
         <source>Rename this PC…</source>
         <translation>このPCの名前を変える…</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="111"/>
+        <location filename="../../ui/exchange_card.py" line="112"/>
         <source>Export everything, not only what changed</source>
         <translation>前回以降の変更だけでなく、すべて書き出す</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="114"/>
+        <location filename="../../ui/exchange_card.py" line="115"/>
         <source>Export for the coordinator…</source>
         <translation>コーディネーターへ書き出す…</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="118"/>
+        <location filename="../../ui/exchange_card.py" line="119"/>
         <source>Import files…</source>
         <translation>ファイルを取り込む…</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="131"/>
+        <location filename="../../ui/exchange_card.py" line="132"/>
         <source>Records</source>
         <translation>記録の種類</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="132"/>
+        <location filename="../../ui/exchange_card.py" line="133"/>
         <source>New</source>
         <translation>新規</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="133"/>
+        <location filename="../../ui/exchange_card.py" line="134"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="134"/>
+        <location filename="../../ui/exchange_card.py" line="135"/>
         <source>Unchanged</source>
         <translation>変更なし</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="135"/>
+        <location filename="../../ui/exchange_card.py" line="136"/>
         <source>Conflicts</source>
         <translation>競合</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="140"/>
+        <location filename="../../ui/exchange_card.py" line="141"/>
         <source>Data received from</source>
         <translation>データを受け取った端末</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="142"/>
+        <location filename="../../ui/exchange_card.py" line="143"/>
         <source>PC</source>
         <translation>端末</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="142"/>
+        <location filename="../../ui/exchange_card.py" line="143"/>
         <source>File made</source>
         <translation>ファイル作成</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="142"/>
+        <location filename="../../ui/exchange_card.py" line="143"/>
         <source>Imported</source>
         <translation>取り込み</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="144"/>
+        <location filename="../../ui/exchange_card.py" line="145"/>
         <source>Records by venue</source>
         <translation>会場ごとの記録</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="146"/>
+        <location filename="../../ui/exchange_card.py" line="147"/>
         <source>Venue</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="146"/>
+        <location filename="../../ui/exchange_card.py" line="147"/>
         <source>Recorded on</source>
         <translation>記録した端末</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="146"/>
+        <location filename="../../ui/exchange_card.py" line="147"/>
         <source>Days</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="146"/>
+        <location filename="../../ui/exchange_card.py" line="147"/>
         <source>Held</source>
         <translation>回数</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="171"/>
+        <location filename="../../ui/exchange_card.py" line="176"/>
         <source>(no name yet)</source>
         <translation>（まだ名前がありません）</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="173"/>
+        <location filename="../../ui/exchange_card.py" line="178"/>
         <source>This PC: %1 (%2)</source>
         <translation>このPC: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="176"/>
+        <location filename="../../ui/exchange_card.py" line="181"/>
         <source>last export %1</source>
         <translation>最後の書き出し %1</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="178"/>
+        <location filename="../../ui/exchange_card.py" line="183"/>
         <source>never exported</source>
         <translation>まだ書き出していません</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="181"/>
+        <location filename="../../ui/exchange_card.py" line="186"/>
         <source>%1 · %2 record(s) not yet exported</source>
         <translation>%1 ・ まだ書き出していない記録 %2件</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="199"/>
+        <location filename="../../ui/exchange_card.py" line="204"/>
         <source>No file imported yet</source>
         <translation>まだ取り込んだファイルはありません</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="219"/>
+        <location filename="../../ui/exchange_card.py" line="224"/>
         <source>Rename this PC</source>
         <translation>このPCの名前</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="220"/>
+        <location filename="../../ui/exchange_card.py" line="225"/>
         <source>A name the coordinator will recognise (for example 会場PC 1):</source>
         <translation>コーディネーターが見て分かる名前（例：会場PC 1）：</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="232"/>
+        <location filename="../../ui/exchange_card.py" line="237"/>
         <source>This PC is now called %1.</source>
         <translation>このPCの名前を「%1」にしました。</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="239"/>
+        <location filename="../../ui/exchange_card.py" line="244"/>
         <source>Export for the coordinator</source>
         <translation>コーディネーターへ書き出す</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="241"/>
-        <location filename="../../ui/exchange_card.py" line="268"/>
+        <location filename="../../ui/exchange_card.py" line="246"/>
+        <location filename="../../ui/exchange_card.py" line="273"/>
         <source>Exchange files (*.zip)</source>
         <translation>交換ファイル (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="255"/>
+        <location filename="../../ui/exchange_card.py" line="260"/>
         <source>Exported %1 record(s) to %2.</source>
         <translation>%1件を書き出しました：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="266"/>
+        <location filename="../../ui/exchange_card.py" line="271"/>
         <source>Import exchange files</source>
         <translation>交換ファイルを取り込む</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="295"/>
+        <location filename="../../ui/exchange_card.py" line="300"/>
         <source>%1: everything was already here; nothing changed.</source>
         <translation>%1: すべて取り込み済みでした。何も変わっていません。</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="299"/>
+        <location filename="../../ui/exchange_card.py" line="304"/>
         <source>%1: %2 new, %3 updated, %4 unchanged, %5 conflict(s)</source>
         <translation>%1: 新規 %2件・更新 %3件・変更なし %4件・競合 %5件</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="309"/>
+        <location filename="../../ui/exchange_card.py" line="314"/>
         <source>Working… the other screens stay usable.</source>
         <translation>処理中です… ほかの画面はそのまま使えます。</translation>
     </message>
@@ -2000,161 +2007,161 @@ Children in childcare: %4</source>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../ui/settings_screen.py" line="99"/>
+        <location filename="../../ui/settings_screen.py" line="107"/>
         <source>Organisation and language</source>
         <translation>団体と言語</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="102"/>
-        <location filename="../../ui/settings_screen.py" line="113"/>
+        <location filename="../../ui/settings_screen.py" line="110"/>
+        <location filename="../../ui/settings_screen.py" line="121"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="106"/>
+        <location filename="../../ui/settings_screen.py" line="114"/>
         <source>Organisation</source>
         <translation>団体名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="111"/>
+        <location filename="../../ui/settings_screen.py" line="119"/>
         <source>Title of reports (事業名); the organisation if empty</source>
         <translation>報告書の表題（事業名）。空欄なら団体名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="117"/>
+        <location filename="../../ui/settings_screen.py" line="125"/>
         <source>Project</source>
         <translation>事業名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="122"/>
+        <location filename="../../ui/settings_screen.py" line="130"/>
         <source> (month the fiscal year starts)</source>
         <translation> 月始まり</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="124"/>
+        <location filename="../../ui/settings_screen.py" line="132"/>
         <source>Fiscal year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="128"/>
+        <location filename="../../ui/settings_screen.py" line="136"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="131"/>
+        <location filename="../../ui/settings_screen.py" line="139"/>
         <source>Where the data lives</source>
         <translation>データの保存場所</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="141"/>
+        <location filename="../../ui/settings_screen.py" line="149"/>
         <source>Tsunagari keeps no real names and never the content of a consultation. Nicknames and care notes are personal details and will expire.</source>
         <translation>つながりは本名や相談の内容を記録しません。ニックネームと託児メモは個人情報として、保存期間が過ぎると消去されます。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="153"/>
+        <location filename="../../ui/settings_screen.py" line="161"/>
         <source>Venues</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="154"/>
+        <location filename="../../ui/settings_screen.py" line="162"/>
         <source>The venue marked ★ is the one this laptop checks in for.</source>
         <translation>★印の会場が、このパソコンで受付する会場です。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="162"/>
+        <location filename="../../ui/settings_screen.py" line="170"/>
         <source>Add…</source>
         <translation>追加…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="163"/>
+        <location filename="../../ui/settings_screen.py" line="171"/>
         <source>Rename…</source>
         <translation>名前を変更…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="164"/>
+        <location filename="../../ui/settings_screen.py" line="172"/>
         <source>Use at this laptop</source>
         <translation>この端末で使う</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="165"/>
+        <location filename="../../ui/settings_screen.py" line="173"/>
         <source>Retire</source>
         <translation>終了にする</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="184"/>
+        <location filename="../../ui/settings_screen.py" line="192"/>
         <source>a database server</source>
         <translation>データベースサーバー</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="186"/>
+        <location filename="../../ui/settings_screen.py" line="194"/>
         <source>Folder: %1
 This device: %2</source>
         <translation>フォルダ：%1
 この端末：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="210"/>
+        <location filename="../../ui/settings_screen.py" line="218"/>
         <source>Saved: fiscal years now start in month %1.</source>
         <translation>保存しました：年度は%1月始まりになりました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="216"/>
-        <location filename="../../ui/settings_screen.py" line="222"/>
+        <location filename="../../ui/settings_screen.py" line="224"/>
+        <location filename="../../ui/settings_screen.py" line="230"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="233"/>
+        <location filename="../../ui/settings_screen.py" line="241"/>
         <source>Select a venue in the list first.</source>
         <translation>先に一覧から会場を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="238"/>
+        <location filename="../../ui/settings_screen.py" line="246"/>
         <source>Add a venue</source>
         <translation>会場の追加</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="238"/>
+        <location filename="../../ui/settings_screen.py" line="246"/>
         <source>Venue name</source>
         <translation>会場名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="240"/>
+        <location filename="../../ui/settings_screen.py" line="248"/>
         <source>Venue added.</source>
         <translation>会場を追加しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="246"/>
+        <location filename="../../ui/settings_screen.py" line="254"/>
         <source>Rename the venue</source>
         <translation>会場名の変更</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="246"/>
+        <location filename="../../ui/settings_screen.py" line="254"/>
         <source>New name</source>
         <translation>新しい名前</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="250"/>
+        <location filename="../../ui/settings_screen.py" line="258"/>
         <source>Venue renamed.</source>
         <translation>会場名を変更しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="258"/>
+        <location filename="../../ui/settings_screen.py" line="266"/>
         <source>This laptop now checks in for the selected venue.</source>
         <translation>この端末は選んだ会場の受付に切り替わりました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="267"/>
+        <location filename="../../ui/settings_screen.py" line="275"/>
         <source>Retire the venue</source>
         <translation>会場を終了にする</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="268"/>
+        <location filename="../../ui/settings_screen.py" line="276"/>
         <source>Retire this venue? Its past records stay in every report.</source>
         <translation>この会場を終了にしますか？これまでの記録は報告にそのまま残ります。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="272"/>
+        <location filename="../../ui/settings_screen.py" line="280"/>
         <source>Venue retired.</source>
         <translation>会場を終了にしました。</translation>
     </message>
@@ -2486,102 +2493,102 @@ Responses: %5 (tablet %6, paper %7).</source>
 <context>
     <name>SurveySettingsCard</name>
     <message>
-        <location filename="../../ui/survey_settings.py" line="37"/>
+        <location filename="../../ui/survey_settings.py" line="38"/>
         <source>Questionnaire</source>
         <translation>アンケート</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="57"/>
+        <location filename="../../ui/survey_settings.py" line="58"/>
         <source>Use</source>
         <translation>使う</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="60"/>
+        <location filename="../../ui/survey_settings.py" line="61"/>
         <source>Edit a copy…</source>
         <translation>コピーを編集…</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="63"/>
+        <location filename="../../ui/survey_settings.py" line="64"/>
         <source>The questionnaire the kiosk asks</source>
         <translation>アンケート画面で使うアンケート</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="69"/>
+        <location filename="../../ui/survey_settings.py" line="70"/>
         <source>Set the PIN…</source>
         <translation>PINを設定…</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="72"/>
+        <location filename="../../ui/survey_settings.py" line="73"/>
         <source>Coordinator PIN</source>
         <translation>コーディネーターPIN</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="79"/>
+        <location filename="../../ui/survey_settings.py" line="80"/>
         <source> s</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="80"/>
+        <location filename="../../ui/survey_settings.py" line="81"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="83"/>
+        <location filename="../../ui/survey_settings.py" line="84"/>
         <source>Start over after</source>
         <translation>最初に戻るまで</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="90"/>
+        <location filename="../../ui/survey_settings.py" line="91"/>
         <source>Without a touch for this long, the kiosk counts down and starts over. Editing makes a new version; answers already given keep theirs.</source>
         <translation>この時間だれも触れないと、カウントダウンのあと最初の画面に戻ります。編集すると新しい版になり、これまでの回答は元の版のまま残ります。</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="106"/>
+        <location filename="../../ui/survey_settings.py" line="107"/>
         <source>built in</source>
         <translation>標準</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="107"/>
+        <location filename="../../ui/survey_settings.py" line="108"/>
         <source>file</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="108"/>
+        <location filename="../../ui/survey_settings.py" line="109"/>
         <source>edited</source>
         <translation>編集版</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="113"/>
+        <location filename="../../ui/survey_settings.py" line="114"/>
         <source>Version %1 (%2): %3</source>
         <translation>第%1版（%2）：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="125"/>
+        <location filename="../../ui/survey_settings.py" line="126"/>
         <source>set</source>
         <translation>設定済み</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="125"/>
+        <location filename="../../ui/survey_settings.py" line="126"/>
         <source>not set yet</source>
         <translation>未設定</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="144"/>
+        <location filename="../../ui/survey_settings.py" line="145"/>
         <source>The kiosk now asks: %1 (version %2).</source>
         <translation>アンケート画面の質問を切り替えました：%1（第%2版）</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="163"/>
+        <location filename="../../ui/survey_settings.py" line="164"/>
         <source>Saved as version %1 and in use.</source>
         <translation>第%1版として保存し、使用中にしました。</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="170"/>
+        <location filename="../../ui/survey_settings.py" line="175"/>
         <source>The coordinator PIN is saved.</source>
         <translation>コーディネーターPINを保存しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="179"/>
+        <location filename="../../ui/survey_settings.py" line="184"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>

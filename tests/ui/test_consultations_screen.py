@@ -50,7 +50,7 @@ def cafe(window, clock):
 
 
 def rows(screen):
-    return [screen.day_list.item(i).text() for i in range(screen.day_list.count())]
+    return [screen.records.list.item(i).text() for i in range(screen.records.list.count())]
 
 
 def test_record_a_consultation_a_referral_and_a_case_meeting_then_cancel_one(
@@ -106,18 +106,18 @@ def test_record_a_consultation_a_referral_and_a_case_meeting_then_cancel_one(
     click(qtbot, screen.meeting_button)
     assert "中央公民館" in dialogs.questions[-1] and "ケース会議" in dialogs.questions[-1]
     assert len(records_of_day(ctx, venue_id, TODAY).case_meetings) == 1
-    assert screen.totals.text() == "相談 1件 ・ つなぎ 1件 ・ ケース会議 1件"
+    assert screen.records.totals.text() == "相談 1件 ・ つなぎ 1件 ・ ケース会議 1件"
 
     # Cancel the case meeting: kept, struck out, no longer counted
-    screen.day_list.setCurrentRow(2)
+    screen.records.list.setCurrentRow(2)
     assert "ケース会議" in rows(screen)[2]
-    click(qtbot, screen.cancel_button)
+    click(qtbot, screen.records.cancel_button)
     assert "取り消しますか" in dialogs.questions[-1]
     (meeting,) = records_of_day(ctx, venue_id, TODAY).case_meetings
     assert meeting.status == "cancelled"
     assert rows(screen)[2].endswith("（取消）")
-    assert screen.day_list.item(2).font().strikeOut()
-    assert screen.totals.text() == "相談 1件 ・ つなぎ 1件 ・ ケース会議 0件"
+    assert screen.records.list.item(2).font().strikeOut()
+    assert screen.records.totals.text() == "相談 1件 ・ つなぎ 1件 ・ ケース会議 0件"
     counts = consultation_counts(ctx, [venue_id], TODAY, TODAY)
     assert (counts.total, counts.referrals, counts.case_meetings) == (1, 1, 0)
 
