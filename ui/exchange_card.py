@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -74,6 +75,7 @@ class ExchangeCard(QFrame):
         self.setProperty("role", "card")
         self.state = state
         self.busy = False
+        self.stale = True
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
         layout.setSpacing(10)
@@ -150,6 +152,11 @@ class ExchangeCard(QFrame):
         state.changed.connect(self.refresh)
         self.refresh()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.stale:
+            self.refresh()
+
     def _tree(self, headers: list[str]) -> QTreeWidget:
         tree = QTreeWidget(self)
         tree.setHeaderLabels(headers)
@@ -165,6 +172,12 @@ class ExchangeCard(QFrame):
     # --- what is shown ------------------------------------------------------------------
 
     def refresh(self) -> None:
+        # Counting unexported rows reads every table: not on each check-in at
+        # the door while Settings is out of sight, only when the card is shown.
+        if not self.isVisible():
+            self.stale = True
+            return
+        self.stale = False
         try:
             view = exchange_overview(self.state.ctx)
         except KioskError as exc:

@@ -128,3 +128,21 @@ def test_an_empty_name_is_refused_with_a_message(qtbot, card, ctx, monkeypatch):
     click(qtbot, card.rename_button)
     assert device_name(ctx) == ""
     assert "端末名" in card.banner.text()
+
+
+def test_the_card_does_not_count_rows_at_every_check_in_while_settings_is_hidden(
+    qtbot, window, ctx, monkeypatch
+):
+    [card] = window.settings.findChildren(ExchangeCard)
+    window.show_widget(window.checkin)
+    counted: list[int] = []
+    import ui.exchange_card as module
+
+    real = module.exchange_overview
+    monkeypatch.setattr(module, "exchange_overview", lambda c: counted.append(1) or real(c))
+    window.state.notify()
+    window.state.notify()
+    assert counted == []
+    window.show_widget(window.settings)
+    assert counted == [1]
+    assert "まだ書き出していない記録" in card.status_label.text()
