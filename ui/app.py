@@ -7,12 +7,13 @@ there so that the core never imports Qt.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import traceback
 from dataclasses import replace
 from types import TracebackType
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -31,6 +32,10 @@ log = logging.getLogger(__name__)
 TRANSLATIONS = RESOURCES / "translations"
 STYLE_SHEET = RESOURCES / "style.qss"
 FONT_FAMILY = "IPAexGothic"
+# Set (to anything) by the benchmark (bench/measures.py): once the window is
+# shown, print SHOWN_MARKER and quit, so a cold start can be timed from outside.
+QUIT_WHEN_SHOWN = "TSUNAGARI_QUIT_WHEN_SHOWN"
+SHOWN_MARKER = "tsunagari: window shown"
 
 
 def application() -> QApplication:
@@ -119,7 +124,7 @@ class AppShell:
         old = self.ctx
         old.sessions.kw["bind"].dispose()
         url = old.sessions.kw["bind"].url.render_as_string(hide_password=False)
-        folder = DataFolder(old.data_dir) if old.data_dir else None
+        folder = DataFolder(old.files_dir) if old.files_dir else None
         self.ctx = replace(open_database(url=url, folder=folder), clock=old.clock)
         self.state = DoorState(self.ctx, self.state.lang)
         self.state.reload()
@@ -170,4 +175,6 @@ def run(options: LaunchOptions) -> int:
     window.resize(1366, 768)
     if not (options.survey_kiosk and window.survey.start_kiosk()):
         window.showMaximized()
+    if os.environ.get(QUIT_WHEN_SHOWN):
+        QTimer.singleShot(0, lambda: (print(SHOWN_MARKER, flush=True), app.quit()))
     return app.exec()

@@ -1,0 +1,193 @@
+"""Each figure of the benchmark, measured through the app's own services.
+
+Times are in milliseconds. A figure that is quick is repeated and the median
+kept, so one hiccup of the machine does not decide it; the slow ones run
+once at the large size to keep the run short.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+
+from db.models import Event
+from kiosk.checkin import CheckInRequest, check_in
+from kiosk.context import AppContext
+from kiosk.daily_export import ExportRequest, export_daily
+from kiosk.events import open_event
+from kiosk.exchange_export import export_for_coordinator
+from kiosk.exchange_import import import_file
+from kiosk.period_export import PeriodRequest, export_period
+from kiosk.period_report import fiscal_year_period, period_report
+from kiosk.tally import daily_tally
+
+SHOWN_MARKER = "tsunagari: window shown"  # ui/app.py prints it when asked to
+
+
+def ms(seconds: float) -> float:
+    return round(seconds * 1000, 2)
+
+
+def timed(work: Callable[[], Any], repeats: int = 1) -> float:
+    """Median milliseconds of `repeats` runs of `work`."""
+    times = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - started)
+    return ms(statistics.median(times))
+
+
+def cold_start(root: Path) -> dict[str, float]:
+    """Launch the GUI on the folder, until the check-in screen is shown.
+
+    The first start of a day also takes the daily backup (a copy of the
+    whole file), so it is measured apart from an ordinary start.
+    """
+    out: dict[str, float] = {}
+    for name in ("first_start_of_day_ms", "cold_start_ms"):
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TSUNAGARI_QUIT_WHEN_SHOWN": "1"}
+        started = time.perf_counter()
+        child = subprocess.Popen(
+            [sys.executable, "-m", "kiosk", "--data-dir", str(root)],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        _, status, usage = os.wait4(child.pid, 0)
+        elapsed = time.perf_counter() - started
+        stdout = child.stdout.read().decode() if child.stdout else ""
+        stderr = child.stderr.read().decode() if child.stderr else ""
+        if SHOWN_MARKER not in stdout or os.waitstatus_to_exitcode(status) != 0:
+            raise RuntimeError(f"the GUI did not show its window:\n{stdout}\n{stderr}")
+        out[name] = ms(elapsed)
+        # ru_maxrss is in KiB on Linux, bytes on macOS.
+        scale = 1024 * 1024 if sys.platform == "darwin" else 1024
+        out["peak_memory_mb"] = round(usage.ru_maxrss / scale, 1)
+    return out
+
+
+def check_ins(ctx: AppContext, venue_id: str, count: int) -> dict[str, float]:
+    """Commit `count` check-ins one by one on today's open event."""
+    event = open_event(ctx, venue_id)
+    times = []
+    for n in range(count):
+        request = CheckInRequest(
+            event_id=event.id,
+            age_band=("30s", "40s", "20s")[n % 3],
+            residence="resident",
+            first_visit=n % 4 == 0,
+            heard_from="flyer",
+        )
+        started = time.perf_counter()
+        check_in(ctx, request)
+        times.append(time.perf_counter() - started)
+    times.sort()
+    return {
+        "checkin_p50_ms": ms(statistics.median(times)),
+        "checkin_p95_ms": ms(times[min(len(times) - 1, int(len(times) * 0.95))]),
+    }
+
+
+def busiest_recent_day(ctx: AppContext, venue_id: str) -> date:
+    """The venue's last café day before today: the tally a coordinator opens."""
+    with ctx.sessions() as session:
+        day = session.scalar(
+            select(func.max(Event.date)).where(Event.venue_id == venue_id, Event.status == "closed")
+        )
+    if day is None:
+        raise RuntimeError("the generated venue has no event")
+    return day
+
+
+RAW_TALLY = """
+WITH ev AS (SELECT id FROM event WHERE venue_id = :venue AND date = :day AND status != 'cancelled'),
+v AS (SELECT * FROM visit WHERE event_id IN (SELECT id FROM ev) AND status = 'active')
+SELECT 'age', age_band, count(*) FROM v GROUP BY age_band
+UNION ALL SELECT 'residence', residence, count(*) FROM v GROUP BY residence
+UNION ALL SELECT 'heard', coalesce(heard_from, 'unanswered'), count(*) FROM v GROUP BY 2
+UNION ALL SELECT 'hour', strftime('%H', checked_in_at, '+9 hours'), count(*) FROM v GROUP BY 2
+UNION ALL SELECT 'visits', sum(first_visit IS 1), sum(count_only) FROM v
+UNION ALL SELECT 'regulars', NULL, count(DISTINCT visitor_id) FROM v
+UNION ALL SELECT 'children', age_band, count(*) FROM child_care
+  WHERE event_id IN (SELECT id FROM ev) AND status != 'cancelled' GROUP BY age_band
+UNION ALL SELECT 'signups', status, count(*) FROM signup
+  WHERE event_id IN (SELECT id FROM ev) GROUP BY status
+UNION ALL SELECT 'survey', NULL, count(*) FROM survey_response WHERE event_id IN (SELECT id FROM ev)
+UNION ALL SELECT 'consultations', category, count(*) FROM consultation
+  WHERE venue_id = :venue AND date = :day AND status = 'active' GROUP BY category
+UNION ALL SELECT 'referrals', agency, count(*) FROM referral
+  WHERE venue_id = :venue AND date = :day AND status = 'active' GROUP BY agency
+UNION ALL SELECT 'case_meetings', NULL, count(*) FROM case_meeting
+  WHERE venue_id = :venue AND date = :day AND status = 'active'
+UNION ALL SELECT 'paper', NULL, sum(visits) FROM paper_day
+  WHERE venue_id = :venue AND date = :day AND status = 'active'
+"""
+
+
+def raw_tally(path: Path, venue_id: str, day: date) -> list[tuple[Any, ...]]:
+    """The daily tally's figures in one hand-written query: the floor to compare with."""
+    with sqlite3.connect(path) as conn:
+        return conn.execute(RAW_TALLY, {"venue": venue_id, "day": day.isoformat()}).fetchall()
+
+
+def tallies(
+    ctx: AppContext, path: Path, venue_id: str, day: date, repeats: int
+) -> dict[str, float]:
+    tally = daily_tally(ctx, venue_id, day)
+    raw = raw_tally(path, venue_id, day)
+    if sum(n for kind, _, n in raw if kind == "age") != tally.age_bands.total():
+        raise AssertionError("the raw query and the tally disagree")
+    return {
+        "daily_tally_ms": timed(lambda: daily_tally(ctx, venue_id, day), repeats),
+        "raw_sql_tally_ms": timed(lambda: raw_tally(path, venue_id, day), repeats),
+        "tally_visits": tally.visits,
+    }
+
+
+def reports(
+    ctx: AppContext, out: Path, venue_id: str, day: date, year: int, repeats: int
+) -> dict[str, float]:
+    period = fiscal_year_period(year)
+    one_day = (venue_id,)
+    return {
+        "fy_report_ms": timed(lambda: period_report(ctx, period), repeats),
+        "daily_pdf_ms": timed(
+            lambda: export_daily(ctx, ExportRequest(day, day, one_day, "pdf"), out / "day.pdf"),
+            repeats,
+        ),
+        "daily_csv_ms": timed(
+            lambda: export_daily(ctx, ExportRequest(day, day, one_day, "csv"), out / "day.csv"),
+            repeats,
+        ),
+        "fy_pdf_ms": timed(
+            lambda: export_period(ctx, PeriodRequest(period, None, "pdf"), out / "fy.pdf"),
+            repeats,
+        ),
+    }
+
+
+def exchange(month: AppContext, target: AppContext, out: Path) -> dict[str, float]:
+    """Export a venue-month from its laptop's database, import it at the coordinator's."""
+    path = out / "month.zip"
+    started = time.perf_counter()
+    export_for_coordinator(month, path, everything=True)
+    exported = time.perf_counter() - started
+    started = time.perf_counter()
+    result = import_file(target, path)
+    imported = time.perf_counter() - started
+    return {
+        "exchange_export_ms": ms(exported),
+        "exchange_import_ms": ms(imported),
+        "exchange_new_rows": float(sum(t.new for t in result.tables.values())),
+    }
