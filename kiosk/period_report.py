@@ -29,7 +29,7 @@ from kiosk.errors import KioskError
 from kiosk.fiscal_year import fiscal_year_label, fiscal_year_months, fiscal_year_range
 from kiosk.japanese_dates import era_year_label
 from kiosk.paper_days import paper_counts
-from kiosk.survey_results import Rate, Scope, results
+from kiosk.survey_results import Rate, satisfaction_in
 from kiosk.tally import Breakdown, _breakdown
 from kiosk.transaction import read
 from kiosk.workshop_counts import WorkshopCounts, workshop_counts
@@ -220,14 +220,8 @@ def figures_for(
 
 
 def _survey(ctx: AppContext, venue_ids: Sequence[str], first: date, last: date) -> tuple[int, Rate]:
-    """Responses and satisfaction: one query per venue, summed (the rate from the sums)."""
-    responses = satisfied = answered = 0
-    for venue_id in venue_ids:
-        found = results(ctx, Scope(venue_id=venue_id, start=first, end=last))
-        responses += found.responses
-        satisfied += found.satisfaction.satisfied
-        answered += found.satisfaction.answered
-    return responses, Rate(satisfied, answered)
+    """Responses and satisfaction (the rate from the sums), grouped in SQL."""
+    return satisfaction_in(ctx, venue_ids, first, last)
 
 
 def all_venue_ids(ctx: AppContext) -> list[tuple[str, str]]:

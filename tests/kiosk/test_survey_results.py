@@ -190,3 +190,26 @@ def test_results_span_an_edited_version(ctx, event, questionnaire):
     assert result.versions == ("cafe-satisfaction/1", "cafe-satisfaction/2")
     overall = result.question("overall")
     assert overall is not None and overall.count("very_satisfied") == 1
+
+
+def test_satisfaction_in_sql_equals_the_full_results(ctx, event, questionnaire):
+    """The period reports' grouped count agrees with results(), across versions."""
+    survey.submit_response(ctx, event.id, questionnaire, {"overall": "satisfied"}, "ja")
+    # On paper she skipped the satisfaction question.
+    survey.submit_response(ctx, event.id, questionnaire, {"lonely": "never"}, "ja", source="paper")
+    data = to_data(questionnaire)
+    data["questions"][0]["options"].append(
+        {"code": "very_satisfied", "label": {"ja": "とても満足", "en": "Very satisfied"}}
+    )
+    data["satisfied"]["answers"].append("very_satisfied")
+    edited = catalogue.save_edited(ctx, data)
+    survey.submit_response(ctx, event.id, edited, {"overall": "very_satisfied"}, "ja")
+    survey.submit_response(ctx, event.id, edited, {"overall": "dissatisfied"}, "ja")
+    day = event.date
+    full = survey_results.results(ctx, survey_results.Scope(venue_id=event.venue_id))
+    assert survey_results.satisfaction_in(ctx, [event.venue_id], day, day) == (
+        full.responses,
+        full.satisfaction,
+    )
+    assert full.satisfaction == Rate(2, 3)
+    assert survey_results.satisfaction_in(ctx, ["elsewhere"], day, day) == (0, Rate(0, 0))
