@@ -7,6 +7,7 @@ module knows nothing of where backups go.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 from alembic import command
@@ -26,8 +27,14 @@ def alembic_config() -> Config:
     return cfg
 
 
+@cache
+def scripts() -> ScriptDirectory:
+    """The migration scripts, read once: every open asks, and they never change."""
+    return ScriptDirectory.from_config(alembic_config())
+
+
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    head = scripts().get_current_head()
     assert head is not None
     return head
 
@@ -51,9 +58,7 @@ def check(engine: Engine) -> str | None:
         if tables:
             raise NotOurDatabase(", ".join(sorted(tables))[:200])
     else:
-        known = {
-            rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()
-        }
+        known = {rev.revision for rev in scripts().walk_revisions()}
         if current not in known:
             raise DatabaseTooNew(current)
     return current
@@ -69,14 +74,13 @@ def upgrade(
     Raises DatabaseTooNew for a revision this release does not know, and
     NotOurDatabase for a database that has tables but no Alembic history.
     """
-    cfg = alembic_config()
-    script = ScriptDirectory.from_config(cfg)
     current = check(engine)
-    wanted = script.get_current_head() if target == "head" else target
+    wanted = head_revision() if target == "head" else target
     if current == wanted:
         return False
     if current is not None and before_upgrade is not None:
         before_upgrade(current)
+    cfg = alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, target)
