@@ -22,6 +22,9 @@ class AppContext:
     clock: Callable[[], datetime] = field(default=local_now)
     # The data folder when the database is a local file (None for a server URL).
     data_dir: Path | None = None
+    # Where this computer keeps files beside the database (questionnaires/, labels/):
+    # the data folder, also when the database is on a server.
+    files_dir: Path | None = None
 
     def today(self) -> date:
         return self.clock().date()

@@ -9,9 +9,11 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 
 from db.base import new_id
@@ -70,26 +72,43 @@ def open_database(
     backups = (folder.backups if folder else path.parent / "backups") if path else None
     if path is not None and backups is not None and folder is not None and path == folder.database:
         _set_aside_if_damaged(path, backups)
+    where = str(path) if path is not None else shown_url(url)
     try:
         engine = _open_engine(url, path, backups)
     except NotADatabase as exc:
-        raise KioskError("not_a_database", path=str(path)) from exc
+        raise KioskError("not_a_database", path=where) from exc
     except NotOurDatabase as exc:
-        raise KioskError("not_our_database", path=str(path)) from exc
+        raise KioskError("not_our_database", path=where) from exc
     except DatabaseTooNew as exc:
         raise KioskError("database_too_new", revision=exc.revision) from exc
     except OperationalError as exc:
-        raise storage_error(exc) from exc
+        error = storage_error(exc)
+        if path is None and error.code == "storage_failed":
+            # "Press again" means nothing before anything was open: the server said no.
+            error = StorageError("database_server_unavailable")
+        raise error from exc
     except DatabaseError as exc:
-        raise KioskError("not_a_database", path=str(path)) from exc
+        if path is None:  # a server refusing (no right to create tables, say), not a bad file
+            raise storage_error(exc) from exc
+        raise KioskError("not_a_database", path=where) from exc
     except ArgumentError as exc:  # also NoSuchModuleError: a kind of database we cannot use
         raise KioskError("database_url_invalid") from exc
     except ImportError as exc:  # the URL names a driver that is not installed
         raise KioskError("database_driver_missing", driver=exc.name or "?") from exc
     sessions = make_session_factory(engine)
-    ctx = AppContext(sessions=sessions, device_id="", data_dir=path.parent if path else None)
-    device_id = ensure_device_id(ctx)
-    return AppContext(sessions=sessions, device_id=device_id, data_dir=ctx.data_dir)
+    data_dir = path.parent if path else None
+    # Questionnaire files and labels stay on this computer, wherever the database is.
+    files_dir = data_dir or (folder.root if folder else None)
+    ctx = AppContext(sessions=sessions, device_id="", data_dir=data_dir, files_dir=files_dir)
+    return replace(ctx, device_id=ensure_device_id(ctx))
+
+
+def shown_url(url: str) -> str:
+    """A database URL fit for a message or a screen: the password hidden."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "?"
 
 
 def _set_aside_if_damaged(path: Path, backups: Path) -> None:

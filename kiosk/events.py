@@ -78,7 +78,8 @@ def open_event(ctx: AppContext, venue_id: str, kind: str = "cafe") -> EventInfo:
     choices.require("event_kind", kind)
     today = ctx.today()
     with write(ctx) as session:
-        venue = session.get(Venue, venue_id)
+        # Locked, so two devices opening the same venue at once make one event.
+        venue = session.get(Venue, venue_id, with_for_update=True)
         if venue is None or not venue.active:
             raise KioskError("venue_not_found")
         existing = session.scalar(
@@ -109,7 +110,7 @@ def close_event(ctx: AppContext, event_id: str, force: bool = False) -> DoorCoun
     unless `force`, so the screen can warn before anyone goes home.
     """
     with write(ctx) as session:
-        event = session.get(Event, event_id)
+        event = session.get(Event, event_id, with_for_update=True)
         if event is None:
             raise KioskError("event_not_found")
         summary = counts_in(session, event_id)
@@ -135,7 +136,7 @@ def close_event(ctx: AppContext, event_id: str, force: bool = False) -> DoorCoun
 def reopen_event(ctx: AppContext, event_id: str) -> EventInfo:
     """Undo a close made by mistake, on the same day only."""
     with write(ctx) as session:
-        event = session.get(Event, event_id)
+        event = session.get(Event, event_id, with_for_update=True)
         if event is None:
             raise KioskError("event_not_found")
         if event.date != ctx.today():
@@ -159,7 +160,14 @@ def reopen_event(ctx: AppContext, event_id: str) -> EventInfo:
 
 
 def require_open(session: Session, event_id: str) -> Event:
-    event = session.get(Event, event_id)
+    """The open event, locked until the transaction ends, for a change at its door.
+
+    On a database server several devices may check in at one event at once: the
+    row lock (SELECT ... FOR UPDATE) makes them take turns, so two never get the
+    same check-in number or pickup code, nor the last free place of a workshop.
+    SQLite has one writer at a time anyway and leaves the lock out.
+    """
+    event = session.get(Event, event_id, with_for_update=True)
     if event is None:
         raise KioskError("event_not_found")
     if event.status != "open":

@@ -49,8 +49,12 @@ MAX_TEXT_LIMIT = 2000
 MAX_QUESTIONS = 40
 MAX_OPTIONS = 20
 LIMITS = {"title": 120, "intro": 400, "text": 300, "hint": 300, "label": 80, "phrase": 200}
+# Sized to the columns that store them (a server refuses what SQLite would keep):
+# survey_response.language is 8 characters, and the setting key
+# "questionnaire/<id>/<version>" at most 64, its version a 32-bit integer.
 NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
-LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
+LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,4})?$")
+MAX_VERSION = 999_999
 YES_NO = {"yes": {"ja": "はい", "en": "Yes"}, "no": {"ja": "いいえ", "en": "No"}}
 
 
@@ -243,7 +247,11 @@ class _Checker:
             raise KioskError("questionnaire_format", file=self.file, value=fmt)
         qid = self.name(self.need(data, "id", ""), "id")
         version = self.need(data, "version", "")
-        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        if (
+            not isinstance(version, int)
+            or isinstance(version, bool)
+            or not 1 <= version <= MAX_VERSION
+        ):
             raise self.fail("questionnaire_invalid", "version")
         self.languages = self._languages(self.need(data, "languages", ""))
         titles = self.texts(self.need(data, "title", ""), "title", LIMITS["title"])

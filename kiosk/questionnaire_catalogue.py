@@ -68,7 +68,7 @@ class Catalogue:
 
 
 def user_folder(ctx: AppContext) -> Path | None:
-    return ctx.data_dir / FOLDER_NAME if ctx.data_dir else None
+    return ctx.files_dir / FOLDER_NAME if ctx.files_dir else None
 
 
 def _key(ref: str) -> str:

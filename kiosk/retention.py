@@ -8,7 +8,8 @@ distinct-people counts do not change) and gets `purged_at`.
 
 SQLite leaves deleted text in free space and in the WAL, so the purge runs
 with `PRAGMA secure_delete=ON`, then VACUUMs and truncates the WAL: the
-erased text is gone from the files, not only from the tables.
+erased text is gone from the files, not only from the tables. On a database
+server the old row versions are the server's to clean up (autovacuum).
 """
 
 from __future__ import annotations
@@ -96,8 +97,9 @@ def purge(ctx: AppContext, dry_run: bool = False, trigger: str = "settings") -> 
             visitors, notes = _due(session, ctx, cutoff)
         return PurgeResult(cutoff, days, len(visitors), len(notes), dry_run=True)
     with write(ctx) as session:
-        # Freed cells are overwritten with zeros, not left readable in the file.
-        session.execute(text("PRAGMA secure_delete=ON"))
+        if session.get_bind().dialect.name == "sqlite":
+            # Freed cells are overwritten with zeros, not left readable in the file.
+            session.execute(text("PRAGMA secure_delete=ON"))
         visitors, notes = _due(session, ctx, cutoff)
         now = ctx.clock()
         if visitors:

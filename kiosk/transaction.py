@@ -19,7 +19,31 @@ from db.models import AuditEntry
 from kiosk.context import AppContext
 from kiosk.errors import StorageError
 
+# PostgreSQL says what went wrong in a SQLSTATE code (its messages may be in the
+# server's language): by code, or by the code's two-character class.
+_SQLSTATE_CODES = {
+    "53100": "disk_full",
+    "25006": "read_only",  # a read-only transaction: a standby server, say
+    "40001": "database_busy",  # serialization failure
+    "40P01": "database_busy",  # deadlock
+    "55P03": "database_busy",  # lock not available
+    "57014": "database_busy",  # statement cancelled (a timeout)
+    "08": "database_server_unavailable",  # connection exception
+    "28": "database_server_unavailable",  # invalid authorization (user, password)
+    "3D": "database_server_unavailable",  # no such database
+    "42501": "database_permission_denied",  # the user may not (create tables, say)
+    "57P": "database_server_unavailable",  # the server shut down or restarted
+    "58": "io_error",  # system error (disk, file)
+}
 _STORAGE_CODES = (
+    # The driver's own words when there is no SQLSTATE (the server cannot be reached).
+    ("connection failed", "database_server_unavailable"),
+    ("connection refused", "database_server_unavailable"),
+    ("could not connect", "database_server_unavailable"),
+    ("server closed the connection", "database_server_unavailable"),
+    ("the connection is closed", "database_server_unavailable"),
+    ("the connection is lost", "database_server_unavailable"),
+    ("no space left on device", "disk_full"),
     ("disk is full", "disk_full"),
     ("readonly", "read_only"),
     ("read-only", "read_only"),
@@ -34,6 +58,11 @@ _STORAGE_CODES = (
 
 
 def storage_error(exc: DatabaseError) -> StorageError:
+    state = getattr(exc.orig, "sqlstate", None)
+    if isinstance(state, str):
+        for prefix in (state, state[:3], state[:2]):
+            if prefix in _SQLSTATE_CODES:
+                return StorageError(_SQLSTATE_CODES[prefix])
     text = str(exc.orig if exc.orig is not None else exc).lower()
     for needle, code in _STORAGE_CODES:
         if needle in text:

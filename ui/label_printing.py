@@ -19,7 +19,7 @@ from ui.door_state import DoorState
 
 
 def labels_folder(state: DoorState) -> Path:
-    base = state.ctx.data_dir or Path(tempfile.gettempdir()) / "tsunagari"
+    base = state.ctx.files_dir or Path(tempfile.gettempdir()) / "tsunagari"
     return base / "labels"
 
 

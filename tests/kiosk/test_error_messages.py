@@ -65,6 +65,10 @@ def all_raise_sites() -> list[RaiseSite]:
         RaiseSite(code, frozenset(), False, "transaction._STORAGE_CODES")
         for _, code in transaction._STORAGE_CODES
     ]
+    sites += [
+        RaiseSite(code, frozenset(), False, "transaction._SQLSTATE_CODES")
+        for code in transaction._SQLSTATE_CODES.values()
+    ]
     sites.append(RaiseSite("storage_failed", frozenset(), False, "transaction.storage_error"))
     return sites
 

@@ -143,6 +143,8 @@ def test_a_file_that_is_not_text_is_refused(tmp_path: Path):
         (lambda d: d.update(questions=[]), "questionnaire_missing", "questions"),
         (lambda d: d.update(version=0), "questionnaire_invalid", "version"),
         (lambda d: d.update(version="2"), "questionnaire_invalid", "version"),
+        (lambda d: d.update(version=10**7), "questionnaire_invalid", "version"),
+        (lambda d: d["languages"].update({"en-basiceng": "English"}), "questionnaire_bad_name", "languages"),
         (lambda d: d.update(id="Café Survey"), "questionnaire_bad_name", "id"),
         (lambda d: d["questions"][1].update(type="ranking"), "questionnaire_unknown_type", "questions[2].type"),
         (lambda d: d["questions"][0]["text"].pop("en"), "questionnaire_missing_language", "questions[1].text"),
@@ -203,9 +205,9 @@ def test_a_yes_no_question_in_an_unknown_language_needs_its_labels():
 
 
 def write_file(ctx: AppContext, name: str, data: Any) -> Path:
-    assert ctx.data_dir is not None
-    folder = ctx.data_dir / "questionnaires"
-    folder.mkdir(exist_ok=True)
+    assert ctx.files_dir is not None
+    folder = ctx.files_dir / "questionnaires"
+    folder.mkdir(parents=True, exist_ok=True)
     path = folder / name
     path.write_text(data if isinstance(data, str) else json.dumps(data, ensure_ascii=False))
     return path
