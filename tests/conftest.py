@@ -1,4 +1,10 @@
-"""Fixtures shared by every test: a headless Qt, a private home, a fresh database."""
+"""Fixtures shared by every test: a headless Qt, a private home, a fresh database.
+
+A test that asks for `ctx` (or `backend`) runs on SQLite, and a second time on
+PostgreSQL when TSUNAGARI_TEST_DATABASE_URL names a server (tests/databases.py).
+Screen tests (anything using Qt) and tests marked `sqlite_only` (about the
+SQLite file itself: WAL, backups, damaged files, permissions) run on SQLite only.
+"""
 
 from __future__ import annotations
 
@@ -23,8 +29,17 @@ from kiosk.database import open_database
 from kiosk.events import EventInfo
 from kiosk.paths import DATABASE_NAME, DataFolder
 from kiosk.venues import VenueInfo
+from tests.databases import (
+    ENV_TEST_DATABASE_URL,
+    POSTGRESQL,
+    SQLITE,
+    PostgresServer,
+    backends,
+    server_url,
+)
 
 JST = timezone(timedelta(hours=9))
+SCREEN_TESTS = Path(__file__).resolve().parent / "ui"
 
 
 class FakeClock:
@@ -38,6 +53,28 @@ class FakeClock:
 
     def advance(self, **delta: float) -> None:
         self.now += timedelta(**delta)
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    if server_url():
+        return f"database backends: {', '.join(backends())}"
+    return f"database backends: sqlite (set {ENV_TEST_DATABASE_URL} to add postgresql)"
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Run every database-facing test on each backend; Qt and sqlite_only ones on SQLite."""
+    if "backend" not in metafunc.fixturenames:
+        return
+    for mark in metafunc.definition.iter_markers("parametrize"):
+        if "backend" in str(mark.args[0]):
+            return  # the test names its backends itself
+    if (
+        "qapp" in metafunc.fixturenames
+        or metafunc.definition.path.is_relative_to(SCREEN_TESTS)
+        or metafunc.definition.get_closest_marker("sqlite_only")
+    ):
+        return  # the `backend` fixture's default: SQLite, with no parameter in the test id
+    metafunc.parametrize("backend", backends(), indirect=True)
 
 
 @pytest.fixture(autouse=True)
@@ -80,15 +117,59 @@ def migrated_database(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     return path.read_bytes()
 
 
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    """The PostgreSQL server of TSUNAGARI_TEST_DATABASE_URL (only asked for when it is set)."""
+    url = server_url()
+    if url is None:
+        pytest.skip(f"no PostgreSQL server: set {ENV_TEST_DATABASE_URL}")
+    server = PostgresServer(url)
+    try:
+        yield server
+    finally:
+        server.close()
+
+
 @pytest.fixture
-def ctx(folder: DataFolder, clock: FakeClock, migrated_database: bytes) -> Iterator[AppContext]:
+def backend(request: pytest.FixtureRequest) -> str:
+    """Which database `ctx` and friends are made on: "sqlite" or "postgresql"."""
+    return str(getattr(request, "param", SQLITE))
+
+
+@pytest.fixture
+def database_url(
+    backend: str, folder: DataFolder, request: pytest.FixtureRequest
+) -> Iterator[str | None]:
+    """A fresh database at the newest schema: None for the data folder's SQLite file,
+    or the URL of a throwaway PostgreSQL database."""
+    if backend == POSTGRESQL:
+        server: PostgresServer = request.getfixturevalue("postgres")
+        with server.migrated_database() as url:
+            yield url
+        return
+    migrated: bytes = request.getfixturevalue("migrated_database")
     folder.root.mkdir(mode=0o700, parents=True)
     fd = os.open(folder.database, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     with os.fdopen(fd, "wb") as f:
-        f.write(migrated_database)
-    opened = open_database(folder=folder)
-    yield replace(opened, clock=clock)
-    opened.sessions.kw["bind"].dispose()
+        f.write(migrated)
+    yield None
+
+
+@pytest.fixture
+def ctx(database_url: str | None, folder: DataFolder, clock: FakeClock) -> Iterator[AppContext]:
+    opened = open_database(url=database_url, folder=folder)
+    try:
+        yield replace(opened, clock=clock)
+    finally:
+        opened.sessions.kw["bind"].dispose()
+
+
+@pytest.fixture
+def database_args(ctx: AppContext, database_url: str | None, folder: DataFolder) -> list[str]:
+    """Command-line options that open the same database as `ctx`."""
+    if database_url is None:
+        return ["--data-dir", str(folder.root)]
+    return ["--database-url", database_url]
 
 
 @pytest.fixture

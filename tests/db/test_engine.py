@@ -96,6 +96,7 @@ def test_an_explicit_sqlite_url_is_used(tmp_path: Path):
 # --- SQLite settings on every connection ----------------------------------------
 
 
+@pytest.mark.sqlite_only
 def test_every_connection_has_wal_full_sync_and_foreign_keys(ctx):
     engine = engine_of(ctx)
     with engine.connect() as one, engine.connect() as two:
@@ -115,6 +116,7 @@ def test_foreign_keys_are_enforced(ctx):
         )
 
 
+@pytest.mark.sqlite_only
 def test_the_file_itself_is_in_wal_mode(ctx, folder: DataFolder):
     # Bytes 18 and 19 of the header are 2 for a WAL database.
     assert folder.database.read_bytes()[18:20] == b"\x02\x02"

@@ -28,6 +28,7 @@ from kiosk import checkin, childcare, events, settings, venues
 from kiosk.database import open_database
 from kiosk.errors import StorageError
 from kiosk.paths import DataFolder
+from tests.databases import POSTGRESQL, PostgresServer
 from tests.db.fixtures import make_fixtures
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -35,7 +36,15 @@ FIXTURE_0001 = FIXTURES / "tsunagari-0001.sqlite3"
 
 
 @pytest.fixture
-def engine(tmp_path: Path) -> Iterator[Engine]:
+def engine(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Engine]:
+    """An empty database: a new SQLite file, or a new database on the PostgreSQL server."""
+    if backend == POSTGRESQL:
+        server: PostgresServer = request.getfixturevalue("postgres")
+        with server.empty_database() as url:
+            made = make_engine(url)
+            yield made
+            made.dispose()
+        return
     made = make_engine(f"sqlite:///{tmp_path / 'm.sqlite3'}")
     yield made
     made.dispose()
@@ -136,7 +145,7 @@ def test_a_migration_in_the_middle_keeps_existing_rows(engine):
     with engine.begin() as conn:
         conn.exec_driver_sql(
             "INSERT INTO venue (id, name, kind, active, created_at, updated_at, device_id)"
-            " VALUES ('v1', '中央公民館', 'in_person', 1, '2026-11-01 00:00:00',"
+            " VALUES ('v1', '中央公民館', 'in_person', true, '2026-11-01 00:00:00',"
             " '2026-11-01 00:00:00', 'd')"
         )
     migrate.upgrade(engine)

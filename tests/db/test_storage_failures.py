@@ -64,6 +64,7 @@ def read_only_context(ctx: AppContext, folder: DataFolder) -> AppContext:
     )
 
 
+@pytest.mark.sqlite_only
 def test_a_read_only_database_refuses_every_change_and_saves_nothing(
     ctx, folder, venue, event, db_state
 ):
@@ -203,6 +204,7 @@ def limit_growth(ctx: AppContext) -> Callable[..., None]:
     return no_more_pages
 
 
+@pytest.mark.sqlite_only
 def test_a_full_disk_saves_nothing_and_the_same_request_can_be_retried(ctx, event, db_state):
     limit = limit_growth(ctx)
     failed = None
@@ -238,6 +240,7 @@ def test_a_full_disk_saves_nothing_and_the_same_request_can_be_retried(ctx, even
 # --- busy --------------------------------------------------------------------------------
 
 
+@pytest.mark.sqlite_only
 def test_a_database_locked_by_another_program_is_busy_and_saves_nothing(ctx, event, db_state):
     engine = engine_of(ctx)
     engine.dispose()
@@ -295,6 +298,7 @@ def test_a_broken_rule_is_a_bug_not_a_storage_failure(ctx, db_state):
 # --- damaged --------------------------------------------------------------------------------
 
 
+@pytest.mark.sqlite_only
 def test_a_file_damaged_while_in_use_is_a_storage_error_for_reading_and_writing(
     ctx, folder, venue, event
 ):

@@ -16,6 +16,9 @@ from kiosk.database import open_database
 from kiosk.errors import KioskError
 from kiosk.paths import DataFolder
 
+# Copies of the SQLite file; a database server keeps its own backups (see the last test).
+pytestmark = pytest.mark.sqlite_only
+
 
 def mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
@@ -167,4 +170,18 @@ def test_nothing_to_back_up_is_a_coded_error(folder: DataFolder):
     with pytest.raises(KioskError) as excinfo:
         create_backup(folder, "manual")
     assert excinfo.value.code == "no_database"
+    assert not folder.backups.exists()
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_on_a_database_server_no_file_copies_are_made(ctx: AppContext, folder: DataFolder, event):
+    """The server's administrator backs it up (pg_dump); the app never pretends to."""
+    from kiosk import events
+
+    if folder.database.exists():  # a mistake in the fixture would make this test prove nothing
+        pytest.fail("the PostgreSQL ctx must not be a file in the data folder")
+    assert backups.folder_of(ctx) is None
+    assert backups.daily_backup(ctx, datetime(2026, 11, 22, 9, 0)) is None
+    events.close_event(ctx, event.id, force=True)
+    assert backups.after_day_closed(ctx) is None
     assert not folder.backups.exists()

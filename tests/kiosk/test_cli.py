@@ -124,11 +124,11 @@ def test_info_defaults_to_the_private_home(capsys, private_home):
     assert default_data_dir().is_relative_to(private_home)
 
 
-def test_info_counts_what_the_database_holds(capsys, ctx, folder, event):
+def test_info_counts_what_the_database_holds(capsys, ctx, database_args, event):
     from kiosk import checkin
 
     checkin.check_in(ctx, checkin.CheckInRequest(event_id=event.id, nickname="さくら"))
-    code, out, _ = run(capsys, "info", "--data-dir", str(folder.root))
+    code, out, _ = run(capsys, "info", *database_args)
     assert code == 0
     assert "organisation: NPOつながり" in out
     assert "visits:      1" in out

@@ -13,18 +13,18 @@ from tests.kiosk.test_cli import run
 from tests.kiosk.test_retention import history  # noqa: F401  (a fixture)
 
 
-def test_dry_run_counts_then_purge_erases(capsys, ctx, folder, history):  # noqa: F811
+def test_dry_run_counts_then_purge_erases(capsys, ctx, database_args, history):  # noqa: F811
     # The command runs on the real clock; the old day (June 2026) is past any cutoff.
     due = retention.purge(replace(ctx, clock=local_now), dry_run=True)
     assert due.visitors >= 1 and due.care_notes >= 2
 
-    code, out, err = run(capsys, "purge", "--dry-run", "--data-dir", str(folder.root))
+    code, out, err = run(capsys, "purge", "--dry-run", *database_args)
     assert (code, err) == (0, "")
     assert f"ニックネーム {due.visitors}件、託児メモ {due.care_notes}件" in out
     assert "まだ消去していません" in out
     assert checkin.find_visitors(ctx, "さくらんぼ")
 
-    code, out, err = run(capsys, "--lang", "en", "purge", "--data-dir", str(folder.root))
+    code, out, err = run(capsys, "--lang", "en", "purge", *database_args)
     assert (code, err) == (0, "")
     assert out.startswith(f"erased: {due.visitors} nickname(s), {due.care_notes} care note(s)")
     assert checkin.find_visitors(ctx, "さくらんぼ") == []

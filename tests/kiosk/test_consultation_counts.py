@@ -159,8 +159,14 @@ def test_counting_reads_through_the_venue_date_indexes(ctx, venue):
     assert len(counted) == 3
     plans = []
     with engine.connect() as conn:
+        if engine.dialect.name == "postgresql":
+            # A few rows are read faster whole; asked not to, can it use the index?
+            conn.exec_driver_sql("SET enable_seqscan = off")
+            explain, uses = "EXPLAIN ", "Index Scan using ix_{}_venue_date"
+        else:
+            explain, uses = "EXPLAIN QUERY PLAN ", "USING INDEX ix_{}_venue_date"
         for statement, params in counted:
-            plan = conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, params).all()
+            plan = conn.exec_driver_sql(explain + statement, params).all()
             plans.append(" ".join(str(row[-1]) for row in plan))
     for table, plan in zip(("consultation", "referral", "case_meeting"), plans, strict=True):
-        assert f"USING INDEX ix_{table}_venue_date" in plan, plan
+        assert uses.format(table) in plan, plan

@@ -166,7 +166,9 @@ def test_set_list_and_change_a_target(ctx, venue):
         rows = session.scalars(select(KpiTarget)).all()
         assert len(rows) == 2  # changed in place, not a second row
         actions = [a.action for a in session.scalars(select(AuditEntry))]
-        last = session.scalars(select(AuditEntry).order_by(AuditEntry.at.desc())).first()
+        # The fake clock stands still: the same order as the audit log viewer.
+        newest_first = (AuditEntry.at.desc(), AuditEntry.created_at.desc())
+        last = session.scalars(select(AuditEntry).order_by(*newest_first)).first()
     assert actions.count("kpi_target_set") == 3
     assert last.detail["previous"] == 180.0 and last.detail["target"] == 200.0
     assert list_targets(ctx, 2024) == []

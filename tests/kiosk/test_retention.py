@@ -100,6 +100,7 @@ def secure_delete_off_by_default(engine) -> None:
     event.listen(engine, "connect", off)
 
 
+@pytest.mark.sqlite_only
 def test_erased_text_is_gone_from_the_database_files(ctx, venue, clock, folder, history):
     # Enough rows that a freed cell is not simply the end of a page.
     many = [
