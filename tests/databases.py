@@ -87,7 +87,7 @@ class PostgresServer:
             # Sorted as a city's server in Japan would sort text, not byte by byte
             # like SQLite: an ORDER BY that only works in one order shows up here.
             try:
-                self._run(sql + " LOCALE_PROVIDER icu ICU_LOCALE 'ja-JP'")
+                self._run(sql + " ENCODING 'UTF8' LOCALE_PROVIDER icu ICU_LOCALE 'ja-JP'")
                 return name
             except DBAPIError:  # a server built without ICU
                 self._japanese = False
