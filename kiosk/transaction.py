@@ -23,7 +23,7 @@ from kiosk.errors import StorageError
 # server's language): by code, or by the code's two-character class.
 _SQLSTATE_CODES = {
     "53100": "disk_full",
-    "25006": "read_only",  # a read-only transaction: a standby server, say
+    "25006": "database_read_only",  # a read-only transaction: a standby server, say
     "40001": "database_busy",  # serialization failure
     "40P01": "database_busy",  # deadlock
     "55P03": "database_busy",  # lock not available

@@ -84,6 +84,46 @@ def test_a_lost_connection_is_replaced_without_the_volunteer_noticing(ctx, event
     assert result.visit.number == 2
 
 
+def read_only(url: str) -> str:
+    """The same database, through sessions that may not write (as on a standby server)."""
+    return (
+        make_url(url)
+        .update_query_dict({"options": "-c default_transaction_read_only=on"})
+        .render_as_string(hide_password=False)
+    )
+
+
+def test_a_read_only_server_refuses_the_first_open_and_creates_nothing(postgres: PostgresServer):
+    with postgres.empty_database() as url:
+        with pytest.raises(StorageError) as excinfo:
+            open_database(url=read_only(url))
+        assert excinfo.value.code == "database_read_only"
+        assert table_names(url) == set()
+
+
+@postgresql_only
+def test_a_read_only_server_refuses_every_change_and_saves_nothing(
+    ctx, database_url, event, db_state
+):
+    checkin.check_in(ctx, checkin.count_only_request(event.id))
+    before, counts = db_state(), events.counts(ctx, event.id)
+    standby = replace(ctx, sessions=open_database(url=read_only(database_url)).sessions)
+    try:
+        assert events.counts(standby, event.id) == counts  # reading still works
+        for action in (
+            lambda: checkin.check_in(standby, checkin.count_only_request(event.id)),
+            lambda: checkin.undo_last(standby, event.id),
+            lambda: venues.add_venue(standby, "駅前サロン"),
+            lambda: events.close_event(standby, event.id, force=True),
+        ):
+            with pytest.raises(StorageError) as excinfo:
+                action()
+            assert excinfo.value.code == "database_read_only"
+    finally:
+        dispose(standby)
+    assert db_state() == before
+
+
 # --- creating, upgrading, refusing -----------------------------------------------------------
 
 

@@ -283,6 +283,41 @@ def test_sqlite_errors_become_coded_storage_errors(message, code):
     assert storage_error(exc).code == code
 
 
+class ServerError(Exception):
+    """What a PostgreSQL driver raises: a message (in the server's language) and a SQLSTATE."""
+
+    def __init__(self, message: str, sqlstate: str | None) -> None:
+        super().__init__(message)
+        self.sqlstate = sqlstate
+
+
+@pytest.mark.parametrize(
+    ("sqlstate", "code"),
+    [
+        ("53100", "disk_full"),
+        ("25006", "database_read_only"),
+        ("40001", "database_busy"),
+        ("40P01", "database_busy"),
+        ("55P03", "database_busy"),
+        ("08006", "database_server_unavailable"),
+        ("28P01", "database_server_unavailable"),
+        ("3D000", "database_server_unavailable"),
+        ("57P01", "database_server_unavailable"),
+        ("42501", "database_permission_denied"),
+        ("58030", "io_error"),
+        ("XX000", "storage_failed"),
+    ],
+)
+def test_server_errors_are_sorted_by_their_sqlstate_whatever_the_language(sqlstate, code):
+    exc = OperationalError("INSERT ...", {}, ServerError("ディスクがいっぱいです", sqlstate))
+    assert storage_error(exc).code == code
+
+
+def test_a_server_that_cannot_be_reached_has_no_sqlstate_but_says_so():
+    refused = ServerError('connection failed: connection to server at "10.0.0.5" failed', None)
+    assert storage_error(OperationalError("", {}, refused)).code == "database_server_unavailable"
+
+
 def test_a_broken_rule_is_a_bug_not_a_storage_failure(ctx, db_state):
     before = db_state()
     with pytest.raises(IntegrityError) as excinfo, write(ctx) as session:
