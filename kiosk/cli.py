@@ -160,13 +160,13 @@ def _demo(folder: DataFolder, args: argparse.Namespace) -> int:
 
 
 def _info(folder: DataFolder, url: str | None) -> int:
-    from kiosk.database import open_database
+    from kiosk.database import open_database, shown_url
     from kiosk.overview import database_overview
 
     ctx = open_database(url=url, folder=folder)
     overview = database_overview(ctx)
     print(f"data folder: {folder.root}")
-    print(f"database:    {url or folder.database}")
+    print(f"database:    {shown_url(url) if url else folder.database}")
     for key, value in overview.items():
         print(f"{key + ':':<12} {value}")
     return 0
