@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -28,6 +27,7 @@ from kiosk.database import open_database
 from kiosk.error_messages import describe
 from kiosk.errors import KioskError
 from kiosk.paths import DataFolder
+from ui.card_frame import card_layout
 from ui.door_state import DoorState
 from ui.error_display import message_for, new_banner, set_banner
 
@@ -54,15 +54,9 @@ class BackupsCard(QFrame):
 
     def __init__(self, state: DoorState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setProperty("role", "card")
         self.state = state
         self.found: list[BackupInfo] = []
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 14, 18, 14)
-        layout.setSpacing(10)
-        title = QLabel(self.tr("Backups"), self)
-        title.setProperty("role", "section")
-        layout.addWidget(title)
+        layout = card_layout(self, self.tr("Backups"))
         hint = QLabel(
             self.tr(
                 "A copy is made at start once a day, when a day is closed and before "

@@ -18,13 +18,17 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSizePolicy,
-    QVBoxLayout,
     QWidget,
 )
 
 from kiosk import consultation_lists
 from kiosk.consultations import DayRecords
+from ui.card_frame import card_layout
 from ui.door_state import DoorState
+
+# The Consultations screen's tighter cards, so the right side fits a laptop.
+CARD_MARGINS = (16, 12)
+CARD_SPACING = 8
 
 
 class ConsultationDayList(QFrame):
@@ -34,13 +38,7 @@ class ConsultationDayList(QFrame):
         super().__init__(parent)
         self.state = state
         self.rows: list[tuple[str, str, bool]] = []  # (kind, id, active) per line
-        self.setProperty("role", "card")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 14, 18, 14)
-        layout.setSpacing(10)
-        title = QLabel(self.tr("Records of the day"), self)
-        title.setProperty("role", "section")
-        layout.addWidget(title)
+        layout = card_layout(self, self.tr("Records of the day"), CARD_MARGINS, CARD_SPACING)
         self.list = QListWidget(self)
         self.list.setWordWrap(True)
         # Only its minimum counts, so the right side fits a laptop without scrolling.

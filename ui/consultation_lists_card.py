@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from kiosk import consultation_lists
 from kiosk.consultation_lists import ListEntry
 from kiosk.errors import KioskError
+from ui.card_frame import card_layout
 from ui.choice_buttons import ChoiceButtons
 from ui.door_state import DoorState
 from ui.error_display import message_for, new_banner, set_banner
@@ -33,15 +33,9 @@ from ui.error_display import message_for, new_banner, set_banner
 class ConsultationListsCard(QFrame):
     def __init__(self, state: DoorState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setProperty("role", "card")
         self.state = state
         self.entries: tuple[ListEntry, ...] = ()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 14, 18, 14)
-        layout.setSpacing(10)
-        title = QLabel(self.tr("Consultation lists"), self)
-        title.setProperty("role", "section")
-        layout.addWidget(title)
+        layout = card_layout(self, self.tr("Consultation lists"))
         hint = QLabel(
             self.tr(
                 "The buttons of the Consultations screen. A hidden entry leaves the "

@@ -46,8 +46,9 @@ from kiosk.consultations import (
 )
 from kiosk.errors import KioskError
 from kiosk.japanese_dates import era_date
+from ui.card_frame import new_card
 from ui.choice_buttons import ChoiceButtons
-from ui.consultation_day_list import ConsultationDayList
+from ui.consultation_day_list import CARD_MARGINS, CARD_SPACING, ConsultationDayList
 from ui.door_state import DoorState
 from ui.error_display import message_for, new_banner, set_banner
 
@@ -124,15 +125,7 @@ class ConsultationsScreen(QWidget):
     # -- building ------------------------------------------------------------
 
     def _card(self, title: str) -> tuple[QFrame, QVBoxLayout]:
-        card = QFrame(self)
-        card.setProperty("role", "card")
-        layout = QVBoxLayout(card)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.setSpacing(8)
-        label = QLabel(title, card)
-        label.setProperty("role", "section")
-        layout.addWidget(label)
-        return card, layout
+        return new_card(self, title, CARD_MARGINS, CARD_SPACING)
 
     def _scrolled(self, widget: QWidget, name: str, background: str) -> QScrollArea:
         """Buttons keep their size and scroll on a small screen (a tablet) instead of

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -38,6 +37,7 @@ from kiosk.exchange_import import ImportResult, import_files
 from kiosk.exchange_ledger import set_device_name
 from kiosk.exchange_overview import ExchangeOverview, exchange_overview, short_id
 from ui.background import Report, run_with_progress
+from ui.card_frame import card_layout
 from ui.door_state import DoorState
 from ui.error_display import message_for, new_banner, set_banner
 from ui.privacy_card import coordinator_agrees
@@ -72,16 +72,10 @@ def table_label(table: str) -> str:
 class ExchangeCard(QFrame):
     def __init__(self, state: DoorState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setProperty("role", "card")
         self.state = state
         self.busy = False
         self.stale = True
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 14, 18, 14)
-        layout.setSpacing(10)
-        title = QLabel(self.tr("Data exchange between venues"), self)
-        title.setProperty("role", "section")
-        layout.addWidget(title)
+        layout = card_layout(self, self.tr("Data exchange between venues"))
         hint = QLabel(
             self.tr(
                 "Each venue PC exports its records to a file (USB stick or shared folder); "

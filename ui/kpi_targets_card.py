@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from kiosk import fiscal_year, kpi_targets
 from kiosk.errors import KioskError
 from kiosk.kpi_targets import KpiTargetInfo, Metric
+from ui.card_frame import card_layout
 from ui.door_state import DoorState
 from ui.error_display import message_for, new_banner, set_banner
 
@@ -42,17 +42,11 @@ TABLE_STYLE = (
 class KpiTargetsCard(QFrame):
     def __init__(self, state: DoorState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setProperty("role", "card")
         self.state = state
         self.metrics: tuple[Metric, ...] = kpi_targets.metrics()
         self.targets: dict[str, KpiTargetInfo] = {}
         self._filling = False
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 14, 18, 14)
-        layout.setSpacing(10)
-        title = QLabel(self.tr("KPI targets"), self)
-        title.setProperty("role", "section")
-        layout.addWidget(title)
+        layout = card_layout(self, self.tr("KPI targets"))
         hint = QLabel(
             self.tr(
                 "The targets of the grant's report form. Reports show each one's "

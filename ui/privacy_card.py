@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -24,6 +23,7 @@ from kiosk import coordinator_pin, retention
 from kiosk.context import AppContext
 from kiosk.errors import KioskError
 from ui.audit_log_dialog import AuditLogDialog
+from ui.card_frame import card_layout
 from ui.door_state import DoorState
 from ui.error_display import message_for, new_banner, set_banner
 from ui.pin_dialogs import UnlockDialog
@@ -62,13 +62,7 @@ class PrivacyCard(QFrame):
         super().__init__(parent)
         self.state = state
         self.log_dialog: AuditLogDialog | None = None
-        self.setProperty("role", "card")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 14, 18, 14)
-        layout.setSpacing(10)
-        title = QLabel(self.tr("Privacy and the audit log"), self)
-        title.setProperty("role", "section")
-        layout.addWidget(title)
+        layout = card_layout(self, self.tr("Privacy and the audit log"))
         self.banner = new_banner(self)
         layout.addWidget(self.banner)
         hint = QLabel(

@@ -39,6 +39,7 @@ from kiosk.period_report import (
     row_value,
 )
 from ui.background import run_in_background
+from ui.card_frame import new_card
 from ui.choice_buttons import ChoiceButtons
 from ui.door_state import DoorState
 from ui.error_display import message_for, new_banner, set_banner
@@ -138,14 +139,7 @@ class ReportsScreen(QWidget):
         self.refresh()
 
     def _card(self, title: str) -> tuple[QFrame, QVBoxLayout]:
-        card = QFrame(self)
-        card.setProperty("role", "card")
-        box = QVBoxLayout(card)
-        box.setContentsMargins(14, 10, 14, 10)
-        label = QLabel(title, card)
-        label.setProperty("role", "section")
-        box.addWidget(label)
-        return card, box
+        return new_card(self, title, (14, 10), spacing=-1)
 
     def _table(self, parent: QWidget) -> QTableWidget:
         table = QTableWidget(parent)

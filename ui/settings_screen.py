@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from kiosk import choices, fiscal_year, settings, venues
 from kiosk.errors import KioskError
 from ui.backups_card import BackupsCard
+from ui.card_frame import new_card
 from ui.choice_buttons import ChoiceButtons
 from ui.consultation_lists_card import ConsultationListsCard
 from ui.door_state import DoorState
@@ -93,15 +94,7 @@ class SettingsScreen(QWidget):
         self._next_cell = (row, 1) if column == 0 else (row + 1, 0)
 
     def _card(self, title: str) -> tuple[QFrame, QVBoxLayout]:
-        card = QFrame(self)
-        card.setProperty("role", "card")
-        layout = QVBoxLayout(card)
-        layout.setContentsMargins(18, 14, 18, 14)
-        layout.setSpacing(10)
-        label = QLabel(title, card)
-        label.setProperty("role", "section")
-        layout.addWidget(label)
-        return card, layout
+        return new_card(self, title)
 
     def _build_general(self) -> QWidget:
         card, layout = self._card(self.tr("Organisation and language"))

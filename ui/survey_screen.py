@@ -32,6 +32,7 @@ from kiosk import questionnaire_catalogue as catalogue
 from kiosk.errors import KioskError
 from kiosk.japanese_dates import era_date
 from kiosk.survey_results import Scope, SurveyResults
+from ui.card_frame import new_card
 from ui.choice_buttons import ChoiceButtons
 from ui.door_state import DoorState
 from ui.error_display import message_for, new_banner, set_banner
@@ -63,15 +64,7 @@ class SurveyScreen(QWidget):
     # -- building ---------------------------------------------------------------------
 
     def _card(self, title: str) -> tuple[QFrame, QVBoxLayout]:
-        card = QFrame(self)
-        card.setProperty("role", "card")
-        layout = QVBoxLayout(card)
-        layout.setContentsMargins(18, 14, 18, 14)
-        layout.setSpacing(10)
-        label = QLabel(title, card)
-        label.setProperty("role", "section")
-        layout.addWidget(label)
-        return card, layout
+        return new_card(self, title)
 
     def _build_kiosk_card(self) -> QWidget:
         card, layout = self._card(self.tr("Questionnaire kiosk"))

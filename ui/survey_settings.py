@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -19,6 +18,7 @@ from kiosk import questionnaire_catalogue as catalogue
 from kiosk.error_messages import describe
 from kiosk.errors import KioskError
 from kiosk.questionnaire import to_data
+from ui.card_frame import card_layout
 from ui.door_state import DoorState
 from ui.error_display import message_for, new_banner, set_banner
 from ui.pin_dialogs import SetPinDialog
@@ -31,13 +31,7 @@ class SurveySettingsCard(QFrame):
         super().__init__(parent)
         self.state = state
         self.editor: QuestionnaireEditor | None = None
-        self.setProperty("role", "card")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 14, 18, 14)
-        layout.setSpacing(8)
-        title = QLabel(self.tr("Questionnaire"), self)
-        title.setProperty("role", "section")
-        layout.addWidget(title)
+        layout = card_layout(self, self.tr("Questionnaire"), spacing=8)
         self.banner = new_banner(self)
         layout.addWidget(self.banner)
         self.problems = QLabel(self)

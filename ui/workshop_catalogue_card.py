@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -32,6 +31,7 @@ from kiosk.workshop_catalogue import (
     update_workshop,
 )
 from ui.capacity_field import CapacityField
+from ui.card_frame import card_layout
 from ui.door_state import DoorState
 from ui.error_display import message_for, new_banner, set_banner
 
@@ -106,15 +106,9 @@ class WorkshopEditDialog(QDialog):
 class WorkshopCatalogueCard(QFrame):
     def __init__(self, state: DoorState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setProperty("role", "card")
         self.state = state
         self.workshops: list[WorkshopInfo] = []
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 14, 18, 14)
-        layout.setSpacing(10)
-        title = QLabel(self.tr("Workshop catalogue"), self)
-        title.setProperty("role", "section")
-        layout.addWidget(title)
+        layout = card_layout(self, self.tr("Workshop catalogue"))
         self.banner = new_banner(self)
         layout.addWidget(self.banner)
         self.list = QListWidget(self)

@@ -165,62 +165,62 @@
         <translation>取り込み前</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_card.py" line="63"/>
+        <location filename="../../ui/backups_card.py" line="59"/>
         <source>Backups</source>
         <translation>バックアップ</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_card.py" line="68"/>
+        <location filename="../../ui/backups_card.py" line="62"/>
         <source>A copy is made at start once a day, when a day is closed and before an update. The last 14 days and 8 weeks are kept.</source>
         <translation>1日1回の起動時、受付を閉じたとき、更新の前に控えを作ります。直近14日分と8週分を残します。</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_card.py" line="83"/>
+        <location filename="../../ui/backups_card.py" line="77"/>
         <source>Back up now</source>
         <translation>今すぐバックアップ</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_card.py" line="86"/>
+        <location filename="../../ui/backups_card.py" line="80"/>
         <source>Restore…</source>
         <translation>戻す…</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_card.py" line="97"/>
+        <location filename="../../ui/backups_card.py" line="91"/>
         <source>Backups are made only of the database in the data folder.</source>
         <translation>バックアップはデータフォルダのデータベースだけが対象です。</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_card.py" line="114"/>
+        <location filename="../../ui/backups_card.py" line="108"/>
         <source>No backups yet.</source>
         <translation>バックアップはまだありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_card.py" line="133"/>
+        <location filename="../../ui/backups_card.py" line="127"/>
         <source>Backed up: %1</source>
         <translation>バックアップしました：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_card.py" line="143"/>
+        <location filename="../../ui/backups_card.py" line="137"/>
         <source>Restore a backup</source>
         <translation>バックアップから戻す</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_card.py" line="145"/>
+        <location filename="../../ui/backups_card.py" line="139"/>
         <source>Put the backup of %1 in place of the database? What was saved after it will not be in the app; the current file is kept aside, not deleted.</source>
         <translation>%1 のバックアップでデータベースを置き換えますか？それ以降に保存した内容はアプリから見えなくなります。今のファイルは消さずに別に残します。</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_card.py" line="161"/>
+        <location filename="../../ui/backups_card.py" line="155"/>
         <source>Restored</source>
         <translation>戻しました</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_card.py" line="162"/>
+        <location filename="../../ui/backups_card.py" line="156"/>
         <source>The backup is restored. The app will now reopen the database.</source>
         <translation>バックアップから戻しました。これからデータベースを開き直します。</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_card.py" line="178"/>
+        <location filename="../../ui/backups_card.py" line="172"/>
         <source>Restore the latest backup now?
 
 Yes: restore it and open it.
@@ -231,7 +231,7 @@ No: start with an empty database (the damaged file stays set aside).</source>
 いいえ：空のデータベースで始めます（壊れたファイルは別に残します）。</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_card.py" line="184"/>
+        <location filename="../../ui/backups_card.py" line="178"/>
         <source>Start with an empty database? The damaged file stays set aside.
 
 No: close the app.</source>
@@ -597,47 +597,47 @@ Press “Open today&apos;s check-in” above (Ctrl+O).</source>
         <translation>この日の記録</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_day_list.py" line="57"/>
+        <location filename="../../ui/consultation_day_list.py" line="55"/>
         <source>Cancel the selected record…</source>
         <translation>選んだ記録を取り消す…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_day_list.py" line="82"/>
+        <location filename="../../ui/consultation_day_list.py" line="80"/>
         <source>(cancelled)</source>
         <translation>（取消）</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_day_list.py" line="95"/>
+        <location filename="../../ui/consultation_day_list.py" line="93"/>
         <source>Consultations %1 ・ referrals %2 ・ case meetings %3</source>
         <translation>相談 %1件 ・ つなぎ %2件 ・ ケース会議 %3件</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_day_list.py" line="101"/>
+        <location filename="../../ui/consultation_day_list.py" line="99"/>
         <source>Nothing recorded for this day yet.</source>
         <translation>この日の記録はまだありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_day_list.py" line="116"/>
+        <location filename="../../ui/consultation_day_list.py" line="114"/>
         <source>%1 min</source>
         <translation>%1分</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_day_list.py" line="119"/>
+        <location filename="../../ui/consultation_day_list.py" line="117"/>
         <source>Consultation:</source>
         <translation>相談：</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_day_list.py" line="122"/>
+        <location filename="../../ui/consultation_day_list.py" line="120"/>
         <source>Referral:</source>
         <translation>つなぎ先：</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_day_list.py" line="124"/>
+        <location filename="../../ui/consultation_day_list.py" line="122"/>
         <source>(from a consultation)</source>
         <translation>（相談から）</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_day_list.py" line="127"/>
+        <location filename="../../ui/consultation_day_list.py" line="125"/>
         <source>Case meeting</source>
         <translation>ケース会議</translation>
     </message>
@@ -645,92 +645,92 @@ Press “Open today&apos;s check-in” above (Ctrl+O).</source>
 <context>
     <name>ConsultationListsCard</name>
     <message>
-        <location filename="../../ui/consultation_lists_card.py" line="42"/>
+        <location filename="../../ui/consultation_lists_card.py" line="38"/>
         <source>Consultation lists</source>
         <translation>相談記録の選択肢</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_lists_card.py" line="47"/>
+        <location filename="../../ui/consultation_lists_card.py" line="41"/>
         <source>The buttons of the Consultations screen. A hidden entry leaves the buttons but its records still count.</source>
         <translation>相談記録の画面に並ぶボタンです。非表示にした項目はボタンから消えますが、その記録は集計に残ります。</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_lists_card.py" line="56"/>
+        <location filename="../../ui/consultation_lists_card.py" line="50"/>
         <source>Categories</source>
         <translation>相談の分類</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_lists_card.py" line="56"/>
+        <location filename="../../ui/consultation_lists_card.py" line="50"/>
         <source>Support agencies</source>
         <translation>つなぎ先（支援機関）</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_lists_card.py" line="66"/>
+        <location filename="../../ui/consultation_lists_card.py" line="60"/>
         <source>Add…</source>
         <translation>追加…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_lists_card.py" line="67"/>
+        <location filename="../../ui/consultation_lists_card.py" line="61"/>
         <source>Rename…</source>
         <translation>名前を変更…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_lists_card.py" line="68"/>
+        <location filename="../../ui/consultation_lists_card.py" line="62"/>
         <source>Hide / show</source>
         <translation>非表示／再表示</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_lists_card.py" line="93"/>
+        <location filename="../../ui/consultation_lists_card.py" line="87"/>
         <source>(added)</source>
         <translation>（追加）</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_lists_card.py" line="95"/>
+        <location filename="../../ui/consultation_lists_card.py" line="89"/>
         <source>(hidden)</source>
         <translation>（非表示）</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_lists_card.py" line="108"/>
+        <location filename="../../ui/consultation_lists_card.py" line="102"/>
         <source>Select an entry in the list first.</source>
         <translation>先に一覧から項目を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_lists_card.py" line="123"/>
+        <location filename="../../ui/consultation_lists_card.py" line="117"/>
         <source>Add an entry</source>
         <translation>項目の追加</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_lists_card.py" line="123"/>
+        <location filename="../../ui/consultation_lists_card.py" line="117"/>
         <source>Label (as it will show on the button)</source>
         <translation>表示名（ボタンに表示されます）</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_lists_card.py" line="128"/>
+        <location filename="../../ui/consultation_lists_card.py" line="122"/>
         <source>Added.</source>
         <translation>追加しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_lists_card.py" line="138"/>
+        <location filename="../../ui/consultation_lists_card.py" line="132"/>
         <source>Rename</source>
         <translation>名前の変更</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_lists_card.py" line="139"/>
+        <location filename="../../ui/consultation_lists_card.py" line="133"/>
         <source>New label (records made under the old one keep counting here)</source>
         <translation>新しい表示名（これまでの記録もこの項目として数えます）</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_lists_card.py" line="147"/>
+        <location filename="../../ui/consultation_lists_card.py" line="141"/>
         <source>Renamed.</source>
         <translation>名前を変更しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_lists_card.py" line="158"/>
+        <location filename="../../ui/consultation_lists_card.py" line="152"/>
         <source>Shown again.</source>
         <translation>再表示しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_lists_card.py" line="158"/>
+        <location filename="../../ui/consultation_lists_card.py" line="152"/>
         <source>Hidden.</source>
         <translation>非表示にしました。</translation>
     </message>
@@ -738,152 +738,152 @@ Press “Open today&apos;s check-in” above (Ctrl+O).</source>
 <context>
     <name>ConsultationsScreen</name>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="71"/>
+        <location filename="../../ui/consultations_screen.py" line="72"/>
         <source>Consultations</source>
         <translation>相談記録</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="83"/>
+        <location filename="../../ui/consultations_screen.py" line="84"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="156"/>
+        <location filename="../../ui/consultations_screen.py" line="149"/>
         <source>Record a consultation</source>
         <translation>相談の記録</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="159"/>
+        <location filename="../../ui/consultations_screen.py" line="152"/>
         <source>Only that a consultation took place is recorded — never what was said. Some of the women who come here may be escaping violence: anything written about them could put them in danger if it were ever seen. Keep the content in your head, not in the computer.</source>
         <translation>記録するのは「相談があったこと」だけで、話の内容は記録しません。来られる方の中には、暴力から逃れている方もいます。書き残したものが万一人の目に触れると、その方を危険にさらすおそれがあるからです。内容はパソコンではなく、心にとどめてください。</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="187"/>
+        <location filename="../../ui/consultations_screen.py" line="180"/>
         <source>not noted</source>
         <translation>未記入</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="188"/>
+        <location filename="../../ui/consultations_screen.py" line="181"/>
         <source> min</source>
         <translation>分</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="217"/>
+        <location filename="../../ui/consultations_screen.py" line="210"/>
         <source>How</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="218"/>
+        <location filename="../../ui/consultations_screen.py" line="211"/>
         <source>About</source>
         <translation>分類</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="219"/>
+        <location filename="../../ui/consultations_screen.py" line="212"/>
         <source>Who listened</source>
         <translation>担当</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="220"/>
+        <location filename="../../ui/consultations_screen.py" line="213"/>
         <source>Minutes</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="237"/>
+        <location filename="../../ui/consultations_screen.py" line="230"/>
         <source>Record the consultation</source>
         <translation>相談を記録する</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="253"/>
+        <location filename="../../ui/consultations_screen.py" line="246"/>
         <source>Referral to a support agency</source>
         <translation>支援機関につなぐ</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="264"/>
+        <location filename="../../ui/consultations_screen.py" line="257"/>
         <source>+ Case meeting…</source>
         <translation>＋ ケース会議…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="266"/>
+        <location filename="../../ui/consultations_screen.py" line="259"/>
         <source>A case meeting (個別ケース会議) is counted: venue and date, nothing more.</source>
         <translation>個別ケース会議は回数だけを数えます（会場と日付のみ）。</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="270"/>
+        <location filename="../../ui/consultations_screen.py" line="263"/>
         <source>Record the referral</source>
         <translation>つなぎ先を記録</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="357"/>
+        <location filename="../../ui/consultations_screen.py" line="350"/>
         <source>No event (phone, home visit…)</source>
         <translation>開催なし（電話・訪問など）</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="381"/>
+        <location filename="../../ui/consultations_screen.py" line="374"/>
         <source>Not linked</source>
         <translation>受付と結び付けない</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="393"/>
+        <location filename="../../ui/consultations_screen.py" line="386"/>
         <source>No event at this venue on this day: a phone call or a home visit is recorded for the venue and the date.</source>
         <translation>この日、この会場の開催はありません。電話や訪問の相談は、会場と日付で記録します。</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="399"/>
+        <location filename="../../ui/consultations_screen.py" line="392"/>
         <source>Linking her check-in is optional; lists show its No. only.</source>
         <translation>受付との結び付けは任意です。一覧には受付No.だけを表示します。</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="221"/>
+        <location filename="../../ui/consultations_screen.py" line="214"/>
         <source>Linked to</source>
         <translation>開催・受付</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="513"/>
+        <location filename="../../ui/consultations_screen.py" line="506"/>
         <source>Case meeting</source>
         <translation>ケース会議</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="426"/>
+        <location filename="../../ui/consultations_screen.py" line="419"/>
         <source>From the consultation just recorded (%1)</source>
         <translation>いま記録した相談（%1）からのつなぎ</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="464"/>
+        <location filename="../../ui/consultations_screen.py" line="457"/>
         <source>Consultation recorded.</source>
         <translation>相談を記録しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="496"/>
+        <location filename="../../ui/consultations_screen.py" line="489"/>
         <source>Referral recorded.</source>
         <translation>つなぎ先を記録しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="509"/>
+        <location filename="../../ui/consultations_screen.py" line="502"/>
         <source>Record a case meeting at %1 on %2?</source>
         <translation>%2、%1 での個別ケース会議を記録しますか？</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="518"/>
+        <location filename="../../ui/consultations_screen.py" line="511"/>
         <source>Case meeting recorded.</source>
         <translation>ケース会議を記録しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="526"/>
+        <location filename="../../ui/consultations_screen.py" line="519"/>
         <source>Select a record in the list first.</source>
         <translation>先に一覧から記録を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="531"/>
+        <location filename="../../ui/consultations_screen.py" line="524"/>
         <source>Cancel a record</source>
         <translation>記録の取り消し</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="532"/>
+        <location filename="../../ui/consultations_screen.py" line="525"/>
         <source>Cancel this record? It stays in the records, marked cancelled.</source>
         <translation>この記録を取り消しますか？（記録は「取消」として残ります）</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="541"/>
+        <location filename="../../ui/consultations_screen.py" line="534"/>
         <source>Cancelled.</source>
         <translation>取り消しました。</translation>
     </message>
@@ -891,268 +891,268 @@ Press “Open today&apos;s check-in” above (Ctrl+O).</source>
 <context>
     <name>ExchangeCard</name>
     <message>
-        <location filename="../../ui/exchange_card.py" line="50"/>
+        <location filename="../../ui/exchange_card.py" line="51"/>
         <source>audit log</source>
         <translation>操作記録</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="51"/>
+        <location filename="../../ui/exchange_card.py" line="52"/>
         <source>questionnaires</source>
         <translation>アンケート定義</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="52"/>
+        <location filename="../../ui/exchange_card.py" line="53"/>
         <source>venues</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="53"/>
+        <location filename="../../ui/exchange_card.py" line="54"/>
         <source>regulars</source>
         <translation>リピーター</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="54"/>
+        <location filename="../../ui/exchange_card.py" line="55"/>
         <source>workshops</source>
         <translation>ワークショップ</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="55"/>
+        <location filename="../../ui/exchange_card.py" line="56"/>
         <source>case meetings</source>
         <translation>ケース会議</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="56"/>
+        <location filename="../../ui/exchange_card.py" line="57"/>
         <source>days held</source>
         <translation>開催日</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="57"/>
+        <location filename="../../ui/exchange_card.py" line="58"/>
         <source>targets</source>
         <translation>目標値</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="58"/>
+        <location filename="../../ui/exchange_card.py" line="59"/>
         <source>paper lists</source>
         <translation>紙の受付表</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="59"/>
+        <location filename="../../ui/exchange_card.py" line="60"/>
         <source>questionnaire answers</source>
         <translation>アンケート回答</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="60"/>
+        <location filename="../../ui/exchange_card.py" line="61"/>
         <source>visits</source>
         <translation>来所</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="61"/>
+        <location filename="../../ui/exchange_card.py" line="62"/>
         <source>workshop sessions</source>
         <translation>ワークショップ枠</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="62"/>
+        <location filename="../../ui/exchange_card.py" line="63"/>
         <source>childcare</source>
         <translation>託児</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="63"/>
+        <location filename="../../ui/exchange_card.py" line="64"/>
         <source>consultations</source>
         <translation>相談</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="64"/>
+        <location filename="../../ui/exchange_card.py" line="65"/>
         <source>sign-ups</source>
         <translation>申込</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="65"/>
+        <location filename="../../ui/exchange_card.py" line="66"/>
         <source>referrals</source>
         <translation>つなぎ先</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="66"/>
+        <location filename="../../ui/exchange_card.py" line="67"/>
         <source>supporters</source>
         <translation>支援者の参加</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="80"/>
+        <location filename="../../ui/exchange_card.py" line="78"/>
         <source>Data exchange between venues</source>
         <translation>会場間のデータ交換</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="85"/>
+        <location filename="../../ui/exchange_card.py" line="81"/>
         <source>Each venue PC exports its records to a file (USB stick or shared folder); the coordinator imports the files into one database. Importing a file twice counts nothing twice. Nicknames and care notes never leave this PC.</source>
         <translation>各会場のPCが記録をファイルに書き出し（USBメモリや共有フォルダ）、コーディネーターがそれを1つのデータベースに取り込みます。同じファイルを2回取り込んでも二重には数えません。ニックネームと託児メモはこのPCから出ません。</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="101"/>
+        <location filename="../../ui/exchange_card.py" line="97"/>
         <source>Rename this PC…</source>
         <translation>このPCの名前を変える…</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="112"/>
+        <location filename="../../ui/exchange_card.py" line="108"/>
         <source>Export everything, not only what changed</source>
         <translation>前回以降の変更だけでなく、すべて書き出す</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="115"/>
+        <location filename="../../ui/exchange_card.py" line="111"/>
         <source>Export for the coordinator…</source>
         <translation>コーディネーターへ書き出す…</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="119"/>
+        <location filename="../../ui/exchange_card.py" line="115"/>
         <source>Import files…</source>
         <translation>ファイルを取り込む…</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="132"/>
+        <location filename="../../ui/exchange_card.py" line="128"/>
         <source>Records</source>
         <translation>記録の種類</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="133"/>
+        <location filename="../../ui/exchange_card.py" line="129"/>
         <source>New</source>
         <translation>新規</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="134"/>
+        <location filename="../../ui/exchange_card.py" line="130"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="135"/>
+        <location filename="../../ui/exchange_card.py" line="131"/>
         <source>Unchanged</source>
         <translation>変更なし</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="136"/>
+        <location filename="../../ui/exchange_card.py" line="132"/>
         <source>Conflicts</source>
         <translation>競合</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="141"/>
+        <location filename="../../ui/exchange_card.py" line="137"/>
         <source>Data received from</source>
         <translation>データを受け取った端末</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="143"/>
+        <location filename="../../ui/exchange_card.py" line="139"/>
         <source>PC</source>
         <translation>端末</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="143"/>
+        <location filename="../../ui/exchange_card.py" line="139"/>
         <source>File made</source>
         <translation>ファイル作成</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="143"/>
+        <location filename="../../ui/exchange_card.py" line="139"/>
         <source>Imported</source>
         <translation>取り込み</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="145"/>
+        <location filename="../../ui/exchange_card.py" line="141"/>
         <source>Records by venue</source>
         <translation>会場ごとの記録</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="147"/>
+        <location filename="../../ui/exchange_card.py" line="143"/>
         <source>Venue</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="147"/>
+        <location filename="../../ui/exchange_card.py" line="143"/>
         <source>Recorded on</source>
         <translation>記録した端末</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="147"/>
+        <location filename="../../ui/exchange_card.py" line="143"/>
         <source>Days</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="147"/>
+        <location filename="../../ui/exchange_card.py" line="143"/>
         <source>Held</source>
         <translation>回数</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="176"/>
+        <location filename="../../ui/exchange_card.py" line="183"/>
         <source>(no name yet)</source>
         <translation>（まだ名前がありません）</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="178"/>
+        <location filename="../../ui/exchange_card.py" line="185"/>
         <source>This PC: %1 (%2)</source>
         <translation>このPC: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="181"/>
+        <location filename="../../ui/exchange_card.py" line="188"/>
         <source>last export %1</source>
         <translation>最後の書き出し %1</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="183"/>
+        <location filename="../../ui/exchange_card.py" line="190"/>
         <source>never exported</source>
         <translation>まだ書き出していません</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="186"/>
+        <location filename="../../ui/exchange_card.py" line="193"/>
         <source>%1 · %2 record(s) not yet exported</source>
         <translation>%1 ・ まだ書き出していない記録 %2件</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="204"/>
+        <location filename="../../ui/exchange_card.py" line="211"/>
         <source>No file imported yet</source>
         <translation>まだ取り込んだファイルはありません</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="224"/>
+        <location filename="../../ui/exchange_card.py" line="231"/>
         <source>Rename this PC</source>
         <translation>このPCの名前</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="225"/>
+        <location filename="../../ui/exchange_card.py" line="232"/>
         <source>A name the coordinator will recognise (for example 会場PC 1):</source>
         <translation>コーディネーターが見て分かる名前（例：会場PC 1）：</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="237"/>
+        <location filename="../../ui/exchange_card.py" line="244"/>
         <source>This PC is now called %1.</source>
         <translation>このPCの名前を「%1」にしました。</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="244"/>
+        <location filename="../../ui/exchange_card.py" line="251"/>
         <source>Export for the coordinator</source>
         <translation>コーディネーターへ書き出す</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="246"/>
-        <location filename="../../ui/exchange_card.py" line="273"/>
+        <location filename="../../ui/exchange_card.py" line="253"/>
+        <location filename="../../ui/exchange_card.py" line="280"/>
         <source>Exchange files (*.zip)</source>
         <translation>交換ファイル (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="260"/>
+        <location filename="../../ui/exchange_card.py" line="267"/>
         <source>Exported %1 record(s) to %2.</source>
         <translation>%1件を書き出しました：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="271"/>
+        <location filename="../../ui/exchange_card.py" line="278"/>
         <source>Import exchange files</source>
         <translation>交換ファイルを取り込む</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="300"/>
+        <location filename="../../ui/exchange_card.py" line="307"/>
         <source>%1: everything was already here; nothing changed.</source>
         <translation>%1: すべて取り込み済みでした。何も変わっていません。</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="304"/>
+        <location filename="../../ui/exchange_card.py" line="311"/>
         <source>%1: %2 new, %3 updated, %4 unchanged, %5 conflict(s)</source>
         <translation>%1: 新規 %2件・更新 %3件・変更なし %4件・競合 %5件</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="314"/>
+        <location filename="../../ui/exchange_card.py" line="321"/>
         <source>Working… the other screens stay usable.</source>
         <translation>処理中です… ほかの画面はそのまま使えます。</translation>
     </message>
@@ -1294,57 +1294,57 @@ Children in childcare: %4</source>
 <context>
     <name>KpiTargetsCard</name>
     <message>
-        <location filename="../../ui/kpi_targets_card.py" line="53"/>
+        <location filename="../../ui/kpi_targets_card.py" line="49"/>
         <source>KPI targets</source>
         <translation>目標（KPI）</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_targets_card.py" line="58"/>
+        <location filename="../../ui/kpi_targets_card.py" line="52"/>
         <source>The targets of the grant&apos;s report form. Reports show each one&apos;s achievement rate. Leave a target empty for none.</source>
         <translation>実績報告書の目標値です。報告では項目ごとに達成率を示します。目標のない項目は空欄のままにしてください。</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_targets_card.py" line="70"/>
+        <location filename="../../ui/kpi_targets_card.py" line="64"/>
         <source>Copy last year&apos;s</source>
         <translation>前年度の目標をコピー</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_targets_card.py" line="82"/>
+        <location filename="../../ui/kpi_targets_card.py" line="76"/>
         <source>Metric</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_targets_card.py" line="82"/>
+        <location filename="../../ui/kpi_targets_card.py" line="76"/>
         <source>Target</source>
         <translation>目標</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_targets_card.py" line="82"/>
+        <location filename="../../ui/kpi_targets_card.py" line="76"/>
         <source>Group</source>
         <translation>区分</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_targets_card.py" line="82"/>
+        <location filename="../../ui/kpi_targets_card.py" line="76"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_targets_card.py" line="218"/>
+        <location filename="../../ui/kpi_targets_card.py" line="212"/>
         <source>Target removed: %1</source>
         <translation>目標を削除しました：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_targets_card.py" line="228"/>
+        <location filename="../../ui/kpi_targets_card.py" line="222"/>
         <source>Saved: %1</source>
         <translation>保存しました：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_targets_card.py" line="245"/>
+        <location filename="../../ui/kpi_targets_card.py" line="239"/>
         <source>%1 target(s) copied from %2.</source>
         <translation>%2から目標を%1件コピーしました。</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_targets_card.py" line="248"/>
+        <location filename="../../ui/kpi_targets_card.py" line="242"/>
         <source>Every target of %1 is already set for this year; nothing copied.</source>
         <translation>%1の目標はすべてこの年度に設定済みです。コピーしたものはありません。</translation>
     </message>
@@ -1653,47 +1653,47 @@ Children in childcare: %4</source>
 <context>
     <name>PrivacyCard</name>
     <message>
-        <location filename="../../ui/privacy_card.py" line="69"/>
+        <location filename="../../ui/privacy_card.py" line="65"/>
         <source>Privacy and the audit log</source>
         <translation>個人情報の保存期間と操作記録</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_card.py" line="76"/>
+        <location filename="../../ui/privacy_card.py" line="70"/>
         <source>Nicknames and care notes are erased when they are older than this, at every start. Counts and reports stay as they are.</source>
         <translation>この期間より古いニックネームと託児メモは、起動のたびに消去します。人数の集計や報告書はそのまま残ります。</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_card.py" line="91"/>
+        <location filename="../../ui/privacy_card.py" line="85"/>
         <source> days</source>
         <translation> 日</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_card.py" line="92"/>
+        <location filename="../../ui/privacy_card.py" line="86"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_card.py" line="95"/>
+        <location filename="../../ui/privacy_card.py" line="89"/>
         <source>Keep personal details for</source>
         <translation>個人情報の保存期間</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_card.py" line="101"/>
+        <location filename="../../ui/privacy_card.py" line="95"/>
         <source>Erase old details now…</source>
         <translation>古い個人情報を今すぐ消去…</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_card.py" line="105"/>
+        <location filename="../../ui/privacy_card.py" line="99"/>
         <source>View the audit log…</source>
         <translation>操作記録を見る…</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_card.py" line="126"/>
+        <location filename="../../ui/privacy_card.py" line="120"/>
         <source>Changes here ask for the coordinator PIN.</source>
         <translation>ここでの変更にはコーディネーターPINが必要です。</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_card.py" line="130"/>
+        <location filename="../../ui/privacy_card.py" line="124"/>
         <source>No coordinator PIN is set, so anyone at this laptop can change this. Set one under Questionnaire → Coordinator PIN.</source>
         <translation>コーディネーターPINが設定されていません。この端末の誰でも変更できます。「アンケート」→「コーディネーターPIN」で設定してください。</translation>
     </message>
@@ -1703,32 +1703,32 @@ Children in childcare: %4</source>
         <translation>PINが入力されなかったため、変更していません。</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_card.py" line="141"/>
+        <location filename="../../ui/privacy_card.py" line="135"/>
         <source>That is already the setting.</source>
         <translation>すでにその設定です。</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_card.py" line="153"/>
+        <location filename="../../ui/privacy_card.py" line="147"/>
         <source>Saved: personal details are kept for %1 days.</source>
         <translation>保存しました。個人情報は%1日間保存します。</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_card.py" line="168"/>
+        <location filename="../../ui/privacy_card.py" line="162"/>
         <source>Nothing to erase: no details from before %1.</source>
         <translation>消去するものはありません（%1より前の個人情報はありません）。</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_card.py" line="176"/>
+        <location filename="../../ui/privacy_card.py" line="170"/>
         <source>Erase old details</source>
         <translation>古い個人情報の消去</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_card.py" line="178"/>
+        <location filename="../../ui/privacy_card.py" line="172"/>
         <source>Erase %1 nickname(s) and %2 care note(s) from before %3? Counts and reports stay. This cannot be undone.</source>
         <translation>%3より前の%1件のニックネームと%2件の託児メモを消去しますか？人数の集計や報告書はそのまま残ります。元に戻せません。</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_card.py" line="194"/>
+        <location filename="../../ui/privacy_card.py" line="188"/>
         <source>Erased %1 nickname(s) and %2 care note(s).</source>
         <translation>%1件のニックネームと%2件の託児メモを消去しました。</translation>
     </message>
@@ -1879,94 +1879,94 @@ Children in childcare: %4</source>
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../ui/reports_screen.py" line="66"/>
+        <location filename="../../ui/reports_screen.py" line="67"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_screen.py" line="67"/>
+        <location filename="../../ui/reports_screen.py" line="68"/>
         <source>Fiscal year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_screen.py" line="68"/>
+        <location filename="../../ui/reports_screen.py" line="69"/>
         <source>Dates</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_screen.py" line="115"/>
-        <location filename="../../ui/reports_screen.py" line="248"/>
+        <location filename="../../ui/reports_screen.py" line="116"/>
+        <location filename="../../ui/reports_screen.py" line="242"/>
         <source>Targets and KPIs</source>
         <translation>目標・KPIの達成状況</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_screen.py" line="117"/>
+        <location filename="../../ui/reports_screen.py" line="118"/>
         <source>By month</source>
         <translation>月別の実績</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_screen.py" line="160"/>
+        <location filename="../../ui/reports_screen.py" line="154"/>
         <source>All venues</source>
         <translation>全会場</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_screen.py" line="206"/>
+        <location filename="../../ui/reports_screen.py" line="200"/>
         <source>Counting…</source>
         <translation>集計中…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_screen.py" line="229"/>
+        <location filename="../../ui/reports_screen.py" line="223"/>
         <source>This period crosses fiscal years.</source>
         <translation>この期間は年度をまたいでいます。</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_screen.py" line="232"/>
-        <location filename="../../ui/reports_screen.py" line="264"/>
+        <location filename="../../ui/reports_screen.py" line="226"/>
+        <location filename="../../ui/reports_screen.py" line="258"/>
         <source>Group</source>
         <translation>区分</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_screen.py" line="233"/>
+        <location filename="../../ui/reports_screen.py" line="227"/>
         <source>Target / KPI</source>
         <translation>目標・KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_screen.py" line="234"/>
+        <location filename="../../ui/reports_screen.py" line="228"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_screen.py" line="235"/>
+        <location filename="../../ui/reports_screen.py" line="229"/>
         <source>Target</source>
         <translation>目標</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_screen.py" line="236"/>
+        <location filename="../../ui/reports_screen.py" line="230"/>
         <source>Actual</source>
         <translation>実績</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_screen.py" line="237"/>
+        <location filename="../../ui/reports_screen.py" line="231"/>
         <source>Achieved</source>
         <translation>達成率</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_screen.py" line="238"/>
+        <location filename="../../ui/reports_screen.py" line="232"/>
         <source>Ratio</source>
         <translation>比率</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_screen.py" line="252"/>
+        <location filename="../../ui/reports_screen.py" line="246"/>
         <source>No targets for this period. Set them in Settings (a fiscal year&apos;s report).</source>
         <translation>この期間の目標はありません。設定で年度ごとに登録できます（年度の報告に表示されます）。</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_screen.py" line="264"/>
+        <location filename="../../ui/reports_screen.py" line="258"/>
         <source>Item</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_screen.py" line="264"/>
+        <location filename="../../ui/reports_screen.py" line="258"/>
         <source>Total</source>
         <translation>合計</translation>
     </message>
@@ -2007,161 +2007,161 @@ Children in childcare: %4</source>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../ui/settings_screen.py" line="107"/>
+        <location filename="../../ui/settings_screen.py" line="100"/>
         <source>Organisation and language</source>
         <translation>団体と言語</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="110"/>
-        <location filename="../../ui/settings_screen.py" line="121"/>
+        <location filename="../../ui/settings_screen.py" line="103"/>
+        <location filename="../../ui/settings_screen.py" line="114"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="114"/>
+        <location filename="../../ui/settings_screen.py" line="107"/>
         <source>Organisation</source>
         <translation>団体名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="119"/>
+        <location filename="../../ui/settings_screen.py" line="112"/>
         <source>Title of reports (事業名); the organisation if empty</source>
         <translation>報告書の表題（事業名）。空欄なら団体名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="125"/>
+        <location filename="../../ui/settings_screen.py" line="118"/>
         <source>Project</source>
         <translation>事業名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="130"/>
+        <location filename="../../ui/settings_screen.py" line="123"/>
         <source> (month the fiscal year starts)</source>
         <translation> 月始まり</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="132"/>
+        <location filename="../../ui/settings_screen.py" line="125"/>
         <source>Fiscal year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="136"/>
+        <location filename="../../ui/settings_screen.py" line="129"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="139"/>
+        <location filename="../../ui/settings_screen.py" line="132"/>
         <source>Where the data lives</source>
         <translation>データの保存場所</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="149"/>
+        <location filename="../../ui/settings_screen.py" line="142"/>
         <source>Tsunagari keeps no real names and never the content of a consultation. Nicknames and care notes are personal details and will expire.</source>
         <translation>つながりは本名や相談の内容を記録しません。ニックネームと託児メモは個人情報として、保存期間が過ぎると消去されます。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="161"/>
+        <location filename="../../ui/settings_screen.py" line="154"/>
         <source>Venues</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="162"/>
+        <location filename="../../ui/settings_screen.py" line="155"/>
         <source>The venue marked ★ is the one this laptop checks in for.</source>
         <translation>★印の会場が、このパソコンで受付する会場です。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="170"/>
+        <location filename="../../ui/settings_screen.py" line="163"/>
         <source>Add…</source>
         <translation>追加…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="171"/>
+        <location filename="../../ui/settings_screen.py" line="164"/>
         <source>Rename…</source>
         <translation>名前を変更…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="172"/>
+        <location filename="../../ui/settings_screen.py" line="165"/>
         <source>Use at this laptop</source>
         <translation>この端末で使う</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="173"/>
+        <location filename="../../ui/settings_screen.py" line="166"/>
         <source>Retire</source>
         <translation>終了にする</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="192"/>
+        <location filename="../../ui/settings_screen.py" line="185"/>
         <source>a database server</source>
         <translation>データベースサーバー</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="194"/>
+        <location filename="../../ui/settings_screen.py" line="187"/>
         <source>Folder: %1
 This device: %2</source>
         <translation>フォルダ：%1
 この端末：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="218"/>
+        <location filename="../../ui/settings_screen.py" line="211"/>
         <source>Saved: fiscal years now start in month %1.</source>
         <translation>保存しました：年度は%1月始まりになりました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="224"/>
-        <location filename="../../ui/settings_screen.py" line="230"/>
+        <location filename="../../ui/settings_screen.py" line="217"/>
+        <location filename="../../ui/settings_screen.py" line="223"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="241"/>
+        <location filename="../../ui/settings_screen.py" line="234"/>
         <source>Select a venue in the list first.</source>
         <translation>先に一覧から会場を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="246"/>
+        <location filename="../../ui/settings_screen.py" line="239"/>
         <source>Add a venue</source>
         <translation>会場の追加</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="246"/>
+        <location filename="../../ui/settings_screen.py" line="239"/>
         <source>Venue name</source>
         <translation>会場名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="248"/>
+        <location filename="../../ui/settings_screen.py" line="241"/>
         <source>Venue added.</source>
         <translation>会場を追加しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="254"/>
+        <location filename="../../ui/settings_screen.py" line="247"/>
         <source>Rename the venue</source>
         <translation>会場名の変更</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="254"/>
+        <location filename="../../ui/settings_screen.py" line="247"/>
         <source>New name</source>
         <translation>新しい名前</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="258"/>
+        <location filename="../../ui/settings_screen.py" line="251"/>
         <source>Venue renamed.</source>
         <translation>会場名を変更しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="266"/>
+        <location filename="../../ui/settings_screen.py" line="259"/>
         <source>This laptop now checks in for the selected venue.</source>
         <translation>この端末は選んだ会場の受付に切り替わりました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="275"/>
+        <location filename="../../ui/settings_screen.py" line="268"/>
         <source>Retire the venue</source>
         <translation>会場を終了にする</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="276"/>
+        <location filename="../../ui/settings_screen.py" line="269"/>
         <source>Retire this venue? Its past records stay in every report.</source>
         <translation>この会場を終了にしますか？これまでの記録は報告にそのまま残ります。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="280"/>
+        <location filename="../../ui/settings_screen.py" line="273"/>
         <source>Venue retired.</source>
         <translation>会場を終了にしました。</translation>
     </message>
@@ -2332,160 +2332,160 @@ This device: %2</source>
 <context>
     <name>SurveyScreen</name>
     <message>
-        <location filename="../../ui/survey_screen.py" line="77"/>
+        <location filename="../../ui/survey_screen.py" line="70"/>
         <source>Questionnaire kiosk</source>
         <translation>アンケート画面（タブレット）</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="87"/>
+        <location filename="../../ui/survey_screen.py" line="80"/>
         <source>Start the questionnaire kiosk</source>
         <translation>アンケート画面を開始</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="94"/>
+        <location filename="../../ui/survey_screen.py" line="87"/>
         <source>Full screen for participants: one question per page in large type, Japanese or English. It starts over by itself after each answer and when left alone. Staff leave it with the coordinator PIN.</source>
         <translation>参加者向けの全画面表示です。大きな文字で1ページに1問、日本語または英語で答えられます。回答のあとや、しばらく操作がないときは自動で最初に戻ります。終了にはコーディネーターPINが必要です。</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="104"/>
+        <location filename="../../ui/survey_screen.py" line="97"/>
         <source>Enter paper questionnaires…</source>
         <translation>紙のアンケートを入力…</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="111"/>
+        <location filename="../../ui/survey_screen.py" line="104"/>
         <source>Answers are anonymous: they belong to the day&apos;s event, never to a check-in, and their time is kept only to the hour.</source>
         <translation>回答は無記名です。開催日にだけ結びつき、受付の記録とは結びつきません。時刻も「何時台」までしか残しません。</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="123"/>
+        <location filename="../../ui/survey_screen.py" line="116"/>
         <source>Results</source>
         <translation>集計</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="127"/>
+        <location filename="../../ui/survey_screen.py" line="120"/>
         <source>Today</source>
         <translation>本日</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="128"/>
+        <location filename="../../ui/survey_screen.py" line="121"/>
         <source>This month</source>
         <translation>今月</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="129"/>
+        <location filename="../../ui/survey_screen.py" line="122"/>
         <source>This fiscal year</source>
         <translation>今年度</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="133"/>
+        <location filename="../../ui/survey_screen.py" line="126"/>
         <source>This venue</source>
         <translation>この会場</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="133"/>
+        <location filename="../../ui/survey_screen.py" line="126"/>
         <source>All venues</source>
         <translation>全会場</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="155"/>
+        <location filename="../../ui/survey_screen.py" line="148"/>
         <source>Question and answer</source>
         <translation>質問と回答</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="155"/>
+        <location filename="../../ui/survey_screen.py" line="148"/>
         <source>Count</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="155"/>
+        <location filename="../../ui/survey_screen.py" line="148"/>
         <source>Share</source>
         <translation>割合</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="167"/>
+        <location filename="../../ui/survey_screen.py" line="160"/>
         <source>Show free comments</source>
         <translation>自由記述を表示</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="169"/>
+        <location filename="../../ui/survey_screen.py" line="162"/>
         <source>Include free comments in the export</source>
         <translation>出力に自由記述を含める</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="170"/>
+        <location filename="../../ui/survey_screen.py" line="163"/>
         <source>Export CSV…</source>
         <translation>CSVに出力…</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="194"/>
+        <location filename="../../ui/survey_screen.py" line="187"/>
         <source>Questionnaire: %1 (version %2)</source>
         <translation>アンケート：%1（第%2版）</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="202"/>
+        <location filename="../../ui/survey_screen.py" line="195"/>
         <source>No event today yet: starting the kiosk opens today&apos;s check-in.</source>
         <translation>本日はまだ開催されていません。アンケート画面を開始すると本日の受付も始まります。</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="206"/>
+        <location filename="../../ui/survey_screen.py" line="199"/>
         <source>Responses today: %1</source>
         <translation>本日の回答：%1件</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="217"/>
+        <location filename="../../ui/survey_screen.py" line="210"/>
         <source>all venues</source>
         <translation>全会場</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="239"/>
-        <location filename="../../ui/survey_screen.py" line="376"/>
+        <location filename="../../ui/survey_screen.py" line="232"/>
+        <location filename="../../ui/survey_screen.py" line="369"/>
         <source>No event today.</source>
         <translation>本日の開催はありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="264"/>
+        <location filename="../../ui/survey_screen.py" line="257"/>
         <source>Satisfaction (%1): %2 of the %3 who answered. Target %4%.
 Responses: %5 (tablet %6, paper %7).</source>
         <translation>満足度（%1）：回答した%3人のうち%2人。目標%4%。
 回答数：%5件（タブレット%6件・紙%7件）</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="291"/>
+        <location filename="../../ui/survey_screen.py" line="284"/>
         <source>Free comments</source>
         <translation>自由記述</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="313"/>
+        <location filename="../../ui/survey_screen.py" line="306"/>
         <source>Questionnaire</source>
         <translation>アンケート</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="315"/>
+        <location filename="../../ui/survey_screen.py" line="308"/>
         <source>No event is open today at %1. Open today&apos;s check-in now and start the questionnaire?</source>
         <translation>%1では本日の受付が始まっていません。本日の受付を開始して、アンケート画面を始めますか？</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="332"/>
+        <location filename="../../ui/survey_screen.py" line="325"/>
         <source>The kiosk needs a coordinator PIN first, so that staff can leave it.</source>
         <translation>スタッフが終了できるように、先にコーディネーターPINを設定してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="360"/>
+        <location filename="../../ui/survey_screen.py" line="353"/>
         <source>Kiosk mode ended.</source>
         <translation>アンケート画面を終了しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="381"/>
+        <location filename="../../ui/survey_screen.py" line="374"/>
         <source>Export questionnaire results</source>
         <translation>アンケート集計の出力</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="383"/>
+        <location filename="../../ui/survey_screen.py" line="376"/>
         <source>CSV files (*.csv)</source>
         <translation>CSVファイル (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="396"/>
+        <location filename="../../ui/survey_screen.py" line="389"/>
         <source>Exported: %1</source>
         <translation>出力しました：%1</translation>
     </message>
@@ -2493,102 +2493,102 @@ Responses: %5 (tablet %6, paper %7).</source>
 <context>
     <name>SurveySettingsCard</name>
     <message>
-        <location filename="../../ui/survey_settings.py" line="38"/>
+        <location filename="../../ui/survey_settings.py" line="34"/>
         <source>Questionnaire</source>
         <translation>アンケート</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="58"/>
+        <location filename="../../ui/survey_settings.py" line="52"/>
         <source>Use</source>
         <translation>使う</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="61"/>
+        <location filename="../../ui/survey_settings.py" line="55"/>
         <source>Edit a copy…</source>
         <translation>コピーを編集…</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="64"/>
+        <location filename="../../ui/survey_settings.py" line="58"/>
         <source>The questionnaire the kiosk asks</source>
         <translation>アンケート画面で使うアンケート</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="70"/>
+        <location filename="../../ui/survey_settings.py" line="64"/>
         <source>Set the PIN…</source>
         <translation>PINを設定…</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="73"/>
+        <location filename="../../ui/survey_settings.py" line="67"/>
         <source>Coordinator PIN</source>
         <translation>コーディネーターPIN</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="80"/>
+        <location filename="../../ui/survey_settings.py" line="74"/>
         <source> s</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="81"/>
+        <location filename="../../ui/survey_settings.py" line="75"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="84"/>
+        <location filename="../../ui/survey_settings.py" line="78"/>
         <source>Start over after</source>
         <translation>最初に戻るまで</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="91"/>
+        <location filename="../../ui/survey_settings.py" line="85"/>
         <source>Without a touch for this long, the kiosk counts down and starts over. Editing makes a new version; answers already given keep theirs.</source>
         <translation>この時間だれも触れないと、カウントダウンのあと最初の画面に戻ります。編集すると新しい版になり、これまでの回答は元の版のまま残ります。</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="107"/>
+        <location filename="../../ui/survey_settings.py" line="101"/>
         <source>built in</source>
         <translation>標準</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="108"/>
+        <location filename="../../ui/survey_settings.py" line="102"/>
         <source>file</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="109"/>
+        <location filename="../../ui/survey_settings.py" line="103"/>
         <source>edited</source>
         <translation>編集版</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="114"/>
+        <location filename="../../ui/survey_settings.py" line="108"/>
         <source>Version %1 (%2): %3</source>
         <translation>第%1版（%2）：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="126"/>
+        <location filename="../../ui/survey_settings.py" line="120"/>
         <source>set</source>
         <translation>設定済み</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="126"/>
+        <location filename="../../ui/survey_settings.py" line="120"/>
         <source>not set yet</source>
         <translation>未設定</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="145"/>
+        <location filename="../../ui/survey_settings.py" line="139"/>
         <source>The kiosk now asks: %1 (version %2).</source>
         <translation>アンケート画面の質問を切り替えました：%1（第%2版）</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="164"/>
+        <location filename="../../ui/survey_settings.py" line="158"/>
         <source>Saved as version %1 and in use.</source>
         <translation>第%1版として保存し、使用中にしました。</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="175"/>
+        <location filename="../../ui/survey_settings.py" line="169"/>
         <source>The coordinator PIN is saved.</source>
         <translation>コーディネーターPINを保存しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_settings.py" line="184"/>
+        <location filename="../../ui/survey_settings.py" line="178"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
@@ -2657,77 +2657,77 @@ Responses: %5 (tablet %6, paper %7).</source>
 <context>
     <name>WorkshopCatalogueCard</name>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="115"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="111"/>
         <source>Workshop catalogue</source>
         <translation>ワークショップ一覧</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="124"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="118"/>
         <source>Add…</source>
         <translation>追加…</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="125"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="119"/>
         <source>Edit…</source>
         <translation>編集…</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="126"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="120"/>
         <source>Retire / bring back</source>
         <translation>終了／再開</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="127"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="121"/>
         <source>Add suggested</source>
         <translation>おすすめを追加</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="142"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="136"/>
         <source>no limit</source>
         <translation>定員なし</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="144"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="138"/>
         <source>%1 places</source>
         <translation>定員%1</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="146"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="140"/>
         <source> min</source>
         <translation>分</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="148"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="142"/>
         <source>(retired)</source>
         <translation>（終了）</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="159"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="153"/>
         <source>Select a workshop in the list first.</source>
         <translation>先に一覧からワークショップを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="168"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="162"/>
         <source>Workshop added.</source>
         <translation>ワークショップを追加しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="176"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="170"/>
         <source>Workshop saved.</source>
         <translation>ワークショップを保存しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="188"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="182"/>
         <source>Workshop retired.</source>
         <translation>ワークショップを終了にしました。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="188"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="182"/>
         <source>Workshop brought back.</source>
         <translation>ワークショップを再開しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="193"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="187"/>
         <source>%1 suggested workshop(s) added.</source>
         <translation>おすすめのワークショップを%1件追加しました。</translation>
     </message>
