@@ -17,6 +17,7 @@ from pathlib import Path
 
 from kiosk.context import AppContext
 from kiosk.errors import KioskError
+from kiosk.exchange_format import table_label
 from kiosk.exchange_import import ImportResult
 from kiosk.paths import DataFolder
 
@@ -68,25 +69,6 @@ TEXT = {
     },
 }
 STAMP = "%Y-%m-%d %H:%M"
-TABLES_JA = {
-    "audit_entry": "操作記録",
-    "setting": "アンケート定義",
-    "venue": "会場",
-    "visitor": "リピーター",
-    "workshop": "ワークショップ",
-    "case_meeting": "ケース会議",
-    "event": "開催日",
-    "kpi_target": "目標値",
-    "paper_day": "紙の受付表",
-    "survey_response": "アンケート回答",
-    "visit": "来所",
-    "workshop_slot": "ワークショップ枠",
-    "child_care": "託児",
-    "consultation": "相談",
-    "signup": "申込",
-    "referral": "つなぎ先",
-    "supporter_attendance": "支援者の参加",
-}
 
 
 def add_sync_parser(
@@ -124,14 +106,13 @@ def run_sync(args: argparse.Namespace, folder: DataFolder, lang: str) -> int:
         return 1
     ctx = open_database(url=args.database_url, folder=folder)
     try:
-        return _run(args, ctx, folder, text)
+        return _run(args, ctx, folder, lang)
     finally:
         ctx.sessions.kw["bind"].dispose()
 
 
-def _run(
-    args: argparse.Namespace, ctx: AppContext, folder: DataFolder, text: dict[str, str]
-) -> int:
+def _run(args: argparse.Namespace, ctx: AppContext, folder: DataFolder, lang: str) -> int:
+    text = TEXT.get(lang, TEXT["ja"])
     if args.action == "export":
         from kiosk.exchange_export import export_for_coordinator
 
@@ -151,7 +132,7 @@ def _run(
         from kiosk.exchange_import import import_files
 
         for imported in import_files(ctx, [Path(f) for f in args.files]):
-            _print_import(imported, text)
+            _print_import(imported, text, lang)
         return 0
     if args.action == "name":
         from kiosk.exchange_ledger import set_device_name
@@ -171,8 +152,7 @@ def _run(
     return _status(ctx, text)
 
 
-def _print_import(result: ImportResult, text: dict[str, str]) -> None:
-    names = TABLES_JA if text is TEXT["ja"] else {}
+def _print_import(result: ImportResult, text: dict[str, str], lang: str) -> None:
     if not result.changed and not result.total("conflict"):
         print(text["nothing"].format(path=result.path))
         return
@@ -190,7 +170,7 @@ def _print_import(result: ImportResult, text: dict[str, str]) -> None:
         if counts.new or counts.updated or counts.conflicts:
             print(
                 text["table"].format(
-                    table=names.get(table, table),
+                    table=table_label(table, lang),
                     new=counts.new,
                     updated=counts.updated,
                     unchanged=counts.unchanged,

@@ -55,6 +55,26 @@ WITHHELD: dict[str, tuple[str, ...]] = {
     "visitor": ("nickname", "search_key"),
     "child_care": ("care_note",),
 }
+# What each table holds, for the import summary (screen and command line).
+TABLE_LABELS: dict[str, dict[str, str]] = {
+    "audit_entry": {"ja": "操作記録", "en": "audit log"},
+    "setting": {"ja": "アンケート定義", "en": "questionnaires"},
+    "venue": {"ja": "会場", "en": "venues"},
+    "visitor": {"ja": "リピーター", "en": "regulars"},
+    "workshop": {"ja": "ワークショップ", "en": "workshops"},
+    "case_meeting": {"ja": "ケース会議", "en": "case meetings"},
+    "event": {"ja": "開催日", "en": "days held"},
+    "kpi_target": {"ja": "目標値", "en": "targets"},
+    "paper_day": {"ja": "紙の受付表", "en": "paper lists"},
+    "survey_response": {"ja": "アンケート回答", "en": "questionnaire answers"},
+    "visit": {"ja": "来所", "en": "visits"},
+    "workshop_slot": {"ja": "ワークショップ枠", "en": "workshop sessions"},
+    "child_care": {"ja": "託児", "en": "childcare"},
+    "consultation": {"ja": "相談", "en": "consultations"},
+    "signup": {"ja": "申込", "en": "sign-ups"},
+    "referral": {"ja": "つなぎ先", "en": "referrals"},
+    "supporter_attendance": {"ja": "支援者の参加", "en": "supporters"},
+}
 _READ_CHUNK = 1 << 20
 _TABLE_NAME = re.compile(r"^[a-z_]{1,40}$")
 
@@ -62,6 +82,11 @@ _TABLE_NAME = re.compile(r"^[a-z_]{1,40}$")
 def exchanged_tables() -> list[Table]:
     """Every table, parents before children (the order rows must go in)."""
     return list(Base.metadata.sorted_tables)
+
+
+def table_label(table: str, lang: str) -> str:
+    labels = TABLE_LABELS.get(table)
+    return labels.get(lang, labels["en"]) if labels else table
 
 
 def exported_columns(table: Table) -> list[Column[Any]]:

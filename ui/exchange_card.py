@@ -13,7 +13,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.errors import KioskError, StorageError
 from kiosk.exchange_export import ExportResult, export_for_coordinator, suggested_name
+from kiosk.exchange_format import table_label
 from kiosk.exchange_import import ImportResult, import_files
 from kiosk.exchange_ledger import set_device_name
 from kiosk.exchange_overview import ExchangeOverview, exchange_overview, short_id
@@ -44,29 +44,6 @@ from ui.privacy_card import coordinator_agrees
 
 STAMP = "%Y-%m-%d %H:%M"
 log = logging.getLogger(__name__)
-
-
-def table_label(table: str) -> str:
-    labels = {
-        "audit_entry": QCoreApplication.translate("ExchangeCard", "audit log"),
-        "setting": QCoreApplication.translate("ExchangeCard", "questionnaires"),
-        "venue": QCoreApplication.translate("ExchangeCard", "venues"),
-        "visitor": QCoreApplication.translate("ExchangeCard", "regulars"),
-        "workshop": QCoreApplication.translate("ExchangeCard", "workshops"),
-        "case_meeting": QCoreApplication.translate("ExchangeCard", "case meetings"),
-        "event": QCoreApplication.translate("ExchangeCard", "days held"),
-        "kpi_target": QCoreApplication.translate("ExchangeCard", "targets"),
-        "paper_day": QCoreApplication.translate("ExchangeCard", "paper lists"),
-        "survey_response": QCoreApplication.translate("ExchangeCard", "questionnaire answers"),
-        "visit": QCoreApplication.translate("ExchangeCard", "visits"),
-        "workshop_slot": QCoreApplication.translate("ExchangeCard", "workshop sessions"),
-        "child_care": QCoreApplication.translate("ExchangeCard", "childcare"),
-        "consultation": QCoreApplication.translate("ExchangeCard", "consultations"),
-        "signup": QCoreApplication.translate("ExchangeCard", "sign-ups"),
-        "referral": QCoreApplication.translate("ExchangeCard", "referrals"),
-        "supporter_attendance": QCoreApplication.translate("ExchangeCard", "supporters"),
-    }
-    return labels.get(table, table)
 
 
 class ExchangeCard(QFrame):
@@ -297,7 +274,9 @@ class ExchangeCard(QFrame):
                 for i, n in enumerate((c.new, c.updated, c.unchanged, c.conflicts)):
                     row[i] += n
         for table, counts in totals.items():
-            QTreeWidgetItem(self.result_tree, [table_label(table), *map(str, counts)])
+            QTreeWidgetItem(
+                self.result_tree, [table_label(table, self.state.lang), *map(str, counts)]
+            )
         self.result_tree.setVisible(bool(totals))
         self.state.notify()  # the door, tallies and reports now see the new rows
 

@@ -891,268 +891,183 @@ Press “Open today&apos;s check-in” above (Ctrl+O).</source>
 <context>
     <name>ExchangeCard</name>
     <message>
-        <location filename="../../ui/exchange_card.py" line="51"/>
-        <source>audit log</source>
-        <translation>操作記録</translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange_card.py" line="52"/>
-        <source>questionnaires</source>
-        <translation>アンケート定義</translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange_card.py" line="53"/>
-        <source>venues</source>
-        <translation>会場</translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange_card.py" line="54"/>
-        <source>regulars</source>
-        <translation>リピーター</translation>
-    </message>
-    <message>
         <location filename="../../ui/exchange_card.py" line="55"/>
-        <source>workshops</source>
-        <translation>ワークショップ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange_card.py" line="56"/>
-        <source>case meetings</source>
-        <translation>ケース会議</translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange_card.py" line="57"/>
-        <source>days held</source>
-        <translation>開催日</translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange_card.py" line="58"/>
-        <source>targets</source>
-        <translation>目標値</translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange_card.py" line="59"/>
-        <source>paper lists</source>
-        <translation>紙の受付表</translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange_card.py" line="60"/>
-        <source>questionnaire answers</source>
-        <translation>アンケート回答</translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange_card.py" line="61"/>
-        <source>visits</source>
-        <translation>来所</translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange_card.py" line="62"/>
-        <source>workshop sessions</source>
-        <translation>ワークショップ枠</translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange_card.py" line="63"/>
-        <source>childcare</source>
-        <translation>託児</translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange_card.py" line="64"/>
-        <source>consultations</source>
-        <translation>相談</translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange_card.py" line="65"/>
-        <source>sign-ups</source>
-        <translation>申込</translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange_card.py" line="66"/>
-        <source>referrals</source>
-        <translation>つなぎ先</translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange_card.py" line="67"/>
-        <source>supporters</source>
-        <translation>支援者の参加</translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange_card.py" line="78"/>
         <source>Data exchange between venues</source>
         <translation>会場間のデータ交換</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="81"/>
+        <location filename="../../ui/exchange_card.py" line="58"/>
         <source>Each venue PC exports its records to a file (USB stick or shared folder); the coordinator imports the files into one database. Importing a file twice counts nothing twice. Nicknames and care notes never leave this PC.</source>
         <translation>各会場のPCが記録をファイルに書き出し（USBメモリや共有フォルダ）、コーディネーターがそれを1つのデータベースに取り込みます。同じファイルを2回取り込んでも二重には数えません。ニックネームと託児メモはこのPCから出ません。</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="97"/>
+        <location filename="../../ui/exchange_card.py" line="74"/>
         <source>Rename this PC…</source>
         <translation>このPCの名前を変える…</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="108"/>
+        <location filename="../../ui/exchange_card.py" line="85"/>
         <source>Export everything, not only what changed</source>
         <translation>前回以降の変更だけでなく、すべて書き出す</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="111"/>
+        <location filename="../../ui/exchange_card.py" line="88"/>
         <source>Export for the coordinator…</source>
         <translation>コーディネーターへ書き出す…</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="115"/>
+        <location filename="../../ui/exchange_card.py" line="92"/>
         <source>Import files…</source>
         <translation>ファイルを取り込む…</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="128"/>
+        <location filename="../../ui/exchange_card.py" line="105"/>
         <source>Records</source>
         <translation>記録の種類</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="129"/>
+        <location filename="../../ui/exchange_card.py" line="106"/>
         <source>New</source>
         <translation>新規</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="130"/>
+        <location filename="../../ui/exchange_card.py" line="107"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="131"/>
+        <location filename="../../ui/exchange_card.py" line="108"/>
         <source>Unchanged</source>
         <translation>変更なし</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="132"/>
+        <location filename="../../ui/exchange_card.py" line="109"/>
         <source>Conflicts</source>
         <translation>競合</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="137"/>
+        <location filename="../../ui/exchange_card.py" line="114"/>
         <source>Data received from</source>
         <translation>データを受け取った端末</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="139"/>
+        <location filename="../../ui/exchange_card.py" line="116"/>
         <source>PC</source>
         <translation>端末</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="139"/>
+        <location filename="../../ui/exchange_card.py" line="116"/>
         <source>File made</source>
         <translation>ファイル作成</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="139"/>
+        <location filename="../../ui/exchange_card.py" line="116"/>
         <source>Imported</source>
         <translation>取り込み</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="141"/>
+        <location filename="../../ui/exchange_card.py" line="118"/>
         <source>Records by venue</source>
         <translation>会場ごとの記録</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="143"/>
+        <location filename="../../ui/exchange_card.py" line="120"/>
         <source>Venue</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="143"/>
+        <location filename="../../ui/exchange_card.py" line="120"/>
         <source>Recorded on</source>
         <translation>記録した端末</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="143"/>
+        <location filename="../../ui/exchange_card.py" line="120"/>
         <source>Days</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="143"/>
+        <location filename="../../ui/exchange_card.py" line="120"/>
         <source>Held</source>
         <translation>回数</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="183"/>
+        <location filename="../../ui/exchange_card.py" line="160"/>
         <source>(no name yet)</source>
         <translation>（まだ名前がありません）</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="185"/>
+        <location filename="../../ui/exchange_card.py" line="162"/>
         <source>This PC: %1 (%2)</source>
         <translation>このPC: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="188"/>
+        <location filename="../../ui/exchange_card.py" line="165"/>
         <source>last export %1</source>
         <translation>最後の書き出し %1</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="190"/>
+        <location filename="../../ui/exchange_card.py" line="167"/>
         <source>never exported</source>
         <translation>まだ書き出していません</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="193"/>
+        <location filename="../../ui/exchange_card.py" line="170"/>
         <source>%1 · %2 record(s) not yet exported</source>
         <translation>%1 ・ まだ書き出していない記録 %2件</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="211"/>
+        <location filename="../../ui/exchange_card.py" line="188"/>
         <source>No file imported yet</source>
         <translation>まだ取り込んだファイルはありません</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="231"/>
+        <location filename="../../ui/exchange_card.py" line="208"/>
         <source>Rename this PC</source>
         <translation>このPCの名前</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="232"/>
+        <location filename="../../ui/exchange_card.py" line="209"/>
         <source>A name the coordinator will recognise (for example 会場PC 1):</source>
         <translation>コーディネーターが見て分かる名前（例：会場PC 1）：</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="244"/>
+        <location filename="../../ui/exchange_card.py" line="221"/>
         <source>This PC is now called %1.</source>
         <translation>このPCの名前を「%1」にしました。</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="251"/>
+        <location filename="../../ui/exchange_card.py" line="228"/>
         <source>Export for the coordinator</source>
         <translation>コーディネーターへ書き出す</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="253"/>
-        <location filename="../../ui/exchange_card.py" line="280"/>
+        <location filename="../../ui/exchange_card.py" line="230"/>
+        <location filename="../../ui/exchange_card.py" line="257"/>
         <source>Exchange files (*.zip)</source>
         <translation>交換ファイル (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="267"/>
+        <location filename="../../ui/exchange_card.py" line="244"/>
         <source>Exported %1 record(s) to %2.</source>
         <translation>%1件を書き出しました：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="278"/>
+        <location filename="../../ui/exchange_card.py" line="255"/>
         <source>Import exchange files</source>
         <translation>交換ファイルを取り込む</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="307"/>
+        <location filename="../../ui/exchange_card.py" line="286"/>
         <source>%1: everything was already here; nothing changed.</source>
         <translation>%1: すべて取り込み済みでした。何も変わっていません。</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="311"/>
+        <location filename="../../ui/exchange_card.py" line="290"/>
         <source>%1: %2 new, %3 updated, %4 unchanged, %5 conflict(s)</source>
         <translation>%1: 新規 %2件・更新 %3件・変更なし %4件・競合 %5件</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="321"/>
+        <location filename="../../ui/exchange_card.py" line="300"/>
         <source>Working… the other screens stay usable.</source>
         <translation>処理中です… ほかの画面はそのまま使えます。</translation>
     </message>

@@ -490,3 +490,9 @@ def test_a_new_pc_set_up_after_importing_the_coordinators_file_shares_its_venue(
     assert adopted.id == venue.id
     assert [v.name for v in rows(ctx, Venue)] == ["中央公民館"]
     assert len(rows(ctx, Visit)) == 1
+
+
+def test_every_table_in_the_file_has_a_name_in_both_languages():
+    names = {t.name for t in exchange_format.exchanged_tables()}
+    assert set(exchange_format.TABLE_LABELS) == names
+    assert all(set(labels) == {"ja", "en"} for labels in exchange_format.TABLE_LABELS.values())
