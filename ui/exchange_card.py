@@ -34,7 +34,7 @@ from kiosk.errors import KioskError, StorageError
 from kiosk.exchange_export import ExportResult, export_for_coordinator, suggested_name
 from kiosk.exchange_format import table_label
 from kiosk.exchange_import import ImportResult, import_files
-from kiosk.exchange_ledger import set_device_name
+from kiosk.exchange_ledger import device_name, set_device_name
 from kiosk.exchange_overview import ExchangeOverview, exchange_overview, short_id
 from ui.background import Report, run_with_progress
 from ui.card_frame import card_layout
@@ -202,7 +202,7 @@ class ExchangeCard(QFrame):
 
     def rename(self) -> None:
         ctx = self.state.ctx
-        current = exchange_overview(ctx).device_name
+        current = device_name(ctx)
         text, ok = QInputDialog.getText(
             self,
             self.tr("Rename this PC"),
