@@ -8,8 +8,9 @@ distinct-people counts do not change) and gets `purged_at`.
 
 SQLite leaves deleted text in free space and in the WAL, so the purge runs
 with `PRAGMA secure_delete=ON` (freed cells become zeros), then empties
-the WAL into the file and truncates it: the erased text is gone from the files, not only from the tables. On a database
-server the old row versions are the server's to clean up (autovacuum).
+the WAL into the file and truncates it: the erased text is gone from the
+files, not only from the tables. On a database server the old row versions
+are the server's to clean up (autovacuum).
 """
 
 from __future__ import annotations
