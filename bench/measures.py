@@ -49,10 +49,12 @@ def timed(work: Callable[[], Any], repeats: int = 1) -> float:
 
 
 def cold_start(root: Path) -> dict[str, float]:
-    """Launch the GUI on the folder, until the check-in screen is shown.
+    """Launch the GUI on the folder; time until it says the check-in screen is shown.
 
-    The first start of a day also takes the daily backup (a copy of the
-    whole file), so it is measured apart from an ordinary start.
+    The first start of a day also starts the daily backup, off the GUI
+    thread: it is measured apart from an ordinary start. The clock stops
+    when the window is shown (the backup may still run, and the process
+    waits for it before it exits), the peak memory is the whole run's.
     """
     out: dict[str, float] = {}
     for name in ("first_start_of_day_ms", "cold_start_ms"):
@@ -63,14 +65,20 @@ def cold_start(root: Path) -> dict[str, float]:
             env=env,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
+            text=True,
         )
+        assert child.stdout is not None and child.stderr is not None
+        shown = None
+        lines = []
+        for line in child.stdout:
+            lines.append(line)
+            if shown is None and SHOWN_MARKER in line:
+                shown = time.perf_counter() - started
         _, status, usage = os.wait4(child.pid, 0)
-        elapsed = time.perf_counter() - started
-        stdout = child.stdout.read().decode() if child.stdout else ""
-        stderr = child.stderr.read().decode() if child.stderr else ""
-        if SHOWN_MARKER not in stdout or os.waitstatus_to_exitcode(status) != 0:
-            raise RuntimeError(f"the GUI did not show its window:\n{stdout}\n{stderr}")
-        out[name] = ms(elapsed)
+        stderr = child.stderr.read()
+        if shown is None or os.waitstatus_to_exitcode(status) != 0:
+            raise RuntimeError(f"the GUI did not show its window:\n{''.join(lines)}\n{stderr}")
+        out[name] = ms(shown)
         # ru_maxrss is in KiB on Linux, bytes on macOS.
         scale = 1024 * 1024 if sys.platform == "darwin" else 1024
         out["peak_memory_mb"] = round(usage.ru_maxrss / scale, 1)

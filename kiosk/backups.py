@@ -1,7 +1,9 @@
 """Backups of the SQLite file: made with SQLite's online backup API, rotated, restored.
 
 When copies are made:
-- at start, once a day (`daily_backup`: skipped if today already has one);
+- once a day, just after start, off the GUI thread (`daily_backup`: skipped
+  if today already has one; the copy is then checked page by page, which is
+  how a damaged file is found without slowing every start);
 - before every schema upgrade (kiosk/database.py, kind "pre-upgrade");
 - after a day is closed (`after_day_closed`, called by the screen or command
   that closed it: kiosk/events.py stays free of files);
@@ -31,6 +33,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
+from typing import Literal
 
 from kiosk.context import AppContext
 from kiosk.errors import KioskError, StorageError
@@ -45,6 +48,7 @@ PRE_UPGRADE = "pre-upgrade"
 UPGRADE_PREFIX = "before-upgrade-from-"
 STAMP = "%Y%m%d-%H%M%S"
 SQLITE_HEADER = b"SQLite format 3\x00"
+CHECK_MARKER = "check-at-next-start"  # in the data folder: see request_full_check
 _NAME = re.compile(
     r"^" + re.escape(Path(DATABASE_NAME).stem) + r"-(?P<reason>.+)-(?P<stamp>\d{8}-\d{6})"
     r"(?:-(?P<n>\d+))?\.sqlite3$"
@@ -81,15 +85,24 @@ def _private_dir(path: Path) -> None:
 
 
 def copy_database(source: Path, target: Path) -> None:
-    """A consistent copy of a live SQLite file (its WAL included) into a new 0600 file."""
+    """A consistent copy of a live SQLite file (its WAL included) into a new 0600 file.
+
+    Written as <target>.partial and renamed when whole: a copy cut short (the
+    laptop switched off while it ran in the background) never looks like a
+    backup.
+    """
     if not source.is_file():
         raise FileNotFoundError(source)
-    fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    if target.exists():
+        raise FileExistsError(target)
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)  # left by a copy that was cut short
+    fd = os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(fd)
     try:
         src = sqlite3.connect(source)
         try:
-            dst = sqlite3.connect(target)
+            dst = sqlite3.connect(partial)
             try:
                 src.backup(dst)
                 # One self-contained file: no -wal needed to read the copy.
@@ -98,8 +111,9 @@ def copy_database(source: Path, target: Path) -> None:
                 dst.close()
         finally:
             src.close()
+        os.rename(partial, target)
     except BaseException:
-        target.unlink(missing_ok=True)  # no half copy that looks like a backup
+        partial.unlink(missing_ok=True)  # no half copy that looks like a backup
         raise
 
 
@@ -173,7 +187,7 @@ def list_backups(folder: DataFolder, check: bool = False) -> list[BackupInfo]:
     """Newest first. check=True runs PRAGMA integrity_check on each (slow on big files)."""
     found = scan(folder.backups)
     if check:
-        found = [replace(b, ok=damage(b.path, full=True) is None) for b in found]
+        found = [replace(b, ok=damage(b.path, "integrity") is None) for b in found]
     return found
 
 
@@ -192,11 +206,17 @@ def latest_good(backups: Path) -> BackupInfo | None:
     return None
 
 
-def damage(path: Path, full: bool = False) -> str | None:
+Check = Literal["structure", "quick", "integrity"]
+
+
+def damage(path: Path, check: Check = "quick") -> str | None:
     """None if the file reads as a sound SQLite database, else what is wrong.
 
-    quick_check by default (what opening uses), integrity_check with full=True.
-    A locked or unreadable file is not called damaged: that is for the caller.
+    "structure" reads the header and the schema and compares the file's size
+    with its page count (a copy cut short): milliseconds, whatever the size.
+    "quick" is PRAGMA quick_check, "integrity" PRAGMA integrity_check: both
+    read every page (about 3 s for a million visits). A locked or unreadable
+    file is not called damaged: that is for the caller.
     """
     try:
         with path.open("rb") as f:
@@ -204,10 +224,12 @@ def damage(path: Path, full: bool = False) -> str | None:
                 return "not SQLite"
     except OSError:
         return None
-    pragma = "integrity_check" if full else "quick_check"
     try:
         conn = sqlite3.connect(path)
         try:
+            if check == "structure":
+                return _structure_damage(path, conn)
+            pragma = "integrity_check" if check == "integrity" else "quick_check"
             rows = conn.execute(f"PRAGMA {pragma}").fetchall()
         finally:
             conn.close()
@@ -218,6 +240,40 @@ def damage(path: Path, full: bool = False) -> str | None:
     if rows != [("ok",)]:
         return pragma + " failed"
     return None
+
+
+def _structure_damage(path: Path, conn: sqlite3.Connection) -> str | None:
+    conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()  # parses every table
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    wal = Path(f"{path}-wal")
+    # With a WAL, the newest pages may live there until the next checkpoint.
+    if not wal.exists() and path.stat().st_size < page_size * pages:
+        return "the file is shorter than its page count"
+    return None
+
+
+# --- the full check, once a day ------------------------------------------------------------
+
+
+def _check_marker(folder: DataFolder) -> Path:
+    return folder.root / CHECK_MARKER
+
+
+def request_full_check(folder: DataFolder) -> None:
+    """The next start reads every page of the file (quick_check) before opening it."""
+    try:
+        _check_marker(folder).touch()
+    except OSError:
+        log.warning("could not ask for a full check at the next start")
+
+
+def full_check_requested(folder: DataFolder) -> bool:
+    return _check_marker(folder).exists()
+
+
+def full_check_done(folder: DataFolder) -> None:
+    _check_marker(folder).unlink(missing_ok=True)
 
 
 # --- rotation ----------------------------------------------------------------------------
@@ -288,22 +344,52 @@ def _quietly(folder: DataFolder, make: Callable[[], BackupInfo]) -> BackupInfo |
     except (KioskError, OSError, sqlite3.Error) as exc:
         log.warning("automatic backup not made: %s", getattr(exc, "code", type(exc).__name__))
         return None
+    _rotate_quietly(folder)
+    return info
+
+
+def _rotate_quietly(folder: DataFolder) -> None:
     try:
         rotate(folder)
     except OSError:
         log.warning("old backups could not be rotated")
-    return info
 
 
 def daily_backup(ctx: AppContext, now: datetime | None = None) -> BackupInfo | None:
-    """At start: one copy a day (skipped if today has one). Never stops the app."""
+    """After start, off the GUI thread: one copy a day (skipped if today has one).
+
+    The copy is then read back with quick_check. Making it read every page of
+    the live file, so a copy that fails means the file itself is damaged:
+    the copy is deleted (it must never be restored), the next start checks
+    the whole file and sets it aside, and `database_damage_found` is raised
+    for the window to say so. Any other failure is logged and never stops
+    the door.
+    """
     folder = folder_of(ctx)
     if folder is None:
         return None
     moment = now or datetime.now()
     if any(b.taken.date() == moment.date() and b.kind in REASONS for b in scan(folder.backups)):
         return None
-    return _quietly(folder, lambda: create_backup(folder, "daily", moment))
+    try:
+        info = create_backup(folder, "daily", moment)
+    except KioskError as exc:
+        if exc.code == "database_damaged":
+            request_full_check(folder)
+            raise KioskError("database_damage_found") from exc
+        log.warning("automatic backup not made: %s", exc.code)
+        return None
+    except (OSError, sqlite3.Error) as exc:
+        log.warning("automatic backup not made: %s", type(exc).__name__)
+        return None
+    problem = damage(info.path, "quick")
+    if problem is not None:
+        log.warning("the daily copy failed its check (%s): the file is damaged", problem)
+        info.path.unlink(missing_ok=True)
+        request_full_check(folder)
+        raise KioskError("database_damage_found")
+    _rotate_quietly(folder)
+    return info
 
 
 def after_day_closed(ctx: AppContext, now: datetime | None = None) -> BackupInfo | None:
@@ -320,10 +406,7 @@ def before_import(ctx: AppContext) -> BackupInfo | None:
     if folder is None:
         return None  # a database server keeps its own backups
     info = create_backup(folder, "import")
-    try:
-        rotate(folder)
-    except OSError:
-        log.warning("old backups could not be rotated")
+    _rotate_quietly(folder)
     return info
 
 
@@ -363,7 +446,7 @@ def restore_backup(
     """Put `backup` in place of the database. Dispose of any engine on it first."""
     if not backup.path.is_file():
         raise KioskError("backup_not_found", name=backup.name)
-    if damage(backup.path, full=True) is not None:
+    if damage(backup.path, "integrity") is not None:
         raise KioskError("backup_damaged", name=backup.name)
     database = folder.database
     kept: Path | None = None

@@ -21,13 +21,22 @@ from db.engine import make_engine, make_inspection_engine, make_session_factory,
 from db.errors import DatabaseTooNew, NotADatabase, NotOurDatabase
 from db.migrate import check, upgrade
 from kiosk import settings
-from kiosk.backups import backup_file, damage, latest_good, move_aside
+from kiosk.backups import (
+    Check,
+    backup_file,
+    damage,
+    full_check_done,
+    full_check_requested,
+    latest_good,
+    move_aside,
+)
 from kiosk.context import AppContext
 from kiosk.errors import KioskError, StorageError
 from kiosk.paths import DataFolder
 from kiosk.transaction import storage_error, write
 
 log = logging.getLogger(__name__)
+FULL_CHECK_UP_TO = 64 * 1024 * 1024  # bytes: a quick_check of this takes a fraction of a second
 
 
 def prepare_private_file(path: Path) -> None:
@@ -70,8 +79,8 @@ def open_database(
     if path is not None:
         prepare_private_file(path)
     backups = (folder.backups if folder else path.parent / "backups") if path else None
-    if path is not None and backups is not None and folder is not None and path == folder.database:
-        _set_aside_if_damaged(path, backups)
+    if path is not None and folder is not None and path == folder.database:
+        _set_aside_if_damaged(folder)
     where = str(path) if path is not None else shown_url(url)
     try:
         engine = _open_engine(url, path, backups)
@@ -111,16 +120,40 @@ def shown_url(url: str) -> str:
         return "?"
 
 
-def _set_aside_if_damaged(path: Path, backups: Path) -> None:
-    """Our own file fails a quick check: move it aside (never delete it), offer a backup.
+def start_check(folder: DataFolder) -> Check:
+    """How closely to look at the file before opening it.
+
+    Every page (quick_check) when that is cheap (a venue laptop's file), when
+    the last run did not end cleanly (SQLite removes the -wal file when the
+    last connection closes), or when the daily check found damage. Otherwise
+    only the structure: reading every page of a million visits took 3 to 8 s
+    at every start; the daily backup's check reads them once a day instead,
+    off the GUI thread.
+    """
+    database = folder.database
+    if (
+        database.stat().st_size <= FULL_CHECK_UP_TO
+        or Path(f"{database}-wal").exists()
+        or full_check_requested(folder)
+    ):
+        return "quick"
+    return "structure"
+
+
+def _set_aside_if_damaged(folder: DataFolder) -> None:
+    """Our own file fails its check: move it aside (never delete it), offer a backup.
 
     Only for the data folder's own database: a file named by --database-url
     may be anything, so it is refused and left where it is.
     """
+    path, backups = folder.database, folder.backups
     if not path.is_file() or path.stat().st_size == 0:
         return
-    problem = damage(path)
+    check = start_check(folder)
+    problem = damage(path, check)
     if problem is None:
+        if check == "quick":
+            full_check_done(folder)
         return
     try:
         aside = move_aside(path, "damaged")

@@ -13,7 +13,7 @@ import traceback
 from dataclasses import replace
 from types import TracebackType
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QThreadPool, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -23,8 +23,10 @@ from kiosk.database import open_database
 from kiosk.errors import KioskError
 from kiosk.frontends import LaunchOptions
 from kiosk.paths import FONT_FILE, RESOURCES, DataFolder
+from ui.background import run_in_background
 from ui.backups_card import BackupsCard, recover_at_start
 from ui.door_state import DoorState
+from ui.error_display import message_for
 from ui.main_window import MainWindow
 from ui.setup_dialog import SetupDialog
 
@@ -161,7 +163,6 @@ def run(options: LaunchOptions) -> int:
         if recovered is None:
             return 2
         ctx = recovered
-    backups.daily_backup(ctx)  # once a day; a failure is logged, never stops the door
     try:  # nicknames and care notes past the retention period go at every start
         retention.purge(ctx, trigger="start")
     except KioskError as exc:
@@ -175,6 +176,30 @@ def run(options: LaunchOptions) -> int:
     window.resize(1366, 768)
     if not (options.survey_kiosk and window.survey.start_kiosk()):
         window.showMaximized()
+    back_up_after_start(shell)
     if os.environ.get(QUIT_WHEN_SHOWN):
         QTimer.singleShot(0, lambda: (print(SHOWN_MARKER, flush=True), app.quit()))
-    return app.exec()
+    code = app.exec()
+    QThreadPool.globalInstance().waitForDone()  # a backup still running is finished, not cut
+    # Closing every connection lets SQLite fold the WAL in and remove it: a
+    # -wal left beside the file tells the next start that this run crashed.
+    shell.ctx.sessions.kw["bind"].dispose()
+    return code
+
+
+def back_up_after_start(shell: AppShell) -> None:
+    """The daily copy and its page-by-page check, once the door is already open.
+
+    On a central database of a million visits they take several seconds,
+    which no start should wait for. Damage found is said at once; any other
+    failure is only logged (daily_backup never stops the door).
+    """
+    ctx = shell.ctx
+
+    def failed(exc: BaseException) -> None:
+        if isinstance(exc, KioskError):
+            QMessageBox.warning(shell.window, "Tsunagari", message_for(exc, shell.state.lang))
+        else:
+            log.warning("daily backup failed: %s", type(exc).__name__)
+
+    run_in_background(lambda: backups.daily_backup(ctx), lambda _info: None, failed)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -18,8 +20,15 @@ from kiosk import backups, events
 from kiosk.errors import KioskError
 from kiosk.events import DoorCounts
 from kiosk.japanese_dates import era_date
+from ui.background import run_in_background
 from ui.door_state import DoorState
 from ui.error_display import show_error_box
+
+log = logging.getLogger(__name__)
+
+
+def _logged(exc: BaseException) -> None:
+    log.warning("backup after closing the day failed: %s", type(exc).__name__)
 
 
 class CounterTile(QFrame):
@@ -148,7 +157,9 @@ class HeaderBar(QFrame):
         if answer != QMessageBox.StandardButton.Yes:
             return False
         summary = events.close_event(state.ctx, event_id, force=True)
-        backups.after_day_closed(state.ctx)  # a copy of the closed day; never blocks closing
+        # A copy of the closed day, off the GUI thread; a failure is logged, never blocks closing.
+        ctx = state.ctx
+        run_in_background(lambda: backups.after_day_closed(ctx), lambda _info: None, _logged)
         QMessageBox.information(
             self,
             self.tr("The day is closed"),

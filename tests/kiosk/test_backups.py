@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import backups, venues
+from kiosk import backups, database, venues
 from kiosk.backups import create_backup, list_backups, restore_backup, rotate
 from kiosk.context import AppContext
 from kiosk.database import open_database
@@ -185,3 +185,91 @@ def test_on_a_database_server_no_file_copies_are_made(ctx: AppContext, folder: D
     events.close_event(ctx, event.id, force=True)
     assert backups.after_day_closed(ctx) is None
     assert not folder.backups.exists()
+
+
+def damage_a_data_page(path: Path) -> None:
+    """Garbage over the last page: the header and the schema still read."""
+    data = bytearray(path.read_bytes())
+    data[-4096:] = b"\xff" * 4096
+    path.write_bytes(bytes(data))
+
+
+def big_file_check(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Act as if the file were a central database too big to read at every start."""
+    monkeypatch.setattr(database, "FULL_CHECK_UP_TO", 0)
+
+
+def test_on_a_big_file_the_daily_check_finds_damage_and_the_next_start_sets_it_aside(
+    ctx: AppContext, folder: DataFolder, monkeypatch: pytest.MonkeyPatch
+):
+    venues.complete_setup(ctx, "NPOつながり", "中央公民館", "in_person")
+    kept = create_backup(folder, "close", datetime(2026, 11, 21, 18, 0))
+    ctx.sessions.kw["bind"].dispose()  # a clean end: no -wal left
+    damage_a_data_page(folder.database)
+    damaged = folder.database.read_bytes()
+    big_file_check(monkeypatch)
+
+    opened = open_database(folder=folder)  # the start reads only the structure
+    try:
+        with pytest.raises(KioskError) as excinfo:
+            backups.daily_backup(opened, datetime(2026, 11, 22, 9, 0))
+    finally:
+        opened.sessions.kw["bind"].dispose()
+    assert excinfo.value.code == "database_damage_found"
+    assert [b.name for b in list_backups(folder)] == [kept.name]  # the bad copy is gone
+    assert backups.full_check_requested(folder)
+
+    with pytest.raises(KioskError) as excinfo:
+        open_database(folder=folder)
+    assert excinfo.value.code == "database_moved_aside"
+    assert excinfo.value.params["backup"] == kept.name
+    assert Path(excinfo.value.params["aside"]).read_bytes() == damaged
+
+
+def test_a_sound_start_check_clears_the_request(
+    ctx: AppContext, folder: DataFolder, monkeypatch: pytest.MonkeyPatch
+):
+    ctx.sessions.kw["bind"].dispose()
+    big_file_check(monkeypatch)
+    assert database.start_check(folder) == "structure"
+    backups.request_full_check(folder)
+    assert database.start_check(folder) == "quick"
+    open_database(folder=folder).sessions.kw["bind"].dispose()
+    assert not backups.full_check_requested(folder)
+    assert database.start_check(folder) == "structure"
+
+
+def test_after_an_unclean_end_every_page_is_read_at_start(
+    ctx: AppContext, folder: DataFolder, monkeypatch: pytest.MonkeyPatch
+):
+    big_file_check(monkeypatch)
+    # The app's engine still holds the file: its -wal is there, as after a crash.
+    assert Path(f"{folder.database}-wal").exists()
+    assert database.start_check(folder) == "quick"
+    ctx.sessions.kw["bind"].dispose()  # closed cleanly: SQLite removes the -wal
+    assert database.start_check(folder) == "structure"
+
+
+def test_a_file_cut_short_is_set_aside_by_the_structure_check(
+    ctx: AppContext, folder: DataFolder, monkeypatch: pytest.MonkeyPatch
+):
+    venues.complete_setup(ctx, "NPOつながり", "中央公民館", "in_person")
+    create_backup(folder, "close", datetime(2026, 11, 21, 18, 0))
+    ctx.sessions.kw["bind"].dispose()
+    whole = folder.database.read_bytes()
+    folder.database.write_bytes(whole[: len(whole) - 4096])  # the copy stopped a page early
+    big_file_check(monkeypatch)
+    with pytest.raises(KioskError) as excinfo:
+        open_database(folder=folder)
+    assert excinfo.value.code == "database_moved_aside"
+
+
+def test_a_copy_cut_short_is_never_listed_as_a_backup(ctx: AppContext, folder: DataFolder):
+    info = create_backup(folder, "daily", datetime(2026, 11, 21, 9, 0))
+    cut = info.path.with_name("tsunagari-daily-20261122-090000.sqlite3.partial")
+    cut.write_bytes(info.path.read_bytes()[:4096])  # the laptop went off mid-copy
+    assert [b.name for b in list_backups(folder)] == [info.name]
+    made = backups.daily_backup(ctx, datetime(2026, 11, 22, 9, 0))
+    assert made is not None and made.path.with_name(made.name + ".partial") == cut
+    assert not cut.exists()  # the same copy made again, whole
+    assert backups.damage(made.path) is None

@@ -12,6 +12,7 @@ from kiosk import backups, venues
 from kiosk.database import open_database
 from kiosk.errors import KioskError
 from kiosk.paths import DataFolder
+from ui.app import back_up_after_start
 from ui.backups_card import BackupsCard, recover_at_start
 
 
@@ -102,6 +103,30 @@ def test_closing_the_day_makes_a_backup(qtbot, window, event, folder, dialogs):
     window.state.reload()
     assert backups.list_backups(folder) == []
     qtbot.mouseClick(window.header.event_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: backups.list_backups(folder) != [])  # made off the GUI thread
     [made] = backups.list_backups(folder)
     assert made.kind == "close"
     assert window.state.event is not None and not window.state.event.is_open
+
+
+def test_the_daily_backup_is_made_once_the_window_is_up(qtbot, shell, window, folder, dialogs):
+    assert backups.list_backups(folder) == []
+    back_up_after_start(shell)
+    qtbot.waitUntil(lambda: backups.list_backups(folder) != [])
+    [made] = backups.list_backups(folder)
+    assert made.kind == "daily"
+    assert dialogs.notes == []
+
+
+def test_damage_found_by_the_daily_check_is_said_at_once(
+    qtbot, shell, window, folder, dialogs, monkeypatch
+):
+    def damaged_copy(path, check="quick"):
+        return "quick_check failed" if path.parent == folder.backups else None
+
+    monkeypatch.setattr(backups, "damage", damaged_copy)
+    back_up_after_start(shell)
+    qtbot.waitUntil(lambda: dialogs.notes != [])
+    assert "傷みが見つかりました" in dialogs.notes[-1]
+    assert backups.list_backups(folder) == []  # the damaged copy is not kept
+    assert backups.full_check_requested(folder)

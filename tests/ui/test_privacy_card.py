@@ -5,13 +5,14 @@ from __future__ import annotations
 import csv
 import io
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
-from kiosk import checkin, coordinator_pin, retention
+from kiosk import backups, checkin, coordinator_pin, retention
 from kiosk.checkin import ChildRequest
 from kiosk.frontends import LaunchOptions
 from kiosk.paths import DataFolder
@@ -156,7 +157,7 @@ def test_the_audit_log_filters_pages_and_exports(
     assert rows[0][0] == "日時" and len(rows) == dialog.page.total + 1
 
 
-def test_the_purge_runs_at_start(qtbot, ctx, old_regular, dialogs, monkeypatch):
+def test_a_start_purges_backs_up_and_ends_cleanly(qtbot, ctx, old_regular, dialogs, monkeypatch):
     started: list[Any] = []
     monkeypatch.setattr(app_module.QApplication, "exec", lambda self: started.append(1) or 0)
     # No translator or window may outlive this test and change the next ones.
@@ -170,4 +171,10 @@ def test_the_purge_runs_at_start(qtbot, ctx, old_regular, dialogs, monkeypatch):
         for widget in set(QApplication.topLevelWidgets()) - before:
             widget.close()
             widget.deleteLater()
+    folder = DataFolder(ctx.data_dir)
+    # The day's copy was made off the GUI thread, and run() waited for it.
+    assert [b.kind for b in backups.list_backups(folder)] == ["daily"]
+    # Every connection closed: SQLite removed the -wal, so the next start knows
+    # this run ended cleanly and reads only the file's structure.
+    assert not Path(f"{folder.database}-wal").exists()
     assert checkin.find_visitors(ctx, "さくらんぼ") == []
