@@ -9,19 +9,27 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, inspect, text
 
 from db.errors import DatabaseTooNew, NotOurDatabase
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+# The newest migration's revision. A database already there opens without
+# importing Alembic (and Mako and Pygments with it): a tenth of a second of
+# every start. tests/db/test_migrations.py checks it against the scripts.
+HEAD_REVISION = "0003"
+VERSION_TABLE = "alembic_version"
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
@@ -30,6 +38,8 @@ def alembic_config() -> Config:
 @cache
 def scripts() -> ScriptDirectory:
     """The migration scripts, read once: every open asks, and they never change."""
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config())
 
 
@@ -40,8 +50,12 @@ def head_revision() -> str:
 
 
 def current_revision(engine: Engine) -> str | None:
+    """What alembic_version says (None: no table, or empty), read without Alembic."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table(VERSION_TABLE):
+            return None
+        versions = conn.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalars().all()
+    return versions[0] if len(versions) == 1 else None
 
 
 def check(engine: Engine) -> str | None:
@@ -57,7 +71,7 @@ def check(engine: Engine) -> str | None:
         tables = set(inspect(engine).get_table_names()) - {"alembic_version"}
         if tables:
             raise NotOurDatabase(", ".join(sorted(tables))[:200])
-    else:
+    elif current != HEAD_REVISION:
         known = {rev.revision for rev in scripts().walk_revisions()}
         if current not in known:
             raise DatabaseTooNew(current)
@@ -75,11 +89,13 @@ def upgrade(
     NotOurDatabase for a database that has tables but no Alembic history.
     """
     current = check(engine)
-    wanted = head_revision() if target == "head" else target
+    wanted = HEAD_REVISION if target == "head" else target
     if current == wanted:
         return False
     if current is not None and before_upgrade is not None:
         before_upgrade(current)
+    from alembic import command
+
     cfg = alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn

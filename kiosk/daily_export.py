@@ -21,7 +21,6 @@ from kiosk.csv_cells import ENCODINGS, ExportFile
 from kiosk.errors import KioskError
 from kiosk.tally import DailyTally, daily_tally, venue_by_name
 from kiosk.tally_csv import render_daily_csv
-from kiosk.tally_pdf import render_daily_pdf
 
 MAX_DAYS = 366
 FORMATS = ("csv", "pdf")
@@ -93,6 +92,8 @@ def render(ctx: AppContext, request: ExportRequest) -> tuple[ExportFile, list[Da
         raise KioskError("invalid_choice", group="encoding", value=request.encoding)
     tallies = tallies_for(ctx, request)
     if request.format == "pdf":
+        from kiosk.tally_pdf import render_daily_pdf  # ReportLab: loaded when a PDF is made
+
         return render_daily_pdf(tallies, report_title(ctx), request.lang), tallies
     return render_daily_csv(tallies, request.encoding, request.long, request.lang), tallies
 

@@ -13,7 +13,6 @@ from kiosk.daily_export import FORMATS, report_title
 from kiosk.errors import KioskError
 from kiosk.period_csv import render_period_csv
 from kiosk.period_kpi import kpi_rows
-from kiosk.period_pdf import render_period_pdf
 from kiosk.period_report import Period, PeriodReport, period_report
 
 ALL_VENUES = {"ja": "全会場", "en": "All venues"}
@@ -50,6 +49,8 @@ def render(ctx: AppContext, request: PeriodRequest) -> ExportFile:
     names = list_labels(ctx, request.lang)
     title = report_title(ctx)
     if request.format == "pdf":
+        from kiosk.period_pdf import render_period_pdf  # ReportLab: loaded when a PDF is made
+
         return render_period_pdf(report, title, kpis, names, request.lang)
     return render_period_csv(
         report, title, kpis, names, ctx.today(), request.encoding, request.lang

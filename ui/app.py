@@ -24,7 +24,6 @@ from kiosk.errors import KioskError
 from kiosk.frontends import LaunchOptions
 from kiosk.paths import FONT_FILE, RESOURCES, DataFolder
 from ui.background import run_in_background
-from ui.backups_card import BackupsCard, recover_at_start
 from ui.door_state import DoorState
 from ui.error_display import message_for
 from ui.main_window import MainWindow
@@ -106,8 +105,7 @@ class AppShell:
     def build_window(self) -> MainWindow:
         old = self.window
         self.window = MainWindow(self.state, self.change_language)
-        for card in self.window.findChildren(BackupsCard):
-            card.restored.connect(self.reopen_database)
+        self.window.restored.connect(self.reopen_database)
         if old is not None:
             self.window.setGeometry(old.geometry())
             self.window.show()
@@ -159,6 +157,8 @@ def run(options: LaunchOptions) -> int:
         ctx = open_database(url=options.database_url, folder=options.folder)
     except KioskError as exc:
         Translation(app).use(lang)
+        from ui.backups_card import recover_at_start  # only when the file could not be opened
+
         recovered = recover_at_start(exc, options.folder, options.database_url, lang)
         if recovered is None:
             return 2

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from kiosk.childcare import ChildInfo
 from kiosk.error_messages import describe
 from kiosk.errors import KioskError
-from kiosk.pickup_label import render_labels, write_labels
 from ui.background import run_in_background
 from ui.door_state import DoorState
 
@@ -39,6 +38,8 @@ def print_labels(parent: QWidget, state: DoorState, children: Sequence[ChildInfo
     lang = state.lang
 
     def work() -> Path:
+        from kiosk.pickup_label import render_labels, write_labels  # ReportLab, when first needed
+
         target.parent.mkdir(parents=True, exist_ok=True)
         return write_labels(render_labels(list(children), venue, day, lang), target)
 

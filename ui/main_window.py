@@ -1,9 +1,17 @@
-"""The main window: a sidebar of screens, the header with today's counters."""
+"""The main window: a sidebar of screens, the header with today's counters.
+
+Only the check-in screen is built (and its module imported) at start: the
+door is what a volunteer needs first, and building all eight screens cost a
+third of a second of every start. The others are built the first time they
+are shown or asked for (`window.settings`, …), then kept.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -19,18 +27,33 @@ from PySide6.QtWidgets import (
 
 from kiosk import settings
 from ui.checkin_screen import CheckInScreen
-from ui.childcare_screen import ChildcareScreen
-from ui.consultations_screen import ConsultationsScreen
 from ui.door_state import DoorState
 from ui.header_bar import HeaderBar
-from ui.reports_screen import ReportsScreen
-from ui.settings_screen import SettingsScreen
-from ui.survey_screen import SurveyScreen
-from ui.tally_screen import TallyScreen
-from ui.workshops_screen import WorkshopsScreen
+
+if TYPE_CHECKING:
+    from ui.childcare_screen import ChildcareScreen
+    from ui.consultations_screen import ConsultationsScreen
+    from ui.reports_screen import ReportsScreen
+    from ui.settings_screen import SettingsScreen
+    from ui.survey_screen import SurveyScreen
+    from ui.tally_screen import TallyScreen
+    from ui.workshops_screen import WorkshopsScreen
+
+SCREENS = (
+    "checkin",
+    "childcare",
+    "workshops",
+    "consultations",
+    "survey",
+    "tally",
+    "reports",
+    "settings",
+)
 
 
 class MainWindow(QMainWindow):
+    restored = Signal()  # Settings → Backups replaced the database file: reopen it
+
     def __init__(
         self,
         state: DoorState,
@@ -39,6 +62,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.state = state
+        self.change_language = change_language
         self.setWindowTitle(self.tr("Tsunagari — reception"))
         self.setMinimumSize(1024, 600)
 
@@ -70,27 +94,22 @@ class MainWindow(QMainWindow):
         body_layout.addWidget(self.pages, 1)
 
         self.checkin = CheckInScreen(state)
-        self.childcare = ChildcareScreen(state)
-        self.workshops = WorkshopsScreen(state)
-        self.consultations = ConsultationsScreen(state)
-        self.survey = SurveyScreen(state)
-        self.tally = TallyScreen(state)
-        self.reports = ReportsScreen(state)
-        self.settings = SettingsScreen(state, change_language)
+        self._built: dict[str, QWidget] = {"checkin": self.checkin}
         self.nav = QButtonGroup(self)
         self.nav_buttons: list[QPushButton] = []
-        screens = (
-            (self.tr("Check-in"), self.checkin),
-            (self.tr("Childcare"), self.childcare),
-            (self.tr("Workshops"), self.workshops),
-            (self.tr("Consultations"), self.consultations),
-            (self.tr("Questionnaire"), self.survey),
-            (self.tr("Daily tally"), self.tally),
-            (self.tr("Reports"), self.reports),
-            (self.tr("Settings"), self.settings),
+        titles = (
+            self.tr("Check-in"),
+            self.tr("Childcare"),
+            self.tr("Workshops"),
+            self.tr("Consultations"),
+            self.tr("Questionnaire"),
+            self.tr("Daily tally"),
+            self.tr("Reports"),
+            self.tr("Settings"),
         )
-        for i, (title, screen) in enumerate(screens):
-            self.pages.addWidget(screen)
+        for i, title in enumerate(titles):
+            # Until it is first shown, a screen is an empty placeholder in the stack.
+            self.pages.addWidget(self.checkin if i == 0 else QWidget())
             button = QPushButton(f"{title}", sidebar)
             button.setProperty("role", "nav")
             button.setCheckable(True)
@@ -113,16 +132,95 @@ class MainWindow(QMainWindow):
         self._refresh_org()
         self.show_screen(0)
 
+    # -- the screens, built on first use ---------------------------------------------------
+
+    def screen(self, name: str) -> QWidget:
+        built = self._built.get(name)
+        if built is None:
+            built = self._built[name] = self._build(name)
+            index = SCREENS.index(name)
+            placeholder = self.pages.widget(index)
+            current = self.pages.currentIndex()
+            self.pages.insertWidget(index, built)
+            self.pages.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.pages.setCurrentIndex(current)
+        return built
+
+    def _build(self, name: str) -> QWidget:
+        state = self.state
+        if name == "childcare":
+            from ui.childcare_screen import ChildcareScreen
+
+            return ChildcareScreen(state)
+        if name == "workshops":
+            from ui.workshops_screen import WorkshopsScreen
+
+            return WorkshopsScreen(state)
+        if name == "consultations":
+            from ui.consultations_screen import ConsultationsScreen
+
+            return ConsultationsScreen(state)
+        if name == "survey":
+            from ui.survey_screen import SurveyScreen
+
+            return SurveyScreen(state)
+        if name == "tally":
+            from ui.tally_screen import TallyScreen
+
+            return TallyScreen(state)
+        if name == "reports":
+            from ui.reports_screen import ReportsScreen
+
+            return ReportsScreen(state)
+        if name == "settings":
+            from ui.settings_screen import SettingsScreen
+
+            screen = SettingsScreen(state, self.change_language)
+            screen.backups.restored.connect(self.restored)
+            return screen
+        raise KeyError(name)
+
+    @property
+    def childcare(self) -> ChildcareScreen:
+        return cast("ChildcareScreen", self.screen("childcare"))
+
+    @property
+    def workshops(self) -> WorkshopsScreen:
+        return cast("WorkshopsScreen", self.screen("workshops"))
+
+    @property
+    def consultations(self) -> ConsultationsScreen:
+        return cast("ConsultationsScreen", self.screen("consultations"))
+
+    @property
+    def survey(self) -> SurveyScreen:
+        return cast("SurveyScreen", self.screen("survey"))
+
+    @property
+    def tally(self) -> TallyScreen:
+        return cast("TallyScreen", self.screen("tally"))
+
+    @property
+    def reports(self) -> ReportsScreen:
+        return cast("ReportsScreen", self.screen("reports"))
+
+    @property
+    def settings(self) -> SettingsScreen:
+        return cast("SettingsScreen", self.screen("settings"))
+
+    # -- navigation ------------------------------------------------------------------------
+
     def _refresh_org(self) -> None:
         self.org_label.setText(settings.organisation(self.state.ctx))
 
     def show_screen(self, index: int) -> None:
+        screen = self.screen(SCREENS[index])
         self.pages.setCurrentIndex(index)
         self.nav_buttons[index].setChecked(True)
-        screen = self.pages.widget(index)
         if screen is self.checkin and self.state.open_event:
             self.checkin.form.nickname.setFocus()
-        elif screen is self.childcare:
+        elif SCREENS[index] == "childcare":
             self.childcare.code_entry.setFocus()
 
     def show_widget(self, screen: QWidget) -> None:

@@ -317,3 +317,8 @@ def test_no_upgrade_without_a_copy_first(folder: DataFolder):
     ctx = open_database(folder=folder)
     ctx.sessions.kw["bind"].dispose()
     assert len(list(folder.backups.iterdir())) == 1
+
+
+def test_the_head_revision_constant_is_the_newest_script():
+    # Opening a database already at head skips Alembic on the strength of it.
+    assert migrate.HEAD_REVISION == migrate.head_revision()
