@@ -37,7 +37,7 @@ class ConsultationCounts:
     case_meetings: int  # active case meetings
 
 
-def _ordered(known: Iterable[ListEntry], found: dict[str, int]) -> dict[str, int]:
+def in_list_order(known: Iterable[ListEntry], found: dict[str, int]) -> dict[str, int]:
     out = {e.code: found.get(e.code, 0) for e in known if not e.hidden or found.get(e.code)}
     out.update({code: n for code, n in sorted(found.items()) if code not in out and n})
     return out
@@ -109,11 +109,11 @@ def consultation_counts(
         }
     return ConsultationCounts(
         total=sum(by["channel"].values()),
-        by_channel=_ordered(lists["channel"], by["channel"]),
-        by_category=_ordered(lists["category"], by["category"]),
-        by_staff_role=_ordered(lists["staff_role"], by["staff_role"]),
+        by_channel=in_list_order(lists["channel"], by["channel"]),
+        by_category=in_list_order(lists["category"], by["category"]),
+        by_staff_role=in_list_order(lists["staff_role"], by["staff_role"]),
         referrals=sum(agencies.values()),
-        by_agency=_ordered(lists["agency"], agencies),
+        by_agency=in_list_order(lists["agency"], agencies),
         case_meetings=meetings,
     )
 

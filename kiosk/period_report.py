@@ -1,9 +1,10 @@
 """Month, fiscal-year and date-range reports: the figures cities ask for.
 
 Built from the same counts as the daily tally, but aggregated in the
-database over the whole period (a fiscal year of every venue is a handful
-of grouped queries, not 365 daily tallies). Month-by-month columns across
-a fiscal year, one venue or all.
+database over the whole period: one pass of grouped queries gives the
+figures of every venue-month (kiosk/period_cells.py), and the total, each
+month and each venue are sums of those. Month-by-month columns across a
+fiscal year, one venue or all.
 
 実人数 (distinct people) is counted as: distinct nicknamed regulars, plus
 first visits of visitors without a nickname (each is a new person), the
@@ -14,27 +15,29 @@ and never mix into visitor figures.
 from __future__ import annotations
 
 import calendar
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import case, func, select
+from sqlalchemy import select
 
-from db.models import ChildCare, Event, SupporterAttendance, Venue, Visit
+from db.models import Venue, Workshop
 from kiosk import choices
-from kiosk.consultation_counts import ConsultationCounts, consultation_counts
+from kiosk.consultation_counts import ConsultationCounts, in_list_order
+from kiosk.consultation_lists import ListEntry, entries_in
 from kiosk.context import AppContext
 from kiosk.errors import KioskError
 from kiosk.fiscal_year import fiscal_year_label, fiscal_year_months, fiscal_year_range
 from kiosk.japanese_dates import era_year_label
-from kiosk.paper_days import paper_counts
-from kiosk.survey_results import Rate, satisfaction_in
+from kiosk.period_cells import WORKSHOP_FIELDS, Cell, period_cells, total
+from kiosk.questionnaire_catalogue import stored_definitions
+from kiosk.survey_results import Rate
 from kiosk.tally import Breakdown, _breakdown
 from kiosk.transaction import read
-from kiosk.workshop_counts import WorkshopCounts, workshop_counts
+from kiosk.workshop_counts import WorkshopCount, WorkshopCounts
 
 EVENT_KINDS = ("cafe", "online_dialogue", "seminar", "lecture")
+LISTS = ("channel", "category", "staff_role", "agency")
 
 
 @dataclass(frozen=True)
@@ -123,105 +126,50 @@ def range_period(first: date, last: date, start_month: int = 4) -> Period:
     return Period(first, last, f"{first.isoformat()}〜{last.isoformat()}", "range", None, crosses)
 
 
-def figures_for(
-    ctx: AppContext, venue_ids: Sequence[str], first: date, last: date
+def _figures(
+    cell: Cell,
+    regulars: int,
+    workshop_names: dict[str, str],
+    lists: dict[str, tuple[ListEntry, ...]],
 ) -> PeriodFigures:
-    """Every figure of the venues over [first, last], from grouped queries."""
-    with read(ctx) as session:
-        in_period = (
-            Event.venue_id.in_(venue_ids),
-            Event.date >= first,
-            Event.date <= last,
-            Event.status != "cancelled",
-        )
-        events = session.execute(select(Event.id, Event.kind).where(*in_period)).all()
-        event_ids = [e.id for e in events]
-        kind_of = {e.id: e.kind for e in events}
-        active = (Visit.event_id.in_(select(Event.id).where(*in_period)), Visit.status == "active")
-        per_event = session.execute(
-            select(Visit.event_id, func.count()).where(*active).group_by(Visit.event_id)
-        ).all()
-        totals = session.execute(
-            select(
-                func.count(),
-                func.coalesce(func.sum(case((Visit.first_visit.is_(True), 1), else_=0)), 0),
-                func.coalesce(func.sum(case((Visit.first_visit.is_(False), 1), else_=0)), 0),
-                func.coalesce(func.sum(case((Visit.count_only.is_(True), 1), else_=0)), 0),
-                func.count(func.distinct(Visit.visitor_id)),
-                func.coalesce(
-                    func.sum(
-                        case((Visit.first_visit.is_(True) & Visit.visitor_id.is_(None), 1), else_=0)
-                    ),
-                    0,
-                ),
-            ).where(*active)
-        ).one()
-        ages = dict(
-            session.execute(
-                select(Visit.age_band, func.count()).where(*active).group_by(Visit.age_band)
-            ).all()
-        )
-        homes = dict(
-            session.execute(
-                select(Visit.residence, func.count()).where(*active).group_by(Visit.residence)
-            ).all()
-        )
-        kids = dict(
-            session.execute(
-                select(ChildCare.age_band, func.count())
-                .where(
-                    ChildCare.event_id.in_(select(Event.id).where(*in_period)),
-                    ChildCare.status != "cancelled",
-                )
-                .group_by(ChildCare.age_band)
-            ).all()
-        )
-        supporters = session.scalar(
-            select(func.coalesce(func.sum(SupporterAttendance.count), 0)).where(
-                SupporterAttendance.event_id.in_(select(Event.id).where(*in_period))
-            )
-        )
-    paper = paper_counts(ctx, list(venue_ids), first, last)
-    openings = Counter(kind_of.values())
-    openings["cafe"] += paper.days  # a café held without the laptop is still an opening
-    participants: Counter[str] = Counter()
-    for event_id, n in per_event:
-        participants[kind_of[event_id]] += n
-    participants["seminar"] += int(supporters or 0)
-    participants["cafe"] += paper.visits
-    visits, first_n, repeat_n, count_only, regulars, anonymous_first = (int(v or 0) for v in totals)
-    visits += paper.visits
-    first_n += paper.first_visits
-    repeat_n += paper.visits - paper.first_visits
-    anonymous_first += paper.first_visits  # each first visit on paper is a new person
-    ages = Counter(ages) + Counter(paper.by_age)
-    homes = Counter(homes) + Counter(paper.by_residence)
-    kids = Counter(kids) + Counter(paper.children_by_age)
-    survey = _survey(ctx, venue_ids, first, last)
-    return PeriodFigures(
-        openings={k: openings.get(k, 0) for k in EVENT_KINDS},
-        participants={k: participants.get(k, 0) for k in EVENT_KINDS},
-        visits=visits,
-        first_visits=first_n,
-        repeat_visits=repeat_n,
-        count_only=count_only,
-        distinct_people=regulars + anonymous_first,
-        age_bands=_breakdown("age_band", Counter(ages)),
-        residence=_breakdown("residence", Counter(homes)),
-        children=sum(kids.values()) + paper.children_age_unknown,
-        child_age_bands=_breakdown("child_age_band", Counter(kids)),
-        workshops=workshop_counts(ctx, event_ids),
-        consultations=consultation_counts(ctx, list(venue_ids), first, last),
-        survey_responses=survey[0],
-        satisfaction=survey[1],
-        paper_days=paper.days,
-        paper_workshop_participants=paper.workshop_participants,
+    """The report's figures of one column: a sum of cells, and its distinct regulars."""
+    workshops = sorted(
+        (
+            WorkshopCount(wid, workshop_names.get(wid, wid), *(c[f] for f in WORKSHOP_FIELDS))
+            for wid, c in cell.workshops.items()
+            if c["slots"] > 0  # a workshop with no open session in the period is not listed
+        ),
+        key=lambda w: (w.name, w.workshop_id),
     )
-
-
-def _survey(ctx: AppContext, venue_ids: Sequence[str], first: date, last: date) -> tuple[int, Rate]:
-    """Responses and satisfaction (the rate from the sums), grouped in SQL."""
-    return satisfaction_in(ctx, venue_ids, first, last)
+    return PeriodFigures(
+        openings={k: cell.openings.get(k, 0) for k in EVENT_KINDS},
+        participants={k: cell.participants.get(k, 0) for k in EVENT_KINDS},
+        visits=cell.visits,
+        first_visits=cell.first_visits,
+        repeat_visits=cell.repeat_visits,
+        count_only=cell.count_only,
+        distinct_people=regulars + cell.anonymous_first,
+        age_bands=_breakdown("age_band", cell.ages),
+        residence=_breakdown("residence", cell.homes),
+        children=sum(cell.kids.values()) + cell.kids_age_unknown,
+        child_age_bands=_breakdown("child_age_band", cell.kids),
+        workshops=WorkshopCounts(
+            tuple(workshops), cell.workshop_visits_registered, cell.workshop_visits_attended
+        ),
+        consultations=ConsultationCounts(
+            total=sum(cell.channel.values()),
+            by_channel=in_list_order(lists["channel"], cell.channel),
+            by_category=in_list_order(lists["category"], cell.category),
+            by_staff_role=in_list_order(lists["staff_role"], cell.staff_role),
+            referrals=sum(cell.agency.values()),
+            by_agency=in_list_order(lists["agency"], cell.agency),
+            case_meetings=cell.case_meetings,
+        ),
+        survey_responses=cell.survey_responses,
+        satisfaction=Rate(cell.satisfied, cell.answered),
+        paper_days=cell.paper_days,
+        paper_workshop_participants=cell.paper_workshop_participants,
+    )
 
 
 def all_venue_ids(ctx: AppContext) -> list[tuple[str, str]]:
@@ -245,12 +193,34 @@ def period_report(
     else:
         chosen = venues
     ids = tuple(i for i, _ in chosen)
-    totals = figures_for(ctx, ids, period.first, period.last)
+    with read(ctx) as session:
+        definitions = stored_definitions(session)
+    cells, regulars = period_cells(ctx, ids, period.first, period.last, definitions)
+    with read(ctx) as session:
+        workshop_ids = {w for cell in cells.values() for w in cell.workshops}
+        names: dict[str, str] = {
+            wid: name
+            for wid, name in session.execute(
+                select(Workshop.id, Workshop.name).where(Workshop.id.in_(workshop_ids))
+            )
+        }
+        lists = {name: entries_in(session, name, include_hidden=True) for name in LISTS}
+
+    by_month: dict[tuple[int, int], Cell] = {}
+    by_venue: dict[str, Cell] = {}
+    for (venue, month), cell in cells.items():
+        by_month.setdefault(month, Cell()).add(cell)
+        by_venue.setdefault(venue, Cell()).add(cell)
+
+    def column(cell: Cell | None, people: int) -> PeriodFigures:
+        return _figures(cell or Cell(), people, names, lists)
+
+    totals = column(total(by_month.values()), regulars.total)
     months = tuple(
-        (ym, figures_for(ctx, ids, *_month_bounds(ym, period))) for ym in _months_of(period)
+        (ym, column(by_month.get(ym), regulars.by_month.get(ym, 0))) for ym in _months_of(period)
     )
     per_venue = (
-        tuple((name, figures_for(ctx, (i,), period.first, period.last)) for i, name in chosen)
+        tuple((name, column(by_venue.get(i), regulars.by_venue.get(i, 0))) for i, name in chosen)
         if venue_id is None and len(chosen) > 1
         else ()
     )
@@ -266,13 +236,6 @@ def _months_of(period: Period) -> list[tuple[int, int]]:
         out.append((year, month))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return out
-
-
-def _month_bounds(ym: tuple[int, int], period: Period) -> tuple[date, date]:
-    year, month = ym
-    first = max(date(year, month, 1), period.first)
-    last = min(date(year, month, calendar.monthrange(year, month)[1]), period.last)
-    return first, last
 
 
 def event_kind_label(kind: str, lang: str) -> str:

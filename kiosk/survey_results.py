@@ -15,14 +15,13 @@ but handed out only when the coordinator asks for them.
 from __future__ import annotations
 
 import calendar
-import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from sqlalchemy import String, cast, func, select
+from sqlalchemy import select
 
 from db.models import Event, SurveyResponse
 from kiosk.context import AppContext
@@ -289,52 +288,3 @@ def results(ctx: AppContext, scope: Scope, include_comments: bool = False) -> Su
         ]
         definitions = stored_definitions(session)
     return summarise(rows, definitions, include_comments)
-
-
-def satisfaction_in(
-    ctx: AppContext, venue_ids: Sequence[str], first: date, last: date
-) -> tuple[int, Rate]:
-    """Responses and satisfaction of the venues over [first, last], counted in SQL.
-
-    The period reports need only these two figures, for every venue and month
-    of a year: grouping the satisfaction answer in the database (one row per
-    questionnaire version and answer) instead of loading every response's
-    answers keeps a fiscal year of a hundred venues under a second.
-    """
-    in_scope = (
-        SurveyResponse.event_id == Event.id,
-        Event.status != "cancelled",
-        Event.venue_id.in_(venue_ids),
-        Event.date >= first,
-        Event.date <= last,
-    )
-    version = (SurveyResponse.questionnaire_id, SurveyResponse.questionnaire_version)
-    with read(ctx) as session:
-        per_version = session.execute(
-            select(*version, func.count()).where(*in_scope).group_by(*version)
-        ).all()
-        definitions = stored_definitions(session)
-        keys = {
-            definitions[f"{qid}/{v}"].satisfied_question
-            for qid, v, _ in per_version
-            if f"{qid}/{v}" in definitions
-        }
-        grouped = []
-        for key in sorted(keys):
-            value = cast(SurveyResponse.answers[key], String)
-            grouped += [
-                (key, *row)
-                for row in session.execute(
-                    select(*version, value, func.count()).where(*in_scope).group_by(*version, value)
-                )
-            ]
-    satisfied = answered_n = 0
-    for key, qid, v, text, n in grouped:
-        questionnaire = definitions.get(f"{qid}/{v}")
-        if questionnaire is None or questionnaire.satisfied_question != key:
-            continue
-        answer = json.loads(text) if text is not None else None
-        if answered(answer):
-            answered_n += n
-            satisfied += n if answer in questionnaire.satisfied_answers else 0
-    return sum(n for _, _, n in per_version), Rate(satisfied, answered_n)

@@ -321,4 +321,4 @@ def test_no_upgrade_without_a_copy_first(folder: DataFolder):
 
 def test_the_head_revision_constant_is_the_newest_script():
     # Opening a database already at head skips Alembic on the strength of it.
-    assert migrate.HEAD_REVISION == migrate.head_revision()
+    assert migrate.head_revision() == migrate.HEAD_REVISION

@@ -10,6 +10,7 @@ import pytest
 from kiosk import events, survey, survey_results, venues
 from kiosk import questionnaire_catalogue as catalogue
 from kiosk.fiscal_year import fiscal_year_of
+from kiosk.period_report import period_report, range_period
 from kiosk.questionnaire import Questionnaire, parse, to_data
 from kiosk.survey_results import (
     Rate,
@@ -192,8 +193,8 @@ def test_results_span_an_edited_version(ctx, event, questionnaire):
     assert overall is not None and overall.count("very_satisfied") == 1
 
 
-def test_satisfaction_in_sql_equals_the_full_results(ctx, event, questionnaire):
-    """The period reports' grouped count agrees with results(), across versions."""
+def test_the_period_reports_count_in_sql_as_results_does(ctx, event, questionnaire):
+    """The period reports' counts in SQL agree with results(), across versions."""
     survey.submit_response(ctx, event.id, questionnaire, {"overall": "satisfied"}, "ja")
     # On paper she skipped the satisfaction question.
     survey.submit_response(ctx, event.id, questionnaire, {"lonely": "never"}, "ja", source="paper")
@@ -207,9 +208,14 @@ def test_satisfaction_in_sql_equals_the_full_results(ctx, event, questionnaire):
     survey.submit_response(ctx, event.id, edited, {"overall": "dissatisfied"}, "ja")
     day = event.date
     full = survey_results.results(ctx, survey_results.Scope(venue_id=event.venue_id))
-    assert survey_results.satisfaction_in(ctx, [event.venue_id], day, day) == (
+    report = period_report(ctx, range_period(day, day), event.venue_id)
+    assert (report.totals.survey_responses, report.totals.satisfaction) == (
         full.responses,
         full.satisfaction,
     )
     assert full.satisfaction == Rate(2, 3)
-    assert survey_results.satisfaction_in(ctx, ["elsewhere"], day, day) == (0, Rate(0, 0))
+    [(_, month)] = report.months
+    assert (month.survey_responses, month.satisfaction) == (4, Rate(2, 3))
+    elsewhere = venues.add_venue(ctx, "駅前サロン", "in_person")
+    other = period_report(ctx, range_period(day, day), elsewhere.id).totals
+    assert (other.survey_responses, other.satisfaction) == (0, Rate(0, 0))
