@@ -8,6 +8,7 @@ database exactly as it was.
 from __future__ import annotations
 
 import json
+import sqlite3
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import fields, replace
@@ -457,14 +458,29 @@ def test_a_row_with_a_wrong_value_is_refused_even_with_matching_checksums(
     refused_with(ctx, db_state, forged, "exchange_damaged")
 
 
-def test_an_import_is_preceded_by_a_backup(ctx, good_file):
+def test_an_import_is_preceded_by_one_backup_however_many_files(ctx, venue_pc, tmp_path):
     from kiosk.backups import list_backups
 
     if ctx.data_dir is None:
         pytest.skip("a database server keeps its own backups")
     folder = DataFolder(ctx.data_dir)
-    import_file(ctx, good_file)
-    assert [b.kind for b in list_backups(folder)] == ["import"]
+    files = []
+    for name in ("会場PC 1", "会場PC 2"):
+        pc = venue_pc(name)
+        checkin.check_in(pc, visit(open_cafe(pc)))
+        files.append(export_for_coordinator(pc, tmp_path / f"{name}.zip").path)
+    before = rows(ctx, Visit)
+
+    import_files(ctx, files)
+
+    [copy] = list_backups(folder)
+    assert copy.kind == "import"
+    conn = sqlite3.connect(copy.path)
+    try:  # the copy holds the database as it was before the first file
+        assert conn.execute("SELECT count(*) FROM visit").fetchone() == (len(before),)
+    finally:
+        conn.close()
+    assert len(rows(ctx, Visit)) == len(before) + 2
 
 
 def test_events_of_the_venue_pc_are_listed_at_the_coordinator(ctx, good_file):
