@@ -152,7 +152,7 @@ class _Cells:
             .group_by(Event.venue_id, self.year, self.month, Event.kind)
         )
         for venue_id, year, month, kind, n in rows:
-            self.cell(venue_id, year, month).openings[kind] += n
+            self.cell(venue_id, year, month).openings[kind] += int(n)
 
     def visits(self) -> Reading:
         ages, homes = choices.codes("age_band"), choices.codes("residence")
@@ -172,7 +172,8 @@ class _Cells:
         )
         rows = yield self._rolled_up(inner, (), by_kind=True)
         for row in rows:
-            venue_id, year, month, kind, n, first, repeat, only, anonymous, *parts = row
+            venue_id, year, month, kind, *numbers = row
+            n, first, repeat, only, anonymous, *parts = (int(x or 0) for x in numbers)
             cell = self.cell(venue_id, year, month)
             cell.participants[kind] += n
             cell.visits += n
@@ -247,7 +248,7 @@ class _Cells:
         )
         for venue_id, year, month, workshop_id, n in slots:
             found = self.cell(venue_id, year, month).workshops.setdefault(workshop_id, Counter())
-            found["slots"] += n
+            found["slots"] += int(n)
         # A check-in belongs to one event: distinct ones counted per event add up.
         people = (
             select(
@@ -261,8 +262,8 @@ class _Cells:
         counted = yield self._rolled_up(people, ())
         for venue_id, year, month, registered, attended in counted:
             cell = self.cell(venue_id, year, month)
-            cell.workshop_visits_registered += registered
-            cell.workshop_visits_attended += attended
+            cell.workshop_visits_registered += int(registered or 0)
+            cell.workshop_visits_attended += int(attended or 0)
 
     def survey(self, definitions: dict[str, Questionnaire]) -> Reading:
         """Responses, satisfied and answered, counted in SQL per event, then by venue-month.
@@ -296,9 +297,9 @@ class _Cells:
         rows = yield self._rolled_up(inner, ())
         for venue_id, year, month, n, yes, given_n in rows:
             cell = self.cell(venue_id, year, month)
-            cell.survey_responses += n
-            cell.satisfied += yes
-            cell.answered += given_n
+            cell.survey_responses += int(n or 0)
+            cell.satisfied += int(yes or 0)
+            cell.answered += int(given_n or 0)
 
     def consultations(self) -> Reading:
         """One grouped count per list: a few thousand rows, not one per combination."""
@@ -324,9 +325,9 @@ class _Cells:
             for venue_id, y, m, *code, n in rows:
                 cell = self.cell(venue_id, y, m)
                 if counts is None:
-                    cell.case_meetings += n
+                    cell.case_meetings += int(n)
                 else:
-                    getattr(cell, counts)[code[0]] += n
+                    getattr(cell, counts)[code[0]] += int(n)
 
     def paper(self) -> Reading:
         """Paper days join every figure once: a café held without the laptop is an opening."""
