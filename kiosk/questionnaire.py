@@ -30,7 +30,7 @@ import re
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -183,7 +183,10 @@ def load_file(path: Path) -> Questionnaire:
     return parse_text(raw, path.name)
 
 
+@lru_cache(maxsize=64)
 def parse_text(raw: str, source: str) -> Questionnaire:
+    """Cached: results and tallies read the stored versions at every call, and they
+    never change (an edit is a new version); a Questionnaire is immutable."""
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:

@@ -13,12 +13,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 
 from db.models import ChildCare, Event, Venue, Visit
 from kiosk import choices, settings
 from kiosk.consultation_counts import ConsultationCounts, consultation_counts
-from kiosk.consultation_lists import labels
+from kiosk.consultation_lists import entries_in
 from kiosk.context import AppContext
 from kiosk.errors import KioskError
 from kiosk.paper_days import paper_counts
@@ -149,12 +149,12 @@ def daily_tally(ctx: AppContext, venue_id: str, day: date) -> DailyTally:
             .where(ChildCare.event_id.in_(event_ids), ChildCare.status != "cancelled")
             .group_by(ChildCare.age_band)
         ).all()
-        first, count_only = session.execute(
-            select(
-                func.coalesce(func.sum(case((Visit.first_visit.is_(True), 1), else_=0)), 0),
-                func.coalesce(func.sum(case((Visit.count_only.is_(True), 1), else_=0)), 0),
-            ).where(*active)
-        ).one()
+        names = ("channel", "category", "agency")
+        lists = {n: entries_in(session, n, include_hidden=True) for n in names}
+        list_labels = {
+            n: {lang: {e.code: e.label(lang) for e in lists[n]} for lang in LANGUAGES}
+            for n in names
+        }
     hours: Counter[int] = Counter()
     zone = ctx.clock().tzinfo  # the venue's local time, as the door shows it
     for row in rows:
@@ -163,8 +163,6 @@ def daily_tally(ctx: AppContext, venue_id: str, day: date) -> DailyTally:
     survey = results(ctx, Scope(venue_id=venue_id, start=day, end=day))
     talks = consultation_counts(ctx, [venue_id], day, day)
     paper = paper_counts(ctx, [venue_id], day, day)
-    names = ("channel", "category", "agency")
-    list_labels = {n: {lang: labels(ctx, n, lang) for lang in LANGUAGES} for n in names}
     ages = Counter(r.age_band for r in rows) + Counter(paper.by_age)
     homes = Counter(r.residence for r in rows) + Counter(paper.by_residence)
     heard = Counter(r.heard_from or UNANSWERED for r in rows)
@@ -176,11 +174,11 @@ def daily_tally(ctx: AppContext, venue_id: str, day: date) -> DailyTally:
         organisation=organisation,
         event_kinds=tuple(sorted({e.kind for e in events})),
         visits=len(rows) + paper.visits,
-        first_visits=int(first) + paper.first_visits,
+        first_visits=sum(1 for r in rows if r.first_visit is True) + paper.first_visits,
         repeat_visits=sum(1 for r in rows if r.first_visit is False)
         + paper.visits
         - paper.first_visits,
-        count_only=int(count_only),
+        count_only=sum(1 for r in rows if r.count_only),
         regulars=len({r.visitor_id for r in rows if r.visitor_id}),
         age_bands=_breakdown("age_band", ages),
         residence=_breakdown("residence", homes),
