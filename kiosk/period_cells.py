@@ -7,9 +7,9 @@ million visits. Here each table is read once: grouped by event (SQLite
 streams the groups in index order, no sort) or, for the records kept by
 venue and date, by venue and month; the few thousand small rows are then
 added up in Python by (venue, month). Any column of the report is a sum of
-cells. Distinct people are not additive, so they are counted apart
-(`distinct_regulars`), in SQL, for the whole period, each month and each
-venue.
+cells. Distinct regulars are not additive: they are counted apart
+(`Regulars`) for the whole period, each month and each venue, from the
+distinct (venue, month, visitor) triples.
 """
 
 from __future__ import annotations
@@ -104,6 +104,15 @@ def total(cells: Iterable[Cell]) -> Cell:
     return out
 
 
+@dataclass(frozen=True)
+class Regulars:
+    """Distinct nicknamed visitors: over the period, per month, per venue."""
+
+    total: int
+    by_month: dict[Month, int]
+    by_venue: dict[str, int]
+
+
 class _Cells:
     """Reads every table once for the venues over [first, last], into cells."""
 
@@ -119,6 +128,10 @@ class _Cells:
         self.event_ids = select(Event.id).where(*self.in_period).scalar_subquery()
         self.year = func.extract("year", Event.date)
         self.month = func.extract("month", Event.date)
+        # Distinct nicknamed visitors are not additive: kept as sets, counted at the end.
+        self.people: set[str] = set()
+        self.people_by_month: dict[Month, set[str]] = {}
+        self.people_by_venue: dict[str, set[str]] = {}
 
     def cell(self, venue_id: str, year: Any, month: Any) -> Cell:
         key = (venue_id, (int(year), int(month)))
@@ -329,6 +342,31 @@ class _Cells:
                 else:
                     getattr(cell, counts)[code[0]] += int(n)
 
+    def regulars(self) -> Reading:
+        """From the distinct (venue, month, visitor) triples: a few per regular, not per visit."""
+        triples = yield (
+            select(Event.venue_id, self.year, self.month, Visit.visitor_id)
+            .join(Event, Event.id == Visit.event_id)
+            # Naming the events first lets the database walk them by date, then their visits.
+            .where(
+                Visit.event_id.in_(self.event_ids),
+                Visit.status == "active",
+                Visit.visitor_id.is_not(None),
+            )
+            .distinct()
+        )
+        for venue_id, year, month, visitor_id in triples:
+            self.people.add(visitor_id)
+            self.people_by_month.setdefault((int(year), int(month)), set()).add(visitor_id)
+            self.people_by_venue.setdefault(venue_id, set()).add(visitor_id)
+
+    def counted_regulars(self) -> Regulars:
+        return Regulars(
+            total=len(self.people),
+            by_month={k: len(v) for k, v in self.people_by_month.items()},
+            by_venue={k: len(v) for k, v in self.people_by_venue.items()},
+        )
+
     def paper(self) -> Reading:
         """Paper days join every figure once: a café held without the laptop is an opening."""
         venue_ids, first, last = self.by_venue_date
@@ -384,7 +422,6 @@ def period_cells(
     figure and not yet in another, as it would a second later.
     """
     reader = _Cells(venue_ids, first, last)
-    regulars = _Regulars()
     _read_all(
         ctx,
         [
@@ -396,10 +433,10 @@ def period_cells(
             reader.survey(definitions),
             reader.consultations(),
             reader.paper(),
-            regulars.read(venue_ids, first, last),
+            reader.regulars(),
         ],
     )
-    return reader.cells, regulars.counted()
+    return reader.cells, reader.counted_regulars()
 
 
 def _read_all(ctx: AppContext, readings: list[Reading]) -> None:
@@ -426,55 +463,6 @@ def _read_all(ctx: AppContext, readings: list[Reading]) -> None:
 def _rows(ctx: AppContext, statement: Select[*tuple[Any, ...]]) -> list[Any]:
     with read(ctx) as session:
         return list(session.execute(statement))
-
-
-@dataclass(frozen=True)
-class Regulars:
-    """Distinct nicknamed visitors: over the period, per month, per venue."""
-
-    total: int
-    by_month: dict[Month, int]
-    by_venue: dict[str, int]
-
-
-class _Regulars:
-    """From the distinct (venue, month, visitor) triples: a few per regular, not per visit."""
-
-    def __init__(self) -> None:
-        self.whole: set[str] = set()
-        self.by_month: dict[Month, set[str]] = {}
-        self.by_venue: dict[str, set[str]] = {}
-
-    def read(self, venue_ids: Sequence[str], first: date, last: date) -> Reading:
-        in_period = (
-            Event.venue_id.in_(venue_ids),
-            Event.date >= first,
-            Event.date <= last,
-            Event.status != "cancelled",
-        )
-        year, month = func.extract("year", Event.date), func.extract("month", Event.date)
-        triples = yield (
-            select(Event.venue_id, year, month, Visit.visitor_id)
-            .join(Event, Event.id == Visit.event_id)
-            # Naming the events first lets the database walk them by date, then their visits.
-            .where(
-                Visit.event_id.in_(select(Event.id).where(*in_period)),
-                Visit.status == "active",
-                Visit.visitor_id.is_not(None),
-            )
-            .distinct()
-        )
-        for venue_id, y, m, visitor_id in triples:
-            self.whole.add(visitor_id)
-            self.by_month.setdefault((int(y), int(m)), set()).add(visitor_id)
-            self.by_venue.setdefault(venue_id, set()).add(visitor_id)
-
-    def counted(self) -> Regulars:
-        return Regulars(
-            total=len(self.whole),
-            by_month={k: len(v) for k, v in self.by_month.items()},
-            by_venue={k: len(v) for k, v in self.by_venue.items()},
-        )
 
 
 def _count(condition: Any) -> Any:
