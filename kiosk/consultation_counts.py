@@ -12,7 +12,7 @@ is loaded into Python.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -24,6 +24,8 @@ from kiosk.consultation_lists import ListEntry, entries_in
 from kiosk.context import AppContext
 from kiosk.errors import KioskError
 from kiosk.transaction import read
+
+LISTS = ("channel", "category", "staff_role", "agency")
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,7 @@ class ConsultationCounts:
     case_meetings: int  # active case meetings
 
 
-def in_list_order(known: Iterable[ListEntry], found: dict[str, int]) -> dict[str, int]:
+def _ordered(known: Iterable[ListEntry], found: Mapping[str, int]) -> dict[str, int]:
     out = {e.code: found.get(e.code, 0) for e in known if not e.hidden or found.get(e.code)}
     out.update({code: n for code, n in sorted(found.items()) if code not in out and n})
     return out
@@ -103,18 +105,29 @@ def consultation_counts(
                 )
                 or 0
             )
-        lists = {
-            name: entries_in(session, name, include_hidden=True)
-            for name in ("channel", "category", "staff_role", "agency")
-        }
+        lists = lists_in(session)
+    return in_list_order(lists, {**by, "agency": agencies}, meetings)
+
+
+def lists_in(session: Session) -> dict[str, tuple[ListEntry, ...]]:
+    """Every list the counts are ordered by, hidden entries too."""
+    return {name: entries_in(session, name, include_hidden=True) for name in LISTS}
+
+
+def in_list_order(
+    lists: Mapping[str, Iterable[ListEntry]],
+    found: Mapping[str, Mapping[str, int]],
+    case_meetings: int,
+) -> ConsultationCounts:
+    """The counts found per list (code → number), each in its list's order."""
     return ConsultationCounts(
-        total=sum(by["channel"].values()),
-        by_channel=in_list_order(lists["channel"], by["channel"]),
-        by_category=in_list_order(lists["category"], by["category"]),
-        by_staff_role=in_list_order(lists["staff_role"], by["staff_role"]),
-        referrals=sum(agencies.values()),
-        by_agency=in_list_order(lists["agency"], agencies),
-        case_meetings=meetings,
+        total=sum(found["channel"].values()),
+        by_channel=_ordered(lists["channel"], found["channel"]),
+        by_category=_ordered(lists["category"], found["category"]),
+        by_staff_role=_ordered(lists["staff_role"], found["staff_role"]),
+        referrals=sum(found["agency"].values()),
+        by_agency=_ordered(lists["agency"], found["agency"]),
+        case_meetings=case_meetings,
     )
 
 

@@ -23,8 +23,8 @@ from sqlalchemy import select
 
 from db.models import Venue, Workshop
 from kiosk import choices
-from kiosk.consultation_counts import ConsultationCounts, in_list_order
-from kiosk.consultation_lists import ListEntry, entries_in
+from kiosk.consultation_counts import ConsultationCounts, in_list_order, lists_in
+from kiosk.consultation_lists import ListEntry
 from kiosk.context import AppContext
 from kiosk.errors import KioskError
 from kiosk.fiscal_year import fiscal_year_label, fiscal_year_months, fiscal_year_range
@@ -37,7 +37,6 @@ from kiosk.transaction import read
 from kiosk.workshop_counts import WorkshopCount, WorkshopCounts
 
 EVENT_KINDS = ("cafe", "online_dialogue", "seminar", "lecture")
-LISTS = ("channel", "category", "staff_role", "agency")
 
 
 @dataclass(frozen=True)
@@ -156,14 +155,15 @@ def _figures(
         workshops=WorkshopCounts(
             tuple(workshops), cell.workshop_visits_registered, cell.workshop_visits_attended
         ),
-        consultations=ConsultationCounts(
-            total=sum(cell.channel.values()),
-            by_channel=in_list_order(lists["channel"], cell.channel),
-            by_category=in_list_order(lists["category"], cell.category),
-            by_staff_role=in_list_order(lists["staff_role"], cell.staff_role),
-            referrals=sum(cell.agency.values()),
-            by_agency=in_list_order(lists["agency"], cell.agency),
-            case_meetings=cell.case_meetings,
+        consultations=in_list_order(
+            lists,
+            {
+                "channel": cell.channel,
+                "category": cell.category,
+                "staff_role": cell.staff_role,
+                "agency": cell.agency,
+            },
+            cell.case_meetings,
         ),
         survey_responses=cell.survey_responses,
         satisfaction=Rate(cell.satisfied, cell.answered),
@@ -204,7 +204,7 @@ def period_report(
                 select(Workshop.id, Workshop.name).where(Workshop.id.in_(workshop_ids))
             )
         }
-        lists = {name: entries_in(session, name, include_hidden=True) for name in LISTS}
+        lists = lists_in(session)
 
     by_month: dict[tuple[int, int], Cell] = {}
     by_venue: dict[str, Cell] = {}
