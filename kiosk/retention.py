@@ -124,7 +124,7 @@ def purge(ctx: AppContext, dry_run: bool = False, trigger: str = "settings") -> 
                 trigger=trigger,
             )
     if visitors or notes:
-        compact(ctx.sessions.kw["bind"])
+        fold_wal_in(ctx.sessions.kw["bind"])
     try:
         expired = len(backups.expire(ctx, cutoff))
     except OSError:
@@ -133,7 +133,7 @@ def purge(ctx: AppContext, dry_run: bool = False, trigger: str = "settings") -> 
     return PurgeResult(cutoff, days, len(visitors), len(notes), dry_run=False, backups=expired)
 
 
-def compact(engine: Engine) -> None:
+def fold_wal_in(engine: Engine) -> None:
     """Empty the WAL into the file, so no erased text stays in old frames.
 
     secure_delete (on for the purge) has already overwritten the freed cells
@@ -146,5 +146,5 @@ def compact(engine: Engine) -> None:
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     except DatabaseError as exc:
-        # The details are erased from the tables either way; the next purge compacts again.
-        log.warning("compacting after the purge failed: %s", storage_error(exc).code)
+        # The details are erased from the tables either way; the next purge folds it in again.
+        log.warning("folding the WAL in after the purge failed: %s", storage_error(exc).code)

@@ -25,7 +25,7 @@ from kiosk.frontends import LaunchOptions
 from kiosk.paths import FONT_FILE, RESOURCES, DataFolder
 from ui.background import run_in_background
 from ui.door_state import DoorState
-from ui.error_display import message_for
+from ui.error_display import show_error_box
 from ui.main_window import MainWindow
 from ui.setup_dialog import SetupDialog
 
@@ -198,7 +198,7 @@ def back_up_after_start(shell: AppShell) -> None:
 
     def failed(exc: BaseException) -> None:
         if isinstance(exc, KioskError):
-            QMessageBox.warning(shell.window, "Tsunagari", message_for(exc, shell.state.lang))
+            show_error_box(shell.window, exc, shell.state.lang, "Tsunagari")
         else:
             log.warning("daily backup failed: %s", type(exc).__name__)
 
