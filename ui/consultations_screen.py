@@ -15,7 +15,6 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -49,6 +48,7 @@ from kiosk.japanese_dates import era_date
 from ui.card_frame import new_card
 from ui.choice_buttons import ChoiceButtons
 from ui.consultation_day_list import CARD_MARGINS, CARD_SPACING, ConsultationDayList
+from ui.day_stepper import day_stepper
 from ui.door_state import DoorState
 from ui.error_display import message_for, new_banner, set_banner
 
@@ -73,20 +73,9 @@ class ConsultationsScreen(QWidget):
         title.setProperty("role", "section")
         self.venue = QComboBox(self)
         self.venue.setMinimumWidth(200)
-        self.day = QDateEdit(self)
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("yyyy-MM-dd")
-        self.day.setMinimumWidth(150)
-        self.previous = QPushButton("◀", self)
-        self.previous.setFixedWidth(48)
-        self.next = QPushButton("▶", self)
-        self.next.setFixedWidth(48)
-        self.today_button = QPushButton(self.tr("Today"), self)
-        for button in (self.previous, self.next, self.today_button):
-            button.setAutoDefault(False)
-        self.previous.clicked.connect(lambda: self.day.setDate(self.day.date().addDays(-1)))
-        self.next.clicked.connect(lambda: self.day.setDate(self.day.date().addDays(1)))
-        self.today_button.clicked.connect(self.to_today)
+        stepper = day_stepper(self, 150, self.to_today)
+        self.day, self.previous, self.next = stepper.day, stepper.previous, stepper.next
+        self.today_button = stepper.today_button
         self.day_label = QLabel(self)
         self.day_label.setProperty("role", "hint")
         bar.addWidget(title)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -15,6 +14,7 @@ from kiosk.checkin import VisitInfo
 from kiosk.errors import KioskError
 from kiosk.workshop_signups import signups_of_visit
 from kiosk.workshop_slots import SlotInfo, slots_of_event
+from ui.dialog_buttons import dialog_buttons
 from ui.door_state import DoorState
 from ui.error_display import message_for, new_banner, set_banner
 from ui.signup_flow import describe_result, sign_up_asking
@@ -77,17 +77,9 @@ class SignupDialog(QDialog):
             self.buttons[slot.id] = button
         self.banner = new_banner(self)
         layout.addWidget(self.banner)
-        row = QHBoxLayout()
-        cancel = QPushButton(self.tr("Not now"), self)
-        cancel.setAutoDefault(False)
-        cancel.clicked.connect(self.reject)
-        self.ok_button = QPushButton(self.tr("Sign up (Enter)"), self)
-        self.ok_button.setProperty("role", "primary")
-        self.ok_button.setDefault(True)
-        self.ok_button.clicked.connect(self.sign_up)
-        row.addWidget(cancel)
-        row.addStretch(1)
-        row.addWidget(self.ok_button)
+        row, self.ok_button = dialog_buttons(
+            self, self.tr("Not now"), self.tr("Sign up (Enter)"), self.sign_up
+        )
         layout.addLayout(row)
 
     def chosen(self) -> list[SlotInfo]:

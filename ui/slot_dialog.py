@@ -9,9 +9,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
-    QPushButton,
     QSpinBox,
     QTimeEdit,
     QVBoxLayout,
@@ -22,6 +20,7 @@ from kiosk.errors import KioskError
 from kiosk.workshop_catalogue import MAX_MINUTES, MIN_MINUTES, WorkshopInfo
 from kiosk.workshop_slots import SlotInfo, add_slot
 from ui.capacity_field import CapacityField
+from ui.dialog_buttons import dialog_buttons
 from ui.door_state import DoorState
 from ui.error_display import message_for, new_banner, set_banner
 
@@ -62,17 +61,7 @@ class AddSlotDialog(QDialog):
         layout.addLayout(form)
         self.banner = new_banner(self)
         layout.addWidget(self.banner)
-        row = QHBoxLayout()
-        cancel = QPushButton(self.tr("Cancel"), self)
-        cancel.setAutoDefault(False)
-        cancel.clicked.connect(self.reject)
-        self.ok_button = QPushButton(self.tr("Add"), self)
-        self.ok_button.setProperty("role", "primary")
-        self.ok_button.setDefault(True)
-        self.ok_button.clicked.connect(self.save)
-        row.addWidget(cancel)
-        row.addStretch(1)
-        row.addWidget(self.ok_button)
+        row, self.ok_button = dialog_buttons(self, self.tr("Cancel"), self.tr("Add"), self.save)
         layout.addLayout(row)
         self._defaults()
 

@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QFrame,
     QGridLayout,
@@ -26,6 +25,7 @@ from kiosk.errors import KioskError
 from kiosk.tally import DailyTally, Figure, daily_tally, figures
 from kiosk.tally_csv import held_label
 from ui.bar_chart import BarChart
+from ui.day_stepper import day_stepper
 from ui.door_state import DoorState
 from ui.error_display import message_for, new_banner, set_banner
 from ui.export_bar import ExportBar
@@ -74,20 +74,9 @@ class TallyScreen(QWidget):
         bar = QHBoxLayout()
         self.venue = QComboBox(self)
         self.venue.setMinimumWidth(160)
-        self.day = QDateEdit(self)
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("yyyy-MM-dd")
-        self.day.setMinimumWidth(180)
-        self.previous = QPushButton("◀", self)
-        self.previous.setFixedWidth(48)
-        self.next = QPushButton("▶", self)
-        self.next.setFixedWidth(48)
-        self.today_button = QPushButton(self.tr("Today"), self)
-        for button in (self.previous, self.next, self.today_button):
-            button.setAutoDefault(False)
-        self.previous.clicked.connect(lambda: self.day.setDate(self.day.date().addDays(-1)))
-        self.next.clicked.connect(lambda: self.day.setDate(self.day.date().addDays(1)))
-        self.today_button.clicked.connect(self._to_today)
+        stepper = day_stepper(self, 180, self._to_today)
+        self.day, self.previous, self.next = stepper.day, stepper.previous, stepper.next
+        self.today_button = stepper.today_button
         self.paper_button = QPushButton(self.tr("Enter a paper list…"), self)
         self.paper_button.setAutoDefault(False)
         self.paper_button.clicked.connect(self.enter_paper_list)

@@ -32,6 +32,7 @@ from kiosk.workshop_catalogue import (
 )
 from ui.capacity_field import CapacityField
 from ui.card_frame import card_layout
+from ui.dialog_buttons import dialog_buttons
 from ui.door_state import DoorState
 from ui.error_display import message_for, new_banner, set_banner
 
@@ -69,17 +70,7 @@ class WorkshopEditDialog(QDialog):
         layout.addLayout(form)
         self.banner = new_banner(self)
         layout.addWidget(self.banner)
-        row = QHBoxLayout()
-        cancel = QPushButton(self.tr("Cancel"), self)
-        cancel.setAutoDefault(False)
-        cancel.clicked.connect(self.reject)
-        self.ok_button = QPushButton(self.tr("Save"), self)
-        self.ok_button.setProperty("role", "primary")
-        self.ok_button.setDefault(True)
-        self.ok_button.clicked.connect(self.save)
-        row.addWidget(cancel)
-        row.addStretch(1)
-        row.addWidget(self.ok_button)
+        row, self.ok_button = dialog_buttons(self, self.tr("Cancel"), self.tr("Save"), self.save)
         layout.addLayout(row)
 
     def draft(self) -> WorkshopDraft:

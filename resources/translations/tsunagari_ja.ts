@@ -4,43 +4,43 @@
 <context>
     <name>AddSlotDialog</name>
     <message>
-        <location filename="../../ui/slot_dialog.py" line="37"/>
-        <location filename="../../ui/slot_dialog.py" line="41"/>
+        <location filename="../../ui/slot_dialog.py" line="36"/>
+        <location filename="../../ui/slot_dialog.py" line="40"/>
         <source>Add a workshop to today</source>
         <translation>本日のワークショップを追加</translation>
     </message>
     <message>
-        <location filename="../../ui/slot_dialog.py" line="55"/>
+        <location filename="../../ui/slot_dialog.py" line="54"/>
         <source> min</source>
         <translation>分</translation>
     </message>
     <message>
-        <location filename="../../ui/slot_dialog.py" line="58"/>
+        <location filename="../../ui/slot_dialog.py" line="57"/>
         <source>Workshop</source>
         <translation>ワークショップ</translation>
     </message>
     <message>
-        <location filename="../../ui/slot_dialog.py" line="59"/>
+        <location filename="../../ui/slot_dialog.py" line="58"/>
         <source>Starts at</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../ui/slot_dialog.py" line="60"/>
+        <location filename="../../ui/slot_dialog.py" line="59"/>
         <source>Length</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../ui/slot_dialog.py" line="61"/>
+        <location filename="../../ui/slot_dialog.py" line="60"/>
         <source>Places</source>
         <translation>定員</translation>
     </message>
     <message>
-        <location filename="../../ui/slot_dialog.py" line="66"/>
+        <location filename="../../ui/slot_dialog.py" line="64"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../ui/slot_dialog.py" line="69"/>
+        <location filename="../../ui/slot_dialog.py" line="64"/>
         <source>Add</source>
         <translation>追加</translation>
     </message>
@@ -743,149 +743,152 @@ Press “Open today&apos;s check-in” above (Ctrl+O).</source>
         <translation>相談記録</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="84"/>
-        <source>Today</source>
-        <translation>今日</translation>
-    </message>
-    <message>
-        <location filename="../../ui/consultations_screen.py" line="149"/>
+        <location filename="../../ui/consultations_screen.py" line="138"/>
         <source>Record a consultation</source>
         <translation>相談の記録</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="152"/>
+        <location filename="../../ui/consultations_screen.py" line="141"/>
         <source>Only that a consultation took place is recorded — never what was said. Some of the women who come here may be escaping violence: anything written about them could put them in danger if it were ever seen. Keep the content in your head, not in the computer.</source>
         <translation>記録するのは「相談があったこと」だけで、話の内容は記録しません。来られる方の中には、暴力から逃れている方もいます。書き残したものが万一人の目に触れると、その方を危険にさらすおそれがあるからです。内容はパソコンではなく、心にとどめてください。</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="180"/>
+        <location filename="../../ui/consultations_screen.py" line="169"/>
         <source>not noted</source>
         <translation>未記入</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="181"/>
+        <location filename="../../ui/consultations_screen.py" line="170"/>
         <source> min</source>
         <translation>分</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="210"/>
+        <location filename="../../ui/consultations_screen.py" line="199"/>
         <source>How</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="211"/>
+        <location filename="../../ui/consultations_screen.py" line="200"/>
         <source>About</source>
         <translation>分類</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="212"/>
+        <location filename="../../ui/consultations_screen.py" line="201"/>
         <source>Who listened</source>
         <translation>担当</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="213"/>
+        <location filename="../../ui/consultations_screen.py" line="202"/>
         <source>Minutes</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="230"/>
+        <location filename="../../ui/consultations_screen.py" line="219"/>
         <source>Record the consultation</source>
         <translation>相談を記録する</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="246"/>
+        <location filename="../../ui/consultations_screen.py" line="235"/>
         <source>Referral to a support agency</source>
         <translation>支援機関につなぐ</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="257"/>
+        <location filename="../../ui/consultations_screen.py" line="246"/>
         <source>+ Case meeting…</source>
         <translation>＋ ケース会議…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="259"/>
+        <location filename="../../ui/consultations_screen.py" line="248"/>
         <source>A case meeting (個別ケース会議) is counted: venue and date, nothing more.</source>
         <translation>個別ケース会議は回数だけを数えます（会場と日付のみ）。</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="263"/>
+        <location filename="../../ui/consultations_screen.py" line="252"/>
         <source>Record the referral</source>
         <translation>つなぎ先を記録</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="350"/>
+        <location filename="../../ui/consultations_screen.py" line="339"/>
         <source>No event (phone, home visit…)</source>
         <translation>開催なし（電話・訪問など）</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="374"/>
+        <location filename="../../ui/consultations_screen.py" line="363"/>
         <source>Not linked</source>
         <translation>受付と結び付けない</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="386"/>
+        <location filename="../../ui/consultations_screen.py" line="375"/>
         <source>No event at this venue on this day: a phone call or a home visit is recorded for the venue and the date.</source>
         <translation>この日、この会場の開催はありません。電話や訪問の相談は、会場と日付で記録します。</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="392"/>
+        <location filename="../../ui/consultations_screen.py" line="381"/>
         <source>Linking her check-in is optional; lists show its No. only.</source>
         <translation>受付との結び付けは任意です。一覧には受付No.だけを表示します。</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="214"/>
+        <location filename="../../ui/consultations_screen.py" line="203"/>
         <source>Linked to</source>
         <translation>開催・受付</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="506"/>
+        <location filename="../../ui/consultations_screen.py" line="495"/>
         <source>Case meeting</source>
         <translation>ケース会議</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="419"/>
+        <location filename="../../ui/consultations_screen.py" line="408"/>
         <source>From the consultation just recorded (%1)</source>
         <translation>いま記録した相談（%1）からのつなぎ</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="457"/>
+        <location filename="../../ui/consultations_screen.py" line="446"/>
         <source>Consultation recorded.</source>
         <translation>相談を記録しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="489"/>
+        <location filename="../../ui/consultations_screen.py" line="478"/>
         <source>Referral recorded.</source>
         <translation>つなぎ先を記録しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="502"/>
+        <location filename="../../ui/consultations_screen.py" line="491"/>
         <source>Record a case meeting at %1 on %2?</source>
         <translation>%2、%1 での個別ケース会議を記録しますか？</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="511"/>
+        <location filename="../../ui/consultations_screen.py" line="500"/>
         <source>Case meeting recorded.</source>
         <translation>ケース会議を記録しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="519"/>
+        <location filename="../../ui/consultations_screen.py" line="508"/>
         <source>Select a record in the list first.</source>
         <translation>先に一覧から記録を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="524"/>
+        <location filename="../../ui/consultations_screen.py" line="513"/>
         <source>Cancel a record</source>
         <translation>記録の取り消し</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="525"/>
+        <location filename="../../ui/consultations_screen.py" line="514"/>
         <source>Cancel this record? It stays in the records, marked cancelled.</source>
         <translation>この記録を取り消しますか？（記録は「取消」として残ります）</translation>
     </message>
     <message>
-        <location filename="../../ui/consultations_screen.py" line="534"/>
+        <location filename="../../ui/consultations_screen.py" line="523"/>
         <source>Cancelled.</source>
         <translation>取り消しました。</translation>
+    </message>
+</context>
+<context>
+    <name>DayStepper</name>
+    <message>
+        <location filename="../../ui/day_stepper.py" line="30"/>
+        <source>Today</source>
+        <translation>今日</translation>
     </message>
 </context>
 <context>
@@ -1118,84 +1121,84 @@ Press “Open today&apos;s check-in” above (Ctrl+O).</source>
 <context>
     <name>HeaderBar</name>
     <message>
-        <location filename="../../ui/header_bar.py" line="62"/>
+        <location filename="../../ui/header_bar.py" line="71"/>
         <source>Visits</source>
         <translation>来場</translation>
     </message>
     <message>
-        <location filename="../../ui/header_bar.py" line="63"/>
+        <location filename="../../ui/header_bar.py" line="72"/>
         <source>First time</source>
         <translation>はじめて</translation>
     </message>
     <message>
-        <location filename="../../ui/header_bar.py" line="64"/>
+        <location filename="../../ui/header_bar.py" line="73"/>
         <source>In childcare now</source>
         <translation>託児中</translation>
     </message>
     <message>
-        <location filename="../../ui/header_bar.py" line="65"/>
+        <location filename="../../ui/header_bar.py" line="74"/>
         <source>Children today</source>
         <translation>本日の託児</translation>
     </message>
     <message>
-        <location filename="../../ui/header_bar.py" line="86"/>
+        <location filename="../../ui/header_bar.py" line="95"/>
         <source>not open yet</source>
         <translation>受付前</translation>
     </message>
     <message>
-        <location filename="../../ui/header_bar.py" line="88"/>
+        <location filename="../../ui/header_bar.py" line="97"/>
         <source>check-in open</source>
         <translation>受付中</translation>
     </message>
     <message>
-        <location filename="../../ui/header_bar.py" line="90"/>
+        <location filename="../../ui/header_bar.py" line="99"/>
         <source>closed</source>
         <translation>受付終了</translation>
     </message>
     <message>
-        <location filename="../../ui/header_bar.py" line="98"/>
+        <location filename="../../ui/header_bar.py" line="107"/>
         <source>Open today&apos;s check-in</source>
         <translation>本日の受付を開始</translation>
     </message>
     <message>
-        <location filename="../../ui/header_bar.py" line="101"/>
+        <location filename="../../ui/header_bar.py" line="110"/>
         <source>Close the day…</source>
         <translation>本日の受付を終了…</translation>
     </message>
     <message>
-        <location filename="../../ui/header_bar.py" line="104"/>
+        <location filename="../../ui/header_bar.py" line="113"/>
         <source>Reopen check-in</source>
         <translation>受付を再開</translation>
     </message>
     <message>
-        <location filename="../../ui/header_bar.py" line="127"/>
+        <location filename="../../ui/header_bar.py" line="136"/>
         <source>Tsunagari</source>
         <translation>つながり</translation>
     </message>
     <message>
-        <location filename="../../ui/header_bar.py" line="134"/>
+        <location filename="../../ui/header_bar.py" line="143"/>
         <source>Close today&apos;s check-in?</source>
         <translation>本日の受付を終了しますか？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/header_bar.py" line="137"/>
+        <location filename="../../ui/header_bar.py" line="146"/>
         <source>%n child(ren) are still in childcare. Close today&apos;s check-in anyway?</source>
         <translation>
             <numerusform>まだ%n人のお子さんが託児中です。それでも本日の受付を終了しますか？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/header_bar.py" line="143"/>
+        <location filename="../../ui/header_bar.py" line="152"/>
         <source>Close the day</source>
         <translation>本日の受付の終了</translation>
     </message>
     <message>
-        <location filename="../../ui/header_bar.py" line="154"/>
+        <location filename="../../ui/header_bar.py" line="165"/>
         <source>The day is closed</source>
         <translation>本日の受付を終了しました</translation>
     </message>
     <message>
-        <location filename="../../ui/header_bar.py" line="155"/>
+        <location filename="../../ui/header_bar.py" line="166"/>
         <source>Visits: %1
 First time: %2
 Count only: %3
@@ -1267,7 +1270,7 @@ Children in childcare: %4</source>
 <context>
     <name>LabelPrinting</name>
     <message>
-        <location filename="../../ui/label_printing.py" line="54"/>
+        <location filename="../../ui/label_printing.py" line="55"/>
         <source>Pickup label</source>
         <translation>お迎えラベル</translation>
     </message>
@@ -1275,47 +1278,47 @@ Children in childcare: %4</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="42"/>
+        <location filename="../../ui/main_window.py" line="66"/>
         <source>Tsunagari — reception</source>
         <translation>つながり — 受付</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="101"/>
         <source>Check-in</source>
         <translation>受付</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>Childcare</source>
         <translation>託児</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85"/>
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>Workshops</source>
         <translation>ワークショップ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86"/>
+        <location filename="../../ui/main_window.py" line="104"/>
         <source>Consultations</source>
         <translation>相談記録</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="105"/>
         <source>Questionnaire</source>
         <translation>アンケート</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>Daily tally</source>
         <translation>日計</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89"/>
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>Reports</source>
         <translation>報告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
@@ -1922,161 +1925,161 @@ Children in childcare: %4</source>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../ui/settings_screen.py" line="100"/>
+        <location filename="../../ui/settings_screen.py" line="101"/>
         <source>Organisation and language</source>
         <translation>団体と言語</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="103"/>
-        <location filename="../../ui/settings_screen.py" line="114"/>
+        <location filename="../../ui/settings_screen.py" line="104"/>
+        <location filename="../../ui/settings_screen.py" line="115"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="107"/>
+        <location filename="../../ui/settings_screen.py" line="108"/>
         <source>Organisation</source>
         <translation>団体名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="112"/>
+        <location filename="../../ui/settings_screen.py" line="113"/>
         <source>Title of reports (事業名); the organisation if empty</source>
         <translation>報告書の表題（事業名）。空欄なら団体名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="118"/>
+        <location filename="../../ui/settings_screen.py" line="119"/>
         <source>Project</source>
         <translation>事業名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="123"/>
+        <location filename="../../ui/settings_screen.py" line="124"/>
         <source> (month the fiscal year starts)</source>
         <translation> 月始まり</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="125"/>
+        <location filename="../../ui/settings_screen.py" line="126"/>
         <source>Fiscal year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="129"/>
+        <location filename="../../ui/settings_screen.py" line="130"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="132"/>
+        <location filename="../../ui/settings_screen.py" line="133"/>
         <source>Where the data lives</source>
         <translation>データの保存場所</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="142"/>
+        <location filename="../../ui/settings_screen.py" line="143"/>
         <source>Tsunagari keeps no real names and never the content of a consultation. Nicknames and care notes are personal details and will expire.</source>
         <translation>つながりは本名や相談の内容を記録しません。ニックネームと託児メモは個人情報として、保存期間が過ぎると消去されます。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="154"/>
+        <location filename="../../ui/settings_screen.py" line="155"/>
         <source>Venues</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="155"/>
+        <location filename="../../ui/settings_screen.py" line="156"/>
         <source>The venue marked ★ is the one this laptop checks in for.</source>
         <translation>★印の会場が、このパソコンで受付する会場です。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="163"/>
+        <location filename="../../ui/settings_screen.py" line="164"/>
         <source>Add…</source>
         <translation>追加…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="164"/>
+        <location filename="../../ui/settings_screen.py" line="165"/>
         <source>Rename…</source>
         <translation>名前を変更…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="165"/>
+        <location filename="../../ui/settings_screen.py" line="166"/>
         <source>Use at this laptop</source>
         <translation>この端末で使う</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="166"/>
+        <location filename="../../ui/settings_screen.py" line="167"/>
         <source>Retire</source>
         <translation>終了にする</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="185"/>
+        <location filename="../../ui/settings_screen.py" line="186"/>
         <source>a database server</source>
         <translation>データベースサーバー</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="187"/>
+        <location filename="../../ui/settings_screen.py" line="188"/>
         <source>Folder: %1
 This device: %2</source>
         <translation>フォルダ：%1
 この端末：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="211"/>
+        <location filename="../../ui/settings_screen.py" line="212"/>
         <source>Saved: fiscal years now start in month %1.</source>
         <translation>保存しました：年度は%1月始まりになりました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="217"/>
-        <location filename="../../ui/settings_screen.py" line="223"/>
+        <location filename="../../ui/settings_screen.py" line="218"/>
+        <location filename="../../ui/settings_screen.py" line="224"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="234"/>
+        <location filename="../../ui/settings_screen.py" line="235"/>
         <source>Select a venue in the list first.</source>
         <translation>先に一覧から会場を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="239"/>
+        <location filename="../../ui/settings_screen.py" line="240"/>
         <source>Add a venue</source>
         <translation>会場の追加</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="239"/>
+        <location filename="../../ui/settings_screen.py" line="240"/>
         <source>Venue name</source>
         <translation>会場名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="241"/>
+        <location filename="../../ui/settings_screen.py" line="242"/>
         <source>Venue added.</source>
         <translation>会場を追加しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="247"/>
+        <location filename="../../ui/settings_screen.py" line="248"/>
         <source>Rename the venue</source>
         <translation>会場名の変更</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="247"/>
+        <location filename="../../ui/settings_screen.py" line="248"/>
         <source>New name</source>
         <translation>新しい名前</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="251"/>
+        <location filename="../../ui/settings_screen.py" line="252"/>
         <source>Venue renamed.</source>
         <translation>会場名を変更しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="259"/>
+        <location filename="../../ui/settings_screen.py" line="260"/>
         <source>This laptop now checks in for the selected venue.</source>
         <translation>この端末は選んだ会場の受付に切り替わりました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="268"/>
+        <location filename="../../ui/settings_screen.py" line="269"/>
         <source>Retire the venue</source>
         <translation>会場を終了にする</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="269"/>
+        <location filename="../../ui/settings_screen.py" line="270"/>
         <source>Retire this venue? Its past records stay in every report.</source>
         <translation>この会場を終了にしますか？これまでの記録は報告にそのまま残ります。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="273"/>
+        <location filename="../../ui/settings_screen.py" line="274"/>
         <source>Venue retired.</source>
         <translation>会場を終了にしました。</translation>
     </message>
@@ -2173,7 +2176,7 @@ This device: %2</source>
         <translation>今はしない</translation>
     </message>
     <message>
-        <location filename="../../ui/signup_dialog.py" line="84"/>
+        <location filename="../../ui/signup_dialog.py" line="81"/>
         <source>Sign up (Enter)</source>
         <translation>申し込む（Enter）</translation>
     </message>
@@ -2511,32 +2514,27 @@ Responses: %5 (tablet %6, paper %7).</source>
 <context>
     <name>TallyScreen</name>
     <message>
-        <location filename="../../ui/tally_screen.py" line="85"/>
-        <source>Today</source>
-        <translation>今日</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tally_screen.py" line="91"/>
+        <location filename="../../ui/tally_screen.py" line="80"/>
         <source>Enter a paper list…</source>
         <translation>紙の受付簿を入力…</translation>
     </message>
     <message>
-        <location filename="../../ui/tally_screen.py" line="112"/>
+        <location filename="../../ui/tally_screen.py" line="101"/>
         <source>Visits by hour</source>
         <translation>時間帯別の来場者数</translation>
     </message>
     <message>
-        <location filename="../../ui/tally_screen.py" line="113"/>
+        <location filename="../../ui/tally_screen.py" line="102"/>
         <source>Visits by age</source>
         <translation>年代別の来場者数</translation>
     </message>
     <message>
-        <location filename="../../ui/tally_screen.py" line="178"/>
+        <location filename="../../ui/tally_screen.py" line="167"/>
         <source>Held: %1</source>
         <translation>開催：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/tally_screen.py" line="181"/>
+        <location filename="../../ui/tally_screen.py" line="170"/>
         <source>Nothing was held at this venue on this day.</source>
         <translation>この日、この会場での開催はありません（数値はすべて0です）。</translation>
     </message>
@@ -2572,77 +2570,77 @@ Responses: %5 (tablet %6, paper %7).</source>
 <context>
     <name>WorkshopCatalogueCard</name>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="111"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="102"/>
         <source>Workshop catalogue</source>
         <translation>ワークショップ一覧</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="118"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="109"/>
         <source>Add…</source>
         <translation>追加…</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="119"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="110"/>
         <source>Edit…</source>
         <translation>編集…</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="120"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="111"/>
         <source>Retire / bring back</source>
         <translation>終了／再開</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="121"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="112"/>
         <source>Add suggested</source>
         <translation>おすすめを追加</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="136"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="127"/>
         <source>no limit</source>
         <translation>定員なし</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="138"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="129"/>
         <source>%1 places</source>
         <translation>定員%1</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="140"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="131"/>
         <source> min</source>
         <translation>分</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="142"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="133"/>
         <source>(retired)</source>
         <translation>（終了）</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="153"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="144"/>
         <source>Select a workshop in the list first.</source>
         <translation>先に一覧からワークショップを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="162"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="153"/>
         <source>Workshop added.</source>
         <translation>ワークショップを追加しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="170"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="161"/>
         <source>Workshop saved.</source>
         <translation>ワークショップを保存しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="182"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="173"/>
         <source>Workshop retired.</source>
         <translation>ワークショップを終了にしました。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="182"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="173"/>
         <source>Workshop brought back.</source>
         <translation>ワークショップを再開しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="187"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="178"/>
         <source>%1 suggested workshop(s) added.</source>
         <translation>おすすめのワークショップを%1件追加しました。</translation>
     </message>
@@ -2650,42 +2648,42 @@ Responses: %5 (tablet %6, paper %7).</source>
 <context>
     <name>WorkshopEditDialog</name>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="46"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="47"/>
         <source>Workshop</source>
         <translation>ワークショップ</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="55"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="56"/>
         <source>optional</source>
         <translation>任意</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="59"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="60"/>
         <source> min</source>
         <translation>分</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="64"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="65"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="65"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="66"/>
         <source>Description</source>
         <translation>説明</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="66"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="67"/>
         <source>Run by</source>
         <translation>担当</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="67"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="68"/>
         <source>Length</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="68"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="69"/>
         <source>Places</source>
         <translation>定員</translation>
     </message>
@@ -2695,7 +2693,7 @@ Responses: %5 (tablet %6, paper %7).</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_catalogue_card.py" line="76"/>
+        <location filename="../../ui/workshop_catalogue_card.py" line="73"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
