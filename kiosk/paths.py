@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 import platformdirs
@@ -15,7 +16,9 @@ from sqlalchemy.engine import URL
 
 ENV_DATA_DIR = "TSUNAGARI_DATA_DIR"
 APP_NAME = "Tsunagari"
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+# The bundled data, found as package data wherever the app is installed (a
+# wheel in site-packages, a bundle, a checkout): never relative to this file.
+RESOURCES = Path(str(resources.files("resources")))
 FONT_FILE = RESOURCES / "fonts" / "ipaexg.ttf"
 DATABASE_NAME = "tsunagari.sqlite3"
 

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import os
 import pwd
+import subprocess
+import tomllib
+from fnmatch import fnmatch
 from pathlib import Path
 
 import pytest
 
+import resources
 from db.engine import sqlite_path
 from kiosk import paths
 from kiosk.database import open_database
@@ -90,6 +94,26 @@ def test_a_folder_with_awkward_characters_opens_in_the_right_place(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["100% a?b"]
 
 
-def test_resources_are_inside_the_project():
+def test_resources_are_found_as_package_data():
     assert (paths.RESOURCES / "choices.json").is_file()
     assert paths.FONT_FILE.parent.parent == paths.RESOURCES
+    assert Path(resources.__file__).parent == paths.RESOURCES
+
+
+@pytest.mark.parametrize("package", ["resources", "db"])
+def test_every_data_file_travels_in_the_wheel(package):
+    """A file the app reads but the package data does not name is missing from a real
+    install (.ci/wheel_smoke.py installs the wheel; this says which file, at once)."""
+    project = Path(__file__).resolve().parents[2]
+    config = tomllib.loads((project / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"][package]
+    root = project / package
+    tracked = subprocess.run(
+        ["git", "-C", str(root), "ls-files", "."], capture_output=True, text=True, check=True
+    ).stdout.split()
+    data = [name for name in tracked if not name.endswith(("__init__.py", ".ts"))]
+    if package == "db":
+        data = [name for name in data if name.startswith("migrations/")]
+    assert data
+    unshipped = [n for n in data if not any(fnmatch(n, pattern) for pattern in patterns)]
+    assert unshipped == []
