@@ -144,7 +144,7 @@ def main() -> None:
         window.workshops.slot_list.setCurrentRow(0)
         save(window, "workshops.png")
         window.show_widget(window.checkin)
-        newest = checkin.visits_of_event(ctx, window.state.event.id)[0]
+        newest = checkin.visits_of_event(ctx, window.state.today_event.id)[0]
         signup = SignupDialog(window.state, newest, window)
         signup.show()
         next(iter(signup.buttons.values())).setChecked(True)
@@ -160,7 +160,7 @@ def main() -> None:
         save(window, "consultations.png")
         window.show_widget(window.checkin)
 
-        visits = checkin.visits_of_event(ctx, window.state.event.id)
+        visits = checkin.visits_of_event(ctx, window.state.today_event.id)
         kids = next(v.children for v in visits if v.children)
         dialog = PickupCodesDialog(kids, "ja", lambda _k: None, window)
         dialog.show()

@@ -74,9 +74,9 @@ def main() -> None:
         save(window, "survey-screen.png")
 
         questionnaire = catalogue.active(ctx)
-        assert window.state.event is not None
+        assert window.state.today_event is not None
         timing = KioskTiming(idle_ms=3_600_000, thanks_ms=3_600_000)
-        kiosk = SurveyKiosk(ctx, window.state.event, questionnaire, "ja", timing)
+        kiosk = SurveyKiosk(ctx, window.state.today_event, questionnaire, "ja", timing)
         kiosk.resize(*TABLET)
         kiosk.show()
         save(kiosk, "survey-kiosk-start.png")

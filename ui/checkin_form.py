@@ -96,9 +96,9 @@ class CheckInForm(QWidget):
         children_label = QLabel(self.tr("Childcare"), self)
         children_label.setProperty("role", "section")
         children_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        self.children = ChildrenEditor(lang, self)
+        self.child_rows = ChildrenEditor(lang, self)
         grid.addWidget(children_label, len(rows), 0)
-        grid.addWidget(self.children, len(rows), 1)
+        grid.addWidget(self.child_rows, len(rows), 1)
         grid.setColumnStretch(1, 1)
         layout.addLayout(grid)
         layout.addStretch(1)
@@ -119,7 +119,7 @@ class CheckInForm(QWidget):
         self.first_visit.set_value("first")
         self.heard_from.set_value(None)
         self.consultation.set_value("no")
-        self.children.clear()
+        self.child_rows.clear()
 
     def choose_regular(self, match: VisitorMatch) -> None:
         """She is a regular: pre-fill her last answers, mark as a repeat visit."""
@@ -188,7 +188,7 @@ class CheckInForm(QWidget):
         """What must still be answered, as a sentence, or None."""
         if self.age.value() is None:
             return self.tr("Please choose her age group (or “No answer”).")
-        child = self.children.missing_age()
+        child = self.child_rows.missing_age()
         if child is not None:
             return self.tr("Please choose the age of child %1.").replace("%1", str(child))
         return None
@@ -205,5 +205,5 @@ class CheckInForm(QWidget):
             wants_consultation=self.consultation.value() == "yes",
             nickname=None if self.selected else (typed or None),
             visitor_id=self.selected.visitor_id if self.selected else None,
-            children=self.children.requests(),
+            children=self.child_rows.requests(),
         )

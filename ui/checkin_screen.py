@@ -62,7 +62,7 @@ class CheckInScreen(QWidget):
         for key in ("Return", "Enter", "Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(key), self, self._enter)
         QShortcut(QKeySequence("Ctrl+Z"), self, self.undo_last)
-        QShortcut(QKeySequence("Ctrl+K"), self, self.form.children.add_child)
+        QShortcut(QKeySequence("Ctrl+K"), self, self.form.child_rows.add_child)
         QShortcut(QKeySequence("Ctrl+W"), self, self.offer_workshops)
         QShortcut(QKeySequence("Ctrl+F"), self, self.form.nickname.setFocus)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.clear_form)
@@ -94,7 +94,7 @@ class CheckInScreen(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.form)
-        self.form.children.child_added.connect(
+        self.form.child_rows.child_added.connect(
             lambda row: QTimer.singleShot(50, lambda: scroll.ensureWidgetVisible(row.note))
         )
         layout.addWidget(scroll, 1)
@@ -182,7 +182,7 @@ class CheckInScreen(QWidget):
     # -- refreshing --------------------------------------------------------
 
     def refresh(self) -> None:
-        event = self.state.event
+        event = self.state.today_event
         is_open = event is not None and event.is_open
         self.pages.setCurrentIndex(0 if is_open else 1)
         if event is None:

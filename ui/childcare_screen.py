@@ -31,7 +31,7 @@ class ChildcareScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("Screen")
         self.state = state
-        self.children: list[ChildInfo] = []
+        self.listed_children: list[ChildInfo] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(12)
@@ -117,20 +117,22 @@ class ChildcareScreen(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        event = self.state.event
-        self.children = childcare.children_of_event(self.state.ctx, event.id) if event else []
-        in_care = sum(1 for c in self.children if c.in_care)
+        event = self.state.today_event
+        self.listed_children = (
+            childcare.children_of_event(self.state.ctx, event.id) if event else []
+        )
+        in_care = sum(1 for c in self.listed_children if c.in_care)
         self.summary.setText(
             self.tr("In care now: %1   ・   Today: %2")
             .replace("%1", str(in_care))
-            .replace("%2", str(len(self.children)))
+            .replace("%2", str(len(self.listed_children)))
         )
         enabled = event is not None and event.is_open
         self.code_entry.setEnabled(enabled)
         self.hand_back_button.setEnabled(enabled)
         lang = self.state.lang
-        self.table.setRowCount(len(self.children))
-        for row, child in enumerate(self.children):
+        self.table.setRowCount(len(self.listed_children))
+        for row, child in enumerate(self.listed_children):
             arrived = child.checked_in_at.astimezone().strftime("%H:%M")
             if child.in_care:
                 status = self.tr("in care")
@@ -185,7 +187,7 @@ class ChildcareScreen(QWidget):
 
     def reprint(self) -> None:
         row = self.table.currentRow()
-        if row < 0 or row >= len(self.children):
+        if row < 0 or row >= len(self.listed_children):
             set_banner(self.banner, self.tr("Select a child in the list first."), "info")
             return
-        print_labels(self, self.state, [self.children[row]])
+        print_labels(self, self.state, [self.listed_children[row]])

@@ -23,19 +23,21 @@ class DoorState(QObject):
         self.ctx = ctx
         self.lang = lang
         self.venue: VenueInfo | None = None
-        self.event: EventInfo | None = None
+        self.today_event: EventInfo | None = None
         self.reload()
 
     def reload(self) -> None:
         """Re-read the current venue and today's event (after a change elsewhere)."""
         self.venue = venues.current_venue(self.ctx)
-        self.event = (
+        self.today_event = (
             events.event_on(self.ctx, self.venue.id, self.ctx.today()) if self.venue else None
         )
 
     @property
     def open_event(self) -> EventInfo | None:
-        return self.event if self.event is not None and self.event.is_open else None
+        return (
+            self.today_event if self.today_event is not None and self.today_event.is_open else None
+        )
 
     def notify(self) -> None:
         self.reload()

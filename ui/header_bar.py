@@ -90,7 +90,7 @@ class HeaderBar(QFrame):
         self.venue_label.setText(state.venue.name if state.venue else "")
         today = state.ctx.today()
         date_text = era_date(today) if state.lang == "ja" else today.strftime("%a %d %b %Y")
-        event = state.event
+        event = state.today_event
         if event is None:
             status = self.tr("not open yet")
         elif event.is_open:
@@ -117,7 +117,7 @@ class HeaderBar(QFrame):
         self.event_button.style().polish(self.event_button)
 
     def _open_if_closed(self) -> None:
-        if self.state.event is None:
+        if self.state.today_event is None:
             self._event_action()
 
     def _event_action(self) -> None:
@@ -125,13 +125,13 @@ class HeaderBar(QFrame):
         try:
             if state.venue is None:
                 return
-            if state.event is None:
+            if state.today_event is None:
                 events.open_event(state.ctx, state.venue.id)
-            elif state.event.is_open:
-                if not self._close(state.event.id):
+            elif state.today_event.is_open:
+                if not self._close(state.today_event.id):
                     return
             else:
-                events.reopen_event(state.ctx, state.event.id)
+                events.reopen_event(state.ctx, state.today_event.id)
         except KioskError as exc:
             show_error_box(self, exc, state.lang, self.tr("Tsunagari"))
         state.notify()

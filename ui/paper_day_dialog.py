@@ -136,12 +136,12 @@ class PaperDayDialog(QDialog):
         others = QGridLayout()
         others.setHorizontalSpacing(10)
         self.first_visits = self._spin()
-        self.children = self._spin()
+        self.children_count = self._spin()
         self.workshops = self._spin()
         for column, (text, spin) in enumerate(
             (
                 (self.tr("First visits"), self.first_visits),
-                (self.tr("Children in childcare"), self.children),
+                (self.tr("Children in childcare"), self.children_count),
                 (self.tr("Workshop participants"), self.workshops),
             )
         ):
@@ -232,7 +232,7 @@ class PaperDayDialog(QDialog):
             *self.by_residence.values(),
             *self.children_by_age.values(),
             self.first_visits,
-            self.children,
+            self.children_count,
             self.workshops,
         ]
 
@@ -264,7 +264,7 @@ class PaperDayDialog(QDialog):
             known = entry.children_by_age if entry else None
             spin.setValue(known.get(code, 0) if known else 0)
         self.first_visits.setValue(entry.first_visits if entry else 0)
-        self.children.setValue(entry.children if entry else 0)
+        self.children_count.setValue(entry.children if entry else 0)
         self.workshops.setValue(entry.workshop_participants if entry else 0)
         for spin in self._all_spins():
             spin.blockSignals(False)
@@ -318,15 +318,15 @@ class PaperDayDialog(QDialog):
             )
         if self.first_visits.value() > by_age:
             problems.append(self.tr("More first visits than visits."))
-        if self.children.value() and not by_age:
+        if self.children_count.value() and not by_age:
             problems.append(self.tr("Children in childcare, but no visits."))
         if self.ages_known.isChecked():
             kids = sum(s.value() for s in self.children_by_age.values())
-            if kids != self.children.value():
+            if kids != self.children_count.value():
                 problems.append(
                     self.tr("The children's ages add up to %1, not %2.")
                     .replace("%1", str(kids))
-                    .replace("%2", str(self.children.value()))
+                    .replace("%2", str(self.children_count.value()))
                 )
         if problems:
             self.totals.setText(" ".join(problems))
@@ -345,7 +345,7 @@ class PaperDayDialog(QDialog):
             visits_by_age={c: s.value() for c, s in self.by_age.items() if s.value()},
             visits_by_residence={c: s.value() for c, s in self.by_residence.items() if s.value()},
             first_visits=self.first_visits.value(),
-            children=self.children.value(),
+            children=self.children_count.value(),
             children_by_age=(
                 {c: s.value() for c, s in self.children_by_age.items() if s.value()}
                 if self.ages_known.isChecked()

@@ -88,11 +88,11 @@ class PaperSurveyDialog(QDialog):
         self.banner = new_banner(self)
         layout.addWidget(self.banner)
 
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        layout.addWidget(self.scroll, 1)
+        self.answers_area = QScrollArea(self)
+        self.answers_area.setWidgetResizable(True)
+        self.answers_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.answers_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout.addWidget(self.answers_area, 1)
         self._build_form()
 
         buttons = QHBoxLayout()
@@ -116,7 +116,7 @@ class PaperSurveyDialog(QDialog):
 
     def _build_form(self) -> None:
         """A fresh, empty form (new widgets: nothing of the last paper remains)."""
-        holder = QWidget(self.scroll)
+        holder = QWidget(self.answers_area)
         form = QVBoxLayout(holder)
         form.setContentsMargins(0, 0, 8, 0)
         form.setSpacing(6)
@@ -143,10 +143,10 @@ class PaperSurveyDialog(QDialog):
             form.addWidget(answer)
             form.addSpacing(6)
         form.addStretch(1)
-        old = self.scroll.takeWidget()
+        old = self.answers_area.takeWidget()
         if old is not None:
             old.deleteLater()
-        self.scroll.setWidget(holder)
+        self.answers_area.setWidget(holder)
 
     def _update_count(self) -> None:
         self.count_label.setText(

@@ -29,7 +29,7 @@ class PickupCodesDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Pickup codes"))
-        self.children = list(children)
+        self.kids = list(children)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 20)
         layout.setSpacing(14)
@@ -46,7 +46,7 @@ class PickupCodesDialog(QDialog):
         grid = QGridLayout()
         grid.setHorizontalSpacing(24)
         self.code_labels: list[QLabel] = []
-        for i, child in enumerate(self.children):
+        for i, child in enumerate(self.kids):
             code = QLabel(child.pickup_code, self)
             code.setProperty("role", "big-code")
             code.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -60,7 +60,7 @@ class PickupCodesDialog(QDialog):
         buttons = QHBoxLayout()
         self.print_button = QPushButton(self.tr("Print label"), self)
         self.print_button.setAutoDefault(False)
-        self.print_button.clicked.connect(lambda: print_labels(self.children))
+        self.print_button.clicked.connect(lambda: print_labels(self.kids))
         self.close_button = QPushButton(self.tr("Done (Enter)"), self)
         self.close_button.setProperty("role", "primary")
         self.close_button.setDefault(True)

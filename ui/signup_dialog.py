@@ -53,7 +53,7 @@ class SignupDialog(QDialog):
         hint.setProperty("role", "subtitle")
         layout.addWidget(hint)
 
-        event = state.event
+        event = state.today_event
         self.slots = slots_of_event(state.ctx, event.id) if event else []
         taken = {s.slot_id: s.status for s in signups_of_visit(state.ctx, visit.id)}
         self.buttons: dict[str, QPushButton] = {}

@@ -74,7 +74,7 @@ class AddSlotDialog(QDialog):
         self.places.set_value(chosen.default_capacity)
 
     def save(self) -> None:
-        event = self.state.event
+        event = self.state.today_event
         if event is None or self.workshop.currentIndex() < 0:
             return
         start = self.start.time()

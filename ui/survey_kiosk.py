@@ -57,7 +57,7 @@ class SurveyKiosk(QWidget):
         self.setObjectName("SurveyKiosk")
         self.setWindowTitle(self.tr("Questionnaire"))
         self.ctx = ctx
-        self.event = event
+        self.survey_event = event
         self.questionnaire = questionnaire
         self.staff_lang = staff_lang
         self.draft: dict[str, str | list[str]] = {}
@@ -193,7 +193,7 @@ class SurveyKiosk(QWidget):
         try:
             survey.submit_response(
                 self.ctx,
-                self.event.id,
+                self.survey_event.id,
                 self.questionnaire,
                 self.draft,
                 lang,

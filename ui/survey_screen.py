@@ -190,12 +190,12 @@ class SurveyScreen(QWidget):
             )
         except KioskError as exc:
             self.questionnaire_label.setText(message_for(exc, lang))
-        if state.event is None:
+        if state.today_event is None:
             self.today_label.setText(
                 self.tr("No event today yet: starting the kiosk opens today's check-in.")
             )
         else:
-            count = survey.count_for_event(state.ctx, state.event.id)
+            count = survey.count_for_event(state.ctx, state.today_event.id)
             self.today_label.setText(self.tr("Responses today: %1").replace("%1", str(count)))
         self.start_button.setEnabled(state.venue is not None)
         self.refresh_results()
@@ -211,10 +211,12 @@ class SurveyScreen(QWidget):
         period = self.period.value()
         self.where.setEnabled(period != "event")
         if period == "event":
-            if state.event is None:
+            if state.today_event is None:
                 return None, ""
             day = era_date(today) if state.lang == "ja" else today.isoformat()
-            return survey_results.event_scope(state.event.id), f"{day} {state.event.venue_name}"
+            return survey_results.event_scope(
+                state.today_event.id
+            ), f"{day} {state.today_event.venue_name}"
         if period == "year":
             first_month = fiscal_year.start_month(state.ctx)
             year = fiscal_year.fiscal_year_of(today, first_month)
@@ -300,7 +302,7 @@ class SurveyScreen(QWidget):
         set_banner(self.banner, "", "ok")
         if state.venue is None:
             return False
-        if state.event is None:
+        if state.today_event is None:
             answer = QMessageBox.question(
                 self,
                 self.tr("Questionnaire"),
@@ -331,9 +333,9 @@ class SurveyScreen(QWidget):
         except KioskError as exc:
             set_banner(self.banner, message_for(exc, state.lang), "error")
             return False
-        assert state.event is not None
+        assert state.today_event is not None
         timing = self.timing or KioskTiming(idle_ms=survey.idle_seconds(ctx) * 1000)
-        self.kiosk = SurveyKiosk(ctx, state.event, questionnaire, state.lang, timing)
+        self.kiosk = SurveyKiosk(ctx, state.today_event, questionnaire, state.lang, timing)
         self.kiosk.unlocked.connect(self._kiosk_left)
         main = self.window()
         self._main_was_visible = main.isVisible()

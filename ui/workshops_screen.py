@@ -145,7 +145,7 @@ class WorkshopsScreen(QWidget):
         return self.signups[row] if 0 <= row < len(self.signups) else None
 
     def refresh(self) -> None:
-        event = self.state.event
+        event = self.state.today_event
         keep = self.selected_slot().id if self.selected_slot() else None
         self.slots = slots_of_event(self.state.ctx, event.id) if event else []
         is_open = event is not None and event.is_open

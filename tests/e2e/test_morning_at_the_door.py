@@ -50,7 +50,7 @@ def test_a_morning_survives_a_restart(qtbot, window, folder, clock, dialogs):
     assert [t.value.text() for t in (window.header.visits, window.header.in_care)] == ["2", "1"]
 
     # the lid closes, the laptop restarts: a fresh process opens the same file
-    event_id = window.state.event.id
+    event_id = window.state.today_event.id
     reopened = replace(open_database(folder=folder), clock=clock)
     assert events.counts(reopened, event_id) == events.DoorCounts(
         visits=2, first_visits=2, count_only=0, children_in_care=1, children_today=2

@@ -106,7 +106,7 @@ def test_closing_the_day_makes_a_backup(qtbot, window, event, folder, dialogs):
     qtbot.waitUntil(lambda: backups.list_backups(folder) != [])  # made off the GUI thread
     [made] = backups.list_backups(folder)
     assert made.kind == "close"
-    assert window.state.event is not None and not window.state.event.is_open
+    assert window.state.today_event is not None and not window.state.today_event.is_open
 
 
 def test_the_daily_backup_is_made_once_the_window_is_up(qtbot, shell, window, folder, dialogs):

@@ -54,7 +54,7 @@ def test_new_visitor_in_a_few_taps(qtbot, window):
     assert "30代" in window.checkin.visit_list.item(0).text()
     # the form is blank again for the next visitor
     assert form.age.value() is None and form.heard_from.value() is None
-    visit = checkin.visits_of_event(window.state.ctx, window.state.event.id)[0]
+    visit = checkin.visits_of_event(window.state.ctx, window.state.today_event.id)[0]
     assert (visit.age_band, visit.residence, visit.heard_from) == ("30s", "outside", "line")
 
 
@@ -87,7 +87,7 @@ def test_retry_after_an_error_reuses_the_request(qtbot, window, monkeypatch):
     open_day(qtbot, window)
     screen = window.checkin
     click(qtbot, screen.form.age.button("50s"))
-    request = screen.form.request(window.state.event.id, screen.request_id)
+    request = screen.form.request(window.state.today_event.id, screen.request_id)
     checkin.check_in(window.state.ctx, request)  # saved, but the screen did not hear back
     click(qtbot, screen.submit_button)
     assert counters(window)[0] == 1
@@ -129,9 +129,9 @@ def test_returning_regular_with_two_children(qtbot, window, clock, dialogs):
     assert form.age.value() == "30s" and form.residence.value() == "commuter"
     assert form.first_visit.value() == "repeat"
 
-    click(qtbot, form.children.add_button)
-    click(qtbot, form.children.add_button)
-    first, second = form.children.rows
+    click(qtbot, form.child_rows.add_button)
+    click(qtbot, form.child_rows.add_button)
+    first, second = form.child_rows.rows
     click(qtbot, first.age.button("1-2"))
     type_ime(first.note, "卵アレルギー")
     click(qtbot, second.age.button("3-5"))
@@ -148,7 +148,7 @@ def test_children_need_an_age(qtbot, window):
     open_day(qtbot, window)
     form = window.checkin.form
     click(qtbot, form.age.button("30s"))
-    click(qtbot, form.children.add_button)
+    click(qtbot, form.child_rows.add_button)
     click(qtbot, window.checkin.submit_button)
     assert "1" in window.checkin.banner.text() and counters(window)[0] == 0
 
@@ -195,7 +195,7 @@ def test_cancel_selected_with_a_reason(qtbot, window, monkeypatch):
         lambda *a, **k: (a[3][1], True),  # 二重に受付
     )
     click(qtbot, window.checkin.cancel_button)
-    visits = checkin.visits_of_event(window.state.ctx, window.state.event.id)
+    visits = checkin.visits_of_event(window.state.ctx, window.state.today_event.id)
     assert [(v.number, v.status, v.cancel_reason) for v in visits] == [
         (2, "active", None),
         (1, "cancelled", "duplicate"),
@@ -208,8 +208,8 @@ def test_closing_warns_about_children_still_in_care(qtbot, window, dialogs):
     open_day(qtbot, window)
     form = window.checkin.form
     click(qtbot, form.age.button("30s"))
-    click(qtbot, form.children.add_button)
-    click(qtbot, form.children.rows[0].age.button("0"))
+    click(qtbot, form.child_rows.add_button)
+    click(qtbot, form.child_rows.rows[0].age.button("0"))
     click(qtbot, window.checkin.submit_button)
 
     dialogs.answer = QMessageBox.StandardButton.No

@@ -39,7 +39,7 @@ def fill(qtbot, dialog, by_age, by_residence, first=0, children=0, workshops=0):
     for code, n in by_residence.items():
         type_count(qtbot, dialog.by_residence[code], n)
     type_count(qtbot, dialog.first_visits, first)
-    type_count(qtbot, dialog.children, children)
+    type_count(qtbot, dialog.children_count, children)
     type_count(qtbot, dialog.workshops, workshops)
 
 
@@ -83,7 +83,7 @@ def test_a_mismatch_is_explained_live_and_refused_on_save(qtbot, dialog, db_stat
 
 
 def test_children_with_no_visits_are_refused(qtbot, dialog, db_state):
-    type_count(qtbot, dialog.children, 2)
+    type_count(qtbot, dialog.children_count, 2)
     assert "来場者が0人" in dialog.totals.text()
     before = db_state()
     click(qtbot, dialog.save_button)

@@ -113,7 +113,7 @@ def answer_everything(qtbot: Any, kiosk: SurveyKiosk, comment: str) -> None:
 def test_a_full_response_in_japanese(qtbot, window, ctx, kiosk_for, dialogs):
     kiosk = kiosk_for()
     # No event was open: the coordinator was asked, and today's check-in opened.
-    assert dialogs.questions and window.survey.state.event is not None
+    assert dialogs.questions and window.survey.state.today_event is not None
     assert kiosk.isFullScreen() and not window.isVisible()
     start_in(qtbot, kiosk, "ja")
     first = page(kiosk)
@@ -129,7 +129,7 @@ def test_a_full_response_in_japanese(qtbot, window, ctx, kiosk_for, dialogs):
 
     assert isinstance(kiosk.current_page(), ThanksPage)
     [row] = responses(ctx)
-    assert (row.source, row.language, row.event_id) == ("kiosk", "ja", window.state.event.id)
+    assert (row.source, row.language, row.event_id) == ("kiosk", "ja", window.state.today_event.id)
     assert row.answers == {
         "overall": "satisfied",
         "activities": ["talk", "workshop"],

@@ -148,7 +148,7 @@ def test_add_a_slot_and_copy_last_time(qtbot, window, clock, dialogs):
     assert [s.name for s in screen.slots] == ["ヨガ"]
 
     # next month: the same workshops in one click
-    events.close_event(ctx, window.state.event.id)
+    events.close_event(ctx, window.state.today_event.id)
     clock.advance(days=28)
     window.state.notify()
     click(qtbot, window.header.event_button)
