@@ -104,9 +104,9 @@ def main() -> None:
         form = window.checkin.form
         form.age.set_value("30s")
         form.heard_from.set_value("flyer")
-        form.children.add_child()
-        form.children.rows[0].age.set_value("1-2")
-        form.children.rows[0].note.setText("卵アレルギー")
+        form.child_rows.add_child()
+        form.child_rows.rows[0].age.set_value("1-2")
+        form.child_rows.rows[0].note.setText("卵アレルギー")
         save(window, "checkin.png")
 
         form.reset()

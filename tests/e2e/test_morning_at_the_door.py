@@ -25,10 +25,10 @@ def test_a_morning_survives_a_restart(qtbot, window, folder, clock, dialogs):
     # 1: a new visitor who gives a nickname and brings two children
     form.nickname.setText("ゆき")
     click(qtbot, form.age.button("30s"))
-    click(qtbot, form.children.add_button)
-    click(qtbot, form.children.add_button)
-    click(qtbot, form.children.rows[0].age.button("0"))
-    click(qtbot, form.children.rows[1].age.button("3-5"))
+    click(qtbot, form.child_rows.add_button)
+    click(qtbot, form.child_rows.add_button)
+    click(qtbot, form.child_rows.rows[0].age.button("0"))
+    click(qtbot, form.child_rows.rows[1].age.button("3-5"))
     click(qtbot, screen.submit_button)
     codes = dialogs.pickup_codes[-1]
 
