@@ -36,6 +36,7 @@ ACTION_LABELS: dict[str, dict[str, str]] = {
     "setup_completed": {"ja": "初期設定", "en": "First set-up"},
     "venue_added": {"ja": "会場の追加", "en": "Venue added"},
     "venue_renamed": {"ja": "会場名の変更", "en": "Venue renamed"},
+    "venue_kind_changed": {"ja": "会場の種類の変更", "en": "Venue kind changed"},
     "venue_retired": {"ja": "会場の廃止", "en": "Venue retired"},
     "current_venue_changed": {"ja": "この端末の会場の変更", "en": "This device's venue changed"},
     "setting_changed": {"ja": "設定の変更", "en": "Setting changed"},

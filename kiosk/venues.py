@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
-from db.models import Venue
+from db.models import Event, PaperDay, Venue
 from kiosk import choices, settings
 from kiosk.context import AppContext
 from kiosk.errors import KioskError
@@ -134,3 +135,37 @@ def set_current_venue(ctx: AppContext, venue_id: str) -> None:
             raise KioskError("venue_not_found")
         settings.put_in(session, ctx, settings.CURRENT_VENUE, venue_id)
         audit(session, ctx, "current_venue_changed", "venue", venue_id)
+
+
+def _days_held(session: Session, venue_id: str) -> int:
+    """Days recorded at a venue: events opened at the door and paper lists, even cancelled."""
+    events = session.scalar(select(func.count()).where(Event.venue_id == venue_id)) or 0
+    papers = session.scalar(select(func.count()).where(PaperDay.venue_id == venue_id)) or 0
+    return int(events) + int(papers)
+
+
+def kind_can_change(ctx: AppContext, venue_id: str) -> bool:
+    """Whether a venue's kind (in person / online) may still change: no day held there yet.
+
+    Once a day is recorded, reports have counted it under the venue's kind;
+    a venue that changes how it meets is a new venue.
+    """
+    with read(ctx) as session:
+        return _days_held(session, venue_id) == 0
+
+
+def change_venue_kind(ctx: AppContext, venue_id: str, kind: str) -> VenueInfo:
+    """In person ↔ online, for a venue made with the wrong kind before its first day."""
+    choices.require("venue_kind", kind)
+    with write(ctx) as session:
+        venue = session.get(Venue, venue_id)
+        if venue is None:
+            raise KioskError("venue_not_found")
+        if venue.kind == kind:
+            return _info(venue)  # already so: nothing to change, nothing to audit
+        if _days_held(session, venue_id):
+            raise KioskError("venue_kind_fixed", name=venue.name)
+        venue.kind = kind
+        venue.device_id = ctx.device_id
+        audit(session, ctx, "venue_kind_changed", "venue", venue.id, kind=kind)
+        return _info(venue)

@@ -28,6 +28,7 @@ from ui.door_state import DoorState
 from ui.error_display import show_error_box
 from ui.main_window import MainWindow
 from ui.setup_dialog import SetupDialog
+from ui.wheel_guard import install_wheel_guard
 
 log = logging.getLogger(__name__)
 TRANSLATIONS = RESOURCES / "translations"
@@ -99,6 +100,7 @@ class AppShell:
         self.ctx = ctx
         self.translation = Translation(app)
         self.translation.use(lang)
+        install_wheel_guard(app)  # the wheel scrolls pages, never changes a setting
         self.state = DoorState(ctx, lang)
         self.window: MainWindow | None = None
 

@@ -34,7 +34,10 @@ from ui.exchange_card import ExchangeCard
 from ui.kpi_targets_card import KpiTargetsCard
 from ui.privacy_card import PrivacyCard
 from ui.survey_settings import SurveySettingsCard
+from ui.venue_dialog import VenueDialog
 from ui.workshop_catalogue_card import WorkshopCatalogueCard
+
+VENUE_KIND = Qt.ItemDataRole.UserRole + 1  # a venue list item's kind code
 
 
 class SettingsScreen(QWidget):
@@ -48,6 +51,7 @@ class SettingsScreen(QWidget):
         self.setObjectName("Screen")
         self.state = state
         self.change_language = change_language
+        self.venue_dialog: VenueDialog | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(12)
@@ -158,18 +162,31 @@ class SettingsScreen(QWidget):
         hint.setWordWrap(True)
         layout.addWidget(hint)
         self.venue_list = QListWidget(card)
+        self.venue_list.currentRowChanged.connect(lambda _row: self._show_kind())
         layout.addWidget(self.venue_list, 1)
+        kind_row = QHBoxLayout()
+        kind_row.addWidget(QLabel(self.tr("Kind"), card))
+        self.venue_kind = ChoiceButtons.for_group("venue_kind", self.state.lang)
+        self.venue_kind.selection_changed.connect(self._kind_chosen)
+        kind_row.addWidget(self.venue_kind, 1)
+        layout.addLayout(kind_row)
+        self.kind_hint = QLabel(card)
+        self.kind_hint.setProperty("role", "hint")
+        self.kind_hint.setWordWrap(True)
+        layout.addWidget(self.kind_hint)
         buttons = QHBoxLayout()
-        for text, slot in (
-            (self.tr("Add…"), self.add_venue),
-            (self.tr("Rename…"), self.rename_venue),
-            (self.tr("Use at this laptop"), self.use_venue),
-            (self.tr("Retire"), self.retire_venue),
+        self.venue_buttons: dict[str, QPushButton] = {}
+        for key, text, slot in (
+            ("add", self.tr("Add…"), self.add_venue),
+            ("rename", self.tr("Rename…"), self.rename_venue),
+            ("use", self.tr("Use at this laptop"), self.use_venue),
+            ("retire", self.tr("Retire"), self.retire_venue),
         ):
             button = QPushButton(text, card)
             button.setAutoDefault(False)
             button.clicked.connect(slot)
             buttons.addWidget(button)
+            self.venue_buttons[key] = button
         layout.addLayout(buttons)
         return card
 
@@ -188,13 +205,38 @@ class SettingsScreen(QWidget):
             self.tr("Folder: %1\nThis device: %2").replace("%1", where).replace("%2", ctx.device_id)
         )
         current = self.state.venue.id if self.state.venue else None
+        selected = self.venue_list.currentItem()
+        keep = selected.data(Qt.ItemDataRole.UserRole) if selected else current
+        self.venue_list.blockSignals(True)
         self.venue_list.clear()
         for venue in venues.list_venues(ctx):
             kind = choices.label("venue_kind", venue.kind, self.state.lang)
             mark = "★ " if venue.id == current else "    "
             item = QListWidgetItem(f"{mark}{venue.name}  ({kind})")
             item.setData(Qt.ItemDataRole.UserRole, venue.id)
+            item.setData(VENUE_KIND, venue.kind)
             self.venue_list.addItem(item)
+            if venue.id == keep:
+                self.venue_list.setCurrentItem(item)
+        self.venue_list.blockSignals(False)
+        self._show_kind()
+
+    def _show_kind(self) -> None:
+        """The selected venue's kind; its buttons work only while no day was held there."""
+        item = self.venue_list.currentItem()
+        if item is None:
+            self.venue_kind.set_value(None)
+            self.venue_kind.setEnabled(False)
+            self.kind_hint.setText(self.tr("Select a venue to see or change its kind."))
+            return
+        self.venue_kind.set_value(item.data(VENUE_KIND))
+        free = venues.kind_can_change(self.state.ctx, str(item.data(Qt.ItemDataRole.UserRole)))
+        self.venue_kind.setEnabled(free)
+        self.kind_hint.setText(
+            self.tr("No day has been held here yet, so the kind can still be changed.")
+            if free
+            else self.tr("Days have been held here, so the kind stays as it is.")
+        )
 
     def _run(self, action: Callable[[], object], done: str) -> None:
         try:
@@ -237,9 +279,28 @@ class SettingsScreen(QWidget):
         return str(item.data(Qt.ItemDataRole.UserRole))
 
     def add_venue(self) -> None:
-        name, ok = QInputDialog.getText(self, self.tr("Add a venue"), self.tr("Venue name"))
-        if ok:
-            self._run(lambda: venues.add_venue(self.state.ctx, name), self.tr("Venue added."))
+        """The app's own dialog (name and kind), not a bare text box: online venues too."""
+        if self.venue_dialog is not None:
+            self.venue_dialog.deleteLater()  # the one before, long closed
+        self.venue_dialog = VenueDialog(self.state, self)
+        self.venue_dialog.accepted.connect(self._venue_added)
+        self.venue_dialog.open()
+
+    def _venue_added(self) -> None:
+        set_banner(self.banner, self.tr("Venue added."), "ok")
+        self.state.notify()
+
+    def _kind_chosen(self, kind: str | None) -> None:
+        item = self.venue_list.currentItem()
+        if item is None or not kind or kind == item.data(VENUE_KIND):
+            return
+        venue_id = str(item.data(Qt.ItemDataRole.UserRole))
+        label = choices.label("venue_kind", kind, self.state.lang)
+        self._run(
+            lambda: venues.change_venue_kind(self.state.ctx, venue_id, kind),
+            self.tr("The venue is now: %1.").replace("%1", label),
+        )
+        self._show_kind()  # refused: back to the kind it has
 
     def rename_venue(self) -> None:
         venue_id = self._selected_venue()

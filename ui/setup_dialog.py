@@ -72,5 +72,6 @@ class SetupDialog(QDialog):
             )
         except KioskError as exc:
             set_banner(self.banner, message_for(exc, self.lang), "error")
+            self.adjustSize()  # room for the message; the kind buttons keep their height
             return
         self.accept()

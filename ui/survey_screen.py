@@ -365,21 +365,25 @@ class SurveyScreen(QWidget):
         self.paper_dialog.finished.connect(lambda _r: self.state.notify())
         self.paper_dialog.open()
 
-    def export_csv(self, path: Path | None = None) -> Path | None:
+    def export_csv(self) -> None:
+        """Ask where, then write the results shown (and the comments, if ticked) as CSV.
+
+        Takes no argument: a button's click hands its slot `checked`, which a
+        `path` parameter would take for a file name.
+        """
         scope, label = self.scope()
         if scope is None:
             set_banner(self.banner, self.tr("No event today."), "info")
-            return None
-        if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(
-                self,
-                self.tr("Export questionnaire results"),
-                str(Path.home() / "questionnaire-results.csv"),
-                self.tr("CSV files (*.csv)"),
-            )
-            if not chosen:
-                return None
-            path = Path(chosen)
+            return
+        chosen, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export questionnaire results"),
+            str(Path.home() / "questionnaire-results.csv"),
+            self.tr("CSV files (*.csv)"),
+        )
+        if not chosen:
+            return
+        path = Path(chosen)
         try:
             results = survey_results.results(
                 self.state.ctx, scope, include_comments=self.export_comments.isChecked()
@@ -387,6 +391,5 @@ class SurveyScreen(QWidget):
             survey_export.write_csv(path, results, self.state.lang, label)
         except KioskError as exc:
             set_banner(self.banner, message_for(exc, self.state.lang), "error")
-            return None
+            return
         set_banner(self.banner, self.tr("Exported: %1").replace("%1", str(path)), "ok")
-        return path

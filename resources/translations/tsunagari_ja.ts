@@ -551,27 +551,27 @@ Press “Open today&apos;s check-in” above (Ctrl+O).</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../ui/childcare_screen.py" line="124"/>
+        <location filename="../../ui/childcare_screen.py" line="126"/>
         <source>In care now: %1   ・   Today: %2</source>
         <translation>託児中：%1人   ・   本日：%2人</translation>
     </message>
     <message>
-        <location filename="../../ui/childcare_screen.py" line="136"/>
+        <location filename="../../ui/childcare_screen.py" line="138"/>
         <source>in care</source>
         <translation>託児中</translation>
     </message>
     <message>
-        <location filename="../../ui/childcare_screen.py" line="143"/>
+        <location filename="../../ui/childcare_screen.py" line="145"/>
         <source>picked up %1</source>
         <translation>お迎え済 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/childcare_screen.py" line="177"/>
+        <location filename="../../ui/childcare_screen.py" line="179"/>
         <source>Handed back: code %1 (%2). See you next time!</source>
         <translation>お返ししました：お迎え番号 %1（%2）。またお待ちしています！</translation>
     </message>
     <message>
-        <location filename="../../ui/childcare_screen.py" line="189"/>
+        <location filename="../../ui/childcare_screen.py" line="191"/>
         <source>Select a child in the list first.</source>
         <translation>先に一覧からお子さんを選んでください。</translation>
     </message>
@@ -1925,161 +1925,176 @@ Children in childcare: %4</source>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../ui/settings_screen.py" line="101"/>
+        <location filename="../../ui/settings_screen.py" line="104"/>
         <source>Organisation and language</source>
         <translation>団体と言語</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="104"/>
-        <location filename="../../ui/settings_screen.py" line="115"/>
+        <location filename="../../ui/settings_screen.py" line="107"/>
+        <location filename="../../ui/settings_screen.py" line="118"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="108"/>
+        <location filename="../../ui/settings_screen.py" line="111"/>
         <source>Organisation</source>
         <translation>団体名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="113"/>
+        <location filename="../../ui/settings_screen.py" line="116"/>
         <source>Title of reports (事業名); the organisation if empty</source>
         <translation>報告書の表題（事業名）。空欄なら団体名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="119"/>
+        <location filename="../../ui/settings_screen.py" line="122"/>
         <source>Project</source>
         <translation>事業名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="124"/>
+        <location filename="../../ui/settings_screen.py" line="127"/>
         <source> (month the fiscal year starts)</source>
         <translation> 月始まり</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="126"/>
+        <location filename="../../ui/settings_screen.py" line="129"/>
         <source>Fiscal year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="130"/>
+        <location filename="../../ui/settings_screen.py" line="133"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="133"/>
+        <location filename="../../ui/settings_screen.py" line="136"/>
         <source>Where the data lives</source>
         <translation>データの保存場所</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="143"/>
+        <location filename="../../ui/settings_screen.py" line="146"/>
         <source>Tsunagari keeps no real names and never the content of a consultation. Nicknames and care notes are personal details and will expire.</source>
         <translation>つながりは本名や相談の内容を記録しません。ニックネームと託児メモは個人情報として、保存期間が過ぎると消去されます。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="155"/>
+        <location filename="../../ui/settings_screen.py" line="158"/>
         <source>Venues</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="156"/>
+        <location filename="../../ui/settings_screen.py" line="159"/>
         <source>The venue marked ★ is the one this laptop checks in for.</source>
         <translation>★印の会場が、このパソコンで受付する会場です。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="164"/>
+        <location filename="../../ui/settings_screen.py" line="167"/>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="179"/>
         <source>Add…</source>
         <translation>追加…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="165"/>
+        <location filename="../../ui/settings_screen.py" line="180"/>
         <source>Rename…</source>
         <translation>名前を変更…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="166"/>
+        <location filename="../../ui/settings_screen.py" line="181"/>
         <source>Use at this laptop</source>
         <translation>この端末で使う</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="167"/>
+        <location filename="../../ui/settings_screen.py" line="182"/>
         <source>Retire</source>
         <translation>終了にする</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="186"/>
+        <location filename="../../ui/settings_screen.py" line="202"/>
         <source>a database server</source>
         <translation>データベースサーバー</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="188"/>
+        <location filename="../../ui/settings_screen.py" line="204"/>
         <source>Folder: %1
 This device: %2</source>
         <translation>フォルダ：%1
 この端末：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="212"/>
+        <location filename="../../ui/settings_screen.py" line="229"/>
+        <source>Select a venue to see or change its kind.</source>
+        <translation>会場を選ぶと、その種類を確かめたり変えたりできます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="235"/>
+        <source>No day has been held here yet, so the kind can still be changed.</source>
+        <translation>この会場はまだ開催日がないので、種類を変えられます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="237"/>
+        <source>Days have been held here, so the kind stays as it is.</source>
+        <translation>この会場には開催日の記録があるため、種類は変えられません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="253"/>
         <source>Saved: fiscal years now start in month %1.</source>
         <translation>保存しました：年度は%1月始まりになりました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="218"/>
-        <location filename="../../ui/settings_screen.py" line="224"/>
+        <location filename="../../ui/settings_screen.py" line="259"/>
+        <location filename="../../ui/settings_screen.py" line="265"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="235"/>
+        <location filename="../../ui/settings_screen.py" line="276"/>
         <source>Select a venue in the list first.</source>
         <translation>先に一覧から会場を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="240"/>
-        <source>Add a venue</source>
-        <translation>会場の追加</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_screen.py" line="240"/>
-        <source>Venue name</source>
-        <translation>会場名</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_screen.py" line="242"/>
+        <location filename="../../ui/settings_screen.py" line="287"/>
         <source>Venue added.</source>
         <translation>会場を追加しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="248"/>
+        <location filename="../../ui/settings_screen.py" line="298"/>
+        <source>The venue is now: %1.</source>
+        <translation>会場の種類を「%1」にしました。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="306"/>
         <source>Rename the venue</source>
         <translation>会場名の変更</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="248"/>
+        <location filename="../../ui/settings_screen.py" line="306"/>
         <source>New name</source>
         <translation>新しい名前</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="252"/>
+        <location filename="../../ui/settings_screen.py" line="310"/>
         <source>Venue renamed.</source>
         <translation>会場名を変更しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="260"/>
+        <location filename="../../ui/settings_screen.py" line="318"/>
         <source>This laptop now checks in for the selected venue.</source>
         <translation>この端末は選んだ会場の受付に切り替わりました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="269"/>
+        <location filename="../../ui/settings_screen.py" line="327"/>
         <source>Retire the venue</source>
         <translation>会場を終了にする</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="270"/>
+        <location filename="../../ui/settings_screen.py" line="328"/>
         <source>Retire this venue? Its past records stay in every report.</source>
         <translation>この会場を終了にしますか？これまでの記録は報告にそのまま残ります。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="274"/>
+        <location filename="../../ui/settings_screen.py" line="332"/>
         <source>Venue retired.</source>
         <translation>会場を終了にしました。</translation>
     </message>
@@ -2355,55 +2370,55 @@ This device: %2</source>
         <translation>全会場</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="232"/>
-        <location filename="../../ui/survey_screen.py" line="369"/>
+        <location filename="../../ui/survey_screen.py" line="234"/>
+        <location filename="../../ui/survey_screen.py" line="376"/>
         <source>No event today.</source>
         <translation>本日の開催はありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="257"/>
+        <location filename="../../ui/survey_screen.py" line="259"/>
         <source>Satisfaction (%1): %2 of the %3 who answered. Target %4%.
 Responses: %5 (tablet %6, paper %7).</source>
         <translation>満足度（%1）：回答した%3人のうち%2人。目標%4%。
 回答数：%5件（タブレット%6件・紙%7件）</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="284"/>
+        <location filename="../../ui/survey_screen.py" line="286"/>
         <source>Free comments</source>
         <translation>自由記述</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="306"/>
+        <location filename="../../ui/survey_screen.py" line="308"/>
         <source>Questionnaire</source>
         <translation>アンケート</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="308"/>
+        <location filename="../../ui/survey_screen.py" line="310"/>
         <source>No event is open today at %1. Open today&apos;s check-in now and start the questionnaire?</source>
         <translation>%1では本日の受付が始まっていません。本日の受付を開始して、アンケート画面を始めますか？</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="325"/>
+        <location filename="../../ui/survey_screen.py" line="327"/>
         <source>The kiosk needs a coordinator PIN first, so that staff can leave it.</source>
         <translation>スタッフが終了できるように、先にコーディネーターPINを設定してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="353"/>
+        <location filename="../../ui/survey_screen.py" line="355"/>
         <source>Kiosk mode ended.</source>
         <translation>アンケート画面を終了しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="374"/>
+        <location filename="../../ui/survey_screen.py" line="380"/>
         <source>Export questionnaire results</source>
         <translation>アンケート集計の出力</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="376"/>
+        <location filename="../../ui/survey_screen.py" line="382"/>
         <source>CSV files (*.csv)</source>
         <translation>CSVファイル (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_screen.py" line="389"/>
+        <location filename="../../ui/survey_screen.py" line="395"/>
         <source>Exported: %1</source>
         <translation>出力しました：%1</translation>
     </message>
@@ -2565,6 +2580,45 @@ Responses: %5 (tablet %6, paper %7).</source>
         <location filename="../../ui/pin_dialogs.py" line="111"/>
         <source>Leave</source>
         <translation>終了する</translation>
+    </message>
+</context>
+<context>
+    <name>VenueDialog</name>
+    <message>
+        <location filename="../../ui/venue_dialog.py" line="26"/>
+        <location filename="../../ui/venue_dialog.py" line="31"/>
+        <source>Add a venue</source>
+        <translation>会場の追加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/venue_dialog.py" line="38"/>
+        <source>e.g. Station Front Salon</source>
+        <translation>例：駅前サロン</translation>
+    </message>
+    <message>
+        <location filename="../../ui/venue_dialog.py" line="41"/>
+        <source>Venue name</source>
+        <translation>会場名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/venue_dialog.py" line="42"/>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location filename="../../ui/venue_dialog.py" line="46"/>
+        <source>Online is for sessions held over the internet, such as online dialogue sessions. The kind can still be changed until the first day is held there.</source>
+        <translation>オンラインは、オンライン相談会のようにインターネットで開く会場です。種類は、その会場で最初の開催日を迎えるまでは変えられます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/venue_dialog.py" line="56"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../ui/venue_dialog.py" line="56"/>
+        <source>Add</source>
+        <translation>追加</translation>
     </message>
 </context>
 <context>

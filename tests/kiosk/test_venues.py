@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from sqlalchemy import select
 
 from db.models import AuditEntry
 from kiosk import events, settings, venues
 from kiosk.errors import KioskError
+from kiosk.paper_days import PaperDayDraft, record_paper_day
 
 
 def audit_actions(ctx) -> list[str]:
@@ -183,3 +186,34 @@ def test_language_setting(ctx):
         settings.set_language(ctx, "fr")
     assert excinfo.value.code == "invalid_language"
     assert settings.language(ctx) == "en"
+
+
+def test_the_kind_changes_while_the_venue_has_no_days(ctx, venue):
+    online = venues.add_venue(ctx, "オンライン相談会")  # made as in person by mistake
+    assert venues.kind_can_change(ctx, online.id)
+    changed = venues.change_venue_kind(ctx, online.id, "online")
+    assert (changed.id, changed.name, changed.kind) == (online.id, "オンライン相談会", "online")
+    assert [v.kind for v in venues.list_venues(ctx)] == ["in_person", "online"]
+    assert audit_actions(ctx)[-1] == "venue_kind_changed"
+    assert venues.change_venue_kind(ctx, online.id, "online") == changed  # already so
+    assert audit_actions(ctx).count("venue_kind_changed") == 1
+
+
+def test_the_kind_is_fixed_once_a_day_is_held(ctx, venue, event, db_state):
+    assert not venues.kind_can_change(ctx, venue.id)
+    error = refused(ctx, db_state, "venue_kind_fixed", venues.change_venue_kind, venue.id, "online")
+    assert error.params == {"name": "中央公民館"}
+    assert venues.change_venue_kind(ctx, venue.id, "in_person").kind == "in_person"  # no change
+
+
+def test_a_paper_list_fixes_the_kind_too(ctx, venue, db_state):
+    other = venues.add_venue(ctx, "駅前サロン")
+    record_paper_day(ctx, PaperDayDraft(other.id, date(2026, 11, 1), {"30s": 2}, {"resident": 2}))
+    assert not venues.kind_can_change(ctx, other.id)
+    refused(ctx, db_state, "venue_kind_fixed", venues.change_venue_kind, other.id, "online")
+
+
+def test_changing_the_kind_refuses_bad_input(ctx, venue, db_state):
+    other = venues.add_venue(ctx, "駅前サロン")
+    refused(ctx, db_state, "invalid_choice", venues.change_venue_kind, other.id, "tv")
+    refused(ctx, db_state, "venue_not_found", venues.change_venue_kind, "nowhere", "online")

@@ -1,13 +1,13 @@
-"""The reports screen: a fiscal year or a month, by venue or all, and its exports."""
+"""The reports screen: a fiscal year or a month, by venue or all.
+
+Its export buttons are clicked in tests/ui/test_export_buttons.py.
+"""
 
 from __future__ import annotations
 
-import io
 from datetime import date, datetime
 
-from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QFileDialog
 
 from kiosk import checkin, events
 from kiosk.checkin import CheckInRequest
@@ -53,21 +53,3 @@ def test_fiscal_year_and_month_reports(qtbot, window, clock):
     wait_for_report(qtbot, screen, "令和8年11月")
     assert screen.report.totals.visits == 0
     assert screen.report.period.first == date(2026, 11, 1)
-
-
-def test_export_fiscal_year_pdf_and_csv(qtbot, window, tmp_path, monkeypatch):
-    window.show_widget(window.reports)
-    screen = window.reports
-    screen.year.setValue(2026)
-    wait_for_report(qtbot, screen, "令和8年度")
-    pdf = tmp_path / "fy.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(pdf), ""))
-    qtbot.mouseClick(screen.pdf_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "保存しました" in screen.banner.text(), timeout=15000)
-    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.read_bytes())).pages)
-    assert "令和8年度" in text and "月別の実績" in text
-    csv = tmp_path / "fy.csv"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(csv), ""))
-    qtbot.mouseClick(screen.csv_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: str(csv) in screen.banner.text(), timeout=15000)
-    assert "区分,項目,4月" in csv.read_text(encoding="utf-8-sig")

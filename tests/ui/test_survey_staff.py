@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import csv
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QPushButton, QWidget
 from sqlalchemy import select
 
 from db.models import SurveyResponse
@@ -85,7 +86,9 @@ def test_the_rate_turns_green_at_the_target(qtbot, window, ctx, today):
     assert screen.rate_label.property("role") == "survey-rate-good"
 
 
-def test_comments_are_shown_and_exported_only_when_chosen(qtbot, window, ctx, today, tmp_path):
+def test_comments_are_shown_and_exported_only_when_chosen(
+    qtbot, window, ctx, today, tmp_path, monkeypatch
+):
     fill(ctx, today, "satisfied", comment="スタッフの方がやさしかった")
     screen = window.survey
     screen.refresh()
@@ -96,12 +99,17 @@ def test_comments_are_shown_and_exported_only_when_chosen(qtbot, window, ctx, to
     heading = screen.tree.topLevelItem(screen.tree.topLevelItemCount() - 1)
     assert heading.child(0).text(0) == "スタッフの方がやさしかった"
 
-    plain = screen.export_csv(tmp_path / "without.csv")
-    assert plain is not None
+    def export_to(name: str) -> Path:
+        path = tmp_path / name
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
+        click(qtbot, screen.export_button)
+        assert path.is_file()
+        return path
+
+    plain = export_to("without.csv")
     assert "やさしかった" not in plain.read_text(encoding="utf-8-sig")
     screen.export_comments.setChecked(True)
-    full = screen.export_csv(tmp_path / "with.csv")
-    assert full is not None
+    full = export_to("with.csv")
     rows = list(csv.reader(full.open(encoding="utf-8-sig")))
     assert ["自由記述", "スタッフの方がやさしかった", "", "", ""] in rows
     assert "出力しました" in screen.banner.text()

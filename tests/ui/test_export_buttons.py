@@ -1,0 +1,216 @@
+"""Every export button in the app, clicked through the window; only the file dialog is stubbed.
+
+A test that calls `export_csv(path)` itself never meets what a click sends
+(the questionnaire's 「CSV に出力…」 got `checked=False` as its path and
+crashed). So each button here is clicked with the mouse, the save dialog
+answers a path, and the file must then exist and read back: a CSV parses
+with its header row, a PDF opens and holds the page's title, an exchange
+file passes the coordinator's own checks.
+
+The last test reads ui/ for every place that asks where to save a file and
+fails when no case here clicks a button of that module.
+"""
+
+from __future__ import annotations
+
+import ast
+import csv
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QPushButton
+
+from kiosk import checkin, events, survey
+from kiosk import questionnaire_catalogue as catalogue
+from kiosk.checkin import CheckInRequest
+from kiosk.exchange_format import open_exchange
+from ui.exchange_card import ExchangeCard
+from ui.main_window import MainWindow
+from ui.privacy_card import PrivacyCard
+
+UI = Path(__file__).resolve().parents[2] / "ui"
+
+
+def read_csv(path: Path, encoding: str = "utf-8-sig", table: bool = True) -> list[list[str]]:
+    """The rows; with `table`, one header row and every row as wide as it."""
+    rows = list(csv.reader(io.StringIO(path.read_bytes().decode(encoding))))
+    assert rows
+    if table:
+        assert {len(r) for r in rows} == {len(rows[0])}, "rows as wide as the header"
+    return rows
+
+
+def pdf_text(path: Path) -> str:
+    return "".join(page.extract_text() for page in PdfReader(io.BytesIO(path.read_bytes())).pages)
+
+
+@dataclass(frozen=True)
+class ExportButton:
+    """Where the button is, what the click must write, and which ui modules it exercises."""
+
+    suffix: str
+    press: Callable[[Any, MainWindow], QPushButton]  # (qtbot, window) -> the button
+    check: Callable[[Path], None]
+    modules: tuple[str, ...]
+
+
+def survey_csv(qtbot: Any, window: MainWindow) -> QPushButton:
+    ctx = window.state.ctx
+    assert window.state.venue is not None
+    event = events.open_event(ctx, window.state.venue.id)
+    questionnaire = catalogue.active(ctx)
+    survey.submit_response(ctx, event.id, questionnaire, {"overall": "satisfied"}, "ja")
+    window.state.notify()
+    window.show_widget(window.survey)
+    return window.survey.export_button
+
+
+def check_survey_csv(path: Path) -> None:
+    rows = read_csv(path)
+    assert rows[0] == ["質問", "回答", "件数", "回答者数", "割合"]
+    assert ["満足度", "満足・やや満足", "1", "1", "100.0%"] in rows
+
+
+def a_day(window: MainWindow) -> None:
+    ctx = window.state.ctx
+    assert window.state.venue is not None
+    event = events.open_event(ctx, window.state.venue.id)
+    checkin.check_in(ctx, CheckInRequest(event_id=event.id, age_band="40s"))
+    window.state.notify()
+
+
+def tally(fmt: str) -> Callable[[Any, MainWindow], QPushButton]:
+    def press(qtbot: Any, window: MainWindow) -> QPushButton:
+        a_day(window)
+        window.show_widget(window.tally)
+        return window.tally.csv_button if fmt == "csv" else window.tally.pdf_button
+
+    return press
+
+
+def check_tally_csv(path: Path) -> None:
+    rows = read_csv(path)
+    assert rows[0][:3] == ["日付", "和暦", "会場"]
+    assert rows[1][2:5] == ["中央公民館", "カフェ・居場所", "1"]
+
+
+def reports(fmt: str) -> Callable[[Any, MainWindow], QPushButton]:
+    def press(qtbot: Any, window: MainWindow) -> QPushButton:
+        screen = window.reports
+        window.show_widget(screen)
+        screen.year.setValue(2026)
+        qtbot.waitUntil(
+            lambda: screen.report is not None and screen.report.period.label == "令和8年度",
+            timeout=10000,
+        )
+        return screen.csv_button if fmt == "csv" else screen.pdf_button
+
+    return press
+
+
+def check_reports_csv(path: Path) -> None:
+    rows = read_csv(path, table=False)  # sections: the heading, the KPIs, the months
+    assert rows[0][:3] == ["事業名", "期間", "会場"]
+    assert ["区分", "項目", "4月"] in [row[:3] for row in rows]
+
+
+def check_reports_pdf(path: Path) -> None:
+    text = pdf_text(path)
+    assert "令和8年度" in text and "月別の実績" in text
+
+
+def audit_log_csv(qtbot: Any, window: MainWindow) -> QPushButton:
+    window.show_widget(window.settings)
+    [card] = window.settings.findChildren(PrivacyCard)
+    qtbot.mouseClick(card.log_button, Qt.MouseButton.LeftButton)
+    return card.log_dialog.export_bar.csv_button
+
+
+def check_audit_log_csv(path: Path) -> None:
+    rows = read_csv(path)
+    assert rows[0][0] == "日時" and any("初期設定" in row for row in rows[1:])
+
+
+def exchange_file(qtbot: Any, window: MainWindow) -> QPushButton:
+    a_day(window)
+    window.show_widget(window.settings)
+    [card] = window.settings.findChildren(ExchangeCard)
+    return card.export_button
+
+
+def check_exchange_file(path: Path) -> None:
+    with open_exchange(path) as exchange:
+        assert exchange.manifest.tables["visit"].rows == 1
+
+
+BUTTONS = {
+    "questionnaire CSV": ExportButton("csv", survey_csv, check_survey_csv, ("ui.survey_screen",)),
+    "daily tally CSV": ExportButton(
+        "csv", tally("csv"), check_tally_csv, ("ui.tally_screen", "ui.export_bar")
+    ),
+    "daily tally PDF": ExportButton(
+        "pdf",
+        tally("pdf"),
+        lambda path: ("中央公民館" in pdf_text(path)) or pytest.fail("no venue in the PDF"),
+        ("ui.tally_screen", "ui.export_bar"),
+    ),
+    "reports CSV": ExportButton(
+        "csv", reports("csv"), check_reports_csv, ("ui.reports_screen", "ui.export_bar")
+    ),
+    "reports PDF": ExportButton(
+        "pdf",
+        reports("pdf"),
+        check_reports_pdf,
+        ("ui.reports_screen", "ui.export_bar"),
+    ),
+    "audit log CSV": ExportButton(
+        "csv", audit_log_csv, check_audit_log_csv, ("ui.audit_log_dialog", "ui.export_bar")
+    ),
+    "exchange file": ExportButton("zip", exchange_file, check_exchange_file, ("ui.exchange_card",)),
+}
+
+
+@pytest.mark.parametrize("name", list(BUTTONS))
+def test_clicking_the_export_button_writes_a_good_file(qtbot, window, tmp_path, monkeypatch, name):
+    case = BUTTONS[name]
+    target = tmp_path / f"out.{case.suffix}"
+    asked: list[str] = []
+
+    def save_dialog(*_args: Any, **_kw: Any) -> tuple[str, str]:
+        asked.append(name)
+        return str(target), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
+    button = case.press(qtbot, window)
+    assert button.isVisible() and button.isEnabled(), button.text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(target.exists, timeout=15000)
+    qtbot.waitUntil(button.isEnabled, timeout=15000)  # the background write has finished
+    assert asked == [name]
+    case.check(target)
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temp left
+
+
+def modules_that_save_files() -> set[str]:
+    """Every ui module that asks where to save a file, itself or through an ExportBar."""
+    found = set()
+    for path in sorted(UI.glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            asks = isinstance(node, ast.Attribute) and node.attr == "getSaveFileName"
+            bar = isinstance(node, ast.Call) and ast.unparse(node.func) == "ExportBar"
+            if asks or bar:
+                found.add(f"ui.{path.stem}")
+    return found
+
+
+def test_every_module_that_saves_a_file_has_its_button_clicked_here():
+    clicked = {module for case in BUTTONS.values() for module in case.modules}
+    assert modules_that_save_files() - clicked == set()
+    assert "ui.survey_screen" in modules_that_save_files()  # the check reads what it should
