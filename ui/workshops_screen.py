@@ -103,8 +103,9 @@ class WorkshopsScreen(QWidget):
         right_layout.addLayout(slot_buttons)
         self.signup_list = QListWidget(right)
         right_layout.addWidget(self.signup_list, 1)
-        # The buttons about people act once per gesture: a double tap on 出席 would
-        # undo itself, on 申込を取り消す cancel twice.
+        # The buttons about people act once per gesture: a double tap on 出席 (a
+        # toggle; she stays selected) would undo itself, and on the others the
+        # second tap would replace the confirmation with 「選んでください」.
         people = QHBoxLayout()
         self.signup_button = self._button(
             self.tr("Sign someone up…"), self.sign_someone_up, "primary", once=True
