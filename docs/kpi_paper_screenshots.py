@@ -76,7 +76,7 @@ def main() -> None:
         dialog.workshops.setValue(4)
         save(dialog, "paper-day.png")
         dialog.reject()
-        window.close()
+        window.close_without_asking()  # the script's own window: no one at the door
 
 
 if __name__ == "__main__":

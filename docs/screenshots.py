@@ -171,7 +171,7 @@ def main() -> None:
         setup = SetupDialog(setup_ctx, "ja")
         setup.show()
         save(setup, "setup.png")
-        window.close()
+        window.close_without_asking()  # the script's own window: no one at the door
 
 
 if __name__ == "__main__":

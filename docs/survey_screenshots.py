@@ -139,7 +139,7 @@ def main() -> None:
         first.button("satisfied").click()
         save(paper, "survey-paper.png")
         paper.close()
-        window.close()
+        window.close_without_asking()  # the script's own window: no one at the door
 
 
 if __name__ == "__main__":

@@ -111,7 +111,7 @@ class AppShell:
         if old is not None:
             self.window.setGeometry(old.geometry())
             self.window.show()
-            old.close()
+            old.close_without_asking()
             old.deleteLater()
         return self.window
 

@@ -32,6 +32,7 @@ from ui.flow_layout import FlowLayout
 from ui.label_printing import print_labels
 from ui.pickup_dialog import PickupCodesDialog
 from ui.signup_dialog import SignupDialog
+from ui.single_action import SingleAction
 
 BANNER_MS = 6000
 
@@ -41,7 +42,12 @@ class CheckInScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("Screen")
         self.state = state
+        # One id per visitor at the desk: kept through retries after an error (the
+        # service returns the visit already saved), renewed only after a success or
+        # Clear. A repeat of the same gesture never gets that far (SingleAction).
         self.request_id = new_id()
+        self.submit_once = SingleAction(self)  # 受付する and its Enter keys
+        self.count_only_once = SingleAction(self)  # 回答なしで受付
         self.last_visit: VisitInfo | None = None  # the one just checked in, for workshops
         self.has_slots = False
 
@@ -60,7 +66,7 @@ class CheckInScreen(QWidget):
 
         # Enter confirms from anywhere in the form (a main window has no default button).
         for key in ("Return", "Enter", "Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(key), self, self._enter)
+            self.submit_once.on_shortcut(QShortcut(QKeySequence(key), self), self._enter)
         QShortcut(QKeySequence("Ctrl+Z"), self, self.undo_last)
         QShortcut(QKeySequence("Ctrl+K"), self, self.form.child_rows.add_child)
         QShortcut(QKeySequence("Ctrl+W"), self, self.offer_workshops)
@@ -89,15 +95,20 @@ class CheckInScreen(QWidget):
 
         self.form = CheckInForm(self.state.ctx, self.state.lang, page)
         self.form.submit_requested.connect(self.submit)
-        scroll = QScrollArea(page)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(self.form)
-        self.form.child_rows.child_added.connect(
-            lambda row: QTimer.singleShot(50, lambda: scroll.ensureWidgetVisible(row.note))
-        )
-        layout.addWidget(scroll, 1)
+        self.form_area = QScrollArea(page)
+        self.form_area.setWidgetResizable(True)
+        self.form_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.form_area.setWidget(self.form)
+        # A new child row is scrolled into view once the layout has made room for
+        # it. The timer holds no row: the form may be checked in and cleared
+        # before it fires, so it looks up the rows there are then.
+        self._child_scroll = QTimer(self)
+        self._child_scroll.setSingleShot(True)
+        self._child_scroll.setInterval(50)
+        self._child_scroll.timeout.connect(self._show_last_child)
+        self.form.child_rows.child_added.connect(lambda _row: self._child_scroll.start())
+        layout.addWidget(self.form_area, 1)
 
         actions = QHBoxLayout()
         self.clear_button = QPushButton(self.tr("Clear (Esc)"), page)
@@ -109,11 +120,11 @@ class CheckInScreen(QWidget):
         self.count_only_button.setToolTip(
             self.tr("For a visitor who prefers not to answer: counted, every answer “No answer”.")
         )
-        self.count_only_button.clicked.connect(self.submit_count_only)
+        self.count_only_once.on_button(self.count_only_button, self.submit_count_only)
         self.submit_button = QPushButton(self.tr("Check in (Enter)"), page)
         self.submit_button.setProperty("role", "primary")
         self.submit_button.setDefault(True)
-        self.submit_button.clicked.connect(self.submit)
+        self.submit_once.on_button(self.submit_button, self.submit)
         self.workshops_button = QPushButton(self.tr("Workshops…"), page)
         self.workshops_button.setAutoDefault(False)
         self.workshops_button.setToolTip(
@@ -199,7 +210,7 @@ class CheckInScreen(QWidget):
         self.has_slots = bool(event and slots_of_event(self.state.ctx, event.id))
         self.workshops_button.setVisible(self.has_slots)
         self.cancel_button.setEnabled(is_open and bool(visits))
-        if is_open:
+        if is_open and self.isVisible():  # never take the keys from the screen in use
             self.form.nickname.setFocus()
 
     def _fill_list(self, visits: list[VisitInfo]) -> None:
@@ -232,6 +243,11 @@ class CheckInScreen(QWidget):
             self.visit_list.addItem(item)
 
     # -- actions -----------------------------------------------------------
+
+    def _show_last_child(self) -> None:
+        rows = self.form.child_rows.rows
+        if rows:
+            self.form_area.ensureWidgetVisible(rows[-1].note)
 
     def show_hint(self) -> None:
         """The resting state of the message line: what to do next."""
@@ -279,10 +295,9 @@ class CheckInScreen(QWidget):
         visit = result.visit
         self.form.reset()
         self.request_id = new_id()
+        # No pickup codes here: this line stays up for anyone at the desk to read.
+        # The parent sees them in the codes dialog and on the printed label only.
         message = self.tr("Checked in: No. %1").replace("%1", str(visit.number))
-        if visit.children:
-            codes = ", ".join(c.pickup_code for c in visit.children)
-            message += "  ・  " + self.tr("pickup codes: %1").replace("%1", codes)
         self.last_visit = visit
         if self.has_slots and not visit.count_only:
             message += "  ・  " + self.tr("workshops: Ctrl+W")

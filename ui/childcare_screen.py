@@ -1,4 +1,10 @@
-"""Childcare (託児): who is in care now, hand a child back against her code."""
+"""Childcare (託児): who is in care now, hand a child back against her code.
+
+Anyone at the desk can read this screen, so it never shows a pickup code: a
+code read off the list would open the door the code is there to keep shut.
+The list names a child by her check-in number and age band; a lost label is
+reprinted only after a question that names her the same way.
+"""
 
 from __future__ import annotations
 
@@ -21,9 +27,11 @@ from PySide6.QtWidgets import (
 from kiosk import childcare, choices
 from kiosk.childcare import ChildInfo
 from kiosk.errors import KioskError
+from ui import verb_question
 from ui.door_state import DoorState
 from ui.error_display import message_for, new_banner, set_banner
 from ui.label_printing import print_labels
+from ui.single_action import SingleAction
 
 
 class ChildcareScreen(QWidget):
@@ -62,10 +70,11 @@ class ChildcareScreen(QWidget):
         self.code_entry.setValidator(
             QRegularExpressionValidator(r"[0-9０-９ ]{0,6}", self.code_entry)
         )
-        self.code_entry.returnPressed.connect(self.hand_back)
         self.hand_back_button = QPushButton(self.tr("Hand back (Enter)"), card)
         self.hand_back_button.setProperty("role", "primary")
-        self.hand_back_button.clicked.connect(self.hand_back)
+        self.hand_back_once = SingleAction(self)
+        self.hand_back_once.on_return(self.code_entry, self.hand_back)
+        self.hand_back_once.on_button(self.hand_back_button, self.hand_back)
         self.banner = new_banner(card)
         row.addWidget(self.code_entry)
         row.addWidget(self.hand_back_button)
@@ -84,19 +93,21 @@ class ChildcareScreen(QWidget):
         top = QHBoxLayout()
         self.summary = QLabel(list_card)
         self.summary.setProperty("role", "section")
-        self.reprint_button = QPushButton(self.tr("Reprint label of selected"), list_card)
+        self.reprint_button = QPushButton(self.tr("Reprint label…"), list_card)
+        self.reprint_button.setToolTip(
+            self.tr("Prints the pickup label of the child selected in the list, for her parent.")
+        )
         self.reprint_button.setAutoDefault(False)
         self.reprint_button.clicked.connect(self.reprint)
         top.addWidget(self.summary, 1)
         top.addWidget(self.reprint_button)
         list_layout.addLayout(top)
-        self.table = QTableWidget(0, 6, list_card)
+        self.table = QTableWidget(0, 5, list_card)
         self.table.setHorizontalHeaderLabels(
             [
-                self.tr("Pickup code"),
+                self.tr("Check-in No."),
                 self.tr("Age"),
                 self.tr("Care note"),
-                self.tr("Check-in No."),
                 self.tr("Arrived"),
                 self.tr("Status"),
             ]
@@ -144,20 +155,14 @@ class ChildcareScreen(QWidget):
                 )
                 status = self.tr("picked up %1").replace("%1", back)
             cells = [
-                child.pickup_code,
+                str(child.visit_number),
                 choices.label("child_age_band", child.age_band, lang),
                 child.care_note or "",
-                str(child.visit_number),
                 arrived,
                 status,
             ]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if col == 0:
-                    font = item.font()
-                    font.setPointSize(16)
-                    font.setBold(True)
-                    item.setFont(font)
                 if not child.in_care:
                     item.setForeground(QBrush(QColor("#a89c93")))
                 self.table.setItem(row, col, item)
@@ -173,21 +178,42 @@ class ChildcareScreen(QWidget):
             self.code_entry.selectAll()
             self.code_entry.setFocus()
             return
-        age = choices.label("child_age_band", child.age_band, self.state.lang)
+        # Her number and age, not her code: the line stays up for the next person.
         set_banner(
             self.banner,
-            self.tr("Handed back: code %1 (%2). See you next time!")
-            .replace("%1", child.pickup_code)
-            .replace("%2", age),
+            self.tr("Handed back: the child of No. %1 (%2). See you next time!")
+            .replace("%1", str(child.visit_number))
+            .replace("%2", self._age(child)),
             "ok",
         )
         self.code_entry.clear()
         self.code_entry.setFocus()
         self.state.notify()
 
+    def _age(self, child: ChildInfo) -> str:
+        return choices.label("child_age_band", child.age_band, self.state.lang)
+
     def reprint(self) -> None:
+        """A lost label: printed again, with the same code, for the parent only."""
         row = self.table.currentRow()
         if row < 0 or row >= len(self.listed_children):
             set_banner(self.banner, self.tr("Select a child in the list first."), "info")
             return
-        print_labels(self, self.state, [self.listed_children[row]])
+        child = self.listed_children[row]
+        if not child.in_care:
+            set_banner(self.banner, self.tr("This child has already been picked up."), "info")
+            return
+        if not verb_question.ask(
+            self,
+            self.tr("Reprint a pickup label"),
+            self.tr(
+                "Print the pickup label of the child of No. %1 (%2) again?\n"
+                "It shows her pickup code: give it to her parent only."
+            )
+            .replace("%1", str(child.visit_number))
+            .replace("%2", self._age(child)),
+            self.tr("Print"),
+            self.tr("Go back"),
+        ):
+            return
+        print_labels(self, self.state, [child])

@@ -23,9 +23,10 @@ def labels_folder(state: DoorState) -> Path:
 
 
 def label_path(state: DoorState, children: Sequence[ChildInfo]) -> Path:
-    codes = "-".join(c.pickup_code for c in children)
+    """Named by check-in number and child, never by code: a folder listing is read too."""
+    first = children[0]
     day = state.ctx.today().isoformat()
-    return labels_folder(state) / f"pickup-{day}-{codes}.pdf"
+    return labels_folder(state) / f"pickup-{day}-no{first.visit_number}-{first.id[:8]}.pdf"
 
 
 def print_labels(parent: QWidget, state: DoorState, children: Sequence[ChildInfo]) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk import settings
+from kiosk import events, settings
+from ui import verb_question
 from ui.checkin_screen import CheckInScreen
 from ui.door_state import DoorState
 from ui.header_bar import HeaderBar
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.state = state
         self.change_language = change_language
+        self._ask_before_closing = True
         self.setWindowTitle(self.tr("Tsunagari — reception"))
         self.setMinimumSize(1024, 600)
 
@@ -225,3 +227,41 @@ class MainWindow(QMainWindow):
 
     def show_widget(self, screen: QWidget) -> None:
         self.show_screen(self.pages.indexOf(screen))
+
+    # -- closing ---------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Closing while children are still in care asks first; going back is the default.
+
+        The pickup codes live in the database, so closing loses nothing; but a
+        laptop shut in a hurry leaves childcare without its list and hand-back.
+        """
+        if self._ask_before_closing and not self._may_close():
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    def close_without_asking(self) -> bool:
+        """Closed by the app itself, because a new window takes its place."""
+        self._ask_before_closing = False
+        return self.close()
+
+    def _may_close(self) -> bool:
+        event = self.state.open_event
+        if event is None:
+            return True
+        in_care = events.counts(self.state.ctx, event.id).children_in_care
+        if not in_care:
+            return True
+        return verb_question.ask(
+            self,
+            self.tr("Close Tsunagari"),
+            self.tr(
+                "%n child(ren) are still in childcare and today's check-in is open.\n"
+                "Close Tsunagari anyway?",
+                "",
+                in_care,
+            ),
+            self.tr("Close"),
+            self.tr("Go back"),
+        )

@@ -1,10 +1,15 @@
-"""Shows the pickup codes large for the parent, with a printable label."""
+"""Shows the pickup codes large for the parent, with a printable label.
+
+One of the only two places a code is shown (the other is the label itself):
+it opens right after the check-in, for the parent, and closes when she has it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -17,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from kiosk import choices
 from kiosk.childcare import ChildInfo
+from ui.single_action import SingleAction
 
 
 class PickupCodesDialog(QDialog):
@@ -60,12 +66,19 @@ class PickupCodesDialog(QDialog):
         buttons = QHBoxLayout()
         self.print_button = QPushButton(self.tr("Print label"), self)
         self.print_button.setAutoDefault(False)
-        self.print_button.clicked.connect(lambda: print_labels(self.kids))
+        SingleAction(self).on_button(self.print_button, lambda: print_labels(self.kids))
         self.close_button = QPushButton(self.tr("Done (Enter)"), self)
         self.close_button.setProperty("role", "primary")
         self.close_button.setDefault(True)
-        self.close_button.clicked.connect(self.accept)
+        # The Enter that checked her in may still be down, or pressed twice: that
+        # must not close the codes before the parent has seen them.
+        self.done_once = SingleAction(self)
+        self.done_once.on_button(self.close_button, self.accept)
         buttons.addWidget(self.print_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
         layout.addLayout(buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.done_once.hold()

@@ -18,6 +18,7 @@ from ui.dialog_buttons import dialog_buttons
 from ui.door_state import DoorState
 from ui.error_display import message_for, new_banner, set_banner
 from ui.signup_flow import describe_result, sign_up_asking
+from ui.single_action import SingleAction
 
 
 def slot_label(slot: SlotInfo, tr_full: str, tr_free: str, tr_unlimited: str) -> str:
@@ -77,8 +78,12 @@ class SignupDialog(QDialog):
             self.buttons[slot.id] = button
         self.banner = new_banner(self)
         layout.addWidget(self.banner)
+        # Once per gesture: a question about a full slot may be open when a second tap comes.
         row, self.ok_button = dialog_buttons(
-            self, self.tr("Not now"), self.tr("Sign up (Enter)"), self.sign_up
+            self,
+            self.tr("Not now"),
+            self.tr("Sign up (Enter)"),
+            SingleAction(self).wrap(self.sign_up),
         )
         layout.addLayout(row)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -39,6 +41,7 @@ from ui.door_state import DoorState
 from ui.error_display import message_for, new_banner, set_banner
 from ui.signup_dialog import slot_label
 from ui.signup_flow import describe_result, sign_up_asking
+from ui.single_action import SingleAction
 from ui.slot_dialog import AddSlotDialog
 
 
@@ -100,13 +103,20 @@ class WorkshopsScreen(QWidget):
         right_layout.addLayout(slot_buttons)
         self.signup_list = QListWidget(right)
         right_layout.addWidget(self.signup_list, 1)
+        # The buttons about people act once per gesture: a double tap on 出席 (a
+        # toggle; she stays selected) would undo itself, and on the others the
+        # second tap would replace the confirmation with 「選んでください」.
         people = QHBoxLayout()
         self.signup_button = self._button(
-            self.tr("Sign someone up…"), self.sign_someone_up, "primary"
+            self.tr("Sign someone up…"), self.sign_someone_up, "primary", once=True
         )
-        self.attended_button = self._button(self.tr("Came / did not come"), self.toggle_attended)
-        self.all_button = self._button(self.tr("All booked came"), self.all_attended)
-        self.cancel_button = self._button(self.tr("Cancel sign-up"), self.cancel, "danger")
+        self.attended_button = self._button(
+            self.tr("Came / did not come"), self.toggle_attended, once=True
+        )
+        self.all_button = self._button(self.tr("All booked came"), self.all_attended, once=True)
+        self.cancel_button = self._button(
+            self.tr("Cancel sign-up"), self.cancel, "danger", once=True
+        )
         for button in (
             self.signup_button,
             self.attended_button,
@@ -126,12 +136,17 @@ class WorkshopsScreen(QWidget):
         card.setProperty("role", "card")
         return card
 
-    def _button(self, text: str, slot: object, role: str = "") -> QPushButton:
+    def _button(
+        self, text: str, slot: Callable[[], object], role: str = "", once: bool = False
+    ) -> QPushButton:
         button = QPushButton(text, self)
         button.setAutoDefault(False)
         if role:
             button.setProperty("role", role)
-        button.clicked.connect(slot)
+        if once:
+            SingleAction(self).on_button(button, slot)
+        else:
+            button.clicked.connect(slot)
         return button
 
     # -- showing -------------------------------------------------------------
@@ -203,6 +218,7 @@ class WorkshopsScreen(QWidget):
             self.all_button,
         ):
             button.setEnabled(slot is not None and is_open)
+        chosen = self.selected_signup()
         self.signups = signups_of_slot(self.state.ctx, slot.id) if slot else []
         self.slot_title.setText(
             f"{slot.starts_at:%H:%M}–{slot.ends_at:%H:%M}  {slot.name}" if slot else ""
@@ -220,6 +236,9 @@ class WorkshopsScreen(QWidget):
             if s.status == "waitlisted":
                 item.setForeground(QBrush(QColor("#7a6e66")))
             self.signup_list.addItem(item)
+        ids = [s.id for s in self.signups]
+        if chosen is not None and chosen.id in ids:  # still selected after a change
+            self.signup_list.setCurrentRow(ids.index(chosen.id))
         has_people = bool(self.signups) and is_open
         self.attended_button.setEnabled(has_people)
         self.cancel_button.setEnabled(has_people)
@@ -336,7 +355,14 @@ class WorkshopsScreen(QWidget):
         if signup is None:
             set_banner(self.banner, self.tr("Select someone in the list first."), "info")
             return
-        self._do(lambda: set_attended(self.state.ctx, signup.id, signup.status != "attended"))
+        came = signup.status != "attended"
+        number = str(signup.visit_number)
+        self._do(
+            lambda: set_attended(self.state.ctx, signup.id, came),
+            self.tr("No. %1 came.").replace("%1", number)
+            if came
+            else self.tr("No. %1: attendance taken back.").replace("%1", number),
+        )
 
     def all_attended(self) -> None:
         slot = self.selected_slot()

@@ -341,140 +341,135 @@ No: close the app.</source>
 <context>
     <name>CheckInScreen</name>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="103"/>
+        <location filename="../../ui/checkin_screen.py" line="114"/>
         <source>Clear (Esc)</source>
         <translation>クリア（Esc）</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="106"/>
+        <location filename="../../ui/checkin_screen.py" line="117"/>
         <source>Count only, no questions</source>
         <translation>回答なしで受付</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="110"/>
+        <location filename="../../ui/checkin_screen.py" line="121"/>
         <source>For a visitor who prefers not to answer: counted, every answer “No answer”.</source>
         <translation>質問に答えたくない方：人数だけ数え、回答はすべて「無回答」になります。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="113"/>
+        <location filename="../../ui/checkin_screen.py" line="124"/>
         <source>Check in (Enter)</source>
         <translation>受付する（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="163"/>
+        <location filename="../../ui/checkin_screen.py" line="174"/>
         <source>Today&apos;s check-ins</source>
         <translation>本日の受付</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="171"/>
+        <location filename="../../ui/checkin_screen.py" line="182"/>
         <source>Undo last (Ctrl+Z)</source>
         <translation>直前を取り消す（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="174"/>
+        <location filename="../../ui/checkin_screen.py" line="185"/>
         <source>Cancel selected…</source>
         <translation>選んだ受付を取り消す…</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="191"/>
+        <location filename="../../ui/checkin_screen.py" line="202"/>
         <source>Check-in has not started today.
 Press “Open today&apos;s check-in” above (Ctrl+O).</source>
         <translation>本日の受付はまだ始まっていません。
 上の「本日の受付を開始」を押してください（Ctrl+O）。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="195"/>
+        <location filename="../../ui/checkin_screen.py" line="206"/>
         <source>Today&apos;s check-in is closed. Thank you for today!</source>
         <translation>本日の受付は終了しました。今日もありがとうございました！</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="211"/>
+        <location filename="../../ui/checkin_screen.py" line="222"/>
         <source>count only</source>
         <translation>回答なし</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="215"/>
+        <location filename="../../ui/checkin_screen.py" line="226"/>
         <source>first time</source>
         <translation>はじめて</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="220"/>
+        <location filename="../../ui/checkin_screen.py" line="231"/>
         <source>childcare %1</source>
         <translation>託児%1人</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="223"/>
+        <location filename="../../ui/checkin_screen.py" line="234"/>
         <source>(cancelled)</source>
         <translation>（取消）</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="240"/>
+        <location filename="../../ui/checkin_screen.py" line="256"/>
         <source>Next visitor: choose her age group and press Enter. A nickname is optional.</source>
         <translation>次の方：年代を選んで Enter。ニックネームは任意です。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="282"/>
+        <location filename="../../ui/checkin_screen.py" line="300"/>
         <source>Checked in: No. %1</source>
         <translation>受付しました：No. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="285"/>
-        <source>pickup codes: %1</source>
-        <translation>お迎え番号：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/checkin_screen.py" line="288"/>
+        <location filename="../../ui/checkin_screen.py" line="303"/>
         <source>workshops: Ctrl+W</source>
         <translation>ワークショップ申込：Ctrl+W</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="332"/>
+        <location filename="../../ui/checkin_screen.py" line="347"/>
         <source>There is no check-in to undo.</source>
         <translation>取り消せる受付がありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="338"/>
+        <location filename="../../ui/checkin_screen.py" line="353"/>
         <source>Undo</source>
         <translation>取り消し</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="339"/>
+        <location filename="../../ui/checkin_screen.py" line="354"/>
         <source>Undo check-in No. %1 (%2)?</source>
         <translation>No. %1（%2）の受付を取り消しますか？</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="352"/>
+        <location filename="../../ui/checkin_screen.py" line="367"/>
         <source>Undone: No. %1</source>
         <translation>No. %1 を取り消しました</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="316"/>
-        <location filename="../../ui/checkin_screen.py" line="358"/>
+        <location filename="../../ui/checkin_screen.py" line="331"/>
+        <location filename="../../ui/checkin_screen.py" line="373"/>
         <source>Select a check-in in the list first.</source>
         <translation>先に一覧から受付を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="117"/>
+        <location filename="../../ui/checkin_screen.py" line="128"/>
         <source>Workshops…</source>
         <translation>ワークショップ…</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="121"/>
+        <location filename="../../ui/checkin_screen.py" line="132"/>
         <source>Sign the visitor just checked in (or the one selected in the list) up for workshops (Ctrl+W).</source>
         <translation>いま受付した方（または一覧で選んだ方）をワークショップに申し込みます（Ctrl+W）。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="364"/>
+        <location filename="../../ui/checkin_screen.py" line="379"/>
         <source>Cancel a check-in</source>
         <translation>受付の取り消し</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="365"/>
+        <location filename="../../ui/checkin_screen.py" line="380"/>
         <source>Why is it cancelled? (It stays in the records, marked cancelled.)</source>
         <translation>取り消す理由を選んでください（記録は「取消」として残ります）。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin_screen.py" line="381"/>
+        <location filename="../../ui/checkin_screen.py" line="396"/>
         <source>Cancelled: No. %1</source>
         <translation>No. %1 を取り消しました</translation>
     </message>
@@ -501,77 +496,104 @@ Press “Open today&apos;s check-in” above (Ctrl+O).</source>
 <context>
     <name>ChildcareScreen</name>
     <message>
-        <location filename="../../ui/childcare_screen.py" line="44"/>
+        <location filename="../../ui/childcare_screen.py" line="52"/>
         <source>Hand a child back</source>
         <translation>お迎え（お子さんのお返し）</translation>
     </message>
     <message>
-        <location filename="../../ui/childcare_screen.py" line="48"/>
+        <location filename="../../ui/childcare_screen.py" line="56"/>
         <source>Ask the parent for her pickup code and type it. A child goes home only with the right code.</source>
         <translation>保護者にお迎え番号を聞いて入力してください。正しい番号のときだけお返しします。</translation>
     </message>
     <message>
-        <location filename="../../ui/childcare_screen.py" line="66"/>
+        <location filename="../../ui/childcare_screen.py" line="73"/>
         <source>Hand back (Enter)</source>
         <translation>お返しする（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/childcare_screen.py" line="87"/>
-        <source>Reprint label of selected</source>
-        <translation>選んだ子のラベルを再印刷</translation>
-    </message>
-    <message>
-        <location filename="../../ui/childcare_screen.py" line="96"/>
-        <source>Pickup code</source>
-        <translation>お迎え番号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/childcare_screen.py" line="97"/>
+        <location filename="../../ui/childcare_screen.py" line="109"/>
         <source>Age</source>
         <translation>年代</translation>
     </message>
     <message>
-        <location filename="../../ui/childcare_screen.py" line="98"/>
+        <location filename="../../ui/childcare_screen.py" line="110"/>
         <source>Care note</source>
         <translation>託児メモ</translation>
     </message>
     <message>
-        <location filename="../../ui/childcare_screen.py" line="99"/>
+        <location filename="../../ui/childcare_screen.py" line="108"/>
         <source>Check-in No.</source>
         <translation>受付No.</translation>
     </message>
     <message>
-        <location filename="../../ui/childcare_screen.py" line="100"/>
+        <location filename="../../ui/childcare_screen.py" line="96"/>
+        <source>Reprint label…</source>
+        <translation>ラベルを再印刷…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/childcare_screen.py" line="98"/>
+        <source>Prints the pickup label of the child selected in the list, for her parent.</source>
+        <translation>一覧で選んだお子さんのお迎えラベルを、保護者の方のために印刷し直します。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/childcare_screen.py" line="111"/>
         <source>Arrived</source>
         <translation>預かり</translation>
     </message>
     <message>
-        <location filename="../../ui/childcare_screen.py" line="101"/>
+        <location filename="../../ui/childcare_screen.py" line="112"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../ui/childcare_screen.py" line="126"/>
+        <location filename="../../ui/childcare_screen.py" line="137"/>
         <source>In care now: %1   ・   Today: %2</source>
         <translation>託児中：%1人   ・   本日：%2人</translation>
     </message>
     <message>
-        <location filename="../../ui/childcare_screen.py" line="138"/>
+        <location filename="../../ui/childcare_screen.py" line="149"/>
         <source>in care</source>
         <translation>託児中</translation>
     </message>
     <message>
-        <location filename="../../ui/childcare_screen.py" line="145"/>
+        <location filename="../../ui/childcare_screen.py" line="156"/>
         <source>picked up %1</source>
         <translation>お迎え済 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/childcare_screen.py" line="179"/>
-        <source>Handed back: code %1 (%2). See you next time!</source>
-        <translation>お返ししました：お迎え番号 %1（%2）。またお待ちしています！</translation>
+        <location filename="../../ui/childcare_screen.py" line="184"/>
+        <source>Handed back: the child of No. %1 (%2). See you next time!</source>
+        <translation>お返ししました：No. %1 のお子さん（%2）。またお待ちしています！</translation>
     </message>
     <message>
-        <location filename="../../ui/childcare_screen.py" line="191"/>
+        <location filename="../../ui/childcare_screen.py" line="204"/>
+        <source>This child has already been picked up.</source>
+        <translation>このお子さんはお迎え済みです。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/childcare_screen.py" line="208"/>
+        <source>Reprint a pickup label</source>
+        <translation>お迎えラベルの再印刷</translation>
+    </message>
+    <message>
+        <location filename="../../ui/childcare_screen.py" line="210"/>
+        <source>Print the pickup label of the child of No. %1 (%2) again?
+It shows her pickup code: give it to her parent only.</source>
+        <translation>No. %1 のお子さん（%2）のお迎えラベルを印刷し直しますか？
+お迎え番号が載っています。保護者の方にだけお渡しください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/childcare_screen.py" line="215"/>
+        <source>Print</source>
+        <translation>印刷する</translation>
+    </message>
+    <message>
+        <location filename="../../ui/childcare_screen.py" line="216"/>
+        <source>Go back</source>
+        <translation>戻る</translation>
+    </message>
+    <message>
+        <location filename="../../ui/childcare_screen.py" line="200"/>
         <source>Select a child in the list first.</source>
         <translation>先に一覧からお子さんを選んでください。</translation>
     </message>
@@ -1270,7 +1292,7 @@ Children in childcare: %4</source>
 <context>
     <name>LabelPrinting</name>
     <message>
-        <location filename="../../ui/label_printing.py" line="55"/>
+        <location filename="../../ui/label_printing.py" line="56"/>
         <source>Pickup label</source>
         <translation>お迎えラベル</translation>
     </message>
@@ -1278,49 +1300,73 @@ Children in childcare: %4</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="66"/>
+        <location filename="../../ui/main_window.py" line="68"/>
         <source>Tsunagari — reception</source>
         <translation>つながり — 受付</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>Check-in</source>
         <translation>受付</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="104"/>
         <source>Childcare</source>
         <translation>託児</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="105"/>
         <source>Workshops</source>
         <translation>ワークショップ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>Consultations</source>
         <translation>相談記録</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>Questionnaire</source>
         <translation>アンケート</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>Daily tally</source>
         <translation>日計</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>Reports</source>
         <translation>報告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>Settings</source>
         <translation>設定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="258"/>
+        <source>Close Tsunagari</source>
+        <translation>つながりを閉じる</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="260"/>
+        <source>%n child(ren) are still in childcare and today&apos;s check-in is open.
+Close Tsunagari anyway?</source>
+        <translation>
+            <numerusform>まだ%n人のお子さんが託児中で、本日の受付も開いたままです。
+それでも、つながりを閉じますか？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="265"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="266"/>
+        <source>Go back</source>
+        <translation>戻る</translation>
     </message>
 </context>
 <context>
@@ -1512,27 +1558,27 @@ Children in childcare: %4</source>
 <context>
     <name>PickupCodesDialog</name>
     <message>
-        <location filename="../../ui/pickup_dialog.py" line="31"/>
+        <location filename="../../ui/pickup_dialog.py" line="37"/>
         <source>Pickup codes</source>
         <translation>お迎え番号</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup_dialog.py" line="36"/>
+        <location filename="../../ui/pickup_dialog.py" line="42"/>
         <source>Please show these codes to the parent</source>
         <translation>保護者にこの番号をお見せください</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup_dialog.py" line="39"/>
+        <location filename="../../ui/pickup_dialog.py" line="45"/>
         <source>A child is handed back only against her code. Print a label or note it down.</source>
         <translation>お迎えのときはこの番号が必要です。ラベルを印刷するか、控えてもらってください。</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup_dialog.py" line="61"/>
+        <location filename="../../ui/pickup_dialog.py" line="67"/>
         <source>Print label</source>
         <translation>ラベルを印刷</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup_dialog.py" line="64"/>
+        <location filename="../../ui/pickup_dialog.py" line="70"/>
         <source>Done (Enter)</source>
         <translation>閉じる（Enter）</translation>
     </message>
@@ -1925,176 +1971,176 @@ Children in childcare: %4</source>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../ui/settings_screen.py" line="104"/>
+        <location filename="../../ui/settings_screen.py" line="105"/>
         <source>Organisation and language</source>
         <translation>団体と言語</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="107"/>
-        <location filename="../../ui/settings_screen.py" line="118"/>
+        <location filename="../../ui/settings_screen.py" line="108"/>
+        <location filename="../../ui/settings_screen.py" line="119"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="111"/>
+        <location filename="../../ui/settings_screen.py" line="112"/>
         <source>Organisation</source>
         <translation>団体名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="116"/>
+        <location filename="../../ui/settings_screen.py" line="117"/>
         <source>Title of reports (事業名); the organisation if empty</source>
         <translation>報告書の表題（事業名）。空欄なら団体名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="122"/>
+        <location filename="../../ui/settings_screen.py" line="123"/>
         <source>Project</source>
         <translation>事業名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="127"/>
+        <location filename="../../ui/settings_screen.py" line="128"/>
         <source> (month the fiscal year starts)</source>
         <translation> 月始まり</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="129"/>
+        <location filename="../../ui/settings_screen.py" line="130"/>
         <source>Fiscal year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="133"/>
+        <location filename="../../ui/settings_screen.py" line="134"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="136"/>
+        <location filename="../../ui/settings_screen.py" line="137"/>
         <source>Where the data lives</source>
         <translation>データの保存場所</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="146"/>
+        <location filename="../../ui/settings_screen.py" line="147"/>
         <source>Tsunagari keeps no real names and never the content of a consultation. Nicknames and care notes are personal details and will expire.</source>
         <translation>つながりは本名や相談の内容を記録しません。ニックネームと託児メモは個人情報として、保存期間が過ぎると消去されます。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="158"/>
+        <location filename="../../ui/settings_screen.py" line="159"/>
         <source>Venues</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="159"/>
+        <location filename="../../ui/settings_screen.py" line="160"/>
         <source>The venue marked ★ is the one this laptop checks in for.</source>
         <translation>★印の会場が、このパソコンで受付する会場です。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="167"/>
+        <location filename="../../ui/settings_screen.py" line="168"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="179"/>
+        <location filename="../../ui/settings_screen.py" line="180"/>
         <source>Add…</source>
         <translation>追加…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="180"/>
+        <location filename="../../ui/settings_screen.py" line="181"/>
         <source>Rename…</source>
         <translation>名前を変更…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="181"/>
+        <location filename="../../ui/settings_screen.py" line="182"/>
         <source>Use at this laptop</source>
         <translation>この端末で使う</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="182"/>
+        <location filename="../../ui/settings_screen.py" line="183"/>
         <source>Retire</source>
         <translation>終了にする</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="202"/>
+        <location filename="../../ui/settings_screen.py" line="203"/>
         <source>a database server</source>
         <translation>データベースサーバー</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="204"/>
+        <location filename="../../ui/settings_screen.py" line="205"/>
         <source>Folder: %1
 This device: %2</source>
         <translation>フォルダ：%1
 この端末：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="229"/>
+        <location filename="../../ui/settings_screen.py" line="230"/>
         <source>Select a venue to see or change its kind.</source>
         <translation>会場を選ぶと、その種類を確かめたり変えたりできます。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="235"/>
+        <location filename="../../ui/settings_screen.py" line="236"/>
         <source>No day has been held here yet, so the kind can still be changed.</source>
         <translation>この会場はまだ開催日がないので、種類を変えられます。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="237"/>
+        <location filename="../../ui/settings_screen.py" line="238"/>
         <source>Days have been held here, so the kind stays as it is.</source>
         <translation>この会場には開催日の記録があるため、種類は変えられません。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="253"/>
+        <location filename="../../ui/settings_screen.py" line="254"/>
         <source>Saved: fiscal years now start in month %1.</source>
         <translation>保存しました：年度は%1月始まりになりました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="259"/>
-        <location filename="../../ui/settings_screen.py" line="265"/>
+        <location filename="../../ui/settings_screen.py" line="260"/>
+        <location filename="../../ui/settings_screen.py" line="266"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="276"/>
+        <location filename="../../ui/settings_screen.py" line="277"/>
         <source>Select a venue in the list first.</source>
         <translation>先に一覧から会場を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="287"/>
+        <location filename="../../ui/settings_screen.py" line="290"/>
         <source>Venue added.</source>
         <translation>会場を追加しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="298"/>
+        <location filename="../../ui/settings_screen.py" line="301"/>
         <source>The venue is now: %1.</source>
         <translation>会場の種類を「%1」にしました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="306"/>
+        <location filename="../../ui/settings_screen.py" line="309"/>
         <source>Rename the venue</source>
         <translation>会場名の変更</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="306"/>
+        <location filename="../../ui/settings_screen.py" line="309"/>
         <source>New name</source>
         <translation>新しい名前</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="310"/>
+        <location filename="../../ui/settings_screen.py" line="313"/>
         <source>Venue renamed.</source>
         <translation>会場名を変更しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="318"/>
+        <location filename="../../ui/settings_screen.py" line="321"/>
         <source>This laptop now checks in for the selected venue.</source>
         <translation>この端末は選んだ会場の受付に切り替わりました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="327"/>
+        <location filename="../../ui/settings_screen.py" line="330"/>
         <source>Retire the venue</source>
         <translation>会場を終了にする</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="328"/>
+        <location filename="../../ui/settings_screen.py" line="331"/>
         <source>Retire this venue? Its past records stay in every report.</source>
         <translation>この会場を終了にしますか？これまでの記録は報告にそのまま残ります。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="332"/>
+        <location filename="../../ui/settings_screen.py" line="335"/>
         <source>Venue retired.</source>
         <translation>会場を終了にしました。</translation>
     </message>
@@ -2146,52 +2192,52 @@ This device: %2</source>
 <context>
     <name>SignupDialog</name>
     <message>
-        <location filename="../../ui/signup_dialog.py" line="41"/>
+        <location filename="../../ui/signup_dialog.py" line="42"/>
         <source>Workshops</source>
         <translation>ワークショップ</translation>
     </message>
     <message>
-        <location filename="../../ui/signup_dialog.py" line="46"/>
+        <location filename="../../ui/signup_dialog.py" line="47"/>
         <source>Which workshops would %1 like to join?</source>
         <translation>%1 さんはどのワークショップに参加しますか？</translation>
     </message>
     <message>
-        <location filename="../../ui/signup_dialog.py" line="51"/>
+        <location filename="../../ui/signup_dialog.py" line="52"/>
         <source>Tap every workshop she wants. She may join as many as she likes.</source>
         <translation>参加したいものをすべて選んでください。いくつでも参加できます。</translation>
     </message>
     <message>
-        <location filename="../../ui/signup_dialog.py" line="62"/>
+        <location filename="../../ui/signup_dialog.py" line="63"/>
         <source>full, %1 waiting</source>
         <translation>満員・待ち%1人</translation>
     </message>
     <message>
-        <location filename="../../ui/signup_dialog.py" line="62"/>
+        <location filename="../../ui/signup_dialog.py" line="63"/>
         <source>%1 free</source>
         <translation>残り%1</translation>
     </message>
     <message>
-        <location filename="../../ui/signup_dialog.py" line="62"/>
+        <location filename="../../ui/signup_dialog.py" line="63"/>
         <source>no limit</source>
         <translation>定員なし</translation>
     </message>
     <message>
-        <location filename="../../ui/signup_dialog.py" line="66"/>
+        <location filename="../../ui/signup_dialog.py" line="67"/>
         <source>on the waitlist</source>
         <translation>キャンセル待ち</translation>
     </message>
     <message>
-        <location filename="../../ui/signup_dialog.py" line="68"/>
+        <location filename="../../ui/signup_dialog.py" line="69"/>
         <source>booked</source>
         <translation>予約済</translation>
     </message>
     <message>
-        <location filename="../../ui/signup_dialog.py" line="81"/>
+        <location filename="../../ui/signup_dialog.py" line="84"/>
         <source>Not now</source>
         <translation>今はしない</translation>
     </message>
     <message>
-        <location filename="../../ui/signup_dialog.py" line="81"/>
+        <location filename="../../ui/signup_dialog.py" line="85"/>
         <source>Sign up (Enter)</source>
         <translation>申し込む（Enter）</translation>
     </message>
@@ -2585,38 +2631,38 @@ Responses: %5 (tablet %6, paper %7).</source>
 <context>
     <name>VenueDialog</name>
     <message>
-        <location filename="../../ui/venue_dialog.py" line="26"/>
-        <location filename="../../ui/venue_dialog.py" line="31"/>
+        <location filename="../../ui/venue_dialog.py" line="33"/>
+        <location filename="../../ui/venue_dialog.py" line="38"/>
         <source>Add a venue</source>
         <translation>会場の追加</translation>
     </message>
     <message>
-        <location filename="../../ui/venue_dialog.py" line="38"/>
+        <location filename="../../ui/venue_dialog.py" line="45"/>
         <source>e.g. Station Front Salon</source>
         <translation>例：駅前サロン</translation>
     </message>
     <message>
-        <location filename="../../ui/venue_dialog.py" line="41"/>
+        <location filename="../../ui/venue_dialog.py" line="48"/>
         <source>Venue name</source>
         <translation>会場名</translation>
     </message>
     <message>
-        <location filename="../../ui/venue_dialog.py" line="42"/>
+        <location filename="../../ui/venue_dialog.py" line="49"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../ui/venue_dialog.py" line="46"/>
+        <location filename="../../ui/venue_dialog.py" line="53"/>
         <source>Online is for sessions held over the internet, such as online dialogue sessions. The kind can still be changed until the first day is held there.</source>
         <translation>オンラインは、オンライン相談会のようにインターネットで開く会場です。種類は、その会場で最初の開催日を迎えるまでは変えられます。</translation>
     </message>
     <message>
-        <location filename="../../ui/venue_dialog.py" line="56"/>
+        <location filename="../../ui/venue_dialog.py" line="63"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../ui/venue_dialog.py" line="56"/>
+        <location filename="../../ui/venue_dialog.py" line="63"/>
         <source>Add</source>
         <translation>追加</translation>
     </message>
@@ -2755,208 +2801,218 @@ Responses: %5 (tablet %6, paper %7).</source>
 <context>
     <name>WorkshopsScreen</name>
     <message>
-        <location filename="../../ui/workshops_screen.py" line="57"/>
+        <location filename="../../ui/workshops_screen.py" line="60"/>
         <source>Today&apos;s workshops</source>
         <translation>本日のワークショップ</translation>
     </message>
     <message>
-        <location filename="../../ui/workshops_screen.py" line="59"/>
+        <location filename="../../ui/workshops_screen.py" line="62"/>
         <source>+ Add a workshop…</source>
         <translation>＋ ワークショップを追加…</translation>
     </message>
     <message>
-        <location filename="../../ui/workshops_screen.py" line="60"/>
+        <location filename="../../ui/workshops_screen.py" line="63"/>
         <source>Same as last time</source>
         <translation>前回と同じ枠をコピー</translation>
     </message>
     <message>
-        <location filename="../../ui/workshops_screen.py" line="62"/>
+        <location filename="../../ui/workshops_screen.py" line="65"/>
         <source>Add the suggested workshops</source>
         <translation>おすすめのワークショップを追加</translation>
     </message>
     <message>
-        <location filename="../../ui/workshops_screen.py" line="95"/>
+        <location filename="../../ui/workshops_screen.py" line="98"/>
         <source>Change places…</source>
         <translation>定員を変更…</translation>
     </message>
     <message>
-        <location filename="../../ui/workshops_screen.py" line="96"/>
+        <location filename="../../ui/workshops_screen.py" line="99"/>
         <source>Remove from today…</source>
         <translation>本日から外す…</translation>
     </message>
     <message>
-        <location filename="../../ui/workshops_screen.py" line="105"/>
+        <location filename="../../ui/workshops_screen.py" line="111"/>
         <source>Sign someone up…</source>
         <translation>申込を追加…</translation>
     </message>
     <message>
-        <location filename="../../ui/workshops_screen.py" line="107"/>
+        <location filename="../../ui/workshops_screen.py" line="114"/>
         <source>Came / did not come</source>
         <translation>出席／取り消し</translation>
     </message>
     <message>
-        <location filename="../../ui/workshops_screen.py" line="108"/>
+        <location filename="../../ui/workshops_screen.py" line="116"/>
         <source>All booked came</source>
         <translation>予約者を全員出席に</translation>
     </message>
     <message>
-        <location filename="../../ui/workshops_screen.py" line="109"/>
+        <location filename="../../ui/workshops_screen.py" line="118"/>
         <source>Cancel sign-up</source>
         <translation>申込を取り消す</translation>
     </message>
     <message>
-        <location filename="../../ui/workshops_screen.py" line="160"/>
+        <location filename="../../ui/workshops_screen.py" line="175"/>
         <source>full, %1 waiting</source>
         <translation>満員・待ち%1人</translation>
     </message>
     <message>
-        <location filename="../../ui/workshops_screen.py" line="160"/>
+        <location filename="../../ui/workshops_screen.py" line="175"/>
         <source>%1 free</source>
         <translation>残り%1</translation>
     </message>
     <message>
-        <location filename="../../ui/workshops_screen.py" line="160"/>
+        <location filename="../../ui/workshops_screen.py" line="175"/>
         <source>no limit</source>
         <translation>定員なし</translation>
     </message>
     <message>
-        <location filename="../../ui/workshops_screen.py" line="163"/>
+        <location filename="../../ui/workshops_screen.py" line="178"/>
         <source>booked %1</source>
         <translation>予約%1人</translation>
     </message>
     <message>
-        <location filename="../../ui/workshops_screen.py" line="165"/>
+        <location filename="../../ui/workshops_screen.py" line="180"/>
         <source>booked %1 / %2</source>
         <translation>予約 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../ui/workshops_screen.py" line="169"/>
+        <location filename="../../ui/workshops_screen.py" line="184"/>
         <source>waiting %1</source>
         <translation>待ち%1</translation>
     </message>
     <message>
-        <location filename="../../ui/workshops_screen.py" line="170"/>
+        <location filename="../../ui/workshops_screen.py" line="185"/>
         <source>came %1</source>
         <translation>出席%1</translation>
     </message>
     <message>
-        <location filename="../../ui/workshops_screen.py" line="182"/>
+        <location filename="../../ui/workshops_screen.py" line="197"/>
         <source>Open today&apos;s check-in first; then add the day&apos;s workshops.</source>
         <translation>先に本日の受付を開始してから、ワークショップを追加してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshops_screen.py" line="187"/>
+        <location filename="../../ui/workshops_screen.py" line="202"/>
         <source>No workshops in the catalogue yet. Add the suggested ones above, or in Settings.</source>
         <translation>ワークショップがまだ登録されていません。上の「おすすめのワークショップを追加」か、設定から登録してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshops_screen.py" line="192"/>
+        <location filename="../../ui/workshops_screen.py" line="207"/>
         <source>No workshops today yet. Add one, or copy the last event&apos;s.</source>
         <translation>本日のワークショップはまだありません。追加するか、前回の枠をコピーしてください。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshops_screen.py" line="214"/>
+        <location filename="../../ui/workshops_screen.py" line="230"/>
         <source>waiting (%1)</source>
         <translation>キャンセル待ち（%1番目）</translation>
     </message>
     <message>
-        <location filename="../../ui/workshops_screen.py" line="216"/>
+        <location filename="../../ui/workshops_screen.py" line="232"/>
         <source>came ✓</source>
         <translation>出席 ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/workshops_screen.py" line="218"/>
+        <location filename="../../ui/workshops_screen.py" line="234"/>
         <source>booked</source>
         <translation>予約済</translation>
     </message>
     <message>
-        <location filename="../../ui/workshops_screen.py" line="244"/>
+        <location filename="../../ui/workshops_screen.py" line="263"/>
         <source>Suggested workshops added to the catalogue.</source>
         <translation>おすすめのワークショップを一覧に追加しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshops_screen.py" line="250"/>
+        <location filename="../../ui/workshops_screen.py" line="269"/>
         <source>Added: %1</source>
         <translation>追加しました：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/workshops_screen.py" line="260"/>
+        <location filename="../../ui/workshops_screen.py" line="279"/>
         <source>No earlier event at this venue had workshops.</source>
         <translation>この会場の過去の開催日にワークショップはありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshops_screen.py" line="265"/>
+        <location filename="../../ui/workshops_screen.py" line="284"/>
         <source>Copied the workshops of %1.</source>
         <translation>%1 のワークショップ枠をコピーしました。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshops_screen.py" line="274"/>
+        <location filename="../../ui/workshops_screen.py" line="293"/>
         <source>Change places</source>
         <translation>定員の変更</translation>
     </message>
     <message>
-        <location filename="../../ui/workshops_screen.py" line="275"/>
+        <location filename="../../ui/workshops_screen.py" line="294"/>
         <source>Places for “%1” (0 = no limit):</source>
         <translation>「%1」の定員（0＝定員なし）：</translation>
     </message>
     <message>
-        <location filename="../../ui/workshops_screen.py" line="283"/>
+        <location filename="../../ui/workshops_screen.py" line="302"/>
         <source>Places changed. Anyone waiting moved up if there was room.</source>
         <translation>定員を変更しました。空きがあればキャンセル待ちの方が繰り上がりました。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshops_screen.py" line="291"/>
+        <location filename="../../ui/workshops_screen.py" line="310"/>
         <source>Remove “%1” from today?</source>
         <translation>「%1」を本日から外しますか？</translation>
     </message>
     <message>
-        <location filename="../../ui/workshops_screen.py" line="294"/>
+        <location filename="../../ui/workshops_screen.py" line="313"/>
         <source>%1 sign-up(s) will be cancelled (kept in the audit log).</source>
         <translation>%1件の申込が取り消されます（記録は監査ログに残ります）。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshops_screen.py" line="297"/>
+        <location filename="../../ui/workshops_screen.py" line="316"/>
         <source>Remove a workshop</source>
         <translation>ワークショップを外す</translation>
     </message>
     <message>
-        <location filename="../../ui/workshops_screen.py" line="303"/>
+        <location filename="../../ui/workshops_screen.py" line="322"/>
         <source>Removed: %1</source>
         <translation>外しました：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/workshops_screen.py" line="315"/>
+        <location filename="../../ui/workshops_screen.py" line="334"/>
         <source>Everyone checked in today is already on this list.</source>
         <translation>本日受付した方は全員この一覧に入っています。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshops_screen.py" line="320"/>
+        <location filename="../../ui/workshops_screen.py" line="339"/>
         <source>Sign someone up</source>
         <translation>申込の追加</translation>
     </message>
     <message>
-        <location filename="../../ui/workshops_screen.py" line="320"/>
+        <location filename="../../ui/workshops_screen.py" line="339"/>
         <source>Who? (checked in today)</source>
         <translation>どなたですか？（本日受付済みの方）</translation>
     </message>
     <message>
-        <location filename="../../ui/workshops_screen.py" line="337"/>
-        <location filename="../../ui/workshops_screen.py" line="352"/>
+        <location filename="../../ui/workshops_screen.py" line="356"/>
+        <location filename="../../ui/workshops_screen.py" line="378"/>
         <source>Select someone in the list first.</source>
         <translation>先に一覧から選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshops_screen.py" line="346"/>
+        <location filename="../../ui/workshops_screen.py" line="362"/>
+        <source>No. %1 came.</source>
+        <translation>No. %1 を出席にしました。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshops_screen.py" line="364"/>
+        <source>No. %1: attendance taken back.</source>
+        <translation>No. %1 の出席を取り消しました。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshops_screen.py" line="372"/>
         <source>Everyone booked is marked as came.</source>
         <translation>予約者全員を出席にしました。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshops_screen.py" line="359"/>
+        <location filename="../../ui/workshops_screen.py" line="385"/>
         <source>Cancelled: No. %1.</source>
         <translation>No. %1 の申込を取り消しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshops_screen.py" line="361"/>
+        <location filename="../../ui/workshops_screen.py" line="387"/>
         <source>No. %1 moved up from the waitlist.</source>
         <translation>キャンセル待ちの No. %1 が繰り上がりました。</translation>
     </message>

@@ -1,3 +1,3 @@
 """End-to-end scenarios reuse the real window fixtures of the screen tests."""
 
-from tests.ui.conftest import Dialogs, dialogs, shell, window  # noqa: F401
+from tests.ui.conftest import Dialogs, dialogs, gestures, shell, window  # noqa: F401

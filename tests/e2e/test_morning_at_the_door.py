@@ -18,7 +18,7 @@ def click(qtbot, widget):
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
-def test_a_morning_survives_a_restart(qtbot, window, folder, clock, dialogs):
+def test_a_morning_survives_a_restart(qtbot, window, folder, clock, dialogs, gestures):
     screen, form = window.checkin, window.checkin.form
     click(qtbot, window.header.event_button)  # open the day
 
@@ -34,6 +34,7 @@ def test_a_morning_survives_a_restart(qtbot, window, folder, clock, dialogs):
 
     # 2 and 3: a visitor who answers, and one who prefers not to
     clock.advance(minutes=4)
+    gestures.pause()
     click(qtbot, form.age.button("60s"))
     click(qtbot, form.residence.button("outside"))
     click(qtbot, screen.submit_button)

@@ -14,7 +14,8 @@ import pytest
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from kiosk.context import AppContext
-from ui import pickup_dialog
+from tests.ui.gestures import gestures  # noqa: F401  (a fixture for every screen test)
+from ui import pickup_dialog, verb_question
 from ui.app import AppShell, load_look
 from ui.main_window import MainWindow
 
@@ -41,6 +42,10 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
         seen.notes.append(text)
         return QMessageBox.StandardButton.Ok
 
+    def ask(_parent: Any, _title: str, text: str, *args: Any, **kw: Any) -> bool:
+        seen.questions.append(text)  # a question with verbs on its buttons: Yes = do it
+        return seen.answer == QMessageBox.StandardButton.Yes
+
     def show_codes(dialog: QDialog) -> int:
         seen.pickup_codes.append([label.text() for label in dialog.code_labels])
         return QDialog.DialogCode.Accepted
@@ -49,6 +54,7 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
     monkeypatch.setattr(QMessageBox, "information", note)
     monkeypatch.setattr(QMessageBox, "warning", note)
     monkeypatch.setattr(QMessageBox, "critical", note)
+    monkeypatch.setattr(verb_question, "ask", ask)
     monkeypatch.setattr(pickup_dialog.PickupCodesDialog, "exec", show_codes)
     return seen
 

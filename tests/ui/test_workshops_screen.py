@@ -13,6 +13,7 @@ from kiosk.checkin import CheckInRequest
 from kiosk.workshop_catalogue import WorkshopDraft, add_workshop, list_workshops
 from kiosk.workshop_signups import signups_of_slot
 from kiosk.workshop_slots import add_slot, slots_of_event
+from tests.ui.gestures import DOUBLE_TAPS, key_repeats, press_key
 from ui import signup_flow
 from ui.signup_dialog import SignupDialog
 
@@ -82,7 +83,7 @@ def test_the_workshops_screen_shows_free_places_and_updates_at_once(qtbot, windo
     assert "残り1" in screen.slot_list.item(0).text()
 
 
-def test_full_slot_waitlist_cancel_and_promotion(qtbot, window, day, monkeypatch, clock):
+def test_full_slot_waitlist_cancel_and_promotion(qtbot, window, day, monkeypatch, clock, gestures):
     ctx = window.state.ctx
     visits = []
     for band in ("20s", "30s", "40s"):
@@ -94,6 +95,7 @@ def test_full_slot_waitlist_cancel_and_promotion(qtbot, window, day, monkeypatch
     screen.slot_list.setCurrentRow(0)  # アロマ, 2 places
     monkeypatch.setattr(signup_flow, "ask_when_full", lambda *_: "waitlist")
     for number in (1, 2, 3):
+        gestures.pause()
         monkeypatch.setattr(QInputDialog, "getItem", lambda *a, n=number, **k: (f"No.{n}", True))
         click(qtbot, screen.signup_button)
     assert "満員" in screen.slot_list.item(0).text()
@@ -123,6 +125,67 @@ def test_attendance_marking(qtbot, window, day, clock):
     click(qtbot, screen.all_button)
     assert all("出席 ✓" in screen.signup_list.item(i).text() for i in range(2))
     assert "出席2" in screen.slot_list.item(1).text()
+
+
+def sign_up_two_for_yoga(window, day):
+    ctx = window.state.ctx
+    for band in ("20s", "30s"):
+        visit = checkin.check_in(ctx, CheckInRequest(event_id=day.id, age_band=band)).visit
+        signup_flow.sign_up_asking(window, ctx, slots_of_event(ctx, day.id)[1], visit.id)
+    window.state.notify()
+    window.show_widget(window.workshops)
+    screen = window.workshops
+    screen.slot_list.setCurrentRow(1)  # ヨガ
+    return screen
+
+
+@pytest.mark.parametrize("gesture", DOUBLE_TAPS)
+def test_a_double_tap_on_came_marks_her_once(qtbot, window, day, gesture):
+    screen = sign_up_two_for_yoga(window, day)
+    screen.signup_list.setCurrentRow(0)
+    gesture(qtbot, screen.attended_button)  # a toggle: a second run would undo the first
+    assert "出席 ✓" in screen.signup_list.item(0).text()
+    assert "出席1" in screen.slot_list.item(1).text()
+    assert screen.banner.property("role") == "banner-ok", screen.banner.text()
+    assert "No. 1" in screen.banner.text()
+    assert screen.signup_list.currentRow() == 0  # still selected, to undo it if wrong
+
+
+@pytest.mark.parametrize("gesture", DOUBLE_TAPS)
+def test_a_double_tap_on_sign_up_books_once_and_keeps_the_confirmation(
+    qtbot, window, day, monkeypatch, gesture
+):
+    ctx = window.state.ctx
+    checkin.check_in(ctx, CheckInRequest(event_id=day.id, age_band="30s"))
+    window.state.notify()
+    window.show_widget(window.workshops)
+    screen = window.workshops
+    screen.slot_list.setCurrentRow(0)  # アロマ
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("No.1", True))
+    gesture(qtbot, screen.signup_button)
+    assert screen.banner.property("role") == "banner-ok", screen.banner.text()
+    assert "No. 1" in screen.banner.text() and "アロマ" in screen.banner.text()
+    assert [s.visit_number for s in signups_of_slot(ctx, screen.slots[0].id)] == [1]
+
+
+def test_a_held_enter_on_sign_up_keeps_the_sign_up_confirmation(qtbot, window, day, gestures):
+    """The Enter that signs her up is held: its repeats must not check in an empty form."""
+    check_in_by_hand(qtbot, window)
+    gestures.pause()
+
+    def tick_yoga_and_press_enter(dialog):
+        click(qtbot, list(dialog.buttons.values())[1])
+        press_key(dialog)
+
+    answer_dialog(qtbot, tick_yoga_and_press_enter)
+    click(qtbot, window.checkin.workshops_button)
+    window.activateWindow()  # as the window system does when a dialog closes
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    key_repeats(gestures, window)  # the key is still down after the dialog closed
+    banner = window.checkin.banner
+    assert banner.property("role") == "banner-ok", banner.text()
+    assert "ヨガ" in banner.text()
+    assert [s.registered for s in slots_of_event(window.state.ctx, day.id)] == [0, 1]
 
 
 def test_add_a_slot_and_copy_last_time(qtbot, window, clock, dialogs):
