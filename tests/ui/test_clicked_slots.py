@@ -99,6 +99,22 @@ class Resolver:
             self.name(module, site, expr.id)
         elif isinstance(expr, ast.Constant) and expr.value is None:
             pass  # a helper's default: nothing connected
+        elif (
+            isinstance(expr, ast.Call)
+            and isinstance(expr.func, ast.Attribute)
+            and expr.func.attr == "wrap"
+            and (
+                (
+                    isinstance(expr.func.value, ast.Call)
+                    and ast.unparse(expr.func.value.func) == "SingleAction"
+                )
+                or (
+                    module.path.name == "single_action.py"
+                    and ast.unparse(expr.func.value) == "self"
+                )
+            )
+        ):
+            pass  # ui/single_action.py: SingleAction.wrap drops whatever the signal carries
         else:
             self.problem(module, site, f"cannot tell what {ast.unparse(expr)!r} is")
 
