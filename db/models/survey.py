@@ -23,7 +23,8 @@ class SurveyResponse(Row):
     __table_args__ = (
         CheckConstraint("source IN ('kiosk', 'paper')", name="source"),
         Index("ix_survey_response_event", "event_id"),
-        {"sqlite_with_rowid": False},
+        # Every time in a row is floored to the hour (kiosk/exchange_export.py reads this).
+        {"sqlite_with_rowid": False, "info": {"times_to_the_hour": True}},
     )
 
     event_id: Mapped[str] = mapped_column(ForeignKey("event.id"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 
 import pytest
@@ -313,3 +314,34 @@ def test_send_empties_the_wal_and_never_waits_for_a_reader(ctx, event, folder, q
         from sqlalchemy import text
 
         assert session.execute(text("PRAGMA busy_timeout")).scalar() == 5000
+
+
+def test_a_response_sent_after_an_export_in_the_same_hour_still_reaches_the_coordinator(
+    tmp_path, migrated_database
+):
+    """Its times are kept to the hour, so it looks older than the export before it."""
+    from datetime import timedelta, timezone
+
+    from kiosk import exchange_export, venues
+    from kiosk.database import open_database
+    from kiosk.events import open_event
+    from kiosk.paths import DataFolder
+
+    folder = DataFolder(tmp_path / "pc")
+    folder.root.mkdir(mode=0o700)
+    folder.database.write_bytes(migrated_database)
+    opened = open_database(folder=folder)
+    jst = timezone(timedelta(hours=9))
+    now = datetime.now(jst)
+    pc = replace(opened, clock=lambda: now)  # the real clock: the ORM stamps with it too
+    try:
+        venue = venues.complete_setup(pc, "NPOつながり", "中央公民館", "in_person")
+        event = open_event(pc, venue.id)
+        questionnaire = catalogue.active(pc)
+        exchange_export.export_for_coordinator(pc, tmp_path / "usb" / "1.zip")
+        survey.submit_response(pc, event.id, questionnaire, FULL, "ja")
+        assert exchange_export.unexported_rows(pc) == 1
+        second = exchange_export.export_for_coordinator(pc, tmp_path / "usb" / "2.zip")
+    finally:
+        opened.sessions.kw["bind"].dispose()
+    assert second.manifest.tables["survey_response"].rows == 1
