@@ -26,9 +26,15 @@ aside, then deleted.
 
 Every write to a copy runs with secure_delete on and in rollback-journal
 mode, so the erased text is overwritten in the file and no -wal keeps it.
-A file is also rewritten once (VACUUM) and marked in its header
-(`PRAGMA user_version`): text that an SQLite built without secure_delete
-left in free space before this release is gone too.
+The purge marks each SQLite file in its header (`PRAGMA user_version`,
+otherwise unused): 0 means no purge of this release has met it yet, so it
+is rewritten once (VACUUM), and text that an SQLite built without
+secure_delete left in free space before is gone too; after that the mark is
+the day of the last cutoff applied (its ordinal). A copy whose mark is at
+or past today's cutoff holds nothing due and is not even opened: the
+header is read as bytes, so a start with twenty copies costs nothing.
+A copy made by SQLite's backup API carries the mark of its source, which
+is right: the source held nothing older either.
 """
 
 from __future__ import annotations
@@ -52,9 +58,8 @@ log = logging.getLogger(__name__)
 COMPANIONS = ("-wal", "-shm", "-journal")
 PARTIAL = ".partial"
 DAMAGED_GRACE_DAYS = 7
-# PRAGMA user_version of a file whose free space has been rewritten since
-# secure_delete is on for every connection (db/engine.py).
-SCRUBBED = 1
+# Where SQLite keeps PRAGMA user_version in a file's header (4 bytes, big-endian).
+USER_VERSION_AT = 60
 QUESTIONNAIRES = "questionnaires"  # kiosk/questionnaire_catalogue.py FOLDER_NAME
 _SET_ASIDE = re.compile(
     r"^" + re.escape(DATABASE_NAME) + r"\.(?:replaced|damaged)-(?P<stamp>\d{8}-\d{6})(?:-\d+)?$"
@@ -230,6 +235,8 @@ def sweep(folder: DataFolder, cutoff: date, today: date, purge_copy: PurgeCopy) 
                 deleted += gone
                 expired_backups += 1 if kind == "backup" and gone else 0
                 continue
+            if (purged_through(kept_file.path) or date.min) >= cutoff:
+                continue  # nothing in it is older than a cutoff already applied
             try:
                 purge_copy(kept_file.path)
                 copies += 1
@@ -293,19 +300,38 @@ def fold_wal_in(engine: Engine, wait: bool = True) -> bool:
     return bool(row[0] == 0)
 
 
-def scrub_once(engine: Engine) -> bool:
-    """Rewrite the whole file once (VACUUM), then mark it; True if it was rewritten.
+def purged_through(path: Path) -> date | None:
+    """The last cutoff a purge applied to this SQLite file, read from its header."""
+    try:
+        with path.open("rb") as f:
+            header = f.read(USER_VERSION_AT + 4)
+    except OSError:
+        return None
+    if len(header) < USER_VERSION_AT + 4 or not header.startswith(backups.SQLITE_HEADER):
+        return None
+    mark = int.from_bytes(header[USER_VERSION_AT:], "big", signed=True)
+    try:
+        return date.fromordinal(mark) if mark > 1 else None
+    except ValueError:
+        return None
 
-    secure_delete zeroes what is erased from now on; this clears what an
-    SQLite built without it left in free space before. The live database
-    pays it once (seconds on a million visits), like every copy.
+
+def scrub_and_mark(engine: Engine, cutoff: date) -> bool:
+    """After a purge: rewrite the file if no purge met it before, then mark it.
+
+    Returns True when the file was rewritten (VACUUM). secure_delete zeroes
+    what is erased from now on; the rewrite clears what an SQLite built
+    without it left in free space before. The live database pays it once
+    (about 9 s for 300 MB), like every copy.
     """
     if engine.dialect.name != "sqlite":
         return False
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        if conn.exec_driver_sql("PRAGMA user_version").scalar_one() == SCRUBBED:
-            return False
-        conn.exec_driver_sql("PRAGMA secure_delete=ON")
-        conn.exec_driver_sql("VACUUM")
-        conn.exec_driver_sql(f"PRAGMA user_version={SCRUBBED}")
-    return True
+        mark = int(conn.exec_driver_sql("PRAGMA user_version").scalar_one())
+        rewrite = mark == 0
+        if rewrite:
+            conn.exec_driver_sql("PRAGMA secure_delete=ON")
+            conn.exec_driver_sql("VACUUM")
+        if cutoff.toordinal() > mark:
+            conn.exec_driver_sql(f"PRAGMA user_version={cutoff.toordinal()}")
+    return rewrite

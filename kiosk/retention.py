@@ -15,7 +15,9 @@ database server the old row versions are the server's to clean up
 
 The same erase then runs inside every copy the app keeps in the data folder
 (backups of every kind, files set aside), and stray files get their expiry:
-kiosk/data_files.py knows them all and what happens to each.
+kiosk/data_files.py knows them all and what happens to each. Every SQLite
+file is rewritten once, the first time a purge meets it (free space an
+older SQLite left unzeroed), then marked with the cutoff applied.
 """
 
 from __future__ import annotations
@@ -145,7 +147,7 @@ def purge(ctx: AppContext, dry_run: bool = False, trigger: str = "settings") -> 
                     trigger=trigger,
                 )
         engine = ctx.sessions.kw["bind"]
-        if _scrub_quietly(engine) or any(erased):
+        if _scrub_quietly(engine, cutoff) or any(erased):
             data_files.fold_wal_in(engine)
         swept = _reach_files(ctx, cutoff)
     return PurgeResult(
@@ -159,9 +161,9 @@ def purge(ctx: AppContext, dry_run: bool = False, trigger: str = "settings") -> 
     )
 
 
-def _scrub_quietly(engine: Any) -> bool:
+def _scrub_quietly(engine: Any, cutoff: date) -> bool:
     try:
-        return data_files.scrub_once(engine)
+        return data_files.scrub_and_mark(engine, cutoff)
     except DatabaseError as exc:  # busy: the next purge tries again
         log.warning("the database file could not be rewritten: %s", type(exc.orig).__name__)
         return False
@@ -216,7 +218,7 @@ def purge_copy(ctx: AppContext, path: Path, cutoff: date) -> None:
             known = inspect(session.connection())
             if known.has_table("visitor") and known.has_table("child_care"):
                 _erase(session, ctx, cutoff)
-        data_files.scrub_once(engine)
+        data_files.scrub_and_mark(engine, cutoff)
     except OperationalError as exc:
         if any(word in str(exc.orig).lower() for word in _BUSY):
             raise data_files.Busy(path.name) from exc

@@ -281,3 +281,21 @@ def test_text_an_older_release_left_in_free_space_goes_at_the_first_purge(
     for path in (folder.database, copy):
         raw = path.read_bytes()
         assert [n for n in names if n.encode() in raw] == [], path.name
+
+
+def test_a_copy_already_purged_up_to_the_cutoff_is_not_even_opened(ctx, venue, clock, folder):
+    secret_history(ctx, clock, venue)
+    copy = backups.create_backup(folder, "manual", datetime(2026, 11, 1, 9, 0)).path
+    on_day(clock, TODAY)
+    assert retention.purge(ctx).copies == 1
+    assert data_files.purged_through(copy) == date(2026, 8, 24)  # marked in its header
+    untouched = copy.stat().st_mtime_ns
+
+    again = retention.purge(ctx, trigger="start")  # another start the same day
+
+    assert again.copies == 0 and copy.stat().st_mtime_ns == untouched
+    # A copy made after the purge carries its mark: nothing in it is older either.
+    fresh = backups.create_backup(folder, "manual", datetime(2026, 11, 22, 12, 0)).path
+    assert data_files.purged_through(fresh) == date(2026, 8, 24)
+    on_day(clock, TODAY + timedelta(days=1))  # the cutoff moves on: both are looked at
+    assert retention.purge(ctx, trigger="start").copies == 2
