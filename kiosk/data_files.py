@@ -208,10 +208,11 @@ class SweepResult:
     deleted: int = 0  # files deleted (expired copies, strays, and their companions)
     backups: int = 0  # of which backups (older than the cutoff, or unreadable)
     kept_damaged: int = 0  # files that cannot be purged, kept for DAMAGED_GRACE_DAYS
-    busy: int = 0  # copies another program held: tried again at the next purge
+    busy: int = 0  # copies another program held, or that could not be deleted: next time
 
 
 PurgeCopy = Callable[[Path], None]  # raises Unpurgeable or Busy
+Outcome = Literal["left", "purged", "deleted", "kept_damaged", "busy"]
 
 
 def sweep(folder: DataFolder, cutoff: date, today: date, purge_copy: PurgeCopy) -> SweepResult:
@@ -220,41 +221,57 @@ def sweep(folder: DataFolder, cutoff: date, today: date, purge_copy: PurgeCopy) 
     The caller has already purged the database itself and holds
     backups.COPY_LOCK, so no copy of this process is being written: every
     .partial found is one a killed copy left (or another program's, whose
-    copy then fails with "backup not made": nothing is lost).
+    copy then fails with "backup not made": nothing is lost). A file that
+    cannot be deleted just now is tried again at the next purge; the
+    others are reached all the same.
     """
-    copies = deleted = expired_backups = kept = busy = 0
+    outcomes: dict[Outcome, int] = dict.fromkeys(("purged", "kept_damaged", "busy"), 0)
+    deleted = expired_backups = 0
     for kept_file in inventory(folder):
-        kind, taken = kept_file.kind, kept_file.taken
-        if kind in ("partial", "orphan"):
-            deleted += kept_file.delete()
-        elif kind == "label":
-            deleted += _expire_label(kept_file, today)
-        elif kind in ("backup", "set_aside"):
-            if taken is not None and taken < cutoff:
-                gone = kept_file.delete()
-                deleted += gone
-                expired_backups += 1 if kind == "backup" and gone else 0
-                continue
-            if (purged_through(kept_file.path) or date.min) >= cutoff:
-                continue  # nothing in it is older than a cutoff already applied
-            try:
-                purge_copy(kept_file.path)
-                copies += 1
-            except Busy:
-                busy += 1
-            except Unpurgeable:
-                young = taken is not None and (today - taken).days < DAMAGED_GRACE_DAYS
-                if kind == "set_aside" and young:
-                    kept += 1  # someone may still rescue it; it goes in a few days
-                    continue
-                gone = kept_file.delete()
-                deleted += gone
-                expired_backups += 1 if kind == "backup" and gone else 0
-    if deleted or copies:
-        log.info("purge reached %d copies and deleted %d files", copies, deleted)
-    if busy:
-        log.warning("%d copies were in use and are purged at the next start", busy)
-    return SweepResult(copies, deleted, expired_backups, kept, busy)
+        try:
+            outcome, gone = _apply(kept_file, cutoff, today, purge_copy)
+        except OSError:
+            outcome, gone = "busy", 0
+        if outcome in outcomes:
+            outcomes[outcome] += 1
+        deleted += gone
+        expired_backups += 1 if outcome == "deleted" and kept_file.kind == "backup" else 0
+    result = SweepResult(
+        outcomes["purged"], deleted, expired_backups, outcomes["kept_damaged"], outcomes["busy"]
+    )
+    if result.deleted or result.copies:
+        log.info("purge reached %d copies and deleted %d files", result.copies, result.deleted)
+    if result.busy:
+        log.warning("%d files were in use: they are reached at the next purge", result.busy)
+    return result
+
+
+def _apply(
+    kept_file: KeptFile, cutoff: date, today: date, purge_copy: PurgeCopy
+) -> tuple[Outcome, int]:
+    """What the purge does to one file, and how many files went."""
+    kind, taken = kept_file.kind, kept_file.taken
+    if kind in ("partial", "orphan"):
+        return "deleted", kept_file.delete()
+    if kind == "label":
+        gone = _expire_label(kept_file, today)
+        return ("deleted" if gone else "left"), gone
+    if kind not in ("backup", "set_aside"):
+        return "left", 0
+    if taken is not None and taken < cutoff:
+        return "deleted", kept_file.delete()  # everything in it is due
+    if (purged_through(kept_file.path) or date.min) >= cutoff:
+        return "left", 0  # nothing in it is older than a cutoff already applied
+    try:
+        purge_copy(kept_file.path)
+    except Busy:
+        return "busy", 0
+    except Unpurgeable:
+        young = taken is not None and (today - taken).days < DAMAGED_GRACE_DAYS
+        if kind == "set_aside" and young:
+            return "kept_damaged", 0  # someone may still rescue it; it goes in a few days
+        return "deleted", kept_file.delete()
+    return "purged", 0
 
 
 def _expire_label(label: KeptFile, today: date) -> int:

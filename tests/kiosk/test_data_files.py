@@ -233,7 +233,7 @@ def test_every_connection_overwrites_what_it_frees(ctx, venue, clock, folder, tm
 
     event.listen(engine, "connect", library_default_off, insert=True)
     engine.dispose()
-    names = [f"ひみつ{i:03}" for i in range(40)]
+    names = [f"ひみつ{i:03}" for i in range(25)]
     hold(ctx, clock, venue.id, TODAY, [{"nickname": n} for n in names])
     regulars = [m.visitor_id for m in checkin.find_visitors(ctx, "ひみつ", limit=100)]
     hold(ctx, clock, venue.id, TODAY + timedelta(days=7), [{"visitor_id": v} for v in regulars])
@@ -264,7 +264,7 @@ def test_text_an_older_release_left_in_free_space_goes_at_the_first_purge(
     event.remove(engine, "connect", db_engine._set_sqlite_pragmas)
     event.listen(engine, "connect", older_release)
     engine.dispose()
-    names = [f"ひみつ{i:03}" for i in range(40)]
+    names = [f"ひみつ{i:03}" for i in range(25)]
     hold(ctx, clock, venue.id, TODAY, [{"nickname": n} for n in names])
     regulars = [m.visitor_id for m in checkin.find_visitors(ctx, "ひみつ", limit=100)]
     hold(ctx, clock, venue.id, TODAY + timedelta(days=7), [{"visitor_id": v} for v in regulars])
@@ -277,7 +277,7 @@ def test_text_an_older_release_left_in_free_space_goes_at_the_first_purge(
     result = retention.purge(ctx)
     engine.dispose()
 
-    assert (result.visitors, result.copies) == (40, 1)
+    assert (result.visitors, result.copies) == (25, 1)
     for path in (folder.database, copy):
         raw = path.read_bytes()
         assert [n for n in names if n.encode() in raw] == [], path.name
@@ -299,3 +299,24 @@ def test_a_copy_already_purged_up_to_the_cutoff_is_not_even_opened(ctx, venue, c
     assert data_files.purged_through(fresh) == date(2026, 8, 24)
     on_day(clock, TODAY + timedelta(days=1))  # the cutoff moves on: both are looked at
     assert retention.purge(ctx, trigger="start").copies == 2
+
+
+def test_a_file_that_cannot_be_deleted_does_not_stop_the_others(ctx, clock, folder, monkeypatch):
+    on_day(clock, TODAY)
+    stuck = touch(folder.root / "tsunagari.sqlite3.partial")
+    others = [
+        touch(folder.backups / f"tsunagari-daily-2026112{n}-090000.sqlite3.partial") for n in (0, 1)
+    ]
+    unlink = Path.unlink
+
+    def refuse(self: Path, missing_ok: bool = False) -> None:
+        if self == stuck:
+            raise PermissionError(self)
+        unlink(self, missing_ok=missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", refuse)
+
+    result = retention.purge(ctx, trigger="start")
+
+    assert stuck.exists() and not any(p.exists() for p in others)
+    assert (result.files, result.copies) == (2, 0)
