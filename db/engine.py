@@ -4,6 +4,9 @@
 - synchronous=FULL: in WAL mode NORMAL may lose the last commits on power
   loss; at the door a committed check-in must survive a pulled plug.
 - foreign_keys=ON: SQLite leaves them off unless asked, per connection.
+- secure_delete=ON: what is deleted or moved is overwritten with zeros. Some
+  SQLite builds (Windows Python's) leave it off, and then text moved while
+  pages split stays readable in free space after the retention purge.
 """
 
 from __future__ import annotations
@@ -46,6 +49,7 @@ def _set_sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
         cur.execute("PRAGMA busy_timeout=5000")
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=FULL")
+        cur.execute("PRAGMA secure_delete=ON")
     finally:
         cur.close()
 

@@ -21,6 +21,11 @@ dispose of its engine first (the GUI then opens the database again and
 rebuilds its window: ui/app.py AppShell.reopen_database). The file it replaces
 is never overwritten: it is moved aside, with its -wal/-shm, as
 tsunagari.sqlite3.replaced-<timestamp>.
+
+No copy keeps a nickname or a care note longer than the database does: the
+retention purge erases them inside every copy and deletes copies older than
+its cutoff, stray .partial files and, after a while, files set aside
+(kiosk/data_files.py).
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ import logging
 import os
 import re
 import sqlite3
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -49,6 +55,10 @@ UPGRADE_PREFIX = "before-upgrade-from-"
 STAMP = "%Y%m%d-%H%M%S"
 SQLITE_HEADER = b"SQLite format 3\x00"
 CHECK_MARKER = "check-at-next-start"  # in the data folder: see request_full_check
+# Held while this process writes a copy, and by the retention purge while it
+# reaches the copies: a purge never meets a half-written copy of its own, and
+# no copy taken before the purge appears after it with erased details.
+COPY_LOCK = threading.RLock()
 _NAME = re.compile(
     r"^" + re.escape(Path(DATABASE_NAME).stem) + r"-(?P<reason>.+)-(?P<stamp>\d{8}-\d{6})"
     r"(?:-(?P<n>\d+))?\.sqlite3$"
@@ -89,8 +99,13 @@ def copy_database(source: Path, target: Path) -> None:
 
     Written as <target>.partial and renamed when whole: a copy cut short (the
     laptop switched off while it ran in the background) never looks like a
-    backup.
+    backup; the next retention purge deletes what it left (kiosk/data_files.py).
     """
+    with COPY_LOCK:
+        _copy_database(source, target)
+
+
+def _copy_database(source: Path, target: Path) -> None:
     if not source.is_file():
         raise FileNotFoundError(source)
     if target.exists():
@@ -156,6 +171,11 @@ def create_backup(folder: DataFolder, reason: str, now: datetime | None = None) 
 
 
 # --- listing ----------------------------------------------------------------------------
+
+
+def backup_info(path: Path) -> BackupInfo | None:
+    """What a file in backups/ is, from its name; None if it is not a backup."""
+    return _info(path)
 
 
 def _info(path: Path) -> BackupInfo | None:
@@ -301,25 +321,6 @@ def rotate(folder: DataFolder) -> list[Path]:
             removed.append(info.path)
     if removed:
         log.info("rotated away %d old backups", len(removed))
-    return removed
-
-
-def expire(ctx: AppContext, before: date) -> list[Path]:
-    """Delete every copy taken before `before`, of any kind (the retention purge calls this).
-
-    Such a copy holds only nicknames and notes whose time is up, and a purge
-    cannot reach inside it; the database itself stays the record.
-    """
-    folder = folder_of(ctx)
-    if folder is None:
-        return []
-    removed = []
-    for info in scan(folder.backups):
-        if info.taken.date() < before:
-            info.path.unlink(missing_ok=True)
-            removed.append(info.path)
-    if removed:
-        log.info("deleted %d backups older than the retention period", len(removed))
     return removed
 
 

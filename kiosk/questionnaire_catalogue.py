@@ -12,6 +12,12 @@ Two sources:
   computed, and a file that later breaks cannot take the active
   questionnaire with it: the last good one stays active.
 
+A version is stored by a staff action, never by a respondent: activating or
+editing one, or opening the questionnaire (the Questionnaire screen, the
+kiosk, the paper form all ask `active()`, which stores what it returns). A
+response only checks that its version is there: a setting row written at
+her Send would carry its exact time.
+
 A stored version never changes. Editing makes the next version number.
 """
 
@@ -158,10 +164,12 @@ def _default_ref(entries: dict[str, Entry]) -> str | None:
 
 
 def active(ctx: AppContext) -> Questionnaire:
-    """The questionnaire the kiosk shows now.
+    """The questionnaire the kiosk shows now, its definition stored.
 
     The stored active one; before any was chosen, the newest built-in
-    default. Files that fail to load never replace it.
+    default. Files that fail to load never replace it. Staff call this when
+    they open the questionnaire, so on a fresh install the default's
+    definition is stored then, before any response.
     """
     with read(ctx) as session:
         ref = settings.get_in(session, ACTIVE)
@@ -174,7 +182,13 @@ def active(ctx: AppContext) -> Questionnaire:
     found = catalogue(ctx)
     if found.active is None:
         raise found.problems[0] if found.problems else KioskError("questionnaire_none")
-    return found.active.questionnaire
+    questionnaire = found.active.questionnaire
+    with read(ctx) as session:
+        stored = is_stored(session, questionnaire)
+    if not stored:
+        with write(ctx) as session:
+            register_in(session, ctx, questionnaire)
+    return questionnaire
 
 
 def get(ctx: AppContext, ref: str) -> Questionnaire:
@@ -182,6 +196,11 @@ def get(ctx: AppContext, ref: str) -> Questionnaire:
         if entry.ref == ref:
             return entry.questionnaire
     raise KioskError("questionnaire_not_found", ref=ref)
+
+
+def is_stored(session: Session, questionnaire: Questionnaire) -> bool:
+    """Whether this version's definition is in the database (results need it)."""
+    return settings.get_in(session, _key(questionnaire.ref)) is not None
 
 
 def register_in(session: Session, ctx: AppContext, questionnaire: Questionnaire) -> None:

@@ -1,12 +1,24 @@
 """Questionnaire responses: anonymous, tied to the event only, whole or not at all.
 
-Privacy (DESIGN.md): a response has no link to a visit or visitor, and every
-time about it is kept only to the hour: `answered_hour`, `created_at`,
-`updated_at`, and the time of its audit line, which names no response id.
-Ids are random (uuid4), so nothing in a row tells the order of responses
-within the hour. A response is stored in one transaction when she presses
-Send; until then it exists only on screen, so a closed or killed app leaves
-no half response.
+Privacy (DESIGN.md): a response has no link to a visit or visitor, and
+nothing it writes tells when, within the hour, or in what order it came, so
+it cannot be placed between two check-ins:
+
+- its row is the only thing a response writes: no audit line (the responses
+  are their own record) and no setting (the questionnaire's definition is
+  stored when staff open it: questionnaire_catalogue.active);
+- every time in the row is kept to the hour: `answered_hour`, `created_at`,
+  `updated_at`;
+- ids are random (uuid4), the table has no hidden rowid on SQLite (db/models/
+  survey.py), and every response of the hour is deleted and written anew in
+  random order with each new one: on PostgreSQL they then share one row
+  version (xmin) and their physical places (ctid) are shuffled;
+- after Send, the SQLite WAL is folded into the file and emptied, so no
+  sequence of frames keeps the order either (when a reader holds it, the
+  next Send or closing the app does it).
+
+A response is stored in one transaction when she presses Send; until then
+it exists only on screen, so a closed or killed app leaves no half response.
 
 Paper questionnaires (source "paper") are entered afterwards by the
 coordinator. Their hour is unknown, so they keep only the event's day, and a
@@ -16,23 +28,24 @@ tablet: the coordinator cannot answer for her.
 
 from __future__ import annotations
 
+import secrets
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from db.base import new_id
-from db.models import AuditEntry, Event, SurveyResponse, Venue
-from kiosk import settings
+from db.models import Base, Event, SurveyResponse, Venue
+from kiosk import data_files, settings
 from kiosk.context import AppContext
 from kiosk.errors import KioskError
 from kiosk.questionnaire import Question, Questionnaire
-from kiosk.questionnaire_catalogue import register_in
-from kiosk.transaction import audit, read, write
+from kiosk.questionnaire_catalogue import is_stored
+from kiosk.transaction import read, write
 
 SOURCES = ("kiosk", "paper")
 
@@ -132,42 +145,56 @@ def submit_response(
         if session.get(SurveyResponse, response_id) is not None:
             return SavedResponse(response_id, len(cleaned), repeated=True)
         event = _event(session, event_id)
-        register_in(session, ctx, questionnaire)
+        if not is_stored(session, questionnaire):
+            # Staff store it when they open the questionnaire (never a respondent's Send).
+            raise KioskError("questionnaire_not_stored", ref=questionnaire.ref)
         if source == "paper":  # the day it was answered; its hour is unknown
             answered = datetime.combine(event.date, time(0), tzinfo=entered.tzinfo)
         else:
             answered = entered
-        session.add(
-            SurveyResponse(
-                id=response_id,
-                event_id=event_id,
-                questionnaire_id=questionnaire.id,
-                questionnaire_version=questionnaire.version,
-                answered_hour=answered,
-                language=language,
-                source=source,
-                answers=cleaned,
-                created_at=entered,
-                updated_at=entered,
-                device_id=ctx.device_id,
-            )
-        )
-        # The audit line keeps the hour too, and no response id: its exact
-        # time would otherwise tell when this very response was given.
-        audit(
+        _store_in_no_order(
             session,
-            replace(ctx, clock=lambda: entered),
-            "survey_response_recorded",
-            "survey_response",
-            None,
-            source=source,
-            questionnaire=questionnaire.id,
-            version=questionnaire.version,
+            {
+                "id": response_id,
+                "event_id": event_id,
+                "questionnaire_id": questionnaire.id,
+                "questionnaire_version": questionnaire.version,
+                "answered_hour": answered,
+                "language": language,
+                "source": source,
+                "answers": cleaned,
+                "created_at": entered,
+                "updated_at": entered,
+                "device_id": ctx.device_id,
+            },
         )
-        for pending in session.new:  # its row times too, before they are written
-            if isinstance(pending, AuditEntry):
-                pending.created_at = pending.updated_at = entered
+    data_files.fold_wal_in(ctx.sessions.kw["bind"], wait=False)
     return SavedResponse(response_id, len(cleaned), repeated=False)
+
+
+# Any constant: the one advisory lock that makes responses of one server take turns.
+_REWRITE_LOCK = 0x7453_7276
+
+
+def _store_in_no_order(session: Session, row: dict[str, Any]) -> None:
+    """Add `row`, writing every response stored this hour anew in random order.
+
+    The hour's rows are deleted (RETURNING what they held) and inserted again
+    with the new one somewhere among them, all in this transaction: the new
+    row is not the last written, on PostgreSQL they share this transaction's
+    row version, and no page keeps the order they came in. Responses of
+    earlier hours are told apart by their hour anyway. Devices sharing a
+    server take turns (an advisory lock), so two rewrites never cross.
+    """
+    table = Base.metadata.tables[SurveyResponse.__tablename__]
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _REWRITE_LOCK})
+    same_hour = session.execute(
+        delete(table).where(table.c.created_at == row["created_at"]).returning(*table.c)
+    ).mappings()
+    rows = [dict(r) for r in same_hour] + [row]
+    secrets.SystemRandom().shuffle(rows)
+    session.execute(insert(table), rows)
 
 
 def _event(session: Session, event_id: str) -> Event:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import json
 import shutil
 import sqlite3
 import stat
@@ -20,6 +21,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect, text
+from sqlalchemy.exc import OperationalError
 
 from db import migrate
 from db.engine import make_engine
@@ -322,3 +324,84 @@ def test_no_upgrade_without_a_copy_first(folder: DataFolder):
 def test_the_head_revision_constant_is_the_newest_script():
     # Opening a database already at head skips Alembic on the strength of it.
     assert migrate.head_revision() == migrate.HEAD_REVISION
+
+
+# --- 0004: questionnaire responses keep no order of arrival ----------------------------
+
+
+def test_0004_keeps_every_response_and_forgets_the_order_they_came_in(engine):
+    migrate.upgrade(engine, target="0003")
+    ids = [f"{c}0000000-0000-4000-8000-000000000000" for c in "caebfd"]  # not in id order
+    with engine.begin() as conn:
+        stamp = "2026-11-15 01:00:00"
+        conn.execute(
+            text(
+                "INSERT INTO venue (id, name, kind, active, created_at, updated_at, device_id)"
+                " VALUES ('v1', '中央公民館', 'in_person', true, :t, :t, 'd')"
+            ),
+            {"t": stamp},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO event (id, venue_id, date, kind, status, opened_at, created_at,"
+                " updated_at, device_id) VALUES ('e1', 'v1', '2026-11-15', 'cafe', 'open', :t,"
+                " :t, :t, 'd')"
+            ),
+            {"t": stamp},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO setting (id, key, value, created_at, updated_at, device_id) VALUES"
+                " ('s1', 'questionnaire/cafe-satisfaction/1', '{}', :exact, :exact, 'd')"
+            ),
+            {"exact": "2026-11-15 01:23:45.678901"},
+        )
+        for n, response in enumerate(ids):
+            for action, entity in (
+                ("visit_checked_in", "visit"),
+                ("survey_response_recorded", "survey_response"),
+            ):
+                conn.execute(
+                    text(
+                        "INSERT INTO audit_entry (id, at, action, entity, created_at, updated_at,"
+                        " device_id) VALUES (:id, :t, :a, :e, :t, :t, 'd')"
+                    ),
+                    {"id": f"{entity}-{n}", "t": stamp, "a": action, "e": entity},
+                )
+            conn.execute(
+                text(
+                    "INSERT INTO survey_response (id, event_id, questionnaire_id,"
+                    " questionnaire_version, answered_hour, language, source, answers,"
+                    " created_at, updated_at, device_id) VALUES (:id, 'e1', 'cafe-satisfaction',"
+                    " 1, :t, 'ja', 'kiosk', :answers, :t, :t, 'd')"
+                ),
+                {"id": response, "t": stamp, "answers": f'{{"overall": "n{n}"}}'},
+            )
+
+    migrate.upgrade(engine)
+
+    with engine.connect() as conn:
+        rows = conn.execute(text("SELECT id, answers FROM survey_response")).all()
+        assert sorted(r[0] for r in rows) == sorted(ids)
+        assert {r[0]: json.loads(r[1]) if isinstance(r[1], str) else r[1] for r in rows} == {
+            response: {"overall": f"n{n}"} for n, response in enumerate(ids)
+        }
+        audit_lines = conn.execute(text("SELECT action FROM audit_entry")).scalars().all()
+        assert audit_lines == ["visit_checked_in"] * 6
+        created = conn.execute(
+            text("SELECT created_at, updated_at FROM setting WHERE id = 's1'")
+        ).one()
+        assert {str(t)[:19] for t in created} == {"2026-11-15 01:00:00"}
+        if engine.dialect.name == "sqlite":
+            with pytest.raises(OperationalError):
+                conn.execute(text("SELECT rowid FROM survey_response")).all()
+            # Kept in id order, and the audit lines close over the gaps the others left.
+            assert [r[0] for r in rows] == sorted(ids)
+            rowids = conn.execute(text("SELECT rowid FROM audit_entry ORDER BY rowid")).scalars()
+            assert list(rowids) == [1, 2, 3, 4, 5, 6]
+        else:
+            versions = conn.execute(text("SELECT DISTINCT xmin::text FROM survey_response"))
+            assert len(versions.all()) == 1
+            by_place = conn.execute(text("SELECT id FROM survey_response ORDER BY ctid"))
+            assert by_place.scalars().all() == sorted(ids)
+    assert schema_differences(engine) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from sqlalchemy import event, select
@@ -175,7 +176,7 @@ def test_a_damaged_setting_falls_back_to_the_default(ctx):
 
 
 def test_backups_older_than_the_retention_period_go_with_the_details(ctx, history, folder):
-    """A purge cannot reach inside a copy, so a copy that old is deleted whole."""
+    """A copy taken before the cutoff holds nothing still kept: it is deleted whole."""
     from datetime import datetime
 
     from kiosk.backups import create_backup, list_backups
@@ -190,3 +191,106 @@ def test_backups_older_than_the_retention_period_go_with_the_details(ctx, histor
 
     assert result.backups == 2
     assert [b.taken.date() for b in list_backups(folder)] == [date(2026, 11, 1)]
+
+
+# --- every file the app keeps in the data folder -----------------------------------------
+
+MARK_NICKNAME = "ヒミツZQX7731"
+MARK_NOTE = "ZQX7731卵アレルギー"
+KEPT_NICKNAME = "のこるKEEP42"
+
+
+def marks() -> list[bytes]:
+    """The erased details as they sit in a file: nickname, its search key, the note."""
+    from kiosk.nickname import search_key
+
+    return [m.encode() for m in (MARK_NICKNAME, search_key(MARK_NICKNAME), MARK_NOTE)]
+
+
+def files_holding(root, needles: list[bytes]) -> list[str]:
+    """Every file under `root` (any depth) whose raw bytes hold one of `needles`."""
+    return sorted(
+        str(p.relative_to(root))
+        for p in root.rglob("*")
+        if p.is_file() and any(n in p.read_bytes() for n in needles)
+    )
+
+
+def kill_a_copy(source, partial) -> None:
+    """What a backup killed before its rename leaves: a whole copy named .partial."""
+    import sqlite3
+
+    src, dst = sqlite3.connect(source), sqlite3.connect(partial)
+    try:
+        src.backup(dst)
+        dst.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        src.close()
+        dst.close()
+
+
+@pytest.mark.sqlite_only
+def test_after_a_purge_no_file_in_the_data_folder_holds_an_erased_detail(ctx, venue, clock, folder):
+    """Backups younger than the cutoff, a killed copy, a replaced and a damaged file:
+    the purge reaches every one, and every backup still restores."""
+    from dataclasses import replace
+    from datetime import datetime
+
+    from kiosk import backups
+    from kiosk.database import open_database
+
+    hold(
+        ctx,
+        clock,
+        venue.id,
+        OLD_DAY,
+        [{"nickname": MARK_NICKNAME, "children": (ChildRequest("1-2", MARK_NOTE),)}],
+    )
+    hold(ctx, clock, venue.id, RECENT_DAY, [{"nickname": KEPT_NICKNAME}])
+    on_day(clock, date(2026, 11, 20))
+    # Copies taken before the cutoff (24 August), and younger ones of every kind.
+    backups.create_backup(folder, "daily", datetime(2026, 6, 8, 9, 0))
+    backups.create_backup(folder, "close", datetime(2026, 10, 4, 18, 0))
+    backups.create_backup(folder, "import", datetime(2026, 10, 20, 9, 0))
+    backups.create_backup(folder, "before-upgrade-from-0003", datetime(2026, 10, 5, 9, 0))
+    newest = backups.create_backup(folder, "manual", datetime(2026, 11, 19, 9, 0))
+    # A daily copy killed before its rename, and a restore killed mid-copy.
+    kill_a_copy(folder.database, folder.backups / "tsunagari-daily-20261120-090000.sqlite3.partial")
+    kill_a_copy(folder.database, folder.root / "tsunagari.sqlite3.partial")
+    # A file moved aside as damaged weeks ago: SQLite can no longer open it.
+    damaged = folder.root / "tsunagari.sqlite3.damaged-20261010-090000"
+    raw = bytearray(folder.database.read_bytes())
+    raw[:16] = b"\x00" * 16
+    damaged.write_bytes(bytes(raw + Path(f"{folder.database}-wal").read_bytes()))
+    # A restore keeps the file it replaced (and its -wal) as replaced-<stamp>.
+    ctx.sessions.kw["bind"].dispose()
+    restored = backups.restore_backup(folder, newest, datetime(2026, 11, 20, 10, 0))
+    assert restored.kept_aside is not None
+    ctx = replace(open_database(folder=folder), clock=clock)
+    on_day(clock, date(2026, 11, 22))
+    everything = sorted(str(p.relative_to(folder.root)) for p in folder.root.rglob("*"))
+    assert len(files_holding(folder.root, marks())) >= 8, everything  # the search finds them
+
+    try:
+        retention.purge(ctx, trigger="start")
+    finally:
+        ctx.sessions.kw["bind"].dispose()
+
+    assert files_holding(folder.root, marks()) == []
+    kept = backups.list_backups(folder, check=True)
+    assert sorted(b.taken.date().isoformat() for b in kept) == [
+        "2026-10-04",
+        "2026-10-05",
+        "2026-10-20",
+        "2026-11-19",
+    ]
+    assert all(b.ok for b in kept)
+    assert not list(folder.root.rglob("*.partial"))
+    for copy in kept:  # each still restores, with what was not due
+        backups.restore_backup(folder, copy)
+        again = open_database(folder=folder)
+        try:
+            assert [m.nickname for m in checkin.find_visitors(again, "のこる")] == [KEPT_NICKNAME]
+            assert checkin.find_visitors(again, "ヒミツ") == []
+        finally:
+            again.sessions.kw["bind"].dispose()

@@ -349,3 +349,58 @@ def test_the_app_killed_mid_questionnaire_leaves_no_half_response(qtbot, ctx, ki
     kiosk.deleteLater()
     qtbot.wait(1)
     assert responses(ctx) == []
+
+
+# -- a response writes its row and nothing else ---------------------------------------
+
+
+def all_rows(ctx: Any) -> dict[str, set[str]]:
+    from db.models import Base
+
+    with ctx.sessions() as session:
+        return {
+            table.name: {repr(tuple(row)) for row in session.execute(select(table))}
+            for table in Base.metadata.sorted_tables
+        }
+
+
+def changed(before: dict[str, set[str]], after: dict[str, set[str]]) -> dict[str, int]:
+    return {t: len(after[t] ^ before[t]) for t in after if after[t] != before[t]}
+
+
+def test_send_writes_the_response_and_nothing_else(qtbot, window, ctx, kiosk_for, dialogs):
+    """No audit line, no setting (the definition was stored when staff started the
+    kiosk), no time finer than the hour."""
+    kiosk = kiosk_for()
+    for comment in ("ひとりめ", "ふたりめ"):
+        start_in(qtbot, kiosk, "ja")
+        answer_everything(qtbot, kiosk, comment)
+        before = all_rows(ctx)
+        click(qtbot, page(kiosk).next_button)
+        assert isinstance(kiosk.current_page(), ThanksPage)
+        assert changed(before, all_rows(ctx)) == {"survey_response": 1}
+        kiosk.reset()
+    for row in responses(ctx):
+        for moment in (row.answered_hour, row.created_at, row.updated_at):
+            assert (moment.minute, moment.second, moment.microsecond) == (0, 0, 0)
+
+
+def test_a_paper_form_writes_its_response_and_nothing_else(qtbot, window, ctx, dialogs):
+    from kiosk import events
+    from ui.paper_survey_dialog import PaperSurveyDialog
+
+    events.open_event(ctx, window.state.venue.id)
+    window.state.notify()
+    window.show_widget(window.survey)
+    click(qtbot, window.survey.paper_button)  # staff open the form: the definition is stored
+    dialog = window.survey.paper_dialog
+    assert isinstance(dialog, PaperSurveyDialog)
+    qtbot.waitExposed(dialog)
+    for code in ("satisfied", "dissatisfied"):
+        overall = dialog.answers["overall"]
+        assert isinstance(overall, ChoiceAnswer)
+        click(qtbot, overall.button(code))
+        before = all_rows(ctx)
+        click(qtbot, dialog.save_button)
+        assert changed(before, all_rows(ctx)) == {"survey_response": 1}
+    assert len(responses(ctx)) == 2
