@@ -276,6 +276,10 @@ def generate(
             _copy_venue(conn, venues[n % TEMPLATES], venue)
         if conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
             raise AssertionError("a generated row points at nothing")
+        # A file built fresh has nothing erased in its free space: mark it as one the
+        # purge has already rewritten (kiosk/data_files.py), as a real file is after
+        # its first purge, so the benchmark's starts do not time that one-off rewrite.
+        conn.exec_driver_sql("PRAGMA user_version=1")
         if len(venues) > TEMPLATES:  # the copies: count them rather than guess
             visits = conn.scalar(text("SELECT count(*) FROM visit")) or 0
             events = conn.scalar(text("SELECT count(*) FROM event")) or 0
