@@ -34,6 +34,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
+from kiosk import safe_text, untrusted_json
 from kiosk.errors import KioskError
 from kiosk.paths import RESOURCES
 
@@ -188,10 +189,16 @@ def parse_text(raw: str, source: str) -> Questionnaire:
     """Cached: results and tallies read the stored versions at every call, and they
     never change (an edit is a new version); a Questionnaire is immutable."""
     try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as exc:
+        data = untrusted_json.load(raw)
+    except untrusted_json.UntrustedJsonError as exc:
+        if exc.reason == untrusted_json.TOO_DEEP:
+            raise KioskError(
+                "questionnaire_too_deep", file=source, limit=untrusted_json.MAX_DEPTH
+            ) from exc
+        if exc.reason != untrusted_json.SYNTAX:  # NaN, Infinity, 1e999, 2**70
+            raise KioskError("questionnaire_bad_number", file=source) from exc
         raise KioskError(
-            "questionnaire_not_json", file=source, line=exc.lineno, column=exc.colno
+            "questionnaire_not_json", file=source, line=exc.line, column=exc.column
         ) from exc
     return parse(data, source)
 
@@ -226,6 +233,12 @@ class _Checker:
             raise self.fail("questionnaire_bad_name", at, value=str(value)[:40])
         return value
 
+    def characters(self, text: str, at: str) -> None:
+        """The rule of every name (kiosk/safe_text): no control, format or invisible characters."""
+        bad = safe_text.forbidden_character(text)
+        if bad is not None:
+            raise self.fail("questionnaire_bad_character", at, char=safe_text.code_point(bad))
+
     def texts(self, value: Any, at: str, limit: int) -> dict[str, str]:
         """Text in every language of the file; other languages are ignored."""
         block = self.mapping(value, at)
@@ -234,6 +247,7 @@ class _Checker:
             text = block.get(lang)
             if not isinstance(text, str) or not text.strip():
                 raise self.fail("questionnaire_missing_language", at, lang=lang)
+            self.characters(text, f"{at}.{lang}")
             text = " ".join(text.split()) if limit <= LIMITS["label"] else text.strip()
             if len(text) > limit:
                 raise self.fail("questionnaire_text_too_long", f"{at}.{lang}", limit=limit)
@@ -295,6 +309,7 @@ class _Checker:
                 raise self.fail("questionnaire_bad_name", "languages", value=str(code)[:40])
             if not isinstance(own_name, str) or not own_name.strip():
                 raise self.fail("questionnaire_invalid", f"languages.{code}")
+            self.characters(own_name, f"languages.{code}")
             found[code] = own_name.strip()[: LIMITS["label"]]
         return found
 
@@ -408,6 +423,7 @@ class _Checker:
                     continue
                 if not isinstance(text, str) or not text.strip():
                     raise self.fail("questionnaire_invalid", f"phrases.{lang}.{key}")
+                self.characters(text, f"phrases.{lang}.{key}")
                 if len(text) > LIMITS["phrase"]:
                     at = f"phrases.{lang}.{key}"
                     raise self.fail("questionnaire_text_too_long", at, limit=LIMITS["phrase"])
