@@ -117,7 +117,7 @@ CONSULTATION_RATE = 0.15
 CHILDCARE_RATE = 0.12
 CANCEL_RATE = 0.02
 
-MAX_DAYS = 3660  # ten years: about 8 s to build, and still after FIRST_YEAR of the targets
+MAX_DAYS = 3660  # ten years back: about 8 s to build
 _CAFE_TITLE = "つながりカフェ"
 
 
