@@ -23,12 +23,14 @@ not write itself.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 
 from kiosk.errors import KioskError
 
 ZWJ = "\u200d"
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _WHITESPACE_CONTROLS = frozenset("\t\n\r")
 _LINE_BREAKS = ("\r\n", "\r", "\u2028", "\u2029")
 _REFUSED_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs", "Cn"})
@@ -94,6 +96,9 @@ def forbidden_character(text: str) -> str | None:
     Tabs and line breaks are not forbidden here: they are whitespace, which
     the cleaning functions fold (one-line fields) or keep (multi-line ones).
     """
+    if text.isascii():  # codes, ids, most names: only the C0 controls and DEL to look for
+        found = _ASCII_CONTROL.search(text)
+        return found.group() if found else None
     for at in _refused_at(text, whitespace_ok=True):
         return text[at]
     return None
