@@ -646,3 +646,21 @@ def test_a_row_the_schema_refuses_is_not_called_a_missing_file(ctx, good_file, t
 
     forged = forge(good_file, tmp_path / "check.zip", "visit", edit)
     refused_with(ctx, db_state, forged, "exchange_row_refused")
+
+
+def test_a_questionnaire_saved_before_the_name_rule_still_travels(ctx, venue_pc, tmp_path):
+    """Its definition is judged by the questionnaire rules for stored versions, not as a name."""
+    from kiosk import questionnaire_catalogue, settings
+    from kiosk.questionnaire import BUILTIN_DIR
+
+    pc = venue_pc("会場PC 1")
+    open_cafe(pc)
+    data = json.loads((BUILTIN_DIR / "cafe-satisfaction.json").read_text(encoding="utf-8"))
+    data["version"] = 7
+    data["questions"][0]["text"]["ja"] += "\u200b"
+    key = questionnaire_catalogue.PREFIX + "cafe-satisfaction/7"
+    settings.put(pc, key, json.dumps(data, ensure_ascii=False))
+
+    import_file(ctx, export_for_coordinator(pc, tmp_path / "q.zip").path)
+
+    assert questionnaire_catalogue.get(ctx, "cafe-satisfaction/7").version == 7

@@ -334,3 +334,17 @@ def test_line_breaks_stay_allowed_in_long_texts():
     data = default_data()
     data["intro"]["ja"] = "ご来場ありがとうございます。\n匿名のアンケートです。"
     assert parse(data, "mine.json").intros["ja"] == data["intro"]["ja"]
+
+
+def test_a_version_saved_before_the_rule_keeps_its_results(ctx: AppContext):
+    """A zero-width space pasted into a question before the character rule came in:
+    the stored version still reads, so the answers given to it still count."""
+    data = to_data(parse(default_data(), "cafe-satisfaction.json"))
+    data["version"] = 7
+    data["questions"][0]["text"]["ja"] += "\u200b"
+    settings.put(
+        ctx, catalogue.PREFIX + "cafe-satisfaction/7", json.dumps(data, ensure_ascii=False)
+    )
+    stored = catalogue.get(ctx, "cafe-satisfaction/7")
+    assert stored.questions[0].text("ja").endswith("\u200b")
+    assert not catalogue.catalogue(ctx).problems
