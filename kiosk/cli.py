@@ -1,7 +1,13 @@
 """The `tsunagari` command: starts the GUI, or runs a sub-command headless.
 
-Errors print one clear line in the user's language and exit non-zero;
-a traceback is shown only for a real bug, and then with a plea to report it.
+Errors print one clear line in the user's language and exit non-zero, and
+nothing else ever does: a bad word on the command line is refused where
+argparse reads it (kiosk/cli_arguments.py), a service's refusal is its coded
+error, and anything nobody foresaw is one line saying so and where its
+record is (the data folder's logs/, a traceback without messages or data;
+--debug prints it whole). Text the command did not write itself (names,
+paths, values from files) is printed through safe_text.shown(), so an escape
+sequence in a name cannot reach the terminal.
 """
 
 from __future__ import annotations
@@ -10,9 +16,13 @@ import argparse
 import logging
 import os
 import sys
+import traceback
 from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
 
-from kiosk import __version__
+from kiosk import __version__, cli_arguments
+from kiosk.cli_arguments import Parser
 from kiosk.cli_backup import add_backup_parser, run_backup
 from kiosk.cli_export import add_export_parser, run_export
 from kiosk.cli_purge import add_purge_parser, run_purge
@@ -21,8 +31,13 @@ from kiosk.error_messages import describe
 from kiosk.errors import KioskError
 from kiosk.frontends import LaunchOptions, find_frontend
 from kiosk.paths import DataFolder, resolve_data_dir
+from kiosk.safe_text import shown
 
 ENV_LANG = "TSUNAGARI_LANG"
+LANGUAGES = ("ja", "en")
+EXIT_ERROR = 2  # a clear refusal: bad input, a damaged file
+EXIT_UNEXPECTED = 70  # EX_SOFTWARE: something nobody foresaw
+MAX_LOG_BYTES = 1 << 20
 
 
 def _common(parser: argparse.ArgumentParser, top: bool) -> None:
@@ -30,6 +45,7 @@ def _common(parser: argparse.ArgumentParser, top: bool) -> None:
     default = None if top else argparse.SUPPRESS
     parser.add_argument(
         "--data-dir",
+        type=cli_arguments.data_dir,
         metavar="DIR",
         default=default,
         help="folder for the database and backups (or TSUNAGARI_DATA_DIR)",
@@ -42,14 +58,20 @@ def _common(parser: argparse.ArgumentParser, top: bool) -> None:
     )
     parser.add_argument(
         "--lang",
-        choices=("ja", "en"),
+        choices=LANGUAGES,
         default=default,
         help="language of screens and messages (default: Japanese)",
+    )
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        default=default,
+        help="on an unexpected error, print its whole traceback",
     )
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="tsunagari",
         description="Tsunagari (つながり): reception and attendance for drop-in cafés.",
     )
@@ -83,12 +105,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = sub.add_parser("demo", help="(re)build the demo database with a month of data")
     _common(demo, top=False)
-    demo.add_argument("--seed", type=int, default=7, help="same seed, same data (default 7)")
+    demo.add_argument(
+        "--seed", type=cli_arguments.seed, default=7, help="same seed, same data (default 7)"
+    )
     demo.add_argument(
         "--days",
-        type=int,
+        type=cli_arguments.demo_days,
         default=None,
-        help="how many days back (default: from the start of the previous fiscal year)",
+        help="how many days back, 1 to 3660 (default: from the start of the previous fiscal year)",
     )
 
     info = sub.add_parser("info", help="where the data lives and what it holds")
@@ -103,15 +127,106 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    args = build_parser().parse_args(argv)
-    lang = args.lang or os.environ.get(ENV_LANG) or "ja"
+    words = list(sys.argv[1:] if argv is None else argv)
+    lang = _language(words)  # before parsing: argparse's own complaints are said in it too
+    args: argparse.Namespace | None = None
     try:
+        _refuse_undecodable(words)
+        args = build_parser().parse_args(words)
+        lang = args.lang or lang
         return _dispatch(args, lang)
     except KioskError as exc:
-        print(f"tsunagari: {describe(exc, lang)}", file=sys.stderr)
-        return 2
+        _say_error(describe(exc, lang))
+        return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # the safety net: a sentence, never a traceback
+        return _unexpected(exc, args, words, lang)
+
+
+def _option(words: list[str], name: str) -> str | None:
+    """The value of `name` anywhere on the line, read before (or without) argparse."""
+    for at, word in enumerate(words):
+        if word == name and at + 1 < len(words):
+            return words[at + 1]
+        if word.startswith(name + "="):
+            return word.split("=", 1)[1]
+    return None
+
+
+def _language(words: list[str]) -> str:
+    """--lang (anywhere on the line), else TSUNAGARI_LANG, else Japanese."""
+    for value in (_option(words, "--lang"), os.environ.get(ENV_LANG)):
+        if value in LANGUAGES:
+            return value
+    return "ja"
+
+
+def _refuse_undecodable(words: list[str]) -> None:
+    """Python reads bytes that are not UTF-8 as lone surrogates (surrogateescape):
+    no name, date or number holds them, and no file name printed back would."""
+    for word in words:
+        if any("\ud800" <= c <= "\udfff" for c in word):
+            raise KioskError("argument_not_utf8", value=shown(word)[:80])
+
+
+def _say_error(sentence: str) -> None:
+    print(shown(f"tsunagari: {sentence}"), file=sys.stderr)
+
+
+def _unexpected(
+    exc: Exception, args: argparse.Namespace | None, words: list[str], lang: str
+) -> int:
+    """One line in the user's language; the traceback to the log (or, with --debug, here)."""
+    debug = bool(getattr(args, "debug", None)) or "--debug" in words
+    data_dir = getattr(args, "data_dir", None) if args else _option(words, "--data-dir")
+    log = _write_error_log(exc, args, data_dir)
+    if log is None:
+        _say_error(describe(KioskError("cli_unexpected_no_log"), lang))
+    else:
+        _say_error(describe(KioskError("cli_unexpected", log=str(log)), lang))
+    if debug:
+        traceback.print_exception(exc, file=sys.stderr)
+    return EXIT_UNEXPECTED
+
+
+def _write_error_log(
+    exc: BaseException, args: argparse.Namespace | None, data_dir: str | None
+) -> Path | None:
+    """Append the traceback to the data folder's log: where it happened, never what
+    it said (an exception's message may hold a nickname or a SQL parameter)."""
+    command = " ".join(
+        str(part)
+        for part in (
+            getattr(args, "command", None),
+            getattr(args, "report", None),
+            getattr(args, "action", None),
+        )
+        if part
+    )
+    lines = [f"{datetime.now().astimezone().isoformat(timespec='seconds')} tsunagari {__version__}"]
+    lines.append(f"command: {command or '-'}")
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        lines.append(type(current).__name__)
+        for frame in traceback.extract_tb(current.__traceback__):
+            where = "/".join(Path(frame.filename).parts[-2:])  # kiosk/cli.py: no home folder
+            lines.append(f"  {where}:{frame.lineno} in {frame.name}")
+        current = current.__cause__ or current.__context__
+        if current is not None:
+            lines.append("which was raised while handling:")
+    try:
+        path = DataFolder(resolve_data_dir(data_dir)).error_log
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.exists() and path.stat().st_size > MAX_LOG_BYTES:
+            path.replace(path.with_name(path.name + ".1"))
+        with path.open("a", encoding="utf-8") as log:
+            log.write("\n".join(lines) + "\n\n")
+    except (OSError, ValueError):
+        return None
+    return path
 
 
 def _dispatch(args: argparse.Namespace, lang: str) -> int:
@@ -150,11 +265,16 @@ def _dispatch(args: argparse.Namespace, lang: str) -> int:
 def _demo(folder: DataFolder, args: argparse.Namespace) -> int:
     from kiosk.demo import app_demo_days, build_demo
 
-    summary = build_demo(folder, seed=args.seed, days=args.days or app_demo_days())
+    if args.database_url:
+        raise KioskError("demo_needs_data_folder")
+    days = app_demo_days() if args.days is None else args.days
+    summary = build_demo(folder, seed=args.seed, days=days)
+    print(shown(f"demo database: {folder.database}"))
     print(
-        f"demo database: {folder.database}\n"
-        f"venues {summary.venues}, events {summary.events}, visits {summary.visits}, "
-        f"children {summary.children}"
+        shown(
+            f"venues {summary.venues}, events {summary.events}, visits {summary.visits}, "
+            f"children {summary.children}"
+        )
     )
     return 0
 
@@ -165,8 +285,8 @@ def _info(folder: DataFolder, url: str | None) -> int:
 
     ctx = open_database(url=url, folder=folder)
     overview = database_overview(ctx)
-    print(f"data folder: {folder.root}")
-    print(f"database:    {shown_url(url) if url else folder.database}")
+    print(shown(f"data folder: {folder.root}"))
+    print(shown(f"database:    {shown_url(url) if url else folder.database}"))
     for key, value in overview.items():
-        print(f"{key + ':':<12} {value}")
+        print(shown(f"{key + ':':<12} {value}"))
     return 0

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from kiosk.backups import create_backup, find_backup, list_backups, restore_backup, rotate
 from kiosk.errors import KioskError
 from kiosk.paths import DataFolder
+from kiosk.safe_text import shown
 
 KINDS = {
     "ja": {
@@ -86,17 +87,17 @@ def run_backup(args: argparse.Namespace, folder: DataFolder, lang: str) -> int:
     if args.action == "create":
         info = create_backup(folder, "manual")
         rotate(folder)
-        print(text["made"].format(path=info.path))
+        print(shown(text["made"].format(path=info.path)))
         return 0
     if args.action == "restore":
         result = restore_backup(folder, find_backup(folder, args.name))
-        print(text["restored"].format(name=result.restored.name))
+        print(shown(text["restored"].format(name=result.restored.name)))
         if result.kept_aside is not None:
-            print(text["kept"].format(path=result.kept_aside))
+            print(shown(text["kept"].format(path=result.kept_aside)))
         return 0
     found = list_backups(folder, check=args.check)
     if not found:
-        print(text["none"].format(path=folder.backups))
+        print(shown(text["none"].format(path=folder.backups)))
         return 0
     bad = False
     for info in found:
@@ -107,5 +108,5 @@ def run_backup(args: argparse.Namespace, folder: DataFolder, lang: str) -> int:
         if info.ok is not None:
             line += "  " + (text["ok"] if info.ok else text["bad"])
             bad = bad or not info.ok
-        print(line)
+        print(shown(line))
     return 1 if bad else 0

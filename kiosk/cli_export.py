@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from pathlib import Path
 
+from kiosk import cli_arguments
 from kiosk.context import AppContext
 from kiosk.csv_cells import ENCODINGS
-from kiosk.daily_export import FORMATS, ExportRequest, export_daily, parse_day, venue_ids_by_names
-from kiosk.errors import KioskError
+from kiosk.daily_export import FORMATS, ExportRequest, export_daily, venue_ids_by_names
 from kiosk.paths import DataFolder
+from kiosk.safe_text import shown
 from kiosk.tally import venue_by_name
 
 NOTES = {
@@ -33,27 +33,54 @@ def add_export_parser(
     kinds = export.add_subparsers(dest="report", metavar="REPORT", required=True)
     daily = kinds.add_parser("daily", help="the daily tally of a date or a date range")
     common(daily, False)
-    daily.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="the (first) day")
-    daily.add_argument("--to", metavar="YYYY-MM-DD", help="last day of a range (inclusive)")
     daily.add_argument(
-        "--venue", action="append", metavar="NAME", help="only this venue (repeatable); default all"
+        "--date",
+        required=True,
+        type=cli_arguments.day,
+        metavar="YYYY-MM-DD",
+        help="the (first) day",
+    )
+    daily.add_argument(
+        "--to", type=cli_arguments.day, metavar="YYYY-MM-DD", help="last day of a range (inclusive)"
+    )
+    daily.add_argument(
+        "--venue",
+        action="append",
+        type=cli_arguments.venue_name,
+        metavar="NAME",
+        help="only this venue (repeatable); default all",
     )
     daily.add_argument("--format", choices=FORMATS, required=True)
     daily.add_argument("--encoding", choices=ENCODINGS, default="utf-8-sig", help="CSV encoding")
     daily.add_argument("--long", action="store_true", help="CSV: one row per figure")
-    daily.add_argument("-o", "--output", required=True, metavar="FILE")
+    daily.add_argument(
+        "-o", "--output", required=True, type=cli_arguments.output_file, metavar="FILE"
+    )
 
     month = kinds.add_parser("month", help="the report of one month (all venues unless --venue)")
     common(month, False)
     month.add_argument("--month", required=True, metavar="YYYY-MM")
     fiscal = kinds.add_parser("fiscal-year", help="the report of a fiscal year (April to March)")
     common(fiscal, False)
-    fiscal.add_argument("--year", required=True, metavar="YYYY", help="the year it starts in")
+    fiscal.add_argument(
+        "--year",
+        required=True,
+        type=cli_arguments.fiscal_year,
+        metavar="YYYY",
+        help="the year it starts in",
+    )
     for parser in (month, fiscal):
-        parser.add_argument("--venue", metavar="NAME", help="one venue; default all together")
+        parser.add_argument(
+            "--venue",
+            type=cli_arguments.venue_name,
+            metavar="NAME",
+            help="one venue; default all together",
+        )
         parser.add_argument("--format", choices=FORMATS, required=True)
         parser.add_argument("--encoding", choices=ENCODINGS, default="utf-8-sig")
-        parser.add_argument("-o", "--output", required=True, metavar="FILE")
+        parser.add_argument(
+            "-o", "--output", required=True, type=cli_arguments.output_file, metavar="FILE"
+        )
 
 
 def run_export(args: argparse.Namespace, folder: DataFolder, lang: str) -> int:
@@ -62,8 +89,8 @@ def run_export(args: argparse.Namespace, folder: DataFolder, lang: str) -> int:
     ctx = open_database(url=args.database_url, folder=folder)
     if args.report in ("month", "fiscal-year"):
         return _run_period(ctx, args, lang)
-    first = parse_day(args.date)
-    last = parse_day(args.to) if args.to else first
+    first = args.date
+    last = args.to or first
     request = ExportRequest(
         first=first,
         last=last,
@@ -73,13 +100,13 @@ def run_export(args: argparse.Namespace, folder: DataFolder, lang: str) -> int:
         long=args.long,
         lang=lang,
     )
-    target = Path(args.output).expanduser()
+    target = args.output
     tallies = export_daily(ctx, request, target)
     for tally in tallies:
         if not tally.held:
             note = NOTES.get(lang, NOTES["ja"])
-            print(note.format(day=tally.day.isoformat(), venue=tally.venue_name))
-    print(DONE.get(lang, DONE["ja"]).format(path=target, count=len(tallies)))
+            print(shown(note.format(day=tally.day.isoformat(), venue=tally.venue_name)))
+    print(shown(DONE.get(lang, DONE["ja"]).format(path=target, count=len(tallies))))
     return 0
 
 
@@ -91,9 +118,7 @@ def _run_period(ctx: AppContext, args: argparse.Namespace, lang: str) -> int:
     if args.report == "month":
         period = parse_month(args.month, lang)
     else:
-        if not args.year.strip().isdigit():
-            raise KioskError("year_invalid", value=args.year)
-        period = fiscal_year_period(int(args.year), start_month(ctx), lang)
+        period = fiscal_year_period(args.year, start_month(ctx), lang)
     request = PeriodRequest(
         period=period,
         venue_id=venue_by_name(ctx, args.venue) if args.venue else None,
@@ -101,6 +126,6 @@ def _run_period(ctx: AppContext, args: argparse.Namespace, lang: str) -> int:
         encoding=args.encoding,
         lang=lang,
     )
-    target = export_period(ctx, request, Path(args.output).expanduser())
-    print(DONE_PERIOD.get(lang, DONE_PERIOD["ja"]).format(path=target, label=period.label))
+    target = export_period(ctx, request, args.output)
+    print(shown(DONE_PERIOD.get(lang, DONE_PERIOD["ja"]).format(path=target, label=period.label)))
     return 0

@@ -10,6 +10,7 @@ import argparse
 from collections.abc import Callable
 
 from kiosk.paths import DataFolder
+from kiosk.safe_text import shown
 
 DONE = {
     "ja": "{verb}: ニックネーム {visitors}件、託児メモ {care_notes}件"
@@ -43,12 +44,14 @@ def run_purge(args: argparse.Namespace, folder: DataFolder, lang: str) -> int:
     result = purge(ctx, dry_run=args.dry_run, trigger="cli")
     lang = lang if lang in DONE else "ja"
     print(
-        DONE[lang].format(
-            verb=VERBS[lang][result.dry_run],
-            visitors=result.visitors,
-            care_notes=result.care_notes,
-            cutoff=result.cutoff.isoformat(),
-            days=result.retention_days,
+        shown(
+            DONE[lang].format(
+                verb=VERBS[lang][result.dry_run],
+                visitors=result.visitors,
+                care_notes=result.care_notes,
+                cutoff=result.cutoff.isoformat(),
+                days=result.retention_days,
+            )
         )
     )
     return 0

@@ -15,11 +15,13 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
+from kiosk import cli_arguments
 from kiosk.context import AppContext
 from kiosk.errors import KioskError
 from kiosk.exchange_format import table_label
 from kiosk.exchange_import import ImportResult
 from kiosk.paths import DataFolder
+from kiosk.safe_text import shown
 
 TEXT = {
     "ja": {
@@ -79,7 +81,14 @@ def add_sync_parser(
     actions = sync.add_subparsers(dest="action", metavar="ACTION", required=True)
     export = actions.add_parser("export", help="write this PC's new and changed rows to a file")
     common(export, False)
-    export.add_argument("-o", "--output", required=True, metavar="FILE", help="the .zip to write")
+    export.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        type=cli_arguments.output_file,
+        metavar="FILE",
+        help="the .zip to write",
+    )
     export.add_argument(
         "--all", action="store_true", help="every row, not only what changed since the last export"
     )
@@ -90,7 +99,7 @@ def add_sync_parser(
     common(status, False)
     name = actions.add_parser("name", help="set this PC's name (会場PC 1, 受付タブレット)")
     common(name, False)
-    name.add_argument("name", metavar="NAME")
+    name.add_argument("name", type=cli_arguments.device_name, metavar="NAME")
     retire = actions.add_parser("retire", help="erase this PC's data before it is handed back")
     common(retire, False)
     retire.add_argument("--confirm", action="store_true", help="yes, erase everything")
@@ -102,7 +111,7 @@ def run_sync(args: argparse.Namespace, folder: DataFolder, lang: str) -> int:
 
     text = TEXT.get(lang, TEXT["ja"])
     if args.action == "retire" and not args.confirm:
-        print(text["confirm"])
+        print(shown(text["confirm"]))
         return 1
     ctx = open_database(url=args.database_url, folder=folder)
     try:
@@ -116,15 +125,17 @@ def _run(args: argparse.Namespace, ctx: AppContext, folder: DataFolder, lang: st
     if args.action == "export":
         from kiosk.exchange_export import export_for_coordinator
 
-        done = export_for_coordinator(ctx, Path(args.output), everything=args.all)
+        done = export_for_coordinator(ctx, args.output, everything=args.all)
         since = done.manifest.since
         print(
-            text["exported"].format(
-                path=done.path,
-                rows=done.rows,
-                since=text["since"].format(since=f"{since.astimezone():{STAMP}}")
-                if since
-                else text["all"],
+            shown(
+                text["exported"].format(
+                    path=done.path,
+                    rows=done.rows,
+                    since=text["since"].format(since=f"{since.astimezone():{STAMP}}")
+                    if since
+                    else text["all"],
+                )
             )
         )
         return 0
@@ -137,7 +148,7 @@ def _run(args: argparse.Namespace, ctx: AppContext, folder: DataFolder, lang: st
     if args.action == "name":
         from kiosk.exchange_ledger import set_device_name
 
-        print(text["named"].format(name=set_device_name(ctx, args.name)))
+        print(shown(text["named"].format(name=set_device_name(ctx, args.name))))
         return 0
     if args.action == "retire":
         from kiosk.device_retirement import retire_device
@@ -145,36 +156,40 @@ def _run(args: argparse.Namespace, ctx: AppContext, folder: DataFolder, lang: st
         if args.database_url:
             raise KioskError("backup_needs_data_folder")
         result = retire_device(ctx, folder, confirmed=args.force)
-        print(text["retired"].format(files=result.removed))
+        print(shown(text["retired"].format(files=result.removed)))
         if result.unexported:
-            print(text["lost"].format(rows=result.unexported))
+            print(shown(text["lost"].format(rows=result.unexported)))
         return 0
     return _status(ctx, text)
 
 
 def _print_import(result: ImportResult, text: dict[str, str], lang: str) -> None:
     if not result.changed and not result.total("conflict"):
-        print(text["nothing"].format(path=result.path))
+        print(shown(text["nothing"].format(path=result.path)))
         return
     print(
-        text["imported"].format(
-            path=result.path,
-            device=result.device_name or result.device_id[:8],
-            new=result.total("new"),
-            updated=result.total("updated"),
-            unchanged=result.total("unchanged"),
-            conflicts=result.total("conflict"),
+        shown(
+            text["imported"].format(
+                path=result.path,
+                device=result.device_name or result.device_id[:8],
+                new=result.total("new"),
+                updated=result.total("updated"),
+                unchanged=result.total("unchanged"),
+                conflicts=result.total("conflict"),
+            )
         )
     )
     for table, counts in result.tables.items():
         if counts.new or counts.updated or counts.conflicts:
             print(
-                text["table"].format(
-                    table=table_label(table, lang),
-                    new=counts.new,
-                    updated=counts.updated,
-                    unchanged=counts.unchanged,
-                    conflicts=counts.conflicts,
+                shown(
+                    text["table"].format(
+                        table=table_label(table, lang),
+                        new=counts.new,
+                        updated=counts.updated,
+                        unchanged=counts.unchanged,
+                        conflicts=counts.conflicts,
+                    )
                 )
             )
 
@@ -184,34 +199,42 @@ def _status(ctx: AppContext, text: dict[str, str]) -> int:
 
     view = exchange_overview(ctx)
     print(
-        text["this"].format(name=view.device_name or text["unnamed"], id=short_id(view.device_id))
+        shown(
+            text["this"].format(
+                name=view.device_name or text["unnamed"], id=short_id(view.device_id)
+            )
+        )
     )
     last = view.last_export
-    print(text["last"].format(at=f"{last.astimezone():{STAMP}}") if last else text["never"])
-    print(text["pending"].format(rows=view.unexported))
+    print(shown(text["last"].format(at=f"{last.astimezone():{STAMP}}") if last else text["never"]))
+    print(shown(text["pending"].format(rows=view.unexported)))
     others = [d for d in view.devices if not d.this_pc]
     if others:
-        print(text["devices"])
+        print(shown(text["devices"]))
         for device in others:
             assert device.made_at is not None and device.imported_at is not None
             print(
-                text["device"].format(
-                    name=device.name or text["unnamed"],
-                    id=short_id(device.device_id),
-                    made=f"{device.made_at.astimezone():{STAMP}}",
-                    imported=f"{device.imported_at.astimezone():{STAMP}}",
+                shown(
+                    text["device"].format(
+                        name=device.name or text["unnamed"],
+                        id=short_id(device.device_id),
+                        made=f"{device.made_at.astimezone():{STAMP}}",
+                        imported=f"{device.imported_at.astimezone():{STAMP}}",
+                    )
                 )
             )
     if view.venues:
-        print(text["venues"])
+        print(shown(text["venues"]))
         for line in view.venues:
             print(
-                text["venue"].format(
-                    venue=line.venue,
-                    device=line.device,
-                    first=line.first_day.isoformat(),
-                    last=line.last_day.isoformat(),
-                    events=line.events,
+                shown(
+                    text["venue"].format(
+                        venue=line.venue,
+                        device=line.device,
+                        first=line.first_day.isoformat(),
+                        last=line.last_day.isoformat(),
+                        events=line.events,
+                    )
                 )
             )
     return 0

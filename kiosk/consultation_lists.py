@@ -28,7 +28,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from kiosk import settings
+from kiosk import safe_text, settings
 from kiosk.context import AppContext
 from kiosk.errors import KioskError
 from kiosk.paths import RESOURCES
@@ -154,7 +154,7 @@ def require_in(session: Session, name: str, code: str | None) -> str:
 
 
 def _clean_label(label: str) -> str:
-    text = " ".join((label or "").split())
+    text = " ".join(safe_text.check_characters(label or "", "list_label").split())
     if not text:
         raise KioskError("list_label_empty")
     if len(text) > MAX_LABEL:

@@ -84,7 +84,7 @@ def open_database(
     where = str(path) if path is not None else shown_url(url)
     try:
         engine = _open_engine(url, path, backups)
-    except NotADatabase as exc:
+    except (NotADatabase, IsADirectoryError) as exc:  # a URL may name a folder
         raise KioskError("not_a_database", path=where) from exc
     except NotOurDatabase as exc:
         raise KioskError("not_our_database", path=where) from exc

@@ -51,7 +51,7 @@ from kiosk import (
 )
 from kiosk.context import AppContext
 from kiosk.database import open_database
-from kiosk.errors import StorageError
+from kiosk.errors import KioskError, StorageError
 from kiosk.fiscal_year import fiscal_year_of, fiscal_year_range
 from kiosk.paths import DataFolder
 
@@ -117,6 +117,7 @@ CONSULTATION_RATE = 0.15
 CHILDCARE_RATE = 0.12
 CANCEL_RATE = 0.02
 
+MAX_DAYS = 3660  # ten years back: about 8 s to build
 _CAFE_TITLE = "つながりカフェ"
 
 
@@ -186,6 +187,13 @@ def _schedule(day: date) -> list[_Slot]:
     return slots
 
 
+def check_days(days: int) -> int:
+    """How many days back a demo may span: at least one, at most ten years."""
+    if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= MAX_DAYS:
+        raise KioskError("demo_days_invalid", value=str(days)[:20], low=1, high=MAX_DAYS)
+    return days
+
+
 def build_demo(
     folder: DataFolder,
     seed: int = 7,
@@ -198,8 +206,7 @@ def build_demo(
 
     `tz` is the zone the café's clock times are in (default: this computer's).
     """
-    if days < 0:
-        raise ValueError("days must not be negative")
+    check_days(days)
     builder = _Builder(seed, days, today or date.today(), tz)
     rows = builder.build()  # all in memory first: a bug here leaves the old demo alone
     _remove_database(folder)

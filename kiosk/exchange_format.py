@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 import uuid
 import zipfile
@@ -27,11 +28,22 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import JSON, Boolean, Column, Date, Float, Integer, String, Table, Time
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    Float,
+    Integer,
+    String,
+    Table,
+    Time,
+)
 
 from db.base import UTCDateTime
 from db.models import Base
-from kiosk import __version__
+from kiosk import __version__, safe_text, untrusted_json
 from kiosk.atomic_file import atomic_output
 from kiosk.errors import KioskError
 
@@ -76,6 +88,12 @@ TABLE_LABELS: dict[str, dict[str, str]] = {
     "supporter_attendance": {"ja": "支援者の参加", "en": "supporters"},
 }
 _READ_CHUNK = 1 << 20
+# A setting's value is a stored questionnaire definition (JSON, its control
+# characters escaped): accepted once by the questionnaire rules of the PC
+# that saved it, and read by them again here, so not judged as a name.
+_JUDGED_ELSEWHERE = frozenset({("setting", "value")})
+_MAX_LINE = 16 << 20  # one row; the largest real one (a questionnaire) is a few KB
+_MAX_FLOAT = 1.7976931348623157e308
 _TABLE_NAME = re.compile(r"^[a-z_]{1,40}$")
 
 
@@ -151,6 +169,40 @@ class _BadValue(ValueError):
     pass
 
 
+class _BadText(_BadValue):
+    """Text no name may hold (kiosk/safe_text): a control, format or invisible character."""
+
+    def __init__(self, column: str, char: str) -> None:
+        super().__init__(column, char)
+        self.column = column
+        self.char = char
+
+
+class _OutOfRange(_BadValue):
+    """A number no column can hold: beyond the integer type, NaN or infinite."""
+
+    def __init__(self, column: str, reason: str) -> None:
+        super().__init__(column, reason)
+        self.column = column
+        self.reason = reason
+
+
+def decode_line(table: Table, line: bytes) -> dict[str, Any]:
+    """One line of a table member, decoded and checked; a _BadValue says why not.
+
+    Plain json.loads: every top-level value is checked against its column by
+    _decode (ranges, NaN), and only a JSON column's value is walked by
+    untrusted_json.check_value, which keeps a year of rows quick to verify.
+    """
+    try:
+        raw = json.loads(line)
+    except RecursionError as exc:  # nested deeper than the parser's stack
+        raise _BadValue("too deep") from exc
+    except ValueError as exc:  # not JSON, not UTF-8, an integer of thousands of digits
+        raise _BadValue("not JSON") from exc
+    return decode_row(table, raw)
+
+
 def decode_row(table: Table, raw: Any) -> dict[str, Any]:
     """A row of `table` from its JSON object, every value checked against its column."""
     if not isinstance(raw, dict):
@@ -185,22 +237,58 @@ def _decode(column: Column[Any], value: Any) -> Any:
         if not isinstance(value, bool):
             raise _BadValue(column.name)
         return value
+    if isinstance(value, float) and not math.isfinite(value):  # NaN, Infinity, 1e999
+        raise _OutOfRange(column.name, untrusted_json.NOT_A_NUMBER)
     if isinstance(kind, Integer):
         if isinstance(value, bool) or not isinstance(value, int):
             raise _BadValue(column.name)
+        # The narrowest backend decides: INTEGER is 32 bits on PostgreSQL.
+        low, high = untrusted_json.INT64 if isinstance(kind, BigInteger) else untrusted_json.INT32
+        if not low <= value <= high:
+            raise _OutOfRange(column.name, untrusted_json.OUT_OF_RANGE)
         return value
     if isinstance(kind, Float):
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise _BadValue(column.name)
-        return float(value)
+        number = float(value) if abs(value) <= _MAX_FLOAT else math.inf
+        if not math.isfinite(number):
+            raise _OutOfRange(column.name, untrusted_json.NOT_A_NUMBER)
+        return number
     if isinstance(kind, JSON):
+        try:
+            untrusted_json.check_value(value)
+        except untrusted_json.UntrustedJsonError as exc:
+            if exc.reason == untrusted_json.TOO_DEEP:
+                raise _BadValue(column.name) from exc
+            raise _OutOfRange(column.name, exc.reason) from exc
         return value
     if isinstance(kind, String):
         text = _text(value)
         if kind.length is not None and len(text) > kind.length:
             raise _BadValue(column.name)
+        judged = (column.table.name, column.name) in _JUDGED_ELSEWHERE
+        bad = None if judged else safe_text.forbidden_character(text)
+        if bad is not None:
+            raise _BadText(column.name, bad)
         return text
     raise _BadValue(column.name)  # a column type this format does not know
+
+
+def row_error(path: Path, table: str, exc: Exception) -> KioskError:
+    """The coded error for a row that failed decode_line/decode_row."""
+    if isinstance(exc, _BadText):
+        return KioskError(
+            "exchange_bad_text",
+            path=str(path),
+            where=f"{table}.{exc.column}",
+            char=safe_text.code_point(exc.char),
+        )
+    if isinstance(exc, _OutOfRange):
+        where = f"{table}.{exc.column}" if exc.column else table
+        if exc.reason == untrusted_json.NOT_A_NUMBER:
+            return KioskError("exchange_not_a_number", path=str(path), where=where)
+        return KioskError("exchange_number_out_of_range", path=str(path), where=where)
+    return KioskError("exchange_damaged", path=str(path))
 
 
 def _text(value: Any) -> str:
@@ -260,15 +348,19 @@ class ExchangeFile:
         self._tables = {t.name: t for t in exchanged_tables()}
 
     def rows(self, table: str) -> Iterator[dict[str, Any]]:
-        """Decoded rows of `table` (none if the file holds none)."""
+        """Decoded rows of `table` (none if the file holds none).
+
+        open_exchange() already decoded every one of them, so nothing here
+        can fail on a value after the importer has begun.
+        """
         if table not in self.manifest.tables:
             return
         with self._archive.open(TABLE_DIR + table + SUFFIX) as member:
             for line in member:
                 try:
-                    yield decode_row(self._tables[table], json.loads(line))
+                    yield decode_line(self._tables[table], line)
                 except (ValueError, TypeError) as exc:
-                    raise KioskError("exchange_damaged", path=str(self.path)) from exc
+                    raise row_error(self.path, table, exc) from exc
 
     def close(self) -> None:
         self._archive.close()
@@ -312,7 +404,8 @@ def _check(path: Path, archive: zipfile.ZipFile) -> Manifest:
     for info in infos:
         table = _table_of(info.filename)
         if info.filename != MANIFEST and (table is None or table not in known):
-            raise KioskError("exchange_unexpected_member", path=str(path), member=info.filename)
+            member = safe_text.shown(info.filename)[:80]
+            raise KioskError("exchange_unexpected_member", path=str(path), member=member)
         too_dense = info.file_size > _READ_CHUNK and info.file_size > MAX_RATIO * max(
             info.compress_size, 1
         )
@@ -326,8 +419,9 @@ def _check(path: Path, archive: zipfile.ZipFile) -> Manifest:
     members = {t for n in names if (t := _table_of(n)) is not None}
     if members != set(manifest.tables):
         raise KioskError("exchange_damaged", path=str(path))
+    tables = {t.name: t for t in exchanged_tables()}
     for name, entry in manifest.tables.items():
-        if _digest(path, archive, TABLE_DIR + name + SUFFIX) != (entry.sha256, entry.rows):
+        if _verify(path, archive, tables[name]) != (entry.sha256, entry.rows):
             raise KioskError("exchange_damaged", path=str(path))
     return manifest
 
@@ -339,14 +433,26 @@ def _table_of(member: str) -> str | None:
     return name if _TABLE_NAME.match(name) else None
 
 
-def _digest(path: Path, archive: zipfile.ZipFile, member: str) -> tuple[str, int]:
+def _verify(path: Path, archive: zipfile.ZipFile, table: Table) -> tuple[str, int]:
+    """The checksum and row count of a table member, every row decoded on the way.
+
+    Decoding here, before anything is written or backed up, is what makes a
+    bad value (a name with an escape sequence, 2**70, NaN) a refusal of the
+    whole file rather than a failure half-way through the import.
+    """
     digest = hashlib.sha256()
     lines = 0
     try:
-        with archive.open(member) as stream:
-            while chunk := stream.read(_READ_CHUNK):
-                digest.update(chunk)
-                lines += chunk.count(b"\n")
+        with archive.open(TABLE_DIR + table.name + SUFFIX) as stream:
+            while line := stream.readline(_MAX_LINE):
+                if len(line) >= _MAX_LINE and not line.endswith(b"\n"):
+                    raise KioskError("exchange_damaged", path=str(path))
+                digest.update(line)
+                lines += line.endswith(b"\n")
+                try:
+                    decode_line(table, line)
+                except (ValueError, TypeError) as exc:
+                    raise row_error(path, table.name, exc) from exc
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:  # CRC, cut-off, garbled
         raise KioskError("exchange_damaged", path=str(path)) from exc
     return digest.hexdigest(), lines
@@ -357,7 +463,7 @@ def _manifest(path: Path, archive: zipfile.ZipFile) -> Manifest:
         raise KioskError("exchange_damaged", path=str(path))
     try:
         with archive.open(MANIFEST) as stream:
-            raw = json.loads(_read_all(stream))
+            raw = untrusted_json.load(_read_all(stream))
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:
         raise KioskError("exchange_damaged", path=str(path)) from exc
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
@@ -366,11 +472,21 @@ def _manifest(path: Path, archive: zipfile.ZipFile) -> Manifest:
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise KioskError("exchange_damaged", path=str(path))
     if version > FORMAT_VERSION:
-        raise KioskError("exchange_too_new", path=str(path), version=str(raw.get("app_version")))
+        shown_version = safe_text.shown(raw.get("app_version"))[:20]
+        raise KioskError("exchange_too_new", path=str(path), version=shown_version)
     try:
+        name = _text(raw["device_name"])[:100]
+        bad = safe_text.forbidden_character(name)
+        if bad is not None:
+            raise KioskError(
+                "exchange_bad_text",
+                path=str(path),
+                where="manifest.device_name",
+                char=safe_text.code_point(bad),
+            )
         manifest = Manifest(
             device_id=str(uuid.UUID(_text(raw["device_id"]))),
-            device_name=_text(raw["device_name"])[:100],
+            device_name=name,
             created_at=_aware(raw["created_at"]),
             since=_aware(raw["since"]) if raw["since"] is not None else None,
             tables={

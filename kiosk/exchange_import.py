@@ -174,8 +174,19 @@ def _import(ctx: AppContext, exchange: ExchangeFile, progress: Progress | None) 
                     conflicts=result.total(CONFLICT),
                 )
     except IntegrityError as exc:
-        raise KioskError("exchange_needs_earlier_file", path=str(exchange.path)) from exc
+        if _missing_parent(exc):
+            raise KioskError("exchange_needs_earlier_file", path=str(exchange.path)) from exc
+        # A value the schema's own rules refuse (a CHECK, a second row with the
+        # same number): not a missing file, so not that message.
+        raise KioskError("exchange_row_refused", path=str(exchange.path)) from exc
     return result
+
+
+def _missing_parent(exc: IntegrityError) -> bool:
+    """A foreign key points at a row this database does not have (SQLite or PostgreSQL)."""
+    if getattr(exc.orig, "sqlstate", None) == "23503":
+        return True
+    return "foreign key" in str(exc.orig).lower()
 
 
 def _batches(rows: Iterator[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:

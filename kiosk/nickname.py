@@ -9,9 +9,9 @@ into hiragana.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
+from kiosk import safe_text
 from kiosk.errors import KioskError
 
 MAX_NICKNAME = 20
@@ -138,19 +138,23 @@ _ROMAJI = {
     "o": "お",
 }
 _ROMAJI_KEYS = sorted(_ROMAJI, key=len, reverse=True)
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def clean(text: str | None) -> str | None:
-    """The nickname to store: None when not given, else trimmed and checked."""
+    """The nickname to store: None when not given, else trimmed and checked.
+
+    What a name may hold is kiosk/safe_text's one rule: no control, format
+    or invisible characters, so two regulars never look the same.
+    """
     if text is None or text == "":
         return None
-    value = unicodedata.normalize("NFKC", text).strip()
+    value = unicodedata.normalize("NFKC", text)
+    bad = safe_text.forbidden_character(value)
+    if bad is not None:
+        raise KioskError("nickname_invalid", char=safe_text.code_point(bad))
     value = " ".join(value.split())
     if not value:
         raise KioskError("nickname_empty")
-    if _CONTROL.search(value):
-        raise KioskError("nickname_invalid")
     if len(value) > MAX_NICKNAME:
         raise KioskError("nickname_too_long", limit=MAX_NICKNAME)
     return value
@@ -191,8 +195,17 @@ def romaji_to_hiragana(text: str) -> str:
 
 
 def search_key(text: str) -> str:
+    """The form two nicknames are compared and found by.
+
+    Variation selectors and emoji joiners (allowed in a nickname) are left
+    out, so さくら❤️ and さくら❤ are one nickname, not two that look alike.
+    """
     value = unicodedata.normalize("NFKC", text).lower()
-    value = "".join(value.split())
+    value = "".join(
+        c
+        for c in "".join(value.split())
+        if c != safe_text.ZWJ and not safe_text.is_variation_selector(c)
+    )
     return _to_hiragana(value)
 
 

@@ -55,6 +55,11 @@ class DataFolder:
         return self.root / "labels"
 
     @property
+    def error_log(self) -> Path:
+        """What the command line could not handle: tracebacks without messages or data."""
+        return self.root / "logs" / "unexpected-errors.log"
+
+    @property
     def demo(self) -> DataFolder:
         return DataFolder(self.root / "demo")
 

@@ -34,6 +34,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
+from kiosk import safe_text, untrusted_json
 from kiosk.errors import KioskError
 from kiosk.paths import RESOURCES
 
@@ -184,28 +185,40 @@ def load_file(path: Path) -> Questionnaire:
 
 
 @lru_cache(maxsize=64)
-def parse_text(raw: str, source: str) -> Questionnaire:
+def parse_text(raw: str, source: str, *, stored: bool = False) -> Questionnaire:
     """Cached: results and tallies read the stored versions at every call, and they
-    never change (an edit is a new version); a Questionnaire is immutable."""
+    never change (an edit is a new version); a Questionnaire is immutable.
+
+    stored=True for a version already kept in the database: it was accepted
+    when it was saved, so a rule added since (the one about characters)
+    does not take away the results of the answers given to it.
+    """
     try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as exc:
+        data = untrusted_json.load(raw)
+    except untrusted_json.UntrustedJsonError as exc:
+        if exc.reason == untrusted_json.TOO_DEEP:
+            raise KioskError(
+                "questionnaire_too_deep", file=source, limit=untrusted_json.MAX_DEPTH
+            ) from exc
+        if exc.reason != untrusted_json.SYNTAX:  # NaN, Infinity, 1e999, 2**70
+            raise KioskError("questionnaire_bad_number", file=source) from exc
         raise KioskError(
-            "questionnaire_not_json", file=source, line=exc.lineno, column=exc.colno
+            "questionnaire_not_json", file=source, line=exc.line, column=exc.column
         ) from exc
-    return parse(data, source)
+    return parse(data, source, stored=stored)
 
 
-def parse(data: Any, source: str) -> Questionnaire:
+def parse(data: Any, source: str, *, stored: bool = False) -> Questionnaire:
     """Check `data` (a decoded file) against the schema and build the questionnaire."""
-    return _Checker(source).questionnaire(data)
+    return _Checker(source, check_characters=not stored).questionnaire(data)
 
 
 class _Checker:
     """Walks one decoded file; the first problem found is raised with its place."""
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, check_characters: bool = True) -> None:
         self.file = source
+        self.check_characters = check_characters
         self.languages: dict[str, str] = {}
 
     def fail(self, code: str, at: str, **params: object) -> KioskError:
@@ -226,6 +239,12 @@ class _Checker:
             raise self.fail("questionnaire_bad_name", at, value=str(value)[:40])
         return value
 
+    def characters(self, text: str, at: str) -> None:
+        """The rule of every name (kiosk/safe_text): no control, format or invisible characters."""
+        bad = safe_text.forbidden_character(text) if self.check_characters else None
+        if bad is not None:
+            raise self.fail("questionnaire_bad_character", at, char=safe_text.code_point(bad))
+
     def texts(self, value: Any, at: str, limit: int) -> dict[str, str]:
         """Text in every language of the file; other languages are ignored."""
         block = self.mapping(value, at)
@@ -234,6 +253,7 @@ class _Checker:
             text = block.get(lang)
             if not isinstance(text, str) or not text.strip():
                 raise self.fail("questionnaire_missing_language", at, lang=lang)
+            self.characters(text, f"{at}.{lang}")
             text = " ".join(text.split()) if limit <= LIMITS["label"] else text.strip()
             if len(text) > limit:
                 raise self.fail("questionnaire_text_too_long", f"{at}.{lang}", limit=limit)
@@ -295,6 +315,7 @@ class _Checker:
                 raise self.fail("questionnaire_bad_name", "languages", value=str(code)[:40])
             if not isinstance(own_name, str) or not own_name.strip():
                 raise self.fail("questionnaire_invalid", f"languages.{code}")
+            self.characters(own_name, f"languages.{code}")
             found[code] = own_name.strip()[: LIMITS["label"]]
         return found
 
@@ -408,6 +429,7 @@ class _Checker:
                     continue
                 if not isinstance(text, str) or not text.strip():
                     raise self.fail("questionnaire_invalid", f"phrases.{lang}.{key}")
+                self.characters(text, f"phrases.{lang}.{key}")
                 if len(text) > LIMITS["phrase"]:
                     at = f"phrases.{lang}.{key}"
                     raise self.fail("questionnaire_text_too_long", at, limit=LIMITS["phrase"])

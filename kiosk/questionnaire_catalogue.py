@@ -105,7 +105,7 @@ def _stored(session: Session) -> tuple[dict[str, Questionnaire], list[KioskError
     for key, value in rows:
         ref = key[len(PREFIX) :]
         try:
-            stored[ref] = parse_text(value, ref)
+            stored[ref] = parse_text(value, ref, stored=True)
         except KioskError as exc:
             problems.append(exc)
     return stored, problems
@@ -176,7 +176,7 @@ def active(ctx: AppContext) -> Questionnaire:
         value = settings.get_in(session, _key(ref)) if ref else None
     if value is not None and ref is not None:
         try:
-            return parse_text(value, ref)
+            return parse_text(value, ref, stored=True)
         except KioskError:
             pass  # a damaged row: fall back to the catalogue below
     found = catalogue(ctx)

@@ -6,8 +6,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import Setting
+from kiosk import safe_text
 from kiosk.context import AppContext
 from kiosk.errors import KioskError
+from kiosk.safe_text import clean_optional
 from kiosk.transaction import audit, read, write
 
 ORGANISATION = "organisation"
@@ -65,17 +67,10 @@ def set_organisation(ctx: AppContext, name: str) -> None:
 
 def set_project_name(ctx: AppContext, name: str) -> None:
     """事業名 for report titles; empty clears it (reports then use the organisation)."""
-    text = " ".join((name or "").split())
-    if len(text) > MAX_PROJECT:
-        raise KioskError("name_too_long", field="project", limit=MAX_PROJECT)
-    put(ctx, PROJECT_NAME, text)
+    put(ctx, PROJECT_NAME, clean_optional(name, "project", MAX_PROJECT) or "")
 
 
 def clean_name(value: str, field: str, limit: int) -> str:
-    """Trimmed text for a name field, or a coded error for empty / too long."""
-    text = " ".join((value or "").split())
-    if not text:
-        raise KioskError("name_empty", field=field)
-    if len(text) > limit:
-        raise KioskError("name_too_long", field=field, limit=limit)
-    return text
+    """Trimmed text for a name field, or a coded error for empty / too long / a
+    character no name may hold (kiosk/safe_text, the one rule for every name)."""
+    return safe_text.clean_name(value, field, limit)

@@ -15,7 +15,7 @@ from db.models import Workshop
 from kiosk.context import AppContext
 from kiosk.errors import KioskError
 from kiosk.paths import RESOURCES
-from kiosk.settings import clean_name
+from kiosk.safe_text import clean_name, clean_optional
 from kiosk.transaction import audit, read, write
 
 STARTER_FILE = RESOURCES / "workshops.json"
@@ -65,22 +65,13 @@ def check_minutes(minutes: int) -> int:
     return minutes
 
 
-def _optional_text(value: str | None, field: str, limit: int) -> str | None:
-    text = " ".join((value or "").split())
-    if not text:
-        return None
-    if len(text) > limit:
-        raise KioskError("name_too_long", field=field, limit=limit)
-    return text
-
-
 def _clean(draft: WorkshopDraft) -> WorkshopDraft:
     return WorkshopDraft(
         name=clean_name(draft.name, "workshop", MAX_NAME),
-        description=_optional_text(draft.description, "description", MAX_DESCRIPTION),
+        description=clean_optional(draft.description, "description", MAX_DESCRIPTION),
         default_capacity=check_capacity(draft.default_capacity),
         default_minutes=check_minutes(draft.default_minutes),
-        facilitator=_optional_text(draft.facilitator, "facilitator", MAX_FACILITATOR),
+        facilitator=clean_optional(draft.facilitator, "facilitator", MAX_FACILITATOR),
     )
 
 

@@ -260,4 +260,6 @@ def test_a_database_url_whose_driver_is_not_installed(capsys, tmp_path, monkeypa
 def test_an_unknown_language_is_refused_by_the_parser(capsys, tmp_path):
     code, _, err = run(capsys, "--lang", "fr", "info", "--data-dir", str(tmp_path))
     assert code == 2
-    assert "invalid choice" in err
+    line = one_error_line(err)
+    assert has_japanese(line)
+    assert "「fr」" in line and "ja, en" in line

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import fields, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -512,3 +513,154 @@ def test_every_table_in_the_file_has_a_name_in_both_languages():
     names = {t.name for t in exchange_format.exchanged_tables()}
     assert set(exchange_format.TABLE_LABELS) == names
     assert all(set(labels) == {"ja", "en"} for labels in exchange_format.TABLE_LABELS.values())
+
+
+# --- values no column can hold, names no screen should show -------------------------------
+
+
+def forge(
+    source: Path,
+    target: Path,
+    table: str,
+    edit: Callable[[dict[str, Any]], None] | None = None,
+    raw_line: str | None = None,
+    **manifest_changes: object,
+) -> Path:
+    """Edit the first row of `table` (or replace it by `raw_line`) and fix every checksum,
+    as someone who knows the format would: only the values themselves can give it away."""
+    import hashlib
+
+    with zipfile.ZipFile(source) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+        members = {n: archive.read(n) for n in archive.namelist() if n != "manifest.json"}
+    member = f"tables/{table}.jsonl"
+    lines = members[member].decode().splitlines(keepends=True)
+    if raw_line is not None:
+        lines[0] = raw_line + "\n"
+    elif edit is not None:
+        first = json.loads(lines[0])
+        edit(first)
+        lines[0] = json.dumps(first, ensure_ascii=False) + "\n"
+    members[member] = "".join(lines).encode()
+    manifest["tables"][table]["sha256"] = hashlib.sha256(members[member]).hexdigest()
+    entries = "".join(f"{n}:{t['sha256']}\n" for n, t in sorted(manifest["tables"].items()))
+    manifest["content_sha256"] = hashlib.sha256(entries.encode()).hexdigest()
+    manifest.update(manifest_changes)
+    with zipfile.ZipFile(target, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+        archive.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False))
+    return target
+
+
+def refused_before_the_copy(ctx: AppContext, db_state: Snapshot, path: Path, code: str) -> dict:
+    """Refused with `code`, the database unchanged, and no safety copy made for it."""
+    from kiosk.backups import list_backups
+
+    refused_with(ctx, db_state, path, code)
+    if ctx.data_dir is not None:
+        assert list_backups(DataFolder(ctx.data_dir)) == []
+    with pytest.raises(KioskError) as excinfo:
+        import_file(ctx, path)
+    return excinfo.value.params
+
+
+@pytest.fixture
+def file_with_a_target(venue_pc, tmp_path) -> Path:
+    from kiosk import kpi_targets
+
+    pc = venue_pc("会場PC 1")
+    checkin.check_in(pc, visit(open_cafe(pc)))
+    kpi_targets.set_target(pc, 2026, "consultations", 180, "kpi", "output")
+    return export_for_coordinator(pc, tmp_path / "targets.zip").path
+
+
+@pytest.mark.parametrize("number", [2**70, 2**40, -(2**31) - 1])
+def test_a_number_no_integer_column_holds_is_refused_before_the_copy(
+    ctx, good_file, tmp_path, db_state, number
+):
+    """2**70 used to fail with OverflowError after the safety copy; 2**40 fits SQLite
+    but not PostgreSQL's INTEGER, so it is refused on every backend."""
+
+    def edit(row: dict[str, Any]) -> None:
+        row["number"] = number
+
+    forged = forge(good_file, tmp_path / "big.zip", "visit", edit)
+    params = refused_before_the_copy(ctx, db_state, forged, "exchange_number_out_of_range")
+    assert params["where"] == "visit.number"
+
+
+@pytest.mark.parametrize("literal", ["NaN", "Infinity", "-Infinity", "1e999"])
+def test_a_target_that_is_not_a_number_is_refused_as_such(
+    ctx, file_with_a_target, tmp_path, db_state, literal
+):
+    """A NaN target was stored as NULL by SQLite and refused as 'needs an earlier file'."""
+    with zipfile.ZipFile(file_with_a_target) as archive:
+        line = archive.read("tables/kpi_target.jsonl").decode().splitlines()[0]
+    raw = line.replace('"target":180.0', f'"target":{literal}')
+    assert raw != line
+    forged = forge(file_with_a_target, tmp_path / "nan.zip", "kpi_target", raw_line=raw)
+    params = refused_before_the_copy(ctx, db_state, forged, "exchange_not_a_number")
+    assert params["where"] == "kpi_target.target"
+
+
+@pytest.mark.parametrize(
+    "name", ["\x1b[2J\x1b[31m中央", "中央\u202e館民公", "中\u200b央", "中央\x9b"]
+)
+def test_a_name_with_control_or_invisible_characters_refuses_the_file(
+    ctx, good_file, tmp_path, db_state, name
+):
+    def edit(row: dict[str, Any]) -> None:
+        row["name"] = name
+
+    forged = forge(good_file, tmp_path / "name.zip", "venue", edit)
+    params = refused_before_the_copy(ctx, db_state, forged, "exchange_bad_text")
+    assert params["where"] == "venue.name"
+
+
+def test_a_device_name_with_an_escape_sequence_refuses_the_file(ctx, good_file, tmp_path, db_state):
+    forged = forge(good_file, tmp_path / "dev.zip", "venue", device_name="PC\x1b]0;owned\x07")
+    params = refused_before_the_copy(ctx, db_state, forged, "exchange_bad_text")
+    assert params["where"] == "manifest.device_name"
+
+
+def test_a_value_nested_thousands_deep_is_refused_as_damage(ctx, good_file, tmp_path, db_state):
+    def edit(row: dict[str, Any]) -> None:
+        row["detail"] = "DEEP"
+
+    forged = forge(good_file, tmp_path / "deep.zip", "audit_entry", edit)
+    with zipfile.ZipFile(forged) as archive:
+        line = archive.read("tables/audit_entry.jsonl").decode().splitlines()[0]
+    deep = forge(
+        good_file,
+        tmp_path / "deep2.zip",
+        "audit_entry",
+        raw_line=line.replace('"DEEP"', "[" * 5000 + "]" * 5000),
+    )
+    refused_before_the_copy(ctx, db_state, deep, "exchange_damaged")
+
+
+def test_a_row_the_schema_refuses_is_not_called_a_missing_file(ctx, good_file, tmp_path, db_state):
+    def edit(row: dict[str, Any]) -> None:
+        row["status"] = "bogus"
+
+    forged = forge(good_file, tmp_path / "check.zip", "visit", edit)
+    refused_with(ctx, db_state, forged, "exchange_row_refused")
+
+
+def test_a_questionnaire_saved_before_the_name_rule_still_travels(ctx, venue_pc, tmp_path):
+    """Its definition is judged by the questionnaire rules for stored versions, not as a name."""
+    from kiosk import questionnaire_catalogue, settings
+    from kiosk.questionnaire import BUILTIN_DIR
+
+    pc = venue_pc("会場PC 1")
+    open_cafe(pc)
+    data = json.loads((BUILTIN_DIR / "cafe-satisfaction.json").read_text(encoding="utf-8"))
+    data["version"] = 7
+    data["questions"][0]["text"]["ja"] += "\u200b"
+    key = questionnaire_catalogue.PREFIX + "cafe-satisfaction/7"
+    settings.put(pc, key, json.dumps(data, ensure_ascii=False))
+
+    import_file(ctx, export_for_coordinator(pc, tmp_path / "q.zip").path)
+
+    assert questionnaire_catalogue.get(ctx, "cafe-satisfaction/7").version == 7

@@ -287,3 +287,64 @@ def test_activating_an_unknown_version_is_refused(ctx: AppContext):
         catalogue.activate(ctx, "cafe-satisfaction/9")
     assert excinfo.value.code == "questionnaire_not_found"
     assert settings.get(ctx, catalogue.ACTIVE) is None
+
+
+# -- files no parser should choke on ------------------------------------------------------
+
+
+def test_a_file_nested_thousands_deep_is_refused_not_a_crash(tmp_path: Path):
+    """It used to raise RecursionError out of json.loads."""
+    path = tmp_path / "deep.json"
+    path.write_text('{"format": 1, "questions": ' + "[" * 5000 + "]" * 5000 + "}", encoding="utf-8")
+    with pytest.raises(KioskError) as excinfo:
+        load_file(path)
+    assert excinfo.value.code == "questionnaire_too_deep"
+    assert "deep.json" in describe(excinfo.value, "ja")
+
+
+@pytest.mark.parametrize("literal", ["NaN", "Infinity", "1e999", str(2**70)])
+def test_a_number_no_one_can_use_has_its_own_message(literal):
+    raw = DEFAULT_FILE.read_text(encoding="utf-8").replace('"version": 1', f'"version": {literal}')
+    assert literal in raw
+    with pytest.raises(KioskError) as excinfo:
+        parse_text(raw, "nan.json")
+    assert excinfo.value.code == "questionnaire_bad_number"
+
+
+@pytest.mark.parametrize("char", ["\x1b", "\u202e", "\u200b", "\x00"])
+def test_a_text_with_a_control_or_invisible_character_is_refused(char):
+    data = default_data()
+    data["questions"][0]["text"]["ja"] += char
+    error = refused(data, "questionnaire_bad_character")
+    assert error.params["at"] == "questions[1].text.ja"
+    assert error.params["char"] == f"U+{ord(char):04X}"
+
+
+def test_an_edited_text_with_an_override_changes_nothing(ctx: AppContext, db_state):
+    data = to_data(catalogue.active(ctx))
+    data["questions"][0]["options"][0]["label"]["ja"] = "\u202eいなえいは"
+    before = db_state()
+    with pytest.raises(KioskError) as excinfo:
+        catalogue.save_edited(ctx, data)
+    assert excinfo.value.code == "questionnaire_bad_character"
+    assert db_state() == before
+
+
+def test_line_breaks_stay_allowed_in_long_texts():
+    data = default_data()
+    data["intro"]["ja"] = "ご来場ありがとうございます。\n匿名のアンケートです。"
+    assert parse(data, "mine.json").intros["ja"] == data["intro"]["ja"]
+
+
+def test_a_version_saved_before_the_rule_keeps_its_results(ctx: AppContext):
+    """A zero-width space pasted into a question before the character rule came in:
+    the stored version still reads, so the answers given to it still count."""
+    data = to_data(parse(default_data(), "cafe-satisfaction.json"))
+    data["version"] = 7
+    data["questions"][0]["text"]["ja"] += "\u200b"
+    settings.put(
+        ctx, catalogue.PREFIX + "cafe-satisfaction/7", json.dumps(data, ensure_ascii=False)
+    )
+    stored = catalogue.get(ctx, "cafe-satisfaction/7")
+    assert stored.questions[0].text("ja").endswith("\u200b")
+    assert not catalogue.catalogue(ctx).problems
