@@ -7,6 +7,19 @@
 - secure_delete=ON: what is deleted or moved is overwritten with zeros. Some
   SQLite builds (Windows Python's) leave it off, and then text moved while
   pages split stays readable in free space after the retention purge.
+- Transactions are SQLAlchemy's, not pysqlite's. Left to itself, pysqlite
+  begins a transaction only before INSERT/UPDATE/DELETE: a SELECT before it
+  runs outside any transaction, and CREATE TABLE commits on its own. So a
+  check-in read max(number) before it held the write lock (two copies of the
+  app on one file both wrote the same number), and a crash while the schema
+  was being created or upgraded left half of it behind. Here pysqlite's own
+  handling is switched off (isolation_level=None) and every transaction
+  starts with an explicit BEGIN (SQLAlchemy's documented pysqlite recipe):
+  a plain BEGIN, which never waits for a writer, or, for a connection with
+  the WRITE option (kiosk.transaction.write(), migrations), BEGIN IMMEDIATE,
+  which takes the write lock before the first read. Writers then take turns
+  (busy_timeout) instead of failing, and DDL is as transactional as any
+  INSERT.
 """
 
 from __future__ import annotations
@@ -15,7 +28,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
@@ -23,6 +36,10 @@ from sqlalchemy.pool import NullPool
 from db.errors import NotADatabase
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+# Execution option: how a transaction on SQLite begins (DEFERRED unless given).
+BEGIN_MODE = "tsunagari_sqlite_begin"
+WRITE: dict[str, Any] = {BEGIN_MODE: "IMMEDIATE"}
+_BEGIN_MODES = ("DEFERRED", "IMMEDIATE", "EXCLUSIVE")
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -43,6 +60,7 @@ def check_sqlite_file(path: Path) -> None:
 
 
 def _set_sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    dbapi_conn.isolation_level = None  # pysqlite begins nothing itself: _begin() does
     cur = dbapi_conn.cursor()
     try:
         cur.execute("PRAGMA foreign_keys=ON")
@@ -54,13 +72,35 @@ def _set_sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
         cur.close()
 
 
-def make_engine(url: str) -> Engine:
+def _begin(conn: Connection) -> None:
+    """Emit BEGIN [IMMEDIATE|DEFERRED] for every transaction SQLAlchemy starts."""
+    options = conn.get_execution_options()
+    if options.get("isolation_level") == "AUTOCOMMIT":
+        return  # SQLAlchemy's own autocommit mode: no transaction at all
+    dbapi_conn = conn.connection.dbapi_connection
+    if dbapi_conn is not None and dbapi_conn.isolation_level is not None:
+        # Leaving AUTOCOMMIT, SQLAlchemy hands pysqlite its own transactions back.
+        dbapi_conn.isolation_level = None
+    mode = options.get(BEGIN_MODE, "DEFERRED")
+    if mode not in _BEGIN_MODES:
+        raise ValueError(f"unknown SQLite BEGIN mode {mode!r}")
+    conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def is_sqlite(url: str) -> bool:
+    return make_url(url).get_backend_name() == "sqlite"
+
+
+def make_engine(url: str, **kwargs: Any) -> Engine:
+    """The app's engine. SQLite: pragmas, and transactions that BEGIN as they should."""
+    if not is_sqlite(url):
+        return create_engine(url, pool_pre_ping=True, **kwargs)
     path = sqlite_path(url)
-    if path is None:
-        return create_engine(url, pool_pre_ping=True)
-    check_sqlite_file(path)
-    engine = create_engine(url)
+    if path is not None:
+        check_sqlite_file(path)
+    engine = create_engine(url, **kwargs)
     event.listen(engine, "connect", _set_sqlite_pragmas)
+    event.listen(engine, "begin", _begin)
     return engine
 
 

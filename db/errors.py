@@ -22,3 +22,23 @@ class DatabaseTooNew(DatabaseOpenError):
     def __init__(self, revision: str) -> None:
         super().__init__(revision)
         self.revision = revision
+
+
+class HalfUpgraded(DatabaseOpenError):
+    """An older release's upgrade from `revision` stopped halfway, and cannot be undone in place.
+
+    The copy made before that upgrade can be put back (db.migrate.is_exactly
+    says which copy fits); nothing was changed.
+    """
+
+    def __init__(self, revision: str) -> None:
+        super().__init__(revision)
+        self.revision = revision
+
+
+class MigrationBrokeForeignKeys(DatabaseOpenError):
+    """A migration left rows pointing nowhere: it was rolled back, nothing changed."""
+
+    def __init__(self, tables: list[str]) -> None:
+        super().__init__(", ".join(tables))
+        self.tables = tables

@@ -13,8 +13,8 @@ When copies are made:
 They live in the data folder's backups/ (0700), each file 0600, named
 tsunagari-<reason>-<YYYYMMDD-HHMMSS>.sqlite3 in local time. rotate() keeps the
 newest copy of each of the last 14 days that have one plus the newest of each
-of the last 8 ISO weeks; pre-upgrade copies (and files it does not recognise)
-are never rotated away.
+of the last 8 ISO weeks; rotate_pre_upgrade() keeps the newest 5 pre-upgrade
+copies. Files it does not recognise are never rotated away.
 
 restore_backup() replaces the database file, so whoever has it open must
 dispose of its engine first (the GUI then opens the database again and
@@ -49,6 +49,7 @@ log = logging.getLogger(__name__)
 
 KEEP_DAILY = 14
 KEEP_WEEKLY = 8
+KEEP_PRE_UPGRADE = 5
 REASONS = ("daily", "close", "manual", "import")  # the rotated kinds
 PRE_UPGRADE = "pre-upgrade"
 UPGRADE_PREFIX = "before-upgrade-from-"
@@ -321,6 +322,21 @@ def rotate(folder: DataFolder) -> list[Path]:
             removed.append(info.path)
     if removed:
         log.info("rotated away %d old backups", len(removed))
+    return removed
+
+
+def rotate_pre_upgrade(backups: Path, keep: int = KEEP_PRE_UPGRADE) -> list[Path]:
+    """Delete all but the newest `keep` pre-upgrade copies; returns what went.
+
+    An upgrade that failed and was tried again at every start (as older
+    releases did after a crash mid-upgrade) made a copy each time, without end.
+    """
+    removed = []
+    for info in [b for b in scan(backups) if b.kind == PRE_UPGRADE][keep:]:  # newest first
+        info.path.unlink(missing_ok=True)
+        removed.append(info.path)
+    if removed:
+        log.info("rotated away %d old pre-upgrade copies", len(removed))
     return removed
 
 

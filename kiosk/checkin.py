@@ -21,7 +21,7 @@ from kiosk.childcare import ChildInfo, children_of_visits, clean_note, new_picku
 from kiosk.context import AppContext
 from kiosk.errors import KioskError
 from kiosk.events import require_open
-from kiosk.transaction import audit, read, write
+from kiosk.transaction import audit, lock_name, read, write
 from kiosk.workshop_signups import cancel_signups_of_visit
 
 MAX_CHILDREN = 6
@@ -125,7 +125,12 @@ def check_in(
         existing = session.get(Visit, req.request_id)
         if existing is not None:
             return CheckInResult(_visit_info(session, existing), repeated=True)
+        # Locked: the number, the pickup codes and "already checked in" below
+        # are read and written by one device at a time (events.lock_event).
         event = require_open(session, req.event_id)
+        existing = session.get(Visit, req.request_id)  # the same request, from elsewhere
+        if existing is not None:
+            return CheckInResult(_visit_info(session, existing), repeated=True)
         visitor = _visitor_for(session, ctx, req, name)
         visitor_id_given = req.visitor_id is not None
         now = ctx.clock()
@@ -199,6 +204,8 @@ def _visitor_for(
     if name is None:
         return None
     key = nickname.search_key(name)
+    # Nicknames are unique across every venue, beyond the event's lock.
+    lock_name(session, f"visitor-nickname:{key}")
     if session.scalar(select(Visitor.id).where(Visitor.search_key == key)):
         raise KioskError("nickname_taken", nickname=name)
     visitor = Visitor(nickname=name, search_key=key, device_id=ctx.device_id)
@@ -270,11 +277,17 @@ def cancel_visit(ctx: AppContext, visit_id: str, reason: str) -> VisitInfo:
         visit = session.get(Visit, visit_id)
         if visit is None:
             raise KioskError("visit_not_found")
-        if visit.status == "cancelled":
-            raise KioskError("visit_already_cancelled", number=visit.number)
+        _refuse_if_cancelled(visit)
         require_open(session, visit.event_id)
+        session.refresh(visit)  # as it is now, under the event's lock
+        _refuse_if_cancelled(visit)  # another device may just have cancelled it
         _cancel(session, ctx, visit, reason)
         return _visit_info(session, visit)
+
+
+def _refuse_if_cancelled(visit: Visit) -> None:
+    if visit.status == "cancelled":
+        raise KioskError("visit_already_cancelled", number=visit.number)
 
 
 def undo_last(ctx: AppContext, event_id: str) -> VisitInfo:

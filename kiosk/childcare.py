@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from db.models import ChildCare, Visit
 from kiosk.context import AppContext
 from kiosk.errors import KioskError
+from kiosk.events import lock_event
 from kiosk.transaction import audit, read, write
 
 CODE_DIGITS = 3
@@ -55,6 +56,7 @@ def clean_note(note: str | None) -> str | None:
 
 
 def new_pickup_code(session: Session, event_id: str, rng: random.Random | None = None) -> str:
+    """A code no child of the event has. Call it under the event's lock (events.lock_event)."""
     used = set(session.scalars(select(ChildCare.pickup_code).where(ChildCare.event_id == event_id)))
     free = [c for c in _CODES if c not in used]
     if not free:
@@ -125,6 +127,7 @@ def hand_back(ctx: AppContext, event_id: str, typed_code: str) -> ChildInfo:
     if not code.isdigit() or len(code) != CODE_DIGITS:
         raise KioskError("pickup_code_format", digits=CODE_DIGITS)
     with write(ctx) as session:
+        lock_event(session, event_id)  # two devices never hand the same child back twice
         row = session.execute(
             _select_children().where(
                 ChildCare.event_id == event_id,

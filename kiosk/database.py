@@ -18,17 +18,28 @@ from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 
 from db.base import new_id
 from db.engine import make_engine, make_inspection_engine, make_session_factory, sqlite_path
-from db.errors import DatabaseTooNew, NotADatabase, NotOurDatabase
-from db.migrate import check, upgrade
+from db.errors import (
+    DatabaseTooNew,
+    HalfUpgraded,
+    MigrationBrokeForeignKeys,
+    NotADatabase,
+    NotOurDatabase,
+)
+from db.migrate import check, intact_tables, is_exactly, row_counts, upgrade
 from kiosk import settings
 from kiosk.backups import (
+    PRE_UPGRADE,
+    UPGRADE_PREFIX,
     Check,
     backup_file,
+    copy_database,
     damage,
     full_check_done,
     full_check_requested,
     latest_good,
     move_aside,
+    rotate_pre_upgrade,
+    scan,
 )
 from kiosk.context import AppContext
 from kiosk.errors import KioskError, StorageError
@@ -45,10 +56,8 @@ def prepare_private_file(path: Path) -> None:
     SQLite gives its -wal and -shm files the permissions of the main file,
     so creating it private first keeps all three readable only by the user.
     """
+    prepare_private_folder(path.parent)
     try:
-        missing = [p for p in (path.parent, *path.parent.parents) if not p.exists()]
-        for folder in reversed(missing):  # mkdir(parents=True) would make parents 0755
-            folder.mkdir(mode=0o700, exist_ok=True)
         if not path.exists():
             fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
             os.close(fd)
@@ -56,6 +65,18 @@ def prepare_private_file(path: Path) -> None:
         raise StorageError("read_only", path=str(path.parent)) from exc
     except OSError as exc:
         raise StorageError("cannot_open", path=str(path.parent)) from exc
+
+
+def prepare_private_folder(folder: Path) -> None:
+    """Create the folder, and any missing parent, 0700 (mkdir(parents=True) makes them 0755)."""
+    try:
+        missing = [p for p in (folder, *folder.parents) if not p.exists()]
+        for made in reversed(missing):
+            made.mkdir(mode=0o700, exist_ok=True)
+    except PermissionError as exc:
+        raise StorageError("read_only", path=str(folder)) from exc
+    except OSError as exc:
+        raise StorageError("cannot_open", path=str(folder)) from exc
 
 
 def copy_aside(path: Path, backups: Path, reason: str) -> Path:
@@ -90,6 +111,14 @@ def open_database(
         raise KioskError("not_our_database", path=where) from exc
     except DatabaseTooNew as exc:
         raise KioskError("database_too_new", revision=exc.revision) from exc
+    except HalfUpgraded as exc:
+        raise KioskError("database_upgrade_interrupted", path=where, revision=exc.revision) from exc
+    except MigrationBrokeForeignKeys as exc:
+        raise KioskError("database_upgrade_failed", path=where) from exc
+    except MigrationFailed as exc:
+        # "Press again" means nothing here: the migration itself went wrong,
+        # and being one transaction it changed nothing.
+        raise KioskError("database_upgrade_failed", path=where) from exc.__cause__
     except OperationalError as exc:
         error = storage_error(exc)
         if path is None and error.code == "storage_failed":
@@ -172,6 +201,10 @@ def _set_aside_if_damaged(folder: DataFolder) -> None:
     )
 
 
+class MigrationFailed(Exception):
+    """The migration failed for a reason that is not the disk's; nothing was changed."""
+
+
 def _open_engine(url: str, path: Path | None, backups: Path | None) -> Engine:
     engine = make_engine(url)
     try:
@@ -183,7 +216,15 @@ def _open_engine(url: str, path: Path | None, backups: Path | None) -> Engine:
                 check(inspection)
             finally:
                 inspection.dispose()
-        migrate(engine, path, backups)
+        try:
+            migrate(engine, path, backups)
+        except HalfUpgraded as exc:
+            if path is None or backups is None:
+                raise
+            engine.dispose()
+            _put_back_copy_before_upgrade(url, path, backups, exc)
+            engine = make_engine(url)
+            migrate(engine, path, backups)
     except BaseException:
         engine.dispose()  # no pooled connection keeps -wal/-shm beside a refused file
         raise
@@ -191,16 +232,79 @@ def _open_engine(url: str, path: Path | None, backups: Path | None) -> Engine:
 
 
 def migrate(engine: Engine, path: Path | None, backups: Path | None) -> None:
+    """Upgrade (or create) in one transaction, after copying an older file aside."""
+
     def before(revision: str) -> None:
         if path is not None and backups is not None:
             try:
-                copy_aside(path, backups, f"before-upgrade-from-{revision}")
+                copy_aside(path, backups, f"{UPGRADE_PREFIX}{revision}")
             except (OSError, sqlite3.Error) as exc:
                 # No copy, no upgrade: the file stays as the older release left it.
                 raise StorageError("backup_failed", path=str(backups)) from exc
+            try:
+                rotate_pre_upgrade(backups)
+            except OSError:
+                log.warning("old pre-upgrade copies could not be rotated")
 
-    if upgrade(engine, before_upgrade=before):
+    try:
+        upgraded = upgrade(engine, before_upgrade=before)
+    except DatabaseError as exc:
+        # Disk full, read-only, locked: say so. Anything else is the
+        # migration's own failure, not something pressing again would fix.
+        if storage_error(exc).code in ("storage_failed", "database_damaged"):
+            raise MigrationFailed() from exc
+        raise
+    if upgraded:
         log.info("database schema upgraded")
+
+
+def _put_back_copy_before_upgrade(
+    url: str, path: Path, backups: Path, interrupted: HalfUpgraded
+) -> None:
+    """An older release's upgrade stopped halfway: put back the copy it made first.
+
+    Only a copy whose schema is exactly the revision the file is at, and
+    which holds as many rows as the file in every table the upgrade left as
+    it was (the file could not be opened since, so nothing was added), is
+    taken: newest first. The half-upgraded file is moved aside, never
+    deleted. No such copy: HalfUpgraded goes on up, and the message says so.
+    """
+    revision = interrupted.revision
+    ours = make_inspection_engine(url)
+    try:
+        counts = row_counts(ours, intact_tables(ours, revision))
+    finally:
+        ours.dispose()
+    reason = f"{UPGRADE_PREFIX}{revision}"
+    for info in scan(backups):
+        if info.kind != PRE_UPGRADE or not info.name.startswith(f"{path.stem}-{reason}-"):
+            continue
+        copy = make_inspection_engine(f"sqlite:///{info.path}")
+        try:
+            fits = (
+                damage(info.path, "quick") is None
+                and is_exactly(copy, revision)
+                and all(row_counts(copy, {t}).get(t) == n for t, n in counts.items())
+            )
+        except DatabaseError:
+            fits = False
+        finally:
+            copy.dispose()
+        if not fits:
+            continue
+        try:
+            aside = move_aside(path, "interrupted-upgrade")
+            copy_database(info.path, path)
+        except (OSError, sqlite3.Error) as exc:
+            raise StorageError("backup_failed", path=str(backups)) from exc
+        log.warning(
+            "an upgrade from %s had stopped halfway: the copy made before it was put back"
+            " (the half-upgraded file is kept as %s)",
+            revision,
+            aside.name,
+        )
+        return
+    raise interrupted
 
 
 def ensure_device_id(ctx: AppContext) -> str:

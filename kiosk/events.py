@@ -159,15 +159,23 @@ def reopen_event(ctx: AppContext, event_id: str) -> EventInfo:
         return _load(session, event_id)
 
 
-def require_open(session: Session, event_id: str) -> Event:
-    """The open event, locked until the transaction ends, for a change at its door.
+def lock_event(session: Session, event_id: str) -> Event | None:
+    """The event, locked until the transaction ends, read afresh (None if there is none).
 
-    On a database server several devices may check in at one event at once: the
-    row lock (SELECT ... FOR UPDATE) makes them take turns, so two never get the
-    same check-in number or pickup code, nor the last free place of a workshop.
-    SQLite has one writer at a time anyway and leaves the lock out.
+    Everything computed from an event's rows (the next check-in number, a free
+    pickup code, a workshop's free places, whether a sign-up is still booked)
+    is read and written under this lock, so two devices never both take the
+    same one. On a database server it is a row lock (SELECT ... FOR UPDATE).
+    SQLite has no row locks and leaves FOR UPDATE out: there every write()
+    has held the whole file's write lock since its first statement (BEGIN
+    IMMEDIATE, kiosk/transaction.py), which serialises the same way.
     """
-    event = session.get(Event, event_id, with_for_update=True)
+    return session.get(Event, event_id, with_for_update=True, populate_existing=True)
+
+
+def require_open(session: Session, event_id: str) -> Event:
+    """The open event, locked (lock_event) for a change at its door."""
+    event = lock_event(session, event_id)
     if event is None:
         raise KioskError("event_not_found")
     if event.status != "open":

@@ -1,20 +1,29 @@
 """One user action, one transaction, with its audit entry.
 
 `write()` commits before it returns, so a screen that says "saved" after it
-is telling the truth. Database failures that are not bugs (full disk,
-read-only folder, locked file) become StorageError with a code the screens
-explain; the transaction is rolled back and nothing is half-saved.
+is telling the truth. It holds the write lock before it reads anything, so
+two copies of the app never both take the same next number: on SQLite it
+begins with BEGIN IMMEDIATE (db/engine.py WRITE), and a second writer waits
+its turn (busy_timeout), then reads what the first wrote. A server has row
+locks instead: the services lock the row a number depends on
+(events.lock_event) or a name (lock_name). Database failures that are not
+bugs (full disk, read-only folder, locked file) become StorageError with a
+code the screens explain; the transaction is rolled back and nothing is
+half-saved.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from sqlalchemy import text
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session
 
+from db.engine import WRITE
 from db.models import AuditEntry
 from kiosk.context import AppContext
 from kiosk.errors import StorageError
@@ -74,6 +83,7 @@ def storage_error(exc: DatabaseError) -> StorageError:
 def write(ctx: AppContext) -> Iterator[Session]:
     try:
         with ctx.sessions.begin() as session:
+            session.connection(execution_options=WRITE)  # the write lock, before any read
             yield session
     except OperationalError as exc:
         raise storage_error(exc) from exc
@@ -85,11 +95,26 @@ def write(ctx: AppContext) -> Iterator[Session]:
 
 @contextmanager
 def read(ctx: AppContext) -> Iterator[Session]:
+    """A session that only reads: on SQLite a plain BEGIN, which never waits for a writer."""
     try:
         with ctx.sessions() as session:
             yield session
     except DatabaseError as exc:  # OperationalError, and a damaged file ("malformed")
         raise storage_error(exc) from exc
+
+
+def lock_name(session: Session, name: str) -> None:
+    """Hold a lock named `name` until the transaction ends: for "look, then insert".
+
+    For a check that no row exists yet (a nickname not taken, say), where
+    there is no row to lock. On PostgreSQL a transaction-level advisory lock;
+    SQLite needs none, as every write() already holds the file's write lock.
+    """
+    bind = session.get_bind()
+    if bind.dialect.name != "postgresql":
+        return
+    key = int.from_bytes(hashlib.blake2b(name.encode(), digest_size=8).digest(), "big", signed=True)
+    session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
 
 
 def audit(

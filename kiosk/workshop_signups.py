@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from db.models import Signup, Visit, Visitor, Workshop, WorkshopSlot
 from kiosk.context import AppContext
 from kiosk.errors import KioskError
-from kiosk.events import require_open
+from kiosk.events import lock_event, require_open
 from kiosk.transaction import audit, read, write
 from kiosk.workshop_catalogue import check_capacity
 from kiosk.workshop_slots import ACTIVE_SIGNUP, SlotInfo, end_of, overlaps, slot_in
@@ -91,6 +91,23 @@ def _one(session: Session, signup_id: str) -> SignupInfo:
     return next(s for s in everyone if s.id == signup_id)
 
 
+def _lock_event_of_slot(session: Session, slot_id: str) -> None:
+    """Lock the slot's event (events.lock_event) before reading its sign-ups to change them."""
+    event_id = session.scalar(select(WorkshopSlot.event_id).where(WorkshopSlot.id == slot_id))
+    if event_id is not None:
+        lock_event(session, event_id)
+
+
+def _locked_signup(session: Session, signup_id: str) -> Signup | None:
+    """The sign-up as it is now, read under its event's lock."""
+    signup = session.get(Signup, signup_id)
+    if signup is None:
+        return None
+    lock_event(session, signup.event_id)
+    session.refresh(signup)
+    return signup
+
+
 def signups_of_slot(ctx: AppContext, slot_id: str) -> list[SignupInfo]:
     """Booked and attended first (in sign-up order), then the waitlist in order."""
     with read(ctx) as session:
@@ -112,9 +129,13 @@ def sign_up(
 ) -> SignupResult:
     with write(ctx) as session:
         slot_row = session.get(WorkshopSlot, slot_id)
-        if slot_row is None or slot_row.status != "open":
+        if slot_row is None:
             raise KioskError("slot_not_found")
+        # Places are counted and taken under the event's lock (events.lock_event).
         require_open(session, slot_row.event_id)
+        session.refresh(slot_row)
+        if slot_row.status != "open":
+            raise KioskError("slot_not_found")
         visit = session.get(Visit, visit_id)
         if visit is None or visit.event_id != slot_row.event_id:
             raise KioskError("visit_not_at_event")
@@ -197,6 +218,9 @@ def cancel_signup(ctx: AppContext, signup_id: str) -> CancelResult:
         if signup.status == "cancelled":
             raise KioskError("signup_already_cancelled")
         require_open(session, signup.event_id)
+        session.refresh(signup)  # as it is now, under the event's lock
+        if signup.status == "cancelled":
+            raise KioskError("signup_already_cancelled")
         before = _one(session, signup_id)
         freed_place = signup.status == "booked"
         signup.status = "cancelled"
@@ -229,7 +253,7 @@ def cancel_signups_of_visit(session: Session, ctx: AppContext, visit_id: str) ->
 def set_attended(ctx: AppContext, signup_id: str, attended: bool = True) -> SignupInfo:
     """Registered is not attended: mark who actually came (or undo that mark)."""
     with write(ctx) as session:
-        signup = session.get(Signup, signup_id)
+        signup = _locked_signup(session, signup_id)
         if signup is None or signup.status == "cancelled":
             raise KioskError("signup_not_found")
         if signup.status == "waitlisted":
@@ -245,6 +269,7 @@ def set_attended(ctx: AppContext, signup_id: str, attended: bool = True) -> Sign
 def mark_all_attended(ctx: AppContext, slot_id: str) -> int:
     """Every booked sign-up of the slot becomes attended; returns how many changed."""
     with write(ctx) as session:
+        _lock_event_of_slot(session, slot_id)
         booked = session.scalars(
             select(Signup).where(Signup.slot_id == slot_id, Signup.status == "booked")
         ).all()
@@ -259,6 +284,7 @@ def change_capacity(ctx: AppContext, slot_id: str, capacity: int | None) -> Slot
     """Set a slot's capacity; more places move the waitlist up at once."""
     cap = check_capacity(capacity)
     with write(ctx) as session:
+        _lock_event_of_slot(session, slot_id)  # no sign-up slips in between count and change
         current = slot_in(session, slot_id)
         if cap is not None and cap < current.registered:
             raise KioskError("capacity_below_booked", booked=current.registered)

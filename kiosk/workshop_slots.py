@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from db.models import Event, Signup, Workshop, WorkshopSlot
 from kiosk.context import AppContext
 from kiosk.errors import KioskError
-from kiosk.events import EventInfo, event_info
+from kiosk.events import EventInfo, event_info, lock_event
 from kiosk.transaction import audit, read, write
 from kiosk.workshop_catalogue import check_capacity, check_minutes
 
@@ -174,7 +174,11 @@ def remove_slot(ctx: AppContext, slot_id: str, cancel_signups: bool = False) -> 
     """
     with write(ctx) as session:
         row = session.get(WorkshopSlot, slot_id)
-        if row is None or row.status != "open":
+        if row is None:
+            raise KioskError("slot_not_found")
+        lock_event(session, row.event_id)  # no sign-up slips in while it is removed
+        session.refresh(row)
+        if row.status != "open":
             raise KioskError("slot_not_found")
         signups = session.scalars(
             select(Signup).where(Signup.slot_id == slot_id, Signup.status.in_(ACTIVE_SIGNUP))
@@ -214,7 +218,8 @@ def copy_slots(ctx: AppContext, source_event_id: str, target_event_id: str) -> l
     Slots already there (same workshop, same start) are not doubled.
     """
     with write(ctx) as session:
-        target = session.get(Event, target_event_id)
+        # Locked: two devices copying at once must not both add the slots.
+        target = lock_event(session, target_event_id)
         if target is None or target.status == "cancelled":
             raise KioskError("event_not_found")
         source = session.scalars(

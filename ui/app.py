@@ -28,6 +28,7 @@ from ui.door_state import DoorState
 from ui.error_display import show_error_box
 from ui.main_window import MainWindow
 from ui.setup_dialog import SetupDialog
+from ui.single_instance import SingleInstance, already_open_text
 from ui.wheel_guard import install_wheel_guard
 
 log = logging.getLogger(__name__)
@@ -155,6 +156,21 @@ def run(options: LaunchOptions) -> int:
     load_look(app)
     sys.excepthook = _report_unexpected
     lang = options.lang or "ja"
+    instance = SingleInstance(options.folder.root)
+    if not instance.acquire():  # a window on this data folder is open already
+        instance.ask_first_to_come_forward()
+        Translation(app).use(lang)
+        QMessageBox.information(None, "Tsunagari", already_open_text(lang))
+        return 0
+    try:
+        return _run_alone(app, options, instance)
+    finally:
+        instance.release()
+
+
+def _run_alone(app: QApplication, options: LaunchOptions, instance: SingleInstance) -> int:
+    """The window, once this start holds the data folder's lock."""
+    lang = options.lang or "ja"
     try:
         ctx = open_database(url=options.database_url, folder=options.folder)
     except KioskError as exc:
@@ -175,6 +191,7 @@ def run(options: LaunchOptions) -> int:
         return 0
     shell.state.reload()
     window = shell.build_window()
+    instance.come_forward_requested.connect(lambda: bring_forward(shell))
     window.resize(1366, 768)
     if not (options.survey_kiosk and window.survey.start_kiosk()):
         window.showMaximized()
@@ -187,6 +204,17 @@ def run(options: LaunchOptions) -> int:
     # -wal left beside the file tells the next start that this run crashed.
     shell.ctx.sessions.kw["bind"].dispose()
     return code
+
+
+def bring_forward(shell: AppShell) -> None:
+    """A second start on this data folder asked: show this window on top."""
+    window = shell.window
+    if window is None:
+        return
+    if window.isMinimized():
+        window.showNormal()
+    window.raise_()
+    window.activateWindow()
 
 
 def back_up_after_start(shell: AppShell) -> None:

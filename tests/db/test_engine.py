@@ -116,6 +116,51 @@ def test_foreign_keys_are_enforced(ctx):
         )
 
 
+class Stop(Exception):
+    pass
+
+
+def table_exists(engine, name: str) -> bool:
+    with engine.connect() as conn:
+        found = conn.exec_driver_sql(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
+        )
+        return bool(found.scalar())
+
+
+@pytest.mark.sqlite_only
+def test_ddl_is_part_of_the_transaction(ctx):
+    """pysqlite alone commits CREATE TABLE at once: a crash mid-migration left half a schema."""
+    engine = engine_of(ctx)
+    with pytest.raises(Stop), engine.begin() as conn:
+        conn.exec_driver_sql("CREATE TABLE half_made (x INTEGER)")
+        raise Stop
+    assert not table_exists(engine, "half_made")
+
+
+@pytest.mark.sqlite_only
+def test_transactions_stay_ours_after_a_connection_used_autocommit(ctx):
+    engine = engine_of(ctx)
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")  # as the retention purge does
+    with pytest.raises(Stop), engine.begin() as conn:
+        conn.exec_driver_sql("CREATE TABLE half_made (x INTEGER)")
+        raise Stop
+    assert not table_exists(engine, "half_made")
+
+
+@pytest.mark.sqlite_only
+def test_a_read_sees_one_snapshot(ctx, venue):
+    """A read is one transaction: a write committed meanwhile is not half seen."""
+    engine = engine_of(ctx)
+    with engine.connect() as reader:
+        assert reader.exec_driver_sql("SELECT count(*) FROM venue").scalar() == 1
+        venues.add_venue(ctx, "公民館分室")
+        assert reader.exec_driver_sql("SELECT count(*) FROM venue").scalar() == 1
+    with engine.connect() as reader:
+        assert reader.exec_driver_sql("SELECT count(*) FROM venue").scalar() == 2
+
+
 @pytest.mark.sqlite_only
 def test_the_file_itself_is_in_wal_mode(ctx, folder: DataFolder):
     # Bytes 18 and 19 of the header are 2 for a WAL database.
