@@ -59,8 +59,7 @@ def test_a_database_killed_while_it_is_made_or_upgraded_opens_with_nothing_lost(
 ) -> None:
     result = bench.run(kind, tmp_path, KILLS, random.Random(), zygote)
 
-    assert result.kills >= KILLS
-    # The delays fall inside the work: most kills interrupt it.
-    assert result.landed >= KILLS // 2, result.summary()
+    # Every one of the KILLS landed while the work went on (run() tries until they did).
+    assert result.landed >= KILLS, result.summary()
     assert result.problems == [], result.summary()
     assert result.opened == result.files, result.summary()
