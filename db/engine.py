@@ -36,7 +36,8 @@ from sqlalchemy.pool import NullPool
 from db.errors import NotADatabase
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-# Execution option: how a transaction on SQLite begins (DEFERRED unless given).
+# Execution option: how a transaction begins. IMMEDIATE is a write: on SQLite
+# BEGIN IMMEDIATE, on PostgreSQL the advisory write lock (_begin_server).
 BEGIN_MODE = "tsunagari_sqlite_begin"
 WRITE: dict[str, Any] = {BEGIN_MODE: "IMMEDIATE"}
 _BEGIN_MODES = ("DEFERRED", "IMMEDIATE", "EXCLUSIVE")
@@ -87,14 +88,35 @@ def _begin(conn: Connection) -> None:
     conn.exec_driver_sql(f"BEGIN {mode}")
 
 
+# PostgreSQL: the lock every write() transaction takes first, the server's
+# counterpart of SQLite's BEGIN IMMEDIATE. One writer at a time per database, so
+# whatever a write reads to decide (the next number, a free place, a name not
+# yet taken) is still true when it commits. Writes take milliseconds; readers
+# never wait for it.
+_WRITE_LOCK_KEY = 0x7473756E61676172  # "tsunagar": any constant; advisory locks are per database
+
+
+def _begin_server(conn: Connection) -> None:
+    """On a server, a write transaction takes the database's write lock before any read."""
+    if conn.get_execution_options().get(BEGIN_MODE) == "IMMEDIATE":
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_WRITE_LOCK_KEY})")
+
+
 def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
-    """The app's engine. SQLite: pragmas, and transactions that BEGIN as they should."""
+    """The app's engine: transactions that BEGIN as they should, writes one at a time.
+
+    SQLite: pragmas, and BEGIN IMMEDIATE for a write. PostgreSQL: a write takes
+    the database's advisory write lock first (_begin_server).
+    """
     if not is_sqlite(url):
-        return create_engine(url, pool_pre_ping=True, **kwargs)
+        engine = create_engine(url, pool_pre_ping=True, **kwargs)
+        if engine.dialect.name == "postgresql":
+            event.listen(engine, "begin", _begin_server)
+        return engine
     path = sqlite_path(url)
     if path is not None:
         check_sqlite_file(path)

@@ -21,7 +21,7 @@ from kiosk.childcare import ChildInfo, children_of_visits, clean_note, new_picku
 from kiosk.context import AppContext
 from kiosk.errors import KioskError
 from kiosk.events import require_open
-from kiosk.transaction import audit, lock_name, read, write
+from kiosk.transaction import audit, read, write
 from kiosk.workshop_signups import cancel_signups_of_visit
 
 MAX_CHILDREN = 6
@@ -204,8 +204,8 @@ def _visitor_for(
     if name is None:
         return None
     key = nickname.search_key(name)
-    # Nicknames are unique across every venue, beyond the event's lock.
-    lock_name(session, f"visitor-nickname:{key}")
+    # Unique across every venue: write() holds the database's write lock, so no
+    # other device registers this nickname between this look and the insert.
     if session.scalar(select(Visitor.id).where(Visitor.search_key == key)):
         raise KioskError("nickname_taken", nickname=name)
     visitor = Visitor(nickname=name, search_key=key, device_id=ctx.device_id)

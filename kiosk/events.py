@@ -165,10 +165,11 @@ def lock_event(session: Session, event_id: str) -> Event | None:
     Everything computed from an event's rows (the next check-in number, a free
     pickup code, a workshop's free places, whether a sign-up is still booked)
     is read and written under this lock, so two devices never both take the
-    same one. On a database server it is a row lock (SELECT ... FOR UPDATE).
-    SQLite has no row locks and leaves FOR UPDATE out: there every write()
-    has held the whole file's write lock since its first statement (BEGIN
-    IMMEDIATE, kiosk/transaction.py), which serialises the same way.
+    same one. What serialises two devices is the write lock every write()
+    holds from its first statement (BEGIN IMMEDIATE on SQLite, the advisory
+    write lock on PostgreSQL: db/engine.py); the row lock (SELECT ... FOR
+    UPDATE, left out on SQLite) and the fresh read keep this correct should a
+    caller ever change the event outside write().
     """
     return session.get(Event, event_id, with_for_update=True, populate_existing=True)
 

@@ -4,9 +4,9 @@
 is telling the truth. It holds the write lock before it reads anything, so
 two copies of the app never both take the same next number: on SQLite it
 begins with BEGIN IMMEDIATE (db/engine.py WRITE), and a second writer waits
-its turn (busy_timeout), then reads what the first wrote. A server has row
-locks instead: the services lock the row a number depends on
-(events.lock_event) or a name (lock_name). Database failures that are not
+its turn (busy_timeout), then reads what the first wrote. On PostgreSQL it
+takes the database's advisory write lock first, the same turn-taking, so no
+service needs a lock of its own for "look, then insert". Database failures that are not
 bugs (full disk, read-only folder, locked file) become StorageError with a
 code the screens explain; the transaction is rolled back and nothing is
 half-saved.
@@ -14,12 +14,10 @@ half-saved.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import text
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -101,20 +99,6 @@ def read(ctx: AppContext) -> Iterator[Session]:
             yield session
     except DatabaseError as exc:  # OperationalError, and a damaged file ("malformed")
         raise storage_error(exc) from exc
-
-
-def lock_name(session: Session, name: str) -> None:
-    """Hold a lock named `name` until the transaction ends: for "look, then insert".
-
-    For a check that no row exists yet (a nickname not taken, say), where
-    there is no row to lock. On PostgreSQL a transaction-level advisory lock;
-    SQLite needs none, as every write() already holds the file's write lock.
-    """
-    bind = session.get_bind()
-    if bind.dialect.name != "postgresql":
-        return
-    key = int.from_bytes(hashlib.blake2b(name.encode(), digest_size=8).digest(), "big", signed=True)
-    session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
 
 
 def audit(

@@ -25,13 +25,13 @@ from typing import Any
 import pytest
 from sqlalchemy import select, update
 
-from db.models import ChildCare, Signup, Visit, Visitor
-from kiosk import checkin, childcare, nickname
+from db.models import ChildCare, Setting, Signup, Venue, Visit, Visitor
+from kiosk import checkin, childcare, nickname, settings, venues
 from kiosk.checkin import CheckInRequest, ChildRequest
 from kiosk.context import AppContext
 from kiosk.errors import KioskError
 from kiosk.events import EventInfo, lock_event
-from kiosk.transaction import lock_name, write
+from kiosk.transaction import write
 from kiosk.workshop_catalogue import WorkshopDraft, add_workshop
 from kiosk.workshop_signups import cancel_signup, change_capacity, sign_up
 from kiosk.workshop_slots import add_slot, remove_slot
@@ -205,7 +205,6 @@ def test_a_new_nickname_is_taken_once_across_venues(ctx: AppContext, event: Even
     key = nickname.search_key("さくら")
 
     def registered_at_another_venue(session: Any) -> None:
-        lock_name(session, f"visitor-nickname:{key}")  # what check_in takes for it
         session.add(Visitor(nickname="さくら", search_key=key, device_id="other-device"))
 
     result = while_another_device_holds_the_lock(
@@ -215,3 +214,28 @@ def test_a_new_nickname_is_taken_once_across_venues(ctx: AppContext, event: Even
     assert isinstance(result, KioskError) and result.code == "nickname_taken", result
     with ctx.sessions() as session:
         assert len(session.scalars(select(Visitor.id)).all()) == 1
+
+
+def test_a_venue_name_is_taken_once(ctx: AppContext, venue: Any):
+    """Every write takes the one write lock first, so no check of its own is needed."""
+
+    def added_on_another_pc(session: Any) -> None:
+        session.add(Venue(name="公民館分室", kind="in_person", device_id="other-device"))
+
+    result = while_another_device_holds_the_lock(
+        ctx, None, added_on_another_pc, lambda: venues.add_venue(ctx, "公民館分室")
+    )
+
+    assert isinstance(result, KioskError) and result.code == "venue_name_taken", result
+
+
+def test_a_setting_written_meanwhile_is_updated_not_added_twice(ctx: AppContext):
+    def set_on_another_pc(session: Any) -> None:
+        session.add(Setting(key=settings.PROJECT_NAME, value="居場所事業", device_id="other"))
+
+    result = while_another_device_holds_the_lock(
+        ctx, None, set_on_another_pc, lambda: settings.set_project_name(ctx, "女性の居場所")
+    )
+
+    assert result is None, result  # not an IntegrityError on the key
+    assert settings.get(ctx, settings.PROJECT_NAME) == "女性の居場所"
