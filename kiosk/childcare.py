@@ -16,6 +16,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from db.models import ChildCare, Visit
+from kiosk import safe_text
 from kiosk.context import AppContext
 from kiosk.errors import KioskError
 from kiosk.events import lock_event
@@ -45,9 +46,12 @@ class ChildInfo:
 
 
 def clean_note(note: str | None) -> str | None:
+    """The note as it goes on the child's tag: NFKC, one line, and the one rule for
+    names (kiosk/safe_text): nothing hidden or reordering on a printed tag."""
     if note is None:
         return None
-    text = " ".join(unicodedata.normalize("NFKC", note).split())
+    text = safe_text.check_characters(unicodedata.normalize("NFKC", note), "care_note")
+    text = " ".join(text.split())
     if not text:
         return None
     if len(text) > MAX_CARE_NOTE:

@@ -205,3 +205,17 @@ def test_a_care_note_over_the_limit_is_refused():
         childcare.clean_note("あ" * (childcare.MAX_CARE_NOTE + 1))
     assert excinfo.value.code == "care_note_too_long"
     assert excinfo.value.params == {"limit": childcare.MAX_CARE_NOTE}
+
+
+@pytest.mark.parametrize("note", ["卵\x1b[31m", "そば\u202eアレルギー", "乳\u200b", "\x00"])
+def test_a_care_note_with_hidden_characters_is_refused(ctx, event, db_state, note):
+    """The note is printed on the child's tag: the one rule for names applies to it too."""
+    before = db_state()
+    with pytest.raises(KioskError) as excinfo:
+        checkin.check_in(
+            ctx,
+            CheckInRequest(event_id=event.id, age_band="30s", children=(ChildRequest("0", note),)),
+        )
+    assert excinfo.value.code == "name_bad_character"
+    assert excinfo.value.params["field"] == "care_note"
+    assert db_state() == before
