@@ -17,7 +17,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QThreadPool, QTimer, QTranslat
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from kiosk import backups, retention, settings, venues
+from kiosk import backups, settings, venues
 from kiosk.context import AppContext
 from kiosk.database import open_database
 from kiosk.errors import KioskError
@@ -29,6 +29,7 @@ from ui.error_display import show_error_box
 from ui.main_window import MainWindow
 from ui.setup_dialog import SetupDialog
 from ui.single_instance import SingleInstance, already_open_text
+from ui.start_purge import purge_at_start
 from ui.wheel_guard import install_wheel_guard
 
 log = logging.getLogger(__name__)
@@ -181,12 +182,9 @@ def _run_alone(app: QApplication, options: LaunchOptions, instance: SingleInstan
         if recovered is None:
             return 2
         ctx = recovered
-    try:  # nicknames and care notes past the retention period go at every start
-        retention.purge(ctx, trigger="start")
-    except KioskError as exc:
-        log.warning("retention purge at start failed: %s", exc.code)
     lang = options.lang or settings.language(ctx)
     shell = AppShell(app, ctx, lang)
+    purge_at_start(ctx)  # nicknames and care notes past the retention period go at every start
     if venues.needs_setup(ctx) and SetupDialog(ctx, lang).exec() != SetupDialog.DialogCode.Accepted:
         return 0
     shell.state.reload()

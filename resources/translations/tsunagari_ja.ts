@@ -2296,6 +2296,16 @@ This device: %2</source>
     </message>
 </context>
 <context>
+    <name>StartPurge</name>
+    <message>
+        <location filename="../../ui/start_purge.py" line="33"/>
+        <source>Tidying the data files (personal details past the retention period)…
+The first time this can take a minute.</source>
+        <translation>データファイルを整理しています（保存期間を過ぎた個人の情報を消しています）…
+初回は1分ほどかかることがあります。</translation>
+    </message>
+</context>
+<context>
     <name>SurveyKiosk</name>
     <message>
         <location filename="../../ui/survey_kiosk.py" line="58"/>
