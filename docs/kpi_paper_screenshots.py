@@ -72,7 +72,7 @@ def main() -> None:
         for code, n in (("resident", 7), ("outside", 1)):
             dialog.by_residence[code].setValue(n)
         dialog.first_visits.setValue(3)
-        dialog.children.setValue(2)
+        dialog.children_count.setValue(2)
         dialog.workshops.setValue(4)
         save(dialog, "paper-day.png")
         dialog.reject()
