@@ -15,6 +15,7 @@ and never mix into visitor figures.
 from __future__ import annotations
 
 import calendar
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -372,9 +373,18 @@ def row_value(figures: PeriodFigures, item: str) -> int | str:
         "channel": figures.consultations.by_channel,
         "category": figures.consultations.by_category,
         "agency": figures.consultations.by_agency,
-        "workshop": {w.name: w.attended for w in figures.workshops.workshops},
+        "workshop": attended_by_name(figures),
     }
     return lookups[kind].get(code, 0)
+
+
+def attended_by_name(figures: PeriodFigures) -> dict[str, int]:
+    """Participants per workshop name: counted by id, summed where several PCs made one
+    of the same name (each venue PC keeps its own catalogue; a merge brings them together)."""
+    totals: Counter[str] = Counter()
+    for workshop in figures.workshops.workshops:
+        totals[workshop.name] += workshop.attended
+    return dict(totals)
 
 
 def metric_actual(figures: PeriodFigures, metric: str) -> float | None:

@@ -111,13 +111,39 @@ def empty_tally(day: date = date(2000, 1, 1), venue_name: str = "") -> DailyTall
     )
 
 
+MIN_ID_PREFIX = 8  # characters of a venue id that name it on the command line
+
+
 def venue_by_name(ctx: AppContext, name: str) -> str:
-    """The id of the venue with this name (retired ones included), or venue_unknown."""
+    """The id of the venue with this name (retired ones included), or of this id.
+
+    After a merge two PCs may each hold a venue of the same name: that is
+    refused with every one listed by the first characters of its id, which
+    then names it (`--venue a1b2c3d4`).
+    """
+    text = name.strip()
     with read(ctx) as session:
-        found = session.scalar(select(Venue.id).where(Venue.name == name.strip()))
-    if found is None:
+        found = session.execute(
+            select(Venue.id, Venue.device_id).where(Venue.name == text).order_by(Venue.id)
+        ).all()
+        if not found and len(text) >= MIN_ID_PREFIX:
+            found = session.execute(
+                select(Venue.id, Venue.device_id).where(Venue.id.startswith(text, autoescape=True))
+            ).all()
+        if len(found) > 1:
+            held = dict(
+                session.execute(
+                    select(Event.venue_id, func.count())
+                    .where(Event.venue_id.in_([row.id for row in found]))
+                    .group_by(Event.venue_id)
+                ).all()
+            )
+    if not found:
         raise KioskError("venue_unknown", name=name)
-    return found
+    if len(found) > 1:
+        choices = ", ".join(f"{row.id[:MIN_ID_PREFIX]} ({held.get(row.id, 0)})" for row in found)
+        raise KioskError("venue_ambiguous", name=text, choices=choices)
+    return str(found[0].id)
 
 
 def daily_tally(ctx: AppContext, venue_id: str, day: date) -> DailyTally:

@@ -255,3 +255,32 @@ def test_every_metric_is_listed_and_the_pdf_holds_the_kpi_figures(ctx, venue, cl
     assert "カフェ延参加者数" in text and "15人" in text and "11人" in text and "73%" in text
     csv = render(ctx, PeriodRequest(fiscal_year_period(2025), None, "csv")).data.decode("utf-8-sig")
     assert "事業目標,カフェ延参加者数,アウトカム,15人,11人,73%,0.73" in csv
+
+
+def test_workshops_of_the_same_name_from_two_pcs_are_summed(ctx, venue, clock):
+    """Two venue PCs each made their own ヨガ; after a merge the report row holds both."""
+    from datetime import time as clock_time
+
+    from db.models import Workshop
+    from kiosk import workshop_catalogue, workshop_signups, workshop_slots
+    from kiosk.workshop_catalogue import WorkshopDraft
+
+    mine = workshop_catalogue.add_workshop(ctx, WorkshopDraft("ヨガ"))
+    with ctx.sessions.begin() as session:  # the other PC's ヨガ, as an import leaves it
+        theirs = Workshop(name="ヨガ", active=True, device_id="other-pc", default_minutes=60)
+        session.add(theirs)
+        session.flush()
+        theirs_id = theirs.id
+    day = date(2026, 11, 22)
+    on_day(clock, day)
+    event = events.open_event(ctx, venue.id)
+    for workshop_id, people in ((mine.id, 2), (theirs_id, 3)):
+        slot = workshop_slots.add_slot(ctx, event.id, workshop_id, clock_time(13, 0), None)
+        for _ in range(people):
+            visit = checkin.check_in(ctx, CheckInRequest(event_id=event.id, age_band="30s"))
+            signed = workshop_signups.sign_up(ctx, slot.id, visit.visit.id)
+            workshop_signups.set_attended(ctx, signed.signup.id)
+    report = period_report(ctx, month_period(2026, 11))
+    rows = [row.item for row in report_rows([report.totals], "ja", {})]
+    assert rows.count("workshop:ヨガ") == 1
+    assert row_value(report.totals, "workshop:ヨガ") == 5

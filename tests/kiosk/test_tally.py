@@ -229,3 +229,22 @@ def test_consultations_count_on_the_day_even_without_an_event(ctx, venue, day, c
     rows = render_daily_csv([quiet], long=True).data.decode("utf-8-sig").splitlines()
     assert "2026-11-19,中央公民館,相談,電話,1" in rows
     assert "2026-11-19,中央公民館,相談,個別ケース会議,1" in rows
+
+
+def test_a_name_two_venues_share_is_refused_with_both_listed(ctx, venue):
+    """After a merge two PCs may each have a 中央公民館; --venue must not pick one silently."""
+    from db.models import Venue
+
+    with ctx.sessions.begin() as session:  # the other PC's venue of the same name
+        other = Venue(name="中央公民館", kind="in_person", active=True, device_id="other-pc")
+        session.add(other)
+        session.flush()
+        other_id = other.id
+    with pytest.raises(KioskError) as excinfo:
+        venue_by_name(ctx, "中央公民館")
+    assert excinfo.value.code == "venue_ambiguous"
+    listed = excinfo.value.params["choices"]
+    assert venue.id[:8] in listed and other_id[:8] in listed
+    # The way to choose: the id's first characters, as the message says.
+    assert venue_by_name(ctx, venue.id[:8]) == venue.id
+    assert venue_by_name(ctx, other_id) == other_id
