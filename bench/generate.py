@@ -20,7 +20,7 @@ from datetime import date, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, create_engine, event, insert, text
+from sqlalchemy import Connection, create_engine, event, insert, text, update
 from sqlalchemy.pool import NullPool
 
 from db.models import (
@@ -255,6 +255,12 @@ def generate(
             gen.ids.row(gen.built_at, key=settings.CURRENT_VENUE, value=venues[0]["id"]),
         ]
         _insert(conn, [(Setting, general), (Venue, venues[:TEMPLATES])])
+        if only_month:  # one venue's laptop: its rows are this PC's own, and travel
+            conn.execute(
+                update(Setting)
+                .where(Setting.key == settings.DEVICE_ID)
+                .values(value=venues[0]["device_id"])
+            )
         _insert(
             conn,
             [

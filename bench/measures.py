@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from db.models import Event
+from kiosk import pairing
 from kiosk.backups import create_backup, folder_of
 from kiosk.checkin import CheckInRequest, check_in
 from kiosk.context import AppContext
@@ -231,8 +232,16 @@ def reports(
 
 
 def exchange(month: AppContext, target: AppContext, out: Path) -> dict[str, float]:
-    """Export a venue-month from its laptop's database, import it at the coordinator's."""
-    path = out / "month.zip"
+    """Export a venue-month from its laptop's database, import it at the coordinator's.
+
+    The laptop is paired with the coordinator first (not timed): files travel
+    only between paired PCs, signed and sealed.
+    """
+    if pairing.coordinator(month) is None:
+        invitation = pairing.invite(target, out / "invitation.json")
+        joined = pairing.join(month, invitation.path, invitation.code, out / "answer.json")
+        pairing.confirm(target, pairing.read_answer(target, joined.answer))
+    path = out / "month.tsunagari"
     started = time.perf_counter()
     export_for_coordinator(month, path, everything=True)
     exported = time.perf_counter() - started

@@ -47,6 +47,18 @@ ACTION_LABELS: dict[str, dict[str, str]] = {
     "exchange_exported": {"ja": "交換ファイルの書き出し", "en": "Exchange file exported"},
     "exchange_imported": {"ja": "交換ファイルの取り込み", "en": "Exchange file imported"},
     "exchange_conflict": {"ja": "取り込み時の競合", "en": "Conflict on import"},
+    "pairing_invited": {"ja": "会場PCの招待", "en": "Venue PC invited"},
+    "device_paired": {"ja": "会場PCのペアリング", "en": "Venue PC paired"},
+    "pairing_declined": {"ja": "ペアリングの中止", "en": "Pairing declined"},
+    "device_revoked": {"ja": "会場PCの利用停止", "en": "Venue PC revoked"},
+    "paired_with_coordinator": {
+        "ja": "コーディネーターとのペアリング",
+        "en": "Paired with the coordinator",
+    },
+    "unpaired_from_coordinator": {
+        "ja": "コーディネーターとのペアリング解除",
+        "en": "Unpaired from the coordinator",
+    },
     "demo_built": {"ja": "デモデータの作成", "en": "Demo data built"},
     "workshop_added": {"ja": "ワークショップの追加", "en": "Workshop added"},
     "workshop_changed": {"ja": "ワークショップの変更", "en": "Workshop changed"},

@@ -310,13 +310,11 @@ def _cancel(session: Session, ctx: AppContext, visit: Visit, reason: str) -> Non
     visit.status = "cancelled"
     visit.cancelled_at = ctx.clock()
     visit.cancel_reason = reason
-    visit.device_id = ctx.device_id
     children = session.scalars(
         select(ChildCare).where(ChildCare.visit_id == visit.id, ChildCare.status != "cancelled")
     ).all()
     for child in children:
         child.status = "cancelled"
-        child.device_id = ctx.device_id
     signups = cancel_signups_of_visit(session, ctx, visit.id)
     audit(
         session,

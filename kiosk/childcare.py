@@ -153,6 +153,5 @@ def hand_back(ctx: AppContext, event_id: str, typed_code: str) -> ChildInfo:
             )
         found.status = "handed_back"
         found.handed_back_at = ctx.clock()
-        found.device_id = ctx.device_id
         audit(session, ctx, "child_handed_back", "child_care", found.id)
         return _info(found, number)

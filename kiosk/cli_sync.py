@@ -31,6 +31,7 @@ TEXT = {
         "imported": "{path}: {device} から 新規{new}件・更新{updated}件・変更なし{unchanged}件"
         "・競合{conflicts}件",
         "nothing": "{path}: すべて取り込み済みでした。何も変わっていません。",
+        "before": "{path}: {at} に取り込み済みのファイルです。何も変わっていません。",
         "table": "  {table}: 新規{new} 更新{updated} 変更なし{unchanged} 競合{conflicts}",
         "this": "このPC: {name}（{id}）",
         "never": "まだ書き出していません",
@@ -53,6 +54,7 @@ TEXT = {
         "imported": "{path}: from {device}: {new} new, {updated} updated, {unchanged} unchanged, "
         "{conflicts} conflicts",
         "nothing": "{path}: everything was already here; nothing changed.",
+        "before": "{path}: imported before, on {at}; nothing changed.",
         "table": "  {table}: {new} new, {updated} updated, {unchanged} unchanged, "
         "{conflicts} conflicts",
         "this": "this PC: {name} ({id})",
@@ -164,6 +166,10 @@ def _run(args: argparse.Namespace, ctx: AppContext, folder: DataFolder, lang: st
 
 
 def _print_import(result: ImportResult, text: dict[str, str], lang: str) -> None:
+    if result.already_imported_at is not None:
+        at = f"{result.already_imported_at.astimezone():{STAMP}}"
+        print(shown(text["before"].format(path=result.path, at=at)))
+        return
     if not result.changed and not result.total("conflict"):
         print(shown(text["nothing"].format(path=result.path)))
         return

@@ -339,7 +339,6 @@ def cancel_consultation(ctx: AppContext, consultation_id: str) -> ConsultationIn
         if row.status == "active":
             row.status = "cancelled"
             row.updated_at = ctx.clock()
-            row.device_id = ctx.device_id
             audit(session, ctx, "consultation_cancelled", "consultation", row.id)
         return _consultation_info(session, row)
 
@@ -352,7 +351,6 @@ def cancel_referral(ctx: AppContext, referral_id: str) -> ReferralInfo:
         if row.status == "active":
             row.status = "cancelled"
             row.updated_at = ctx.clock()
-            row.device_id = ctx.device_id
             audit(session, ctx, "referral_cancelled", "referral", row.id)
         return _referral_info(row)
 
@@ -365,7 +363,6 @@ def cancel_case_meeting(ctx: AppContext, case_meeting_id: str) -> CaseMeetingInf
         if row.status == "active":
             row.status = "cancelled"
             row.updated_at = ctx.clock()
-            row.device_id = ctx.device_id
             audit(session, ctx, "case_meeting_cancelled", "case_meeting", row.id)
         return _case_meeting_info(row)
 

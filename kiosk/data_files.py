@@ -14,6 +14,7 @@ that no other file keeps what it erased:
 | *.partial (backups/, and a restore's)         | deleted: no copy is being written then     |
 | a -wal, -shm or -journal with no file beside it | deleted                                  |
 | labels/pickup-<day>-….pdf                     | deleted after its day                      |
+| tmp/… (an exchange file being made or read)   | deleted a day after it was last written    |
 | check-at-next-start, questionnaires/          | nothing personal: left                     |
 | demo/                                         | the demo's own invented data: left         |
 | anything else                                 | not the app's: left                        |
@@ -52,12 +53,14 @@ from sqlalchemy.exc import DatabaseError
 
 from kiosk import backups
 from kiosk.paths import DATABASE_NAME, DataFolder
+from kiosk.scratch import SCRATCH
 
 log = logging.getLogger(__name__)
 
 COMPANIONS = ("-wal", "-shm", "-journal")
 PARTIAL = ".partial"
 DAMAGED_GRACE_DAYS = 7
+SCRATCH_GRACE_SECONDS = 24 * 3600
 # Where SQLite keeps PRAGMA user_version in a file's header (4 bytes, big-endian).
 USER_VERSION_AT = 60
 QUESTIONNAIRES = "questionnaires"  # kiosk/questionnaire_catalogue.py FOLDER_NAME
@@ -73,6 +76,7 @@ Kind = Literal[
     "partial",  # a copy not yet renamed
     "orphan",  # a -wal, -shm or -journal whose file is gone
     "label",  # a pickup label PDF (or its temporary file)
+    "scratch",  # in tmp/: an exchange file being made or read (kiosk/scratch.py)
     "marker",  # check-at-next-start
     "questionnaires",  # questionnaire definition files
     "demo",  # the demo database's own folder
@@ -190,6 +194,8 @@ def inventory(folder: DataFolder) -> list[KeptFile]:
             found += [KeptFile(p, "unknown") for p in sorted(sub.iterdir()) if p.is_dir()]
         elif sub == folder.labels:
             found += _labels(sub)
+        elif sub.name == SCRATCH:
+            found += [KeptFile(p, "scratch") for p in sorted(sub.rglob("*")) if p.is_file()]
         elif sub.name == QUESTIONNAIRES:
             found += [KeptFile(p, "questionnaires") for p in sorted(sub.rglob("*"))]
         elif sub == folder.demo.root:
@@ -253,6 +259,9 @@ def _apply(
     kind, taken = kept_file.kind, kept_file.taken
     if kind in ("partial", "orphan"):
         return "deleted", kept_file.delete()
+    if kind == "scratch":  # a day old: no export or import takes that long
+        age = datetime.now().timestamp() - kept_file.path.stat().st_mtime
+        return ("deleted", kept_file.delete()) if age > SCRATCH_GRACE_SECONDS else ("left", 0)
     if kind == "label":
         gone = _expire_label(kept_file, today)
         return ("deleted" if gone else "left"), gone

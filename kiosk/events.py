@@ -120,7 +120,6 @@ def close_event(ctx: AppContext, event_id: str, force: bool = False) -> DoorCoun
             raise KioskError("children_still_in_care", count=summary.children_in_care)
         event.status = "closed"
         event.closed_at = ctx.clock()
-        event.device_id = ctx.device_id
         audit(
             session,
             ctx,
@@ -154,7 +153,6 @@ def reopen_event(ctx: AppContext, event_id: str) -> EventInfo:
         if event.status != "open":
             event.status = "open"
             event.closed_at = None
-            event.device_id = ctx.device_id
             audit(session, ctx, "event_reopened", "event", event_id)
         return _load(session, event_id)
 

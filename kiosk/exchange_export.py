@@ -1,15 +1,24 @@
-"""Export for the coordinator: this PC's rows, new or changed since the last export there.
+"""Export: this PC's own rows, new or changed since the last export there, signed and sealed.
+
+A venue PC's file is sealed to the coordinator it is paired with; the
+coordinator's file (venues, workshops, targets, questionnaires, to set up
+its venue PCs) to every PC still paired with it (kiosk/exchange_trust.py).
+Only rows this PC made travel (kiosk/exchange_allowed.py).
 
 The file goes to a folder (a USB stick, a shared folder); the ledger
 remembers, per folder, when the last export there began, so each stick gets
 what it has not had. `everything=True` ignores that and writes every row.
+
+The rows are first written as a zip into a private scratch folder of the
+data folder, never beside the target: a stick pulled half-way holds no
+readable byte. Sealing streams it to the target, which appears only whole.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,17 +28,16 @@ from sqlalchemy.orm import Session
 from db.base import utcnow
 from kiosk import exchange_ledger
 from kiosk.context import AppContext
-from kiosk.exchange_format import (
-    SHARED_SETTING_PREFIX,
-    Manifest,
-    encode_row,
-    exchanged_tables,
-    exported_columns,
-    write_exchange,
-)
+from kiosk.exchange_allowed import exchanged_tables, exported_columns, selection
+from kiosk.exchange_format import Manifest, encode_row, write_exchange
+from kiosk.exchange_keys import own_keys
+from kiosk.exchange_seal import seal
+from kiosk.exchange_trust import addressees
+from kiosk.scratch import scratch_folder
 from kiosk.transaction import audit, read, write
 
 Progress = Callable[[int, int], None]  # rows done, rows in all
+SUFFIX = ".tsunagari"
 _BATCH = 2000
 
 
@@ -37,6 +45,8 @@ _BATCH = 2000
 class ExportResult:
     path: Path
     manifest: Manifest
+    file_id: str
+    addressees: int  # how many PCs can open it (1 for a venue PC's file)
 
     @property
     def rows(self) -> int:
@@ -44,33 +54,38 @@ class ExportResult:
 
 
 def suggested_name(ctx: AppContext) -> str:
-    """tsunagari-<this PC>-<date>-<time>.zip: sortable, and says whose it is."""
+    """tsunagari-<this PC>-<date>-<time>.tsunagari: sortable, and says whose it is."""
     name = exchange_ledger.device_name(ctx) or ctx.device_id[:8]
     safe = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in name)
-    return f"tsunagari-{safe}-{ctx.clock().strftime('%Y%m%d-%H%M')}.zip"
+    return f"tsunagari-{safe}-{ctx.clock().strftime('%Y%m%d-%H%M')}{SUFFIX}"
 
 
 def export_for_coordinator(
     ctx: AppContext, target: Path, everything: bool = False, progress: Progress | None = None
 ) -> ExportResult:
+    """Write this PC's file for the PCs it is paired with (exchange_not_paired before that)."""
     target = Path(target)
+    to = addressees(ctx)
+    keys = own_keys(ctx)
     # Rows written from now on belong to the next export; take the later of the
     # two clocks rows are stamped with, so none falls between two exports.
     began = max(utcnow(), ctx.clock().astimezone(UTC))
-    with read(ctx) as session:
-        since = None if everything else exchange_ledger.last_sent(session, target)
-        totals = {t.name: _count(session, t, since) for t in exchanged_tables()}
-        manifest = Manifest(
-            device_id=ctx.device_id,
-            device_name=exchange_ledger.device_name_in(session),
-            created_at=ctx.clock(),
-            since=since,
-        )
-        done = write_exchange(
-            target,
-            manifest,
-            ((name, rows) for name, rows in _tables(session, since, totals, progress)),
-        )
+    with scratch_folder(ctx) as scratch:
+        plain = scratch / "content.zip"
+        with read(ctx) as session:
+            since = None if everything else exchange_ledger.last_sent(session, target)
+            totals = {t.name: _count(session, t, ctx.device_id, since) for t in exchanged_tables()}
+            manifest = Manifest(
+                device_id=ctx.device_id,
+                device_name=exchange_ledger.device_name_in(session),
+                created_at=ctx.clock(),
+                since=since,
+            )
+            done = write_exchange(
+                plain, manifest, _tables(session, ctx.device_id, since, totals, progress)
+            )
+        with plain.open("rb") as content:
+            file_id = seal(content, target, keys, ctx.device_id, list(to.keys), to.kind)
     with write(ctx) as session:
         exchange_ledger.record_sent(session, ctx, target, began)
         audit(
@@ -81,35 +96,22 @@ def export_for_coordinator(
             None,
             rows=done.rows,
             everything=everything,
+            addressees=len(to.keys),
         )
-    return ExportResult(target, done)
+    return ExportResult(target, done, file_id, len(to.keys))
 
 
-def _selection(table: Table, since: datetime | None) -> Any:
-    query = select(*exported_columns(table))
-    if since is not None and table.info.get("times_to_the_hour"):
-        # Its times are floored to the hour (questionnaire responses): one sent
-        # after `since` in the same hour is stamped before it. Sending the
-        # hour's rows again is harmless: an import takes a row it has once.
-        query = query.where(table.c.updated_at >= since - timedelta(hours=1))
-    elif since is not None:
-        query = query.where(table.c.updated_at >= since)
-    if table.name == "setting":
-        query = query.where(table.c.key.startswith(SHARED_SETTING_PREFIX, autoescape=True))
-    return query
-
-
-def _count(
-    session: Session, table: Table, since: datetime | None, device_id: str | None = None
-) -> int:
-    query = _selection(table, since)
-    if device_id is not None:
-        query = query.where(table.c.device_id == device_id)
+def _count(session: Session, table: Table, device_id: str, since: datetime | None) -> int:
+    query = selection(table, device_id, since)
     return session.scalar(select(func.count()).select_from(query.subquery())) or 0
 
 
 def _tables(
-    session: Session, since: datetime | None, totals: dict[str, int], progress: Progress | None
+    session: Session,
+    device_id: str,
+    since: datetime | None,
+    totals: dict[str, int],
+    progress: Progress | None,
 ) -> Iterator[tuple[str, Iterator[dict[str, Any]]]]:
     total = sum(totals.values())
     done = 0
@@ -118,7 +120,7 @@ def _tables(
         nonlocal done
         columns = exported_columns(table)
         result = session.execute(
-            _selection(table, since).order_by(table.c.id),
+            selection(table, device_id, since).order_by(table.c.id),
             execution_options={"yield_per": _BATCH},
         )
         for batch in result.partitions():
@@ -142,7 +144,7 @@ def unexported_rows(ctx: AppContext) -> int:
     with read(ctx) as session:
         since = exchange_ledger.last_sent(session)
         return sum(
-            _count(session, table, since, ctx.device_id)
+            _count(session, table, ctx.device_id, since)
             for table in exchanged_tables()
             if table.name != "audit_entry"
         )

@@ -42,10 +42,10 @@ from sqlalchemy import (
 )
 
 from db.base import UTCDateTime
-from db.models import Base
-from kiosk import __version__, safe_text, untrusted_json
+from kiosk import __version__, exchange_allowed, safe_text, untrusted_json
 from kiosk.atomic_file import atomic_output
 from kiosk.errors import KioskError
+from kiosk.exchange_allowed import exchanged_tables, exported_columns
 
 FORMAT = "tsunagari-exchange"
 FORMAT_VERSION = 1
@@ -60,13 +60,6 @@ MAX_CONTENT_BYTES = 4 << 30
 MAX_MANIFEST_BYTES = 1 << 20
 MAX_RATIO = 200  # JSON lines deflate 10-20x; a zip bomb does thousands
 
-# Settings are this PC's own (device id, PIN, language); only the stored
-# questionnaire definitions travel, so results can be computed where responses go.
-SHARED_SETTING_PREFIX = "questionnaire/"
-WITHHELD: dict[str, tuple[str, ...]] = {
-    "visitor": ("nickname", "search_key"),
-    "child_care": ("care_note",),
-}
 # What each table holds, for the import summary (screen and command line).
 TABLE_LABELS: dict[str, dict[str, str]] = {
     "audit_entry": {"ja": "操作記録", "en": "audit log"},
@@ -92,24 +85,16 @@ _READ_CHUNK = 1 << 20
 # characters escaped): accepted once by the questionnaire rules of the PC
 # that saved it, and read by them again here, so not judged as a name.
 _JUDGED_ELSEWHERE = frozenset({("setting", "value")})
-_MAX_LINE = 16 << 20  # one row; the largest real one (a questionnaire) is a few KB
+# One row. The largest real one, a questionnaire definition in eight languages,
+# is some tens of KB; a line is read only up to this, so memory stays small.
+_MAX_LINE = 1 << 20
 _MAX_FLOAT = 1.7976931348623157e308
 _TABLE_NAME = re.compile(r"^[a-z_]{1,40}$")
-
-
-def exchanged_tables() -> list[Table]:
-    """Every table, parents before children (the order rows must go in)."""
-    return list(Base.metadata.sorted_tables)
 
 
 def table_label(table: str, lang: str) -> str:
     labels = TABLE_LABELS.get(table)
     return labels.get(lang, labels["en"]) if labels else table
-
-
-def exported_columns(table: Table) -> list[Column[Any]]:
-    withheld = WITHHELD.get(table.name, ())
-    return [c for c in table.columns if c.name not in withheld]
 
 
 @dataclass(frozen=True)
@@ -356,7 +341,7 @@ class ExchangeFile:
         if table not in self.manifest.tables:
             return
         with self._archive.open(TABLE_DIR + table + SUFFIX) as member:
-            for line in member:
+            while line := member.readline(_MAX_LINE):
                 try:
                     yield decode_line(self._tables[table], line)
                 except (ValueError, TypeError) as exc:
@@ -372,30 +357,37 @@ class ExchangeFile:
         self.close()
 
 
-def open_exchange(path: Path) -> ExchangeFile:
-    """Open and verify an exchange file, or raise a coded error; nothing is written."""
+def open_exchange(path: Path, sender: str, shown: Path | None = None) -> ExchangeFile:
+    """Open and verify an exchange file made by `sender`, or raise a coded error.
+
+    Every row is decoded, and must be one `sender` may speak for
+    (kiosk/exchange_allowed.py), before this returns; nothing is written.
+    `shown` is the name messages give the file (the sealed file the user
+    chose, not its decrypted content in the scratch folder).
+    """
     path = Path(path)
+    label = Path(shown) if shown is not None else path
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise KioskError("exchange_unreadable", path=str(path)) from exc
+        raise KioskError("exchange_unreadable", path=str(label)) from exc
     if size > MAX_FILE_BYTES:
-        raise KioskError("exchange_too_big", path=str(path), limit=MAX_FILE_BYTES >> 20)
+        raise KioskError("exchange_too_big", path=str(label), limit=MAX_FILE_BYTES >> 20)
     try:
         archive = zipfile.ZipFile(path)
     except zipfile.BadZipFile as exc:
-        raise KioskError("exchange_damaged", path=str(path)) from exc
+        raise KioskError("exchange_damaged", path=str(label)) from exc
     except OSError as exc:
-        raise KioskError("exchange_unreadable", path=str(path)) from exc
+        raise KioskError("exchange_unreadable", path=str(label)) from exc
     try:
-        manifest = _check(path, archive)
+        manifest = _check(label, archive, sender)
     except BaseException:
         archive.close()
         raise
-    return ExchangeFile(path, archive, manifest)
+    return ExchangeFile(label, archive, manifest)
 
 
-def _check(path: Path, archive: zipfile.ZipFile) -> Manifest:
+def _check(path: Path, archive: zipfile.ZipFile, sender: str) -> Manifest:
     known = {t.name for t in exchanged_tables()}
     infos = archive.infolist()
     names = [info.filename for info in infos]
@@ -416,12 +408,14 @@ def _check(path: Path, archive: zipfile.ZipFile) -> Manifest:
     if MANIFEST not in names:
         raise KioskError("exchange_not_ours", path=str(path))
     manifest = _manifest(path, archive)
+    if manifest.device_id != sender:  # the file says it was made by another PC than signed it
+        raise KioskError("exchange_not_own_rows", path=str(path), where="manifest")
     members = {t for n in names if (t := _table_of(n)) is not None}
     if members != set(manifest.tables):
         raise KioskError("exchange_damaged", path=str(path))
     tables = {t.name: t for t in exchanged_tables()}
     for name, entry in manifest.tables.items():
-        if _verify(path, archive, tables[name]) != (entry.sha256, entry.rows):
+        if _verify(path, archive, tables[name], sender) != (entry.sha256, entry.rows):
             raise KioskError("exchange_damaged", path=str(path))
     return manifest
 
@@ -433,12 +427,13 @@ def _table_of(member: str) -> str | None:
     return name if _TABLE_NAME.match(name) else None
 
 
-def _verify(path: Path, archive: zipfile.ZipFile, table: Table) -> tuple[str, int]:
+def _verify(path: Path, archive: zipfile.ZipFile, table: Table, sender: str) -> tuple[str, int]:
     """The checksum and row count of a table member, every row decoded on the way.
 
     Decoding here, before anything is written or backed up, is what makes a
-    bad value (a name with an escape sequence, 2**70, NaN) a refusal of the
-    whole file rather than a failure half-way through the import.
+    bad value (a name with an escape sequence, 2**70, NaN) or a row of
+    another PC a refusal of the whole file rather than a failure half-way
+    through the import.
     """
     digest = hashlib.sha256()
     lines = 0
@@ -450,9 +445,11 @@ def _verify(path: Path, archive: zipfile.ZipFile, table: Table) -> tuple[str, in
                 digest.update(line)
                 lines += line.endswith(b"\n")
                 try:
-                    decode_line(table, line)
+                    row = decode_line(table, line)
                 except (ValueError, TypeError) as exc:
                     raise row_error(path, table.name, exc) from exc
+                if exchange_allowed.refusal(table.name, row, sender) is not None:
+                    raise KioskError("exchange_not_own_rows", path=str(path), where=table.name)
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:  # CRC, cut-off, garbled
         raise KioskError("exchange_damaged", path=str(path)) from exc
     return digest.hexdigest(), lines

@@ -1,7 +1,9 @@
 """Import exchange files: every row upserted by its UUID, in one transaction.
 
-The rules, so that nothing is counted twice or lost however often a file
-is imported:
+A file is taken only from a PC paired with this one, signed by it, and
+holding only rows that PC made (kiosk/exchange_receive.py checks all of it
+before anything is written). So each rule below only ever weighs a PC's
+own copies of its own rows against each other:
 
 - a row not here yet is added (new);
 - the same row, the same values: unchanged;
@@ -10,8 +12,9 @@ is imported:
   not, whichever is newer, because nothing in the app undoes a cancellation;
 - ours is newer: ours stays. That is a conflict (written to the audit log)
   when the file is the newest one from its PC; in an older file it is just
-  an old copy of a row we already have, and counts as unchanged. So
-  re-importing the same file, or an older one, changes nothing.
+  an old copy of a row we already have, and counts as unchanged. An older
+  file changes nothing, and the same file again is recognised by its id
+  and skipped.
 
 Questionnaire definitions travel as settings keyed by name: a version never
 changes, so one already here is kept.
@@ -24,7 +27,9 @@ exported after one that was never imported) rolls the whole import back.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field
+from datetime import datetime
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -36,7 +41,9 @@ from sqlalchemy.orm import Session
 from kiosk import backups, exchange_ledger
 from kiosk.context import AppContext
 from kiosk.errors import KioskError
-from kiosk.exchange_format import ExchangeFile, exchanged_tables, exported_columns, open_exchange
+from kiosk.exchange_allowed import exchanged_tables, exported_columns
+from kiosk.exchange_receive import Received, receive
+from kiosk.scratch import scratch_folder
 from kiosk.transaction import audit, write
 
 Progress = Callable[[int, int], None]  # rows done, rows in all
@@ -70,6 +77,17 @@ class ImportResult:
     device_id: str
     device_name: str
     tables: dict[str, TableCounts] = field(default_factory=dict)
+    already_imported_at: datetime | None = None  # a file imported before: skipped, unchanged
+
+    @classmethod
+    def already(cls, received: Received) -> ImportResult:
+        manifest = received.exchange.manifest
+        return cls(
+            received.path,
+            manifest.device_id,
+            manifest.device_name,
+            already_imported_at=received.imported_at,
+        )
 
     def total(self, outcome: str) -> int:
         attr = "conflicts" if outcome == CONFLICT else outcome
@@ -115,71 +133,118 @@ def import_files(
 ) -> list[ImportResult]:
     """Import several files in turn, oldest first (each one its own transaction).
 
+    Every file is checked whole first (kiosk/exchange_receive.py): its maker
+    paired with this PC and not revoked, its signature over every byte, each
+    row one its maker may speak for. Then the whole import is rehearsed in
+    one transaction that is rolled back, so a file that needs an earlier
+    one, or a row the database's rules refuse, is refused too before
+    anything is written, the safety copy included. A file imported before is
+    skipped and says so.
+
     One copy of the database is made before the first, not one per file: on
     a central file of a million visits a copy takes seconds, and a month's
     files from every venue are imported together.
     """
-    opened = [open_exchange(Path(p)) for p in paths]  # all verified before any is imported
-    try:
-        for exchange in opened:
-            if exchange.manifest.device_id == ctx.device_id:
-                raise KioskError("exchange_same_device", path=str(exchange.path))
-        if opened:
+    with scratch_folder(ctx) as scratch, ExitStack() as opened:
+        received: list[Received] = []
+        skipped: list[ImportResult] = []
+        seen: set[str] = set()
+        for path in paths:
+            one = opened.enter_context(receive(ctx, Path(path), scratch))
+            if one.header.file_id in seen:
+                continue  # the same file chosen twice
+            seen.add(one.header.file_id)
+            if one.imported_at is not None:
+                skipped.append(ImportResult.already(one))
+            else:
+                received.append(one)
+        received.sort(key=lambda r: r.exchange.manifest.created_at)
+        if received:
+            _rehearse(ctx, received)
             backups.before_import(ctx)
-        results = []
-        for exchange in sorted(opened, key=lambda e: e.manifest.created_at):
-            results.append(_import(ctx, exchange, progress))
-        return results
-    finally:
-        for exchange in opened:
-            exchange.close()
+        results = [_import(ctx, one, progress) for one in received]
+        return results + skipped
 
 
 def import_file(ctx: AppContext, path: Path, progress: Progress | None = None) -> ImportResult:
     return import_files(ctx, [path], progress)[0]
 
 
-def _import(ctx: AppContext, exchange: ExchangeFile, progress: Progress | None) -> ImportResult:
+class _Rehearsed(Exception):
+    """Ends the rehearsal's transaction: everything it wrote is rolled back."""
+
+
+def _rehearse(ctx: AppContext, received: list[Received]) -> None:
+    """Merge every file as the import will, in one transaction, then roll it back."""
+    try:
+        with write(ctx) as session:
+            for one in received:
+                _merge_file(session, ctx, one, None)
+            raise _Rehearsed
+    except _Rehearsed:
+        pass
+
+
+def _import(ctx: AppContext, received: Received, progress: Progress | None) -> ImportResult:
+    with write(ctx) as session:
+        return _merge_file(session, ctx, received, progress)
+
+
+def _merge_file(
+    session: Session, ctx: AppContext, received: Received, progress: Progress | None
+) -> ImportResult:
+    exchange = received.exchange
     manifest = exchange.manifest
-    result = ImportResult(exchange.path, manifest.device_id, manifest.device_name)
+    result = ImportResult(received.path, manifest.device_id, manifest.device_name)
     total = manifest.rows
     done = 0
     try:
-        with write(ctx) as session:
-            known = exchange_ledger.received_from(session, manifest.device_id)
-            newest = known is None or manifest.created_at > known.made_at
-            for table in exchanged_tables():
-                counts = result.tables.setdefault(table.name, TableCounts())
-                for batch in _batches(exchange.rows(table.name)):
-                    _merge(session, ctx, table, batch, newest, counts)
-                    done += len(batch)
-                    if progress is not None:
-                        progress(done, total)
-                if not (counts.new or counts.updated or counts.unchanged or counts.conflicts):
-                    del result.tables[table.name]
-            if result.changed or result.total(CONFLICT):
-                exchange_ledger.record_received(
-                    session, ctx, manifest.device_id, manifest.device_name, manifest.created_at
-                )
-                audit(
-                    session,
-                    ctx,
-                    "exchange_imported",
-                    "database",
-                    None,
-                    source=manifest.device_id,
-                    new=result.total(NEW),
-                    updated=result.total(UPDATED),
-                    unchanged=result.total(UNCHANGED),
-                    conflicts=result.total(CONFLICT),
-                )
+        known = exchange_ledger.received_from(session, manifest.device_id)
+        newest = known is None or manifest.created_at > known.made_at
+        for table in exchanged_tables():
+            counts = result.tables.setdefault(table.name, TableCounts())
+            for batch in _batches(exchange.rows(table.name)):
+                _merge(session, ctx, table, batch, newest, counts)
+                done += len(batch)
+                if progress is not None:
+                    progress(done, total)
+            if not (counts.new or counts.updated or counts.unchanged or counts.conflicts):
+                del result.tables[table.name]
+        exchange_ledger.record_file(session, ctx, received.header.file_id, manifest.device_id)
+        if result.changed or result.total(CONFLICT):
+            exchange_ledger.record_received(
+                session, ctx, manifest.device_id, manifest.device_name, manifest.created_at
+            )
+            audit(
+                session,
+                ctx,
+                "exchange_imported",
+                "database",
+                None,
+                source=manifest.device_id,
+                new=result.total(NEW),
+                updated=result.total(UPDATED),
+                unchanged=result.total(UNCHANGED),
+                conflicts=result.total(CONFLICT),
+            )
+        session.flush()
+    except _AnotherPcsRow as exc:
+        raise KioskError("exchange_not_own_rows", path=str(received.path), where=exc.table) from exc
     except IntegrityError as exc:
         if _missing_parent(exc):
-            raise KioskError("exchange_needs_earlier_file", path=str(exchange.path)) from exc
+            raise KioskError("exchange_needs_earlier_file", path=str(received.path)) from exc
         # A value the schema's own rules refuse (a CHECK, a second row with the
         # same number): not a missing file, so not that message.
-        raise KioskError("exchange_row_refused", path=str(exchange.path)) from exc
+        raise KioskError("exchange_row_refused", path=str(received.path)) from exc
     return result
+
+
+class _AnotherPcsRow(Exception):
+    """A row whose id is here already, made by another PC: a file may not take it over."""
+
+    def __init__(self, table: str) -> None:
+        super().__init__(table)
+        self.table = table
 
 
 def _missing_parent(exc: IntegrityError) -> bool:
@@ -215,6 +280,9 @@ def _merge(
     updates: list[dict[str, Any]] = []
     for row in batch:
         local = ours.get(row[field_name])
+        # A setting is one key, whoever stored it: ours stays (below).
+        if local is not None and local["device_id"] != row["device_id"] and table.name != "setting":
+            raise _AnotherPcsRow(table.name)
         if table.name == "setting" and local is not None:
             # A stored questionnaire version never changes: ours stays.
             decision = Decision(UNCHANGED if local["value"] == row["value"] else CONFLICT, False)

@@ -11,6 +11,8 @@ Kept as Setting rows, which never travel: each PC's ledger is its own.
 - `exchange.received/<device id>`: the newest file imported from that PC
   (its name, when it was made, when it was imported). A file no newer than
   this is an old copy: its rows that lose to ours are stale, not conflicts.
+- `exchange.file/<file id>`: every sealed file imported here, by the random
+  id in its header, so the same file is recognised when it comes again.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ DEVICE_NAME = "device_name"
 SENT = "exchange.sent"
 SENT_TO = "exchange.sent/"
 RECEIVED = "exchange.received/"
+FILE = "exchange.file/"
 MAX_DEVICE_NAME = 40
 
 
@@ -97,6 +100,22 @@ def record_received(
         return
     value = {"name": name, "made_at": made_at.isoformat(), "imported_at": ctx.clock().isoformat()}
     settings.put_in(session, ctx, RECEIVED + device_id, json.dumps(value, ensure_ascii=False))
+
+
+def record_file(session: Session, ctx: AppContext, file_id: str, device_id: str) -> None:
+    """Remember that this sealed file was imported (kiosk/exchange_receive.py looks it up)."""
+    value = {"device": device_id, "imported_at": ctx.clock().isoformat()}
+    settings.put_in(session, ctx, FILE + file_id, json.dumps(value))
+
+
+def file_imported_at(session: Session, file_id: str) -> datetime | None:
+    raw = settings.get_in(session, FILE + file_id)
+    if raw is None:
+        return None
+    try:
+        return datetime.fromisoformat(json.loads(raw)["imported_at"])
+    except (ValueError, KeyError, TypeError) as exc:
+        raise KioskError("database_damaged") from exc
 
 
 def all_received(ctx: AppContext) -> list[Received]:

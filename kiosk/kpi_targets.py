@@ -362,7 +362,6 @@ def set_target(
         row.target_group = group
         row.kind = kind
         row.updated_at = ctx.clock()
-        row.device_id = ctx.device_id
         session.flush()
         audit(
             session,

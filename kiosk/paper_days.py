@@ -321,7 +321,6 @@ def update_paper_day(ctx: AppContext, paper_day_id: str, draft: PaperDayDraft) -
         moved = (row.venue_id, row.date) != (checked.venue_id, checked.day)
         _fill(row, checked)
         row.updated_at = ctx.clock()
-        row.device_id = ctx.device_id
         audit(
             session,
             ctx,
@@ -342,7 +341,6 @@ def cancel_paper_day(ctx: AppContext, paper_day_id: str) -> PaperDayInfo:
         row = _active(session, paper_day_id)
         row.status = "cancelled"
         row.updated_at = ctx.clock()
-        row.device_id = ctx.device_id
         audit(
             session,
             ctx,

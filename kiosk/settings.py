@@ -32,7 +32,6 @@ def put_in(session: Session, ctx: AppContext, key: str, value: str) -> None:
         session.add(Setting(key=key, value=value, device_id=ctx.device_id))
     else:
         row.value = value
-        row.device_id = ctx.device_id
 
 
 def get(ctx: AppContext, key: str) -> str | None:

@@ -93,7 +93,6 @@ def rename_venue(ctx: AppContext, venue_id: str, name: str) -> VenueInfo:
         if taken:
             raise KioskError("venue_name_taken", name=clean)
         venue.name = clean
-        venue.device_id = ctx.device_id
         audit(session, ctx, "venue_renamed", "venue", venue.id)
         return _info(venue)
 
@@ -108,7 +107,6 @@ def retire_venue(ctx: AppContext, venue_id: str) -> VenueInfo:
         if venue.active and len(active) <= 1:
             raise KioskError("last_venue")
         venue.active = False
-        venue.device_id = ctx.device_id
         if settings.get_in(session, settings.CURRENT_VENUE) == venue_id:
             other = next(v for v in active if v != venue_id)
             settings.put_in(session, ctx, settings.CURRENT_VENUE, other)
@@ -166,6 +164,5 @@ def change_venue_kind(ctx: AppContext, venue_id: str, kind: str) -> VenueInfo:
         if _days_held(session, venue_id):
             raise KioskError("venue_kind_fixed", name=venue.name)
         venue.kind = kind
-        venue.device_id = ctx.device_id
         audit(session, ctx, "venue_kind_changed", "venue", venue.id, kind=kind)
         return _info(venue)

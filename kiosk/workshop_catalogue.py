@@ -139,7 +139,6 @@ def update_workshop(ctx: AppContext, workshop_id: str, draft: WorkshopDraft) -> 
         workshop.default_capacity = clean.default_capacity
         workshop.default_minutes = clean.default_minutes
         workshop.facilitator = clean.facilitator
-        workshop.device_id = ctx.device_id
         audit(session, ctx, "workshop_changed", "workshop", workshop.id)
         return info(workshop)
 
@@ -153,7 +152,6 @@ def set_active(ctx: AppContext, workshop_id: str, active: bool) -> WorkshopInfo:
         if active and _name_taken(session, workshop.name, other_than=workshop_id):
             raise KioskError("workshop_name_taken", name=workshop.name)
         workshop.active = active
-        workshop.device_id = ctx.device_id
         audit(
             session,
             ctx,

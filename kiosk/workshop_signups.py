@@ -203,7 +203,6 @@ def promote_waitlist(session: Session, ctx: AppContext, slot_id: str) -> list[Si
         if first is None:
             break
         first.status = "booked"
-        first.device_id = ctx.device_id
         session.flush()
         audit(session, ctx, "waitlist_promoted", "signup", first.id)
         promoted.append(_one(session, first.id))
@@ -224,7 +223,6 @@ def cancel_signup(ctx: AppContext, signup_id: str) -> CancelResult:
         before = _one(session, signup_id)
         freed_place = signup.status == "booked"
         signup.status = "cancelled"
-        signup.device_id = ctx.device_id
         session.flush()
         audit(session, ctx, "signup_cancelled", "signup", signup_id, was=before.status)
         promoted = promote_waitlist(session, ctx, signup.slot_id) if freed_place else []
@@ -242,7 +240,6 @@ def cancel_signups_of_visit(session: Session, ctx: AppContext, visit_id: str) ->
     for signup in signups:
         freed = signup.status == "booked"
         signup.status = "cancelled"
-        signup.device_id = ctx.device_id
         session.flush()
         audit(session, ctx, "signup_cancelled", "signup", signup.id, reason="visit_cancelled")
         if freed:
@@ -261,7 +258,6 @@ def set_attended(ctx: AppContext, signup_id: str, attended: bool = True) -> Sign
         wanted = "attended" if attended else "booked"
         if signup.status != wanted:
             signup.status = wanted
-            signup.device_id = ctx.device_id
             audit(session, ctx, "attendance_marked", "signup", signup_id, attended=attended)
         return _one(session, signup_id)
 
@@ -275,7 +271,6 @@ def mark_all_attended(ctx: AppContext, slot_id: str) -> int:
         ).all()
         for signup in booked:
             signup.status = "attended"
-            signup.device_id = ctx.device_id
         audit(session, ctx, "attendance_marked_all", "workshop_slot", slot_id, count=len(booked))
         return len(booked)
 
@@ -291,7 +286,6 @@ def change_capacity(ctx: AppContext, slot_id: str, capacity: int | None) -> Slot
         row = session.get(WorkshopSlot, slot_id)
         assert row is not None
         row.capacity = cap
-        row.device_id = ctx.device_id
         session.flush()
         audit(session, ctx, "slot_capacity_changed", "workshop_slot", slot_id, capacity=cap)
         promote_waitlist(session, ctx, slot_id)

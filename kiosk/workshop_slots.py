@@ -187,10 +187,8 @@ def remove_slot(ctx: AppContext, slot_id: str, cancel_signups: bool = False) -> 
             raise KioskError("slot_has_signups", count=len(signups))
         for signup in signups:
             signup.status = "cancelled"
-            signup.device_id = ctx.device_id
             audit(session, ctx, "signup_cancelled", "signup", signup.id, reason="slot_removed")
         row.status = "removed"
-        row.device_id = ctx.device_id
         audit(session, ctx, "slot_removed", "workshop_slot", slot_id, signups=len(signups))
         return len(signups)
 

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.errors import KioskError, StorageError
-from kiosk.exchange_export import ExportResult, export_for_coordinator, suggested_name
+from kiosk.exchange_export import SUFFIX, ExportResult, export_for_coordinator, suggested_name
 from kiosk.exchange_format import table_label
 from kiosk.exchange_import import ImportResult, import_files
 from kiosk.exchange_ledger import device_name, set_device_name
@@ -227,11 +227,11 @@ class ExchangeCard(QFrame):
             self,
             self.tr("Export for the coordinator"),
             str(Path.home() / suggested_name(ctx)),
-            self.tr("Exchange files (*.zip)"),
+            self.tr("Exchange files (*.tsunagari)"),
         )
         if not path:
             return
-        target = Path(path) if path.endswith(".zip") else Path(path + ".zip")
+        target = Path(path) if path.endswith(SUFFIX) else Path(path + SUFFIX)
         everything = self.everything.isChecked()
         self._run(
             lambda report: export_for_coordinator(ctx, target, everything, report),
@@ -254,7 +254,7 @@ class ExchangeCard(QFrame):
             self,
             self.tr("Import exchange files"),
             str(Path.home()),
-            self.tr("Exchange files (*.zip)"),
+            self.tr("Exchange files (*.tsunagari)"),
         )
         if not paths:
             return
@@ -282,6 +282,12 @@ class ExchangeCard(QFrame):
 
     def _summary(self, result: ImportResult) -> str:
         source = result.device_name or short_id(result.device_id)
+        if result.already_imported_at is not None:
+            return (
+                self.tr("%1: this file was imported on %2; nothing changed.")
+                .replace("%1", source)
+                .replace("%2", f"{result.already_imported_at.astimezone():{STAMP}}")
+            )
         if not result.changed and not result.total("conflict"):
             return self.tr("%1: everything was already here; nothing changed.").replace(
                 "%1", source

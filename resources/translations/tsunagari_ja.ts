@@ -1068,8 +1068,8 @@ It shows her pickup code: give it to her parent only.</source>
     <message>
         <location filename="../../ui/exchange_card.py" line="230"/>
         <location filename="../../ui/exchange_card.py" line="257"/>
-        <source>Exchange files (*.zip)</source>
-        <translation>交換ファイル (*.zip)</translation>
+        <source>Exchange files (*.tsunagari)</source>
+        <translation>交換ファイル (*.tsunagari)</translation>
     </message>
     <message>
         <location filename="../../ui/exchange_card.py" line="244"/>
@@ -1082,17 +1082,22 @@ It shows her pickup code: give it to her parent only.</source>
         <translation>交換ファイルを取り込む</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="286"/>
+        <location filename="../../ui/exchange_card.py" line="287"/>
+        <source>%1: this file was imported on %2; nothing changed.</source>
+        <translation>%1: このファイルは %2 に取り込み済みです。何も変わっていません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="292"/>
         <source>%1: everything was already here; nothing changed.</source>
         <translation>%1: すべて取り込み済みでした。何も変わっていません。</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="290"/>
+        <location filename="../../ui/exchange_card.py" line="296"/>
         <source>%1: %2 new, %3 updated, %4 unchanged, %5 conflict(s)</source>
         <translation>%1: 新規 %2件・更新 %3件・変更なし %4件・競合 %5件</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="300"/>
+        <location filename="../../ui/exchange_card.py" line="306"/>
         <source>Working… the other screens stay usable.</source>
         <translation>処理中です… ほかの画面はそのまま使えます。</translation>
     </message>

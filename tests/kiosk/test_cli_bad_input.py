@@ -30,11 +30,13 @@ import pytest
 
 from kiosk import checkin, cli, events, exchange_ledger, kpi_targets, settings, venues
 from kiosk.cli import build_parser, main
+from kiosk.context import AppContext
 from kiosk.database import open_database
 from kiosk.exchange_export import export_for_coordinator
 from kiosk.paths import DataFolder
+from tests.exchange_files import content, forge
 from tests.kiosk.test_cli import has_japanese
-from tests.kiosk.test_exchange import forge
+from tests.pairing_helpers import pair
 
 PROJECT = Path(__file__).resolve().parents[2]
 
@@ -319,39 +321,45 @@ class Places:
         return [re.sub(r"\{(\w+)\}", lambda m: self.value(m.group(1)), word) for word in words]
 
 
-def _venue_pc(root: Path, migrated: bytes) -> Path:
-    """Another PC's exchange file: a day with a visit, and a KPI target."""
+def _venue_pc(root: Path, migrated: bytes, coordinator: DataFolder) -> tuple[Path, dict[str, Path]]:
+    """Another PC's exchange file (a day with a visit, and a KPI target), and the same
+    file forged as that PC itself could: a signature cannot vouch for the values."""
     folder = DataFolder(root / "pc2")
     folder.root.mkdir(parents=True)
     folder.database.write_bytes(migrated)
     ctx = open_database(folder=folder)
+    hub = open_database(folder=coordinator)
     try:
         exchange_ledger.set_device_name(ctx, "会場PC 2")
+        pair(hub, ctx, root / "pairing")
         venue = venues.complete_setup(ctx, "NPOつながり", "東部センター", "in_person")
         event = events.open_event(ctx, venue.id)
         checkin.check_in(ctx, checkin.CheckInRequest(event_id=event.id, age_band="30s"))
         kpi_targets.set_target(ctx, 2026, "consultations", 180, "kpi", "output")
-        return export_for_coordinator(ctx, root / "pc2.zip").path
+        good = export_for_coordinator(ctx, root / "pc2.tsunagari").path
+        return good, _forged(hub, ctx, good, root)
     finally:
         ctx.sessions.kw["bind"].dispose()
+        hub.sessions.kw["bind"].dispose()
 
 
-def _forged(good: Path, root: Path) -> dict[str, Path]:
+def _forged(hub: AppContext, pc: AppContext, good: Path, root: Path) -> dict[str, Path]:
     def big(row: dict[str, Any]) -> None:
         row["number"] = 2**70
 
     def escape(row: dict[str, Any]) -> None:
         row["name"] = "\x1b[2J中央"
 
-    import zipfile
+    line = content(hub, good)["tables/kpi_target.jsonl"].decode().splitlines()[0]
 
-    with zipfile.ZipFile(good) as archive:
-        line = archive.read("tables/kpi_target.jsonl").decode().splitlines()[0]
+    def forged(name: str, table: str, **how: Any) -> Path:
+        return forge(hub, pc, good, root / f"{name}.tsunagari", table, **how)
+
     return {
-        "big": forge(good, root / "big.zip", "visit", big),
-        "nan": forge(good, root / "nan.zip", "kpi_target", raw_line=line.replace("180.0", "NaN")),
-        "name": forge(good, root / "name.zip", "venue", escape),
-        "device": forge(good, root / "device.zip", "venue", device_name="PC\u202e2"),
+        "big": forged("big", "visit", edit=big),
+        "nan": forged("nan", "kpi_target", raw_line=line.replace("180.0", "NaN")),
+        "name": forged("name", "venue", edit=escape),
+        "device": forged("device", "venue", device_name="PC\u202e2"),
     }
 
 
@@ -376,8 +384,8 @@ def places(tmp_path_factory: pytest.TempPathFactory, migrated_database: bytes) -
 
     with zipfile.ZipFile(root / "not-ours.zip", "w") as archive:
         archive.writestr("hello.txt", "hi")
-    good = _venue_pc(root, migrated)
-    return Places(root, data, good, _forged(good, root))
+    good, forged = _venue_pc(root, migrated, data)
+    return Places(root, data, good, forged)
 
 
 def dump(folder: DataFolder) -> list[str]:

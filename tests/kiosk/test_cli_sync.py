@@ -10,12 +10,18 @@ from kiosk.database import open_database
 from kiosk.error_messages import MESSAGES
 from kiosk.paths import DataFolder
 from tests.kiosk.test_cli import one_error_line, run
+from tests.pairing_helpers import pair
 
 
-def venue_pc(root: Path, visits: int) -> DataFolder:
+def venue_pc(root: Path, visits: int, coordinator: DataFolder | None = None) -> DataFolder:
+    """A venue PC with a day of `visits`, paired with `coordinator` (by default one
+    beside it, so that it can export)."""
     folder = DataFolder(root)
+    hub_folder = coordinator or DataFolder(root.parent / "coordinator")
     ctx = open_database(folder=folder)
+    hub = open_database(folder=hub_folder)
     try:
+        pair(hub, ctx, root.parent / "pairing")
         venue = venues.complete_setup(ctx, "NPOつながり", "中央公民館", "in_person")
         event = events.open_event(ctx, venue.id)
         for _ in range(visits):
@@ -24,6 +30,7 @@ def venue_pc(root: Path, visits: int) -> DataFolder:
             )
     finally:
         ctx.sessions.kw["bind"].dispose()
+        hub.sessions.kw["bind"].dispose()
     return folder
 
 
@@ -53,7 +60,8 @@ def test_two_pcs_export_and_the_coordinator_imports_them_once(capsys, tmp_path):
         capsys, "--lang", "en", "sync", "import", str(usb / "1.zip"), *data(coordinator)
     )
     assert code == 0
-    assert out.strip() == f"{usb / '1.zip'}: everything was already here; nothing changed."
+    assert out.strip().startswith(f"{usb / '1.zip'}: imported before, on ")
+    assert out.strip().endswith("; nothing changed.")
 
     code, out, _ = run(capsys, "sync", "status", *data(coordinator))
     assert code == 0
@@ -64,8 +72,8 @@ def test_two_pcs_export_and_the_coordinator_imports_them_once(capsys, tmp_path):
 
 def test_a_bad_file_is_one_clear_line_and_nothing_is_imported(capsys, tmp_path):
     coordinator = DataFolder(tmp_path / "coordinator")
-    bogus = tmp_path / "notes.zip"
-    bogus.write_bytes(b"PK\x03\x04 not really")
+    bogus = tmp_path / "notes.tsunagari"
+    bogus.write_bytes(b"TSUNAGARI-SEALED/1\n not really")
     code, _, err = run(capsys, "sync", "import", str(bogus), *data(coordinator))
     assert code == 2
     assert one_error_line(err) == "tsunagari: " + MESSAGES["exchange_damaged"]["ja"].format(

@@ -326,6 +326,7 @@ def test_a_response_sent_after_an_export_in_the_same_hour_still_reaches_the_coor
     from kiosk.database import open_database
     from kiosk.events import open_event
     from kiosk.paths import DataFolder
+    from tests.pairing_helpers import pair
 
     folder = DataFolder(tmp_path / "pc")
     folder.root.mkdir(mode=0o700)
@@ -334,7 +335,9 @@ def test_a_response_sent_after_an_export_in_the_same_hour_still_reaches_the_coor
     jst = timezone(timedelta(hours=9))
     now = datetime.now(jst)
     pc = replace(opened, clock=lambda: now)  # the real clock: the ORM stamps with it too
+    hub = open_database(folder=DataFolder(tmp_path / "coordinator"))
     try:
+        pair(hub, pc, tmp_path / "pairing")
         venue = venues.complete_setup(pc, "NPOつながり", "中央公民館", "in_person")
         event = open_event(pc, venue.id)
         questionnaire = catalogue.active(pc)
@@ -344,4 +347,5 @@ def test_a_response_sent_after_an_export_in_the_same_hour_still_reaches_the_coor
         second = exchange_export.export_for_coordinator(pc, tmp_path / "usb" / "2.zip")
     finally:
         opened.sessions.kw["bind"].dispose()
+        hub.sessions.kw["bind"].dispose()
     assert second.manifest.tables["survey_response"].rows == 1

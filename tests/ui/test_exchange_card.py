@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from kiosk.database import open_database
 from kiosk.exchange_export import export_for_coordinator
 from kiosk.exchange_ledger import device_name, set_device_name
 from kiosk.paths import DataFolder
+from tests.pairing_helpers import pair
 from tests.ui.test_privacy_card import pin_typed  # noqa: F401 - a fixture
 from ui.exchange_card import ExchangeCard
 
@@ -30,21 +32,23 @@ def card(window) -> ExchangeCard:
 
 
 @pytest.fixture
-def other_pc_file(tmp_path) -> Path:
-    """A file exported by another venue PC with four visits."""
+def other_pc_file(ctx, tmp_path) -> Path:
+    """A file exported by a venue PC paired with this one, with four visits."""
     folder = DataFolder(tmp_path / "pc2")
-    pc = open_database(folder=folder)
+    opened = open_database(folder=folder)
+    pc = replace(opened, clock=ctx.clock)  # made on this PC's day, not in its future
     try:
         set_device_name(pc, "東部PC")
+        pair(ctx, pc, tmp_path / "pairing")
         venue = venues.complete_setup(pc, "NPOつながり", "東部コミュニティセンター", "in_person")
         event = events.open_event(pc, venue.id)
         for _ in range(4):
             checkin.check_in(
                 pc, CheckInRequest(event_id=event.id, age_band="40s", residence="resident")
             )
-        return export_for_coordinator(pc, tmp_path / "usb" / "pc2.zip").path
+        return export_for_coordinator(pc, tmp_path / "usb" / "pc2.tsunagari").path
     finally:
-        pc.sessions.kw["bind"].dispose()
+        opened.sessions.kw["bind"].dispose()
 
 
 def choose_files(monkeypatch, *paths: Path) -> None:
@@ -75,14 +79,15 @@ def test_importing_shows_the_summary_per_table_and_the_sending_pc(
 
     click(qtbot, card.import_button)  # the same file again
     qtbot.waitUntil(lambda: "何も変わっていません" in card.banner.text())
-    assert card.banner.text() == "東部PC: すべて取り込み済みでした。何も変わっていません。"
+    assert card.banner.text().startswith("東部PC: このファイルは ")
+    assert card.banner.text().endswith(" に取り込み済みです。何も変わっていません。")
 
 
 def test_a_damaged_file_is_explained_and_nothing_is_imported(
     qtbot, card, tmp_path, monkeypatch, db_state
 ):
-    broken = tmp_path / "broken.zip"
-    broken.write_bytes(b"PK\x03\x04broken")
+    broken = tmp_path / "broken.tsunagari"
+    broken.write_bytes(b"TSUNAGARI-SEALED/1\nbroken")
     before = db_state()
     choose_files(monkeypatch, broken)
     click(qtbot, card.import_button)
@@ -94,6 +99,11 @@ def test_a_damaged_file_is_explained_and_nothing_is_imported(
 def test_export_writes_the_file_and_the_count_of_unexported_rows_drops_to_zero(
     qtbot, card, ctx, tmp_path, monkeypatch
 ):
+    hub = open_database(folder=DataFolder(tmp_path / "coordinator"))
+    try:
+        pair(hub, ctx, tmp_path / "pairing")
+    finally:
+        hub.sessions.kw["bind"].dispose()
     assert "まだ書き出していない記録" in card.status_label.text()
     assert "0件" not in card.status_label.text()
     target = tmp_path / "usb" / "to-coordinator"
@@ -103,7 +113,7 @@ def test_export_writes_the_file_and_the_count_of_unexported_rows_drops_to_zero(
         lambda: card.export_button.isEnabled() and "書き出しました" in card.banner.text()
     )
 
-    assert target.with_suffix(".zip").is_file()
+    assert target.with_suffix(".tsunagari").is_file()
     assert "まだ書き出していない記録 0件" in card.status_label.text()
 
 

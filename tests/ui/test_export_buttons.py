@@ -16,6 +16,7 @@ from __future__ import annotations
 import ast
 import csv
 import io
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +30,10 @@ from PySide6.QtWidgets import QFileDialog, QPushButton
 from kiosk import checkin, events, survey
 from kiosk import questionnaire_catalogue as catalogue
 from kiosk.checkin import CheckInRequest
-from kiosk.exchange_format import open_exchange
+from kiosk.database import open_database
+from kiosk.exchange_seal import read_header
+from kiosk.paths import DataFolder
+from tests.pairing_helpers import pair
 from ui.exchange_card import ExchangeCard
 from ui.main_window import MainWindow
 from ui.privacy_card import PrivacyCard
@@ -139,14 +143,21 @@ def check_audit_log_csv(path: Path) -> None:
 
 def exchange_file(qtbot: Any, window: MainWindow) -> QPushButton:
     a_day(window)
+    hub_folder = DataFolder(Path(tempfile.mkdtemp(prefix="coordinator-")))
+    hub = open_database(folder=hub_folder)
+    try:  # a venue PC exports only once paired with its coordinator
+        pair(hub, window.state.ctx, hub_folder.root / "pairing")
+    finally:
+        hub.sessions.kw["bind"].dispose()
     window.show_widget(window.settings)
     [card] = window.settings.findChildren(ExchangeCard)
     return card.export_button
 
 
 def check_exchange_file(path: Path) -> None:
-    with open_exchange(path) as exchange:
-        assert exchange.manifest.tables["visit"].rows == 1
+    """Sealed, signed for the coordinator: its header says so (its content is sealed)."""
+    header = read_header(path)
+    assert header.kind == "exchange" and len(header.recipients) == 1
 
 
 BUTTONS = {
@@ -172,7 +183,9 @@ BUTTONS = {
     "audit log CSV": ExportButton(
         "csv", audit_log_csv, check_audit_log_csv, ("ui.audit_log_dialog", "ui.export_bar")
     ),
-    "exchange file": ExportButton("zip", exchange_file, check_exchange_file, ("ui.exchange_card",)),
+    "exchange file": ExportButton(
+        "tsunagari", exchange_file, check_exchange_file, ("ui.exchange_card",)
+    ),
 }
 
 
