@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+from contextlib import suppress
+from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import insert, select
+from sqlalchemy.exc import IntegrityError
 
 from db.models import AuditEntry, KpiTarget
 from kiosk import kpi_targets, venues
@@ -266,3 +269,64 @@ def test_copy_last_years_targets_skips_those_already_set(ctx, venue):
 
 def test_copying_an_empty_year_is_refused(ctx, venue, db_state):
     refused(db_state, "kpi_nothing_to_copy", lambda: copy_targets(ctx, 2022, 2023))
+
+
+# --- one target per year, metric and scope, "every venue" included -----------------------
+
+
+def merged_target(row_id: str, device: str, target: float, updated: datetime) -> dict:
+    """A kpi_target row as another PC's exchange file brings it: its own id and device."""
+    return {
+        "id": row_id,
+        "fiscal_year": 2025,
+        "metric": "consultations",
+        "venue_id": None,  # every venue
+        "target": target,
+        "target_group": "kpi",
+        "kind": "output",
+        "created_at": updated,
+        "updated_at": updated,
+        "device_id": device,
+    }
+
+
+def test_the_database_refuses_a_second_target_for_every_venue(ctx, venue):
+    stamp = datetime(2025, 4, 1, tzinfo=UTC)
+    with ctx.sessions.begin() as session:
+        session.execute(insert(KpiTarget), [merged_target("row-a", "pc-a", 180, stamp)])
+    with pytest.raises(IntegrityError), ctx.sessions.begin() as session:
+        session.execute(insert(KpiTarget), [merged_target("row-b", "pc-b", 200, stamp)])
+    # One venue's own target is still apart from the one for every venue, and unique too.
+    own = {**merged_target("row-c", "pc-a", 50, stamp), "venue_id": venue.id}
+    with ctx.sessions.begin() as session:
+        session.execute(insert(KpiTarget), [own])
+    with pytest.raises(IntegrityError), ctx.sessions.begin() as session:
+        session.execute(insert(KpiTarget), [{**own, "id": "row-d", "device_id": "pc-b"}])
+    with ctx.sessions() as session:
+        assert sorted(session.scalars(select(KpiTarget.id))) == ["row-a", "row-c"]
+
+
+def test_after_a_merge_the_report_shows_the_target_the_coordinator_set(ctx, venue, clock):
+    """Two PCs each set 相談件数 for every venue; a merge brought both rows.
+
+    Before, the database took both: the report read one, the coordinator's
+    edit changed the other, and the report kept the old figure.
+    """
+    from kiosk.period_kpi import kpi_rows
+    from kiosk.period_report import fiscal_year_period, period_report
+
+    stamp = datetime(2025, 4, 1, tzinfo=UTC)
+    for row in (
+        merged_target("row-a", "pc-a", 180, stamp),
+        merged_target("row-b", "pc-b", 200, stamp + timedelta(hours=1)),
+    ):
+        with suppress(IntegrityError), ctx.sessions.begin() as session:
+            session.execute(insert(KpiTarget), [row])  # the second is refused now
+
+    set_target(ctx, 2025, "consultations", 250, "kpi", "output")
+
+    report = period_report(ctx, fiscal_year_period(2025))
+    rows = {r.metric: r for r in kpi_rows(ctx, report)}
+    assert rows["相談件数"].target == "250件"
+    with ctx.sessions() as session:
+        assert session.scalars(select(KpiTarget.target)).all() == [250.0]
