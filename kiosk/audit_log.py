@@ -90,6 +90,7 @@ ACTION_LABELS: dict[str, dict[str, str]] = {
     "kpi_target_set": {"ja": "目標の設定", "en": "Target set"},
     "kpi_target_removed": {"ja": "目標の削除", "en": "Target removed"},
     "kpi_targets_copied": {"ja": "前年度の目標の複写", "en": "Last year's targets copied"},
+    "kpi_targets_merged": {"ja": "重複した目標の統合", "en": "Duplicate targets merged"},
 }
 
 CSV_HEADER = {

@@ -21,7 +21,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from db import migrate
 from db.engine import make_engine
@@ -405,3 +405,115 @@ def test_0004_keeps_every_response_and_forgets_the_order_they_came_in(engine):
             by_place = conn.execute(text("SELECT id FROM survey_response ORDER BY ctid"))
             assert by_place.scalars().all() == sorted(ids)
     assert schema_differences(engine) == []
+
+
+# --- 0005: one KPI target per fiscal year, metric and scope ----------------------------
+
+
+def target_row(row_id: str, metric: str, target: float, updated: str, venue: str | None = None):
+    return {
+        "id": row_id,
+        "fy": 2025,
+        "metric": metric,
+        "venue": venue,
+        "target": target,
+        "t": updated,
+        "device": f"pc-{row_id}",
+    }
+
+
+@pytest.mark.parametrize("device_id", ["coordinator-pc", None])
+def test_0005_merges_the_copies_of_a_target_keeping_the_newest(engine, device_id, caplog):
+    migrate.upgrade(engine, target="0004")
+    early, late = "2025-04-01 09:00:00.000000", "2025-05-01 09:00:00.000000"
+    merged_in = [  # what a merge of three PCs' files left, before 0005
+        target_row("c-old", "consultations", 180, early),
+        target_row("c-new", "consultations", 200, late),  # changed last: kept
+        target_row("c-older", "consultations", 150, "2025-03-01 09:00:00.000000"),
+        target_row("v-2", "visits", 900, early),
+        target_row("v-1", "visits", 850, early),  # the same time: the smaller id is kept
+        target_row("r-only", "referrals", 15, early),  # one copy: untouched
+        target_row("v-own", "visits", 300, early, venue="v1"),  # one venue's own: apart
+    ]
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO venue (id, name, kind, active, created_at, updated_at, device_id)"
+                " VALUES ('v1', '中央公民館', 'in_person', true, :t, :t, 'd')"
+            ),
+            {"t": early},
+        )
+        if device_id is not None:
+            conn.execute(
+                text(
+                    "INSERT INTO setting (id, key, value, created_at, updated_at, device_id)"
+                    " VALUES ('s1', 'device_id', :d, :t, :t, 'd')"
+                ),
+                {"d": device_id, "t": early},
+            )
+        conn.execute(
+            text(
+                "INSERT INTO kpi_target (id, fiscal_year, metric, venue_id, target, target_group,"
+                " kind, created_at, updated_at, device_id) VALUES (:id, :fy, :metric, :venue,"
+                " :target, 'kpi', 'output', :t, :t, :device)"
+            ),
+            merged_in,
+        )
+
+    with caplog.at_level("WARNING", logger="db.migrations"):
+        migrate.upgrade(engine)
+
+    with engine.connect() as conn:
+        kept = conn.execute(text("SELECT id, target FROM kpi_target ORDER BY id")).all()
+        assert [tuple(r) for r in kept] == [
+            ("c-new", 200.0),
+            ("r-only", 15.0),
+            ("v-1", 850.0),
+            ("v-own", 300.0),
+        ]
+        lines = conn.execute(
+            text("SELECT action, entity, entity_id, detail, device_id FROM audit_entry")
+        ).all()
+    details = {
+        line.entity_id: json.loads(line.detail) if isinstance(line.detail, str) else line.detail
+        for line in lines
+    }
+    assert {(line.action, line.entity, line.device_id) for line in lines} == {
+        ("kpi_targets_merged", "kpi_target", device_id or "migration")
+    }
+    assert sorted(details) == ["c-new", "v-1"]
+    consultations = details["c-new"]
+    assert (consultations["fiscal_year"], consultations["metric"]) == (2025, "consultations")
+    assert consultations["all_venues"] is True and consultations["rule"] == "newest"
+    assert (consultations["kept"]["id"], consultations["kept"]["target"]) == ("c-new", 200.0)
+    assert [(d["id"], d["target"], d["device_id"]) for d in consultations["dropped"]] == [
+        ("c-old", 180.0, "pc-c-old"),
+        ("c-older", 150.0, "pc-c-older"),
+    ]
+    assert [d["id"] for d in details["v-1"]["dropped"]] == ["v-2"]
+    said = " ".join(r.getMessage() for r in caplog.records)
+    assert "kept c-new" in said and "c-old" in said and "kept v-1" in said
+    assert schema_differences(engine) == []
+
+    # And from now on the database itself refuses a second copy.
+    with pytest.raises(IntegrityError), engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO kpi_target (id, fiscal_year, metric, venue_id, target, target_group,"
+                " kind, created_at, updated_at, device_id) VALUES (:id, :fy, :metric, :venue,"
+                " :target, 'kpi', 'output', :t, :t, :device)"
+            ),
+            target_row("c-again", "consultations", 210, late),
+        )
+
+
+def test_0005_goes_down_and_up_again_with_one_target_for_every_venue(engine):
+    migrate.upgrade(engine)
+    downgrade(engine, "0004")
+    with engine.connect() as conn:
+        indexes = {i["name"] for i in inspect(conn).get_indexes("kpi_target")}
+    assert "uq_kpi_target_all_venues" not in indexes
+    migrate.upgrade(engine)
+    with engine.connect() as conn:
+        indexes = {i["name"] for i in inspect(conn).get_indexes("kpi_target")}
+    assert "uq_kpi_target_all_venues" in indexes

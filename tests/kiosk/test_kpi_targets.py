@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+from contextlib import suppress
+from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import insert, select
+from sqlalchemy.exc import IntegrityError
 
 from db.models import AuditEntry, KpiTarget
 from kiosk import kpi_targets, venues
@@ -266,3 +269,118 @@ def test_copy_last_years_targets_skips_those_already_set(ctx, venue):
 
 def test_copying_an_empty_year_is_refused(ctx, venue, db_state):
     refused(db_state, "kpi_nothing_to_copy", lambda: copy_targets(ctx, 2022, 2023))
+
+
+# --- one target per year, metric and scope, "every venue" included -----------------------
+
+
+def merged_target(row_id: str, device: str, target: float, updated: datetime) -> dict:
+    """A kpi_target row as another PC's exchange file brings it: its own id and device."""
+    return {
+        "id": row_id,
+        "fiscal_year": 2025,
+        "metric": "consultations",
+        "venue_id": None,  # every venue
+        "target": target,
+        "target_group": "kpi",
+        "kind": "output",
+        "created_at": updated,
+        "updated_at": updated,
+        "device_id": device,
+    }
+
+
+def test_the_database_refuses_a_second_target_for_every_venue(ctx, venue):
+    stamp = datetime(2025, 4, 1, tzinfo=UTC)
+    with ctx.sessions.begin() as session:
+        session.execute(insert(KpiTarget), [merged_target("row-a", "pc-a", 180, stamp)])
+    with pytest.raises(IntegrityError), ctx.sessions.begin() as session:
+        session.execute(insert(KpiTarget), [merged_target("row-b", "pc-b", 200, stamp)])
+    # One venue's own target is still apart from the one for every venue, and unique too.
+    own = {**merged_target("row-c", "pc-a", 50, stamp), "venue_id": venue.id}
+    with ctx.sessions.begin() as session:
+        session.execute(insert(KpiTarget), [own])
+    with pytest.raises(IntegrityError), ctx.sessions.begin() as session:
+        session.execute(insert(KpiTarget), [{**own, "id": "row-d", "device_id": "pc-b"}])
+    with ctx.sessions() as session:
+        assert sorted(session.scalars(select(KpiTarget.id))) == ["row-a", "row-c"]
+
+
+def test_after_a_merge_the_report_shows_the_target_the_coordinator_set(ctx, venue, clock):
+    """Two PCs each set 相談件数 for every venue; a merge brought both rows.
+
+    Before, the database took both: the report read one, the coordinator's
+    edit changed the other, and the report kept the old figure.
+    """
+    from kiosk.period_kpi import kpi_rows
+    from kiosk.period_report import fiscal_year_period, period_report
+
+    stamp = datetime(2025, 4, 1, tzinfo=UTC)
+    for row in (
+        merged_target("row-a", "pc-a", 180, stamp),
+        merged_target("row-b", "pc-b", 200, stamp + timedelta(hours=1)),
+    ):
+        with suppress(IntegrityError), ctx.sessions.begin() as session:
+            session.execute(insert(KpiTarget), [row])  # the second is refused now
+
+    set_target(ctx, 2025, "consultations", 250, "kpi", "output")
+
+    report = period_report(ctx, fiscal_year_period(2025))
+    rows = {r.metric: r for r in kpi_rows(ctx, report)}
+    assert rows["相談件数"].target == "250件"
+    with ctx.sessions() as session:
+        assert session.scalars(select(KpiTarget.target)).all() == [250.0]
+
+
+def import_targets(ctx, rows):
+    """What an import does with kpi_target rows it does not have: settle, then insert."""
+    from kiosk.transaction import write
+
+    with write(ctx) as session:
+        taken = kpi_targets.settle_incoming(session, ctx, rows)
+        if taken:
+            session.execute(insert(KpiTarget), taken)
+    with ctx.sessions() as session:
+        merged = session.scalars(
+            select(AuditEntry).where(AuditEntry.action == "kpi_targets_merged")
+        ).all()
+    return [t.target for t in list_targets(ctx, 2025)], [a.detail for a in merged]
+
+
+def test_an_imported_copy_changed_later_replaces_the_one_here(ctx, venue, clock):
+    here = set_target(ctx, 2025, "consultations", 180, "kpi", "output")  # at clock.now
+    later = merged_target("row-b", "pc-b", 200, clock.now + timedelta(days=1))
+    targets, [detail] = import_targets(ctx, [later])
+    assert targets == [200.0]
+    assert detail["kept"]["id"] == "row-b" and detail["source"] == "import"
+    assert [(d["id"], d["target"]) for d in detail["dropped"]] == [(here.id, 180.0)]
+
+
+def test_an_imported_copy_older_than_the_one_here_is_left_out(ctx, venue, clock):
+    here = set_target(ctx, 2025, "consultations", 180, "kpi", "output")
+    older = merged_target("row-b", "pc-b", 200, clock.now - timedelta(days=1))
+    targets, [detail] = import_targets(ctx, [older])
+    assert targets == [180.0]
+    assert detail["kept"]["id"] == here.id
+    assert [(d["id"], d["target"]) for d in detail["dropped"]] == [("row-b", 200.0)]
+    # The same file again: left out again, and not said twice.
+    assert import_targets(ctx, [older]) == ([180.0], [detail])
+
+
+def test_copies_changed_at_the_same_time_keep_the_smallest_id_on_every_pc(ctx, venue):
+    stamp = datetime(2025, 4, 1, tzinfo=UTC)
+    copies = [
+        merged_target("row-b", "pc-b", 200, stamp),
+        merged_target("row-a", "pc-a", 180, stamp),
+    ]
+    assert [r["id"] for r in kpi_targets.kept_first(copies)] == ["row-a", "row-b"]
+    assert [r["id"] for r in kpi_targets.kept_first(copies[::-1])] == ["row-a", "row-b"]
+    targets, [detail] = import_targets(ctx, copies)  # two PCs' files at once: one kept
+    assert targets == [180.0] and detail["kept"]["id"] == "row-a"
+
+
+def test_an_imported_target_with_no_copy_here_is_taken_as_it_is(ctx, venue, clock):
+    set_target(ctx, 2025, "consultations", 180, "kpi", "output", venue_id=venue.id)
+    targets, merged = import_targets(ctx, [merged_target("row-b", "pc-b", 200, clock.now)])
+    assert (targets, merged) == ([200.0], [])
+    assert [t.target for t in list_targets(ctx, 2025, venue.id)] == [180.0]
