@@ -38,7 +38,7 @@ from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from kiosk import backups, exchange_ledger
+from kiosk import backups, exchange_ledger, kpi_targets
 from kiosk.context import AppContext
 from kiosk.errors import KioskError
 from kiosk.exchange_allowed import exchanged_tables, exported_columns
@@ -239,6 +239,38 @@ def _merge_file(
     return result
 
 
+def _one_target_per_scope(
+    session: Session, ctx: AppContext, inserts: list[dict[str, Any]], counts: TableCounts
+) -> list[dict[str, Any]]:
+    """New targets for a year, metric and scope that has one here already are left out.
+
+    The database keeps one target per scope (migration 0005); two PCs that
+    each set it hold two rows. The one here stays: a file may change only its
+    maker's rows, and the coordinator sees both values in the audit log.
+    """
+    taken = kpi_targets.scopes_taken(session, {kpi_targets.scope_of(r) for r in inserts})
+    kept: list[dict[str, Any]] = []
+    for row in inserts:
+        scope = kpi_targets.scope_of(row)
+        if scope in taken:
+            counts.new -= 1
+            counts.conflicts += 1
+            audit(
+                session,
+                ctx,
+                "exchange_conflict",
+                "kpi_target",
+                row["id"],
+                kept="here",
+                reason="one_target_per_scope",
+                target=row["target"],
+            )
+        else:
+            taken.add(scope)
+            kept.append(row)
+    return kept
+
+
 class _AnotherPcsRow(Exception):
     """A row whose id is here already, made by another PC: a file may not take it over."""
 
@@ -304,6 +336,8 @@ def _merge(
             ours[row[field_name]] = row  # the same id twice in one file: once
         elif decision.take_file:
             updates.append({"b_id": row["id"], **{f"v_{k}": v for k, v in row.items()}})
+    if inserts and table.name == "kpi_target":
+        inserts = _one_target_per_scope(session, ctx, inserts, counts)
     if inserts:
         session.execute(insert(table), inserts)
     if updates:

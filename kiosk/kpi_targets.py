@@ -27,10 +27,10 @@ from fractions import Fraction
 from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, delete, select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
-from db.models import AuditEntry, KpiTarget, Venue
+from db.models import KpiTarget, Venue
 from kiosk.context import AppContext
 from kiosk.errors import KioskError
 from kiosk.paths import RESOURCES
@@ -455,100 +455,25 @@ def copy_targets(ctx: AppContext, from_year: int, to_year: int) -> int:
         return copied
 
 
-# -- two copies of one target, from two PCs -------------------------------------------------
+# -- one target per fiscal year, metric and scope -------------------------------------------
 
 Scope = tuple[int, str, str | None]  # fiscal year, metric, venue id (None: every venue)
 
 
-def _scope_of(row: Mapping[str, Any]) -> Scope:
+def scope_of(row: Mapping[str, Any]) -> Scope:
+    """What the database keeps one target of (uq_kpi_target_all_venues and its kin)."""
     return (row["fiscal_year"], row["metric"], row["venue_id"])
 
 
-def kept_first(rows: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
-    """Copies of one target, the one to keep first: changed last, then the smallest id.
-
-    The rule of migration 0005, and the same on every PC, so that two PCs
-    holding the same copies keep the same one whichever file came first.
-    """
-    by_id = sorted(rows, key=lambda r: r["id"])
-    return sorted(by_id, key=lambda r: r["updated_at"], reverse=True)  # stable: ids in order
-
-
-def _described(row: Mapping[str, Any]) -> dict[str, Any]:
-    return {
-        "id": row["id"],
-        "target": row["target"],
-        "group": row["target_group"],
-        "kind": row["kind"],
-        "updated_at": row["updated_at"].isoformat(sep=" "),
-        "device_id": row["device_id"],
-    }
-
-
-def _already_merged(session: Session, kept_id: str, dropped: set[str]) -> bool:
-    """An earlier import already dropped these copies in favour of `kept_id`."""
-    earlier = session.scalars(
-        select(AuditEntry.detail).where(
-            AuditEntry.action == "kpi_targets_merged", AuditEntry.entity_id == kept_id
-        )
-    )
-    said = {d["id"] for detail in earlier if detail for d in detail.get("dropped", [])}
-    return dropped <= said
-
-
-def settle_incoming(
-    session: Session, ctx: AppContext, incoming: Sequence[Mapping[str, Any]]
-) -> list[Mapping[str, Any]]:
-    """For an import: of the kpi_target rows it would add (ids not here), those to add.
-
-    Two PCs that each set the target of one year, metric and scope hold it
-    under two ids; the database takes only one. Of all the copies (those
-    here and those coming in) kept_first() picks one: a copy here that loses
-    is deleted, one coming in that loses is left out, and an audit line
-    (kpi_targets_merged) names the one kept and those dropped with their
-    values, once: the same file imported again adds no second line. Inside
-    the import's transaction, so all of it or none.
-    """
-    if not incoming:
-        return []
+def scopes_taken(session: Session, scopes: set[Scope]) -> set[Scope]:
+    """Of these scopes, those that already have a target here."""
+    if not scopes:
+        return set()
     table = KpiTarget.__table__
-    scopes = {_scope_of(r) for r in incoming}
-    nearby = session.execute(
-        select(table).where(
+    found = session.execute(
+        select(table.c.fiscal_year, table.c.metric, table.c.venue_id).where(
             table.c.fiscal_year.in_(sorted({year for year, _, _ in scopes})),
             table.c.metric.in_(sorted({code for _, code, _ in scopes})),
         )
-    ).mappings()
-    here = [r for r in map(dict, nearby) if _scope_of(r) in scopes]
-    copies: dict[Scope, list[Mapping[str, Any]]] = {}
-    for row in [*here, *incoming]:
-        copies.setdefault(_scope_of(row), []).append(row)
-    ours = {row["id"] for row in here}
-    taken: list[Mapping[str, Any]] = []
-    for (year, code, venue_id), found in copies.items():
-        kept, *dropped = kept_first(found)
-        if kept["id"] not in ours:
-            taken.append(kept)
-        if not dropped:
-            continue
-        gone = [r["id"] for r in dropped if r["id"] in ours]
-        if gone:
-            session.execute(delete(KpiTarget).where(KpiTarget.id.in_(gone)))
-        elif _already_merged(session, kept["id"], {r["id"] for r in dropped}):
-            continue  # the same file again: said once is enough
-        audit(
-            session,
-            ctx,
-            "kpi_targets_merged",
-            "kpi_target",
-            kept["id"],
-            fiscal_year=year,
-            metric=code,
-            all_venues=venue_id is None,
-            venue_id=venue_id,
-            rule="newest",
-            source="import",
-            kept=_described(kept),
-            dropped=[_described(r) for r in dropped],
-        )
-    return taken
+    ).all()
+    return {scope for scope in map(tuple, found) if scope in scopes}

@@ -394,3 +394,23 @@ def test_a_questionnaire_saved_before_the_name_rule_still_travels(ctx, venue_pc,
     import_file(ctx, export_for_coordinator(pc, tmp_path / "q.zip").path)
 
     assert questionnaire_catalogue.get(ctx, "cafe-satisfaction/7").version == 7
+
+
+def test_a_target_for_a_scope_already_set_here_is_left_out_and_ours_stays(ctx, venue_pc, tmp_path):
+    """Two PCs each set the all-venue target: the database keeps one, the one already
+    here (a file may not change or delete another PC's row)."""
+    from kiosk import kpi_targets
+
+    kpi_targets.set_target(ctx, 2026, "consultations", 180, "kpi", "output")
+    pc = venue_pc("会場PC 1")
+    checkin.check_in(pc, visit(open_cafe(pc)))
+    kpi_targets.set_target(pc, 2026, "consultations", 200, "kpi", "output")
+
+    result = import_file(ctx, export_for_coordinator(pc, tmp_path / "t.tsunagari").path)
+
+    assert result.tables["kpi_target"].conflicts == 1
+    assert [t.target for t in kpi_targets.list_targets(ctx, 2026)] == [180.0]
+    conflicts = [a for a in rows(ctx, AuditEntry) if a.action == "exchange_conflict"]
+    assert [(a.entity, a.detail["reason"]) for a in conflicts] == [
+        ("kpi_target", "one_target_per_scope")
+    ]
