@@ -18,6 +18,7 @@ from kiosk.context import AppContext
 from kiosk.errors import KioskError, StorageError
 from kiosk.exchange_export import unexported_rows
 from kiosk.paths import DataFolder
+from kiosk.scratch import SCRATCH
 
 log = logging.getLogger(__name__)
 
@@ -52,5 +53,5 @@ def retire_device(ctx: AppContext, folder: DataFolder, confirmed: bool = False) 
 def _our_files(folder: DataFolder) -> list[Path]:
     base = folder.database
     found = [p for p in folder.root.glob(base.name + "*")]  # the file, -wal, -shm, set aside
-    found += [p for p in (folder.backups, folder.labels) if p.exists()]
+    found += [p for p in (folder.backups, folder.labels, folder.root / SCRATCH) if p.exists()]
     return found

@@ -81,12 +81,9 @@ class ImportResult:
 
     @classmethod
     def already(cls, received: Received) -> ImportResult:
-        manifest = received.exchange.manifest
+        sender = received.sender
         return cls(
-            received.path,
-            manifest.device_id,
-            manifest.device_name,
-            already_imported_at=received.imported_at,
+            received.path, sender.device_id, sender.name, already_imported_at=received.imported_at
         )
 
     def total(self, outcome: str) -> int:
@@ -158,7 +155,7 @@ def import_files(
                 skipped.append(ImportResult.already(one))
             else:
                 received.append(one)
-        received.sort(key=lambda r: r.exchange.manifest.created_at)
+        received.sort(key=_made_at)
         if received:
             _rehearse(ctx, received)
             backups.before_import(ctx)
@@ -190,10 +187,16 @@ def _import(ctx: AppContext, received: Received, progress: Progress | None) -> I
         return _merge_file(session, ctx, received, progress)
 
 
+def _made_at(received: Received) -> datetime:
+    assert received.exchange is not None  # only files not imported before are merged
+    return received.exchange.manifest.created_at
+
+
 def _merge_file(
     session: Session, ctx: AppContext, received: Received, progress: Progress | None
 ) -> ImportResult:
     exchange = received.exchange
+    assert exchange is not None  # only files not imported before are merged
     manifest = exchange.manifest
     result = ImportResult(received.path, manifest.device_id, manifest.device_name)
     total = manifest.rows

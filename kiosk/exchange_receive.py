@@ -7,7 +7,7 @@
 3. The signature over every byte, against the key the sender was paired
    with: an edited, cut, re-signed or forged file stops here, before a
    byte is decrypted.
-4. Its id: a file imported before is recognised and skipped.
+4. Its id: a file imported before is recognised and skipped, unread.
 5. The content, decrypted into the private scratch folder, then read as an
    exchange zip: members, checksums, every row decoded, and each row one
    the sender made (kiosk/exchange_format.py, kiosk/exchange_allowed.py).
@@ -43,7 +43,7 @@ class Received:
     path: Path  # the file as the user chose it (messages name it)
     header: SealedHeader
     sender: Sender
-    exchange: ExchangeFile  # the content, checked, read from the scratch folder
+    exchange: ExchangeFile | None  # the content, checked (None: imported before, not read)
     imported_at: datetime | None  # when this very file was imported before, if it was
 
 
@@ -59,6 +59,9 @@ def receive(ctx: AppContext, path: Path, scratch: Path) -> Iterator[Received]:
     verify(path, sender.keys)
     with read(ctx) as session:
         imported_at = exchange_ledger.file_imported_at(session, header.file_id)
+    if imported_at is not None:  # the same file again: known, signed, nothing to read
+        yield Received(path, header, sender, None, imported_at)
+        return
     plain = scratch / f"{header.file_id}.zip"
     with plain.open("wb") as out:
         unseal(path, header, own_keys(ctx), out)

@@ -29,6 +29,7 @@ def scratch_folder(ctx: AppContext) -> Iterator[Path]:
     base = ctx.files_dir / SCRATCH if ctx.files_dir is not None else None
     try:
         if base is not None:
+            base.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             base.mkdir(mode=0o700, exist_ok=True)
         made = Path(tempfile.mkdtemp(prefix="exchange-", dir=base))  # 0700
     except OSError as exc:

@@ -414,3 +414,30 @@ def test_a_target_for_a_scope_already_set_here_is_left_out_and_ours_stays(ctx, v
     assert [(a.entity, a.detail["reason"]) for a in conflicts] == [
         ("kpi_target", "one_target_per_scope")
     ]
+
+
+def test_a_lost_stick_shows_no_venue_no_category_and_no_date(ctx, venue_pc, tmp_path):
+    """The file's bytes, as whoever finds the stick reads them: nothing in clear."""
+    from kiosk import consultations
+    from kiosk.consultations import ConsultationDraft
+
+    pc = venue_pc("会場PC 1")
+    event = open_cafe(pc, "中央公民館")
+    seen = checkin.check_in(pc, visit(event))
+    day = event.date
+    asked = consultations.record_consultation(
+        pc,
+        ConsultationDraft(
+            event.venue_id, day, "in_person", "violence", "counsellor", 30, event.id,
+            seen.visit.id,
+        ),
+    )  # fmt: skip
+    consultations.record_referral(pc, event.venue_id, day, "dv_centre", asked.id)
+
+    sealed = export_for_coordinator(pc, tmp_path / "usb" / "lost.tsunagari").path
+    data = sealed.read_bytes()
+    inside = b"".join(content(ctx, sealed).values())
+    for clear in ("中央公民館", "violence", "dv_centre", day.isoformat(), str(day.year)):
+        assert clear.encode() in inside, clear  # the file holds it, sealed
+        assert clear.encode() not in data, clear
+        assert clear.encode("utf-16-le") not in data, clear
