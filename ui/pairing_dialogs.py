@@ -40,7 +40,7 @@ from ui.error_display import message_for, new_banner, set_banner
 
 PAIRING_SUFFIX = ".json"
 DECLINED = 2  # AnswerDialog's result when the numbers differ (Accepted pairs, Rejected waits)
-DIALOG_WIDTH = 620
+DIALOG_WIDTH = 680
 log = logging.getLogger(__name__)
 
 

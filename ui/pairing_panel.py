@@ -84,7 +84,8 @@ class PairingPanel(QWidget):
         self.device_tree = QTreeWidget(self)
         self.device_tree.setHeaderLabels([self.tr("PC"), self.tr("Paired on"), self.tr("Status")])
         self.device_tree.setRootIsDecorated(False)
-        self.device_tree.setMinimumHeight(110)
+        self.device_tree.setMinimumHeight(90)
+        self.device_tree.setMaximumHeight(170)  # a few PCs; it scrolls past that
         header = self.device_tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
