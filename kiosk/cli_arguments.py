@@ -23,6 +23,7 @@ from kiosk import safe_text
 from kiosk.errors import KioskError
 
 MAX_SEED = 2**63 - 1
+MAX_DEVICE_REFERENCE = 100  # a PC's name as an answer file may carry it, or its whole id
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _DIGITS = re.compile(r"[0-9]{1,20}")  # 20 digits: past every limit, and int() stays cheap
 
@@ -113,6 +114,25 @@ def venue_name(text: str) -> str:
     from kiosk.venues import MAX_VENUE_NAME
 
     return safe_text.clean_name(text, "venue", MAX_VENUE_NAME)
+
+
+def pairing_code(text: str) -> str:
+    """sync pair join --code: the 8 characters on the coordinator's screen (any case or width)."""
+    from kiosk.pairing_typed import typed_code
+
+    return typed_code(text)
+
+
+def confirmation_number(text: str) -> str:
+    """sync pair accept --confirm: the six digits both screens show (123456 or "123 456")."""
+    from kiosk.pairing_typed import typed_confirmation
+
+    return typed_confirmation(text)
+
+
+def device_reference(text: str) -> str:
+    """sync unpair DEVICE: a paired PC's name or the start of its id, by the rule of every name."""
+    return safe_text.clean_name(text, "device", MAX_DEVICE_REFERENCE)
 
 
 # -- argparse's own complaints -------------------------------------------------------------

@@ -46,6 +46,7 @@ from kiosk.context import AppContext
 from kiosk.errors import KioskError
 from kiosk.exchange_keys import KEYS, KeyPair, PublicKeys, b64, own_keys, unb64
 from kiosk.exchange_ledger import device_name_in
+from kiosk.safe_text import code_point, forbidden_character
 from kiosk.transaction import audit, read, write
 
 COORDINATOR = "pairing.coordinator"  # on a venue PC: the coordinator it is paired with
@@ -154,6 +155,7 @@ def read_answer(ctx: AppContext, path: Path) -> PairingRequest:
             raise ValueError("device name")
     except (KeyError, ValueError, TypeError) as exc:
         raise KioskError("pairing_file_damaged", path=str(path)) from exc
+    _check_name(name, path)
     with read(ctx) as session:
         pending = _pending(session, pairing_id)
         own = own_keys_in_read(session)
@@ -252,6 +254,7 @@ def join(ctx: AppContext, invitation: Path, code: str, answer: Path) -> Joined:
             raise ValueError("organisation or expiry")
     except (KeyError, ValueError, TypeError) as exc:
         raise KioskError("pairing_file_damaged", path=str(invitation)) from exc
+    _check_name(organisation, invitation)
     now = ctx.clock()
     if now > expires:
         raise KioskError("pairing_expired", path=str(invitation))
@@ -377,6 +380,13 @@ def _load(path: Path, kind: str) -> dict[str, Any]:
     if not isinstance(raw, dict) or raw.get("format") != kind or raw.get("version") != 1:
         raise KioskError("pairing_wrong_file", path=str(path))
     return raw
+
+
+def _check_name(name: str, path: Path) -> None:
+    """A name from the other PC is shown on this one: the rule of every name, on one line."""
+    bad = forbidden_character(name) or next((ch for ch in name if ch in "\t\n\r"), None)
+    if bad is not None:
+        raise KioskError("pairing_bad_name", path=str(path), char=code_point(bad))
 
 
 def _no_constant(name: str) -> Any:

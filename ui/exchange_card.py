@@ -1,9 +1,12 @@
-"""Settings → data exchange: send this PC's data to the coordinator, take in other PCs'.
+"""Settings → data exchange: pair this PC, send its data to the coordinator, take in other PCs'.
 
-Export and import run off the GUI thread with a progress bar; the buttons
-stay disabled until they finish, so a second click cannot start a second
-copy. Renaming this PC needs the coordinator PIN (its name is in every file
-it makes). The lists show which PCs and venues have sent data, up to when.
+Files travel only between PCs paired with each other (ui/pairing_panel.py
+shows the role and pairs); before pairing, the export button says why it
+cannot export instead of failing half-way. Export and import run off the
+GUI thread with a progress bar; the buttons stay disabled until they
+finish, so a second click cannot start a second copy. Renaming this PC
+needs the coordinator PIN (its name is in every file it makes). The lists
+show which PCs and venues have sent data, up to when.
 """
 
 from __future__ import annotations
@@ -36,10 +39,13 @@ from kiosk.exchange_format import table_label
 from kiosk.exchange_import import ImportResult, import_files
 from kiosk.exchange_ledger import device_name, set_device_name
 from kiosk.exchange_overview import ExchangeOverview, exchange_overview, short_id
+from kiosk.exchange_trust import addressees
+from kiosk.pairing_roles import COORDINATOR, PairingRole
 from ui.background import Report, run_with_progress
 from ui.card_frame import card_layout
 from ui.door_state import DoorState
 from ui.error_display import message_for, new_banner, set_banner
+from ui.pairing_panel import PairingPanel
 from ui.privacy_card import coordinator_agrees
 
 STAMP = "%Y-%m-%d %H:%M"
@@ -55,9 +61,10 @@ class ExchangeCard(QFrame):
         layout = card_layout(self, self.tr("Data exchange between venues"))
         hint = QLabel(
             self.tr(
-                "Each venue PC exports its records to a file (USB stick or shared folder); "
-                "the coordinator imports the files into one database. Importing a file "
-                "twice counts nothing twice. Nicknames and care notes never leave this PC."
+                "Each venue PC is paired once with the coordinator's PC, then exports its "
+                "records to a file (USB stick or shared folder) that only the coordinator "
+                "can read; the coordinator imports the files into one database. Importing a "
+                "file twice counts nothing twice. Nicknames and care notes never leave this PC."
             ),
             self,
         )
@@ -76,11 +83,19 @@ class ExchangeCard(QFrame):
         self.rename_button.clicked.connect(self.rename)
         grid.addWidget(self.name_label, 0, 0)
         grid.addWidget(self.rename_button, 0, 1)
-        self.status_label = QLabel(self)
-        self.status_label.setWordWrap(True)
-        grid.addWidget(self.status_label, 1, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         layout.addLayout(grid)
+        layout.addSpacing(6)
+        self.pairing = PairingPanel(state, self.banner, self)
+        self.pairing.paired.connect(self.refresh)
+        layout.addWidget(self.pairing)
+        layout.addSpacing(6)
+        files_title = QLabel(self.tr("Exchange files"), self)
+        files_title.setProperty("role", "section")
+        layout.addWidget(files_title)
+        self.status_label = QLabel(self)
+        self.status_label.setWordWrap(True)
+        layout.addWidget(self.status_label)
 
         self.everything = QCheckBox(self.tr("Export everything, not only what changed"), self)
         layout.addWidget(self.everything)
@@ -149,12 +164,19 @@ class ExchangeCard(QFrame):
             self.stale = True
             return
         self.stale = False
+        self._show_role(self.pairing.refresh())
         try:
             view = exchange_overview(self.state.ctx)
         except KioskError as exc:
             set_banner(self.banner, message_for(exc, self.state.lang), "error")
             return
         self._show(view)
+
+    def _show_role(self, role: PairingRole | None) -> None:
+        if role is not None and role.role == COORDINATOR:
+            self.export_button.setText(self.tr("Export set-up for the venue PCs…"))
+        else:
+            self.export_button.setText(self.tr("Export for the coordinator…"))
 
     def _show(self, view: ExchangeOverview) -> None:
         name = view.device_name or self.tr("(no name yet)")
@@ -223,6 +245,11 @@ class ExchangeCard(QFrame):
 
     def export(self) -> None:
         ctx = self.state.ctx
+        try:
+            addressees(ctx)  # before pairing: say so now, not after choosing a file
+        except KioskError as exc:
+            set_banner(self.banner, message_for(exc, self.state.lang), "error")
+            return
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Export for the coordinator"),
@@ -328,3 +355,4 @@ class ExchangeCard(QFrame):
         self.progress.setValue(0)
         for button in (self.export_button, self.import_button, self.rename_button):
             button.setEnabled(not busy)
+        self.pairing.set_working(busy)

@@ -46,6 +46,44 @@
     </message>
 </context>
 <context>
+    <name>AnswerDialog</name>
+    <message>
+        <location filename="../../ui/pairing_dialogs.py" line="133"/>
+        <source>Pair a venue PC</source>
+        <translation>会場PCのペアリング</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_dialogs.py" line="138"/>
+        <source>(no name)</source>
+        <translation>（名前なし）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_dialogs.py" line="140"/>
+        <source>Answer from the venue PC “%1” (%2).</source>
+        <translation>「%1」（%2）からの返信です。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_dialogs.py" line="148"/>
+        <source>Does the venue PC&apos;s screen show this same number?</source>
+        <translation>会場PCの画面にも、同じ番号が出ていますか？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_dialogs.py" line="155"/>
+        <source>Pair only if both screens show the same six digits. If they differ, the file may have been swapped on the way: cancel, and start again with a new invitation.</source>
+        <translation>両方の画面に同じ6桁の番号が出ているときだけ、ペアリングしてください。番号が違うときは、途中でファイルがすり替えられたおそれがあります。中止して、新しい招待からやり直してください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_dialogs.py" line="164"/>
+        <source>The numbers differ (cancel)</source>
+        <translation>番号が違う（中止）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_dialogs.py" line="168"/>
+        <source>Same number: pair this PC</source>
+        <translation>同じ番号なのでペアリングする</translation>
+    </message>
+</context>
+<context>
     <name>AuditLogDialog</name>
     <message>
         <location filename="../../ui/audit_log_dialog.py" line="49"/>
@@ -916,188 +954,199 @@ It shows her pickup code: give it to her parent only.</source>
 <context>
     <name>ExchangeCard</name>
     <message>
-        <location filename="../../ui/exchange_card.py" line="55"/>
+        <location filename="../../ui/exchange_card.py" line="61"/>
         <source>Data exchange between venues</source>
         <translation>会場間のデータ交換</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="58"/>
-        <source>Each venue PC exports its records to a file (USB stick or shared folder); the coordinator imports the files into one database. Importing a file twice counts nothing twice. Nicknames and care notes never leave this PC.</source>
-        <translation>各会場のPCが記録をファイルに書き出し（USBメモリや共有フォルダ）、コーディネーターがそれを1つのデータベースに取り込みます。同じファイルを2回取り込んでも二重には数えません。ニックネームと託児メモはこのPCから出ません。</translation>
+        <location filename="../../ui/exchange_card.py" line="64"/>
+        <source>Each venue PC is paired once with the coordinator&apos;s PC, then exports its records to a file (USB stick or shared folder) that only the coordinator can read; the coordinator imports the files into one database. Importing a file twice counts nothing twice. Nicknames and care notes never leave this PC.</source>
+        <translation>各会場PCは、コーディネーターのPCと一度だけペアリングします。その後は記録をファイルに書き出し（USBメモリや共有フォルダ）、コーディネーターがそれを1つのデータベースに取り込みます。ファイルはコーディネーターのPCでしか読めません。同じファイルを2回取り込んでも二重には数えません。ニックネームと託児メモはこのPCから出ません。</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="74"/>
+        <location filename="../../ui/exchange_card.py" line="81"/>
         <source>Rename this PC…</source>
         <translation>このPCの名前を変える…</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="85"/>
+        <location filename="../../ui/exchange_card.py" line="93"/>
+        <source>Exchange files</source>
+        <translation>交換ファイル</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="100"/>
         <source>Export everything, not only what changed</source>
         <translation>前回以降の変更だけでなく、すべて書き出す</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="88"/>
+        <location filename="../../ui/exchange_card.py" line="103"/>
+        <location filename="../../ui/exchange_card.py" line="179"/>
         <source>Export for the coordinator…</source>
         <translation>コーディネーターへ書き出す…</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="92"/>
+        <location filename="../../ui/exchange_card.py" line="107"/>
         <source>Import files…</source>
         <translation>ファイルを取り込む…</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="105"/>
+        <location filename="../../ui/exchange_card.py" line="120"/>
         <source>Records</source>
         <translation>記録の種類</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="106"/>
+        <location filename="../../ui/exchange_card.py" line="121"/>
         <source>New</source>
         <translation>新規</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="107"/>
+        <location filename="../../ui/exchange_card.py" line="122"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="108"/>
+        <location filename="../../ui/exchange_card.py" line="123"/>
         <source>Unchanged</source>
         <translation>変更なし</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="109"/>
+        <location filename="../../ui/exchange_card.py" line="124"/>
         <source>Conflicts</source>
         <translation>競合</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="114"/>
+        <location filename="../../ui/exchange_card.py" line="129"/>
         <source>Data received from</source>
         <translation>データを受け取った端末</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="116"/>
+        <location filename="../../ui/exchange_card.py" line="131"/>
         <source>PC</source>
         <translation>端末</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="116"/>
+        <location filename="../../ui/exchange_card.py" line="131"/>
         <source>File made</source>
         <translation>ファイル作成</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="116"/>
+        <location filename="../../ui/exchange_card.py" line="131"/>
         <source>Imported</source>
         <translation>取り込み</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="118"/>
+        <location filename="../../ui/exchange_card.py" line="133"/>
         <source>Records by venue</source>
         <translation>会場ごとの記録</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="120"/>
+        <location filename="../../ui/exchange_card.py" line="135"/>
         <source>Venue</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="120"/>
+        <location filename="../../ui/exchange_card.py" line="135"/>
         <source>Recorded on</source>
         <translation>記録した端末</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="120"/>
+        <location filename="../../ui/exchange_card.py" line="135"/>
         <source>Days</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="120"/>
+        <location filename="../../ui/exchange_card.py" line="135"/>
         <source>Held</source>
         <translation>回数</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="160"/>
+        <location filename="../../ui/exchange_card.py" line="177"/>
+        <source>Export set-up for the venue PCs…</source>
+        <translation>会場PC向けに設定を書き出す…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_card.py" line="182"/>
         <source>(no name yet)</source>
         <translation>（まだ名前がありません）</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="162"/>
+        <location filename="../../ui/exchange_card.py" line="184"/>
         <source>This PC: %1 (%2)</source>
         <translation>このPC: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="165"/>
+        <location filename="../../ui/exchange_card.py" line="187"/>
         <source>last export %1</source>
         <translation>最後の書き出し %1</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="167"/>
+        <location filename="../../ui/exchange_card.py" line="189"/>
         <source>never exported</source>
         <translation>まだ書き出していません</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="170"/>
+        <location filename="../../ui/exchange_card.py" line="192"/>
         <source>%1 · %2 record(s) not yet exported</source>
         <translation>%1 ・ まだ書き出していない記録 %2件</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="188"/>
+        <location filename="../../ui/exchange_card.py" line="210"/>
         <source>No file imported yet</source>
         <translation>まだ取り込んだファイルはありません</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="208"/>
+        <location filename="../../ui/exchange_card.py" line="230"/>
         <source>Rename this PC</source>
         <translation>このPCの名前</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="209"/>
+        <location filename="../../ui/exchange_card.py" line="231"/>
         <source>A name the coordinator will recognise (for example 会場PC 1):</source>
         <translation>コーディネーターが見て分かる名前（例：会場PC 1）：</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="221"/>
+        <location filename="../../ui/exchange_card.py" line="243"/>
         <source>This PC is now called %1.</source>
         <translation>このPCの名前を「%1」にしました。</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="228"/>
+        <location filename="../../ui/exchange_card.py" line="255"/>
         <source>Export for the coordinator</source>
         <translation>コーディネーターへ書き出す</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="230"/>
         <location filename="../../ui/exchange_card.py" line="257"/>
+        <location filename="../../ui/exchange_card.py" line="284"/>
         <source>Exchange files (*.tsunagari)</source>
         <translation>交換ファイル (*.tsunagari)</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="244"/>
+        <location filename="../../ui/exchange_card.py" line="271"/>
         <source>Exported %1 record(s) to %2.</source>
         <translation>%1件を書き出しました：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="255"/>
+        <location filename="../../ui/exchange_card.py" line="282"/>
         <source>Import exchange files</source>
         <translation>交換ファイルを取り込む</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="287"/>
+        <location filename="../../ui/exchange_card.py" line="314"/>
         <source>%1: this file was imported on %2; nothing changed.</source>
         <translation>%1: このファイルは %2 に取り込み済みです。何も変わっていません。</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="292"/>
+        <location filename="../../ui/exchange_card.py" line="319"/>
         <source>%1: everything was already here; nothing changed.</source>
         <translation>%1: すべて取り込み済みでした。何も変わっていません。</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="296"/>
+        <location filename="../../ui/exchange_card.py" line="323"/>
         <source>%1: %2 new, %3 updated, %4 unchanged, %5 conflict(s)</source>
         <translation>%1: 新規 %2件・更新 %3件・変更なし %4件・競合 %5件</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_card.py" line="306"/>
+        <location filename="../../ui/exchange_card.py" line="333"/>
         <source>Working… the other screens stay usable.</source>
         <translation>処理中です… ほかの画面はそのまま使えます。</translation>
     </message>
@@ -1237,6 +1286,127 @@ Children in childcare: %4</source>
     </message>
 </context>
 <context>
+    <name>InvitationDialog</name>
+    <message>
+        <location filename="../../ui/pairing_dialogs.py" line="77"/>
+        <source>Add a venue PC</source>
+        <translation>会場PCを追加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_dialogs.py" line="82"/>
+        <source>Pairing code for the venue PC</source>
+        <translation>会場PCに入力するペアリングコード</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_dialogs.py" line="87"/>
+        <source>Valid once, until %1.</source>
+        <translation>%1 まで、1回だけ使えます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_dialogs.py" line="92"/>
+        <source>1. Carry the invitation file to the venue PC (a USB stick): %1</source>
+        <translation>1. 招待ファイルを会場PCへ運びます（USBメモリなど）: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_dialogs.py" line="94"/>
+        <source>2. On the venue PC: Settings → Data exchange → “Pair with the coordinator…”; open the file and type this code.</source>
+        <translation>2. 会場PCで 設定 → 会場間のデータ交換 →「コーディネーターとペアリング…」を押し、招待ファイルを開いて、このコードを入力します。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_dialogs.py" line="98"/>
+        <source>3. Bring back the answer file it saves, and open it here with “Open an answer file…”. Both screens then show a six-digit number.</source>
+        <translation>3. 会場PCが保存した返信ファイルをこのPCへ持ち帰り、「返信ファイルを開く…」で開きます。両方の画面に6桁の確認番号が出ます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_dialogs.py" line="109"/>
+        <source>The code is not in the file: do not write it on the stick. Read it out or show this screen. Once this window is closed, the code is not shown again (make a new invitation if it is lost).</source>
+        <translation>コードはファイルに入っていません。USBメモリに書き残さず、読み上げるか、この画面を見せて伝えてください。この画面を閉じると、コードはもう表示されません（わからなくなったら、新しい招待を作ってください）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_dialogs.py" line="119"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+</context>
+<context>
+    <name>JoinDialog</name>
+    <message>
+        <location filename="../../ui/pairing_dialogs.py" line="191"/>
+        <source>Pair with the coordinator</source>
+        <translation>コーディネーターとペアリング</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_dialogs.py" line="206"/>
+        <source>Type the pairing code from the coordinator&apos;s screen</source>
+        <translation>コーディネーターの画面のコードを入力してください</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_dialogs.py" line="210"/>
+        <source>Invitation: %1</source>
+        <translation>招待ファイル: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_dialogs.py" line="225"/>
+        <source>8 letters and digits; small letters, spaces and full-width characters are fine. Next, choose where to save the answer file for the coordinator (the same USB stick).</source>
+        <translation>英数字8文字です（小文字・空白・全角でもかまいません）。次に、コーディネーターへ渡す返信ファイルの保存先を選びます（同じUSBメモリで大丈夫です）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_dialogs.py" line="236"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_dialogs.py" line="239"/>
+        <source>Pair and save the answer file…</source>
+        <translation>ペアリングして返信ファイルを保存…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_dialogs.py" line="256"/>
+        <source>Confirmation number</source>
+        <translation>確認番号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_dialogs.py" line="263"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_dialogs.py" line="280"/>
+        <source>Save the answer file for the coordinator</source>
+        <translation>コーディネーターへ渡す返信ファイルを保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_dialogs.py" line="282"/>
+        <source>Pairing files (*.json)</source>
+        <translation>ペアリングファイル (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_dialogs.py" line="289"/>
+        <source>Checking the code…</source>
+        <translation>コードを確かめています…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_dialogs.py" line="303"/>
+        <source>Answer saved for the coordinator of %1.</source>
+        <translation>%1 のコーディネーターへの返信ファイルを保存しました。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_dialogs.py" line="309"/>
+        <source>1. Carry the answer file to the coordinator&apos;s PC: %1</source>
+        <translation>1. 返信ファイルをコーディネーターのPCへ運びます: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_dialogs.py" line="310"/>
+        <source>2. There, open it with “Open an answer file…”.</source>
+        <translation>2. コーディネーターのPCで「返信ファイルを開く…」から開きます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_dialogs.py" line="312"/>
+        <source>3. The coordinator&apos;s screen must show this same number. If it shows another, tell the coordinator: the pairing is then cancelled.</source>
+        <translation>3. コーディネーターの画面に、この番号と同じ番号が出ていることを確かめてください。違う番号なら、コーディネーターに伝えてください（ペアリングは中止になります）。</translation>
+    </message>
+</context>
+<context>
     <name>KpiTargetsCard</name>
     <message>
         <location filename="../../ui/kpi_targets_card.py" line="49"/>
@@ -1372,6 +1542,187 @@ Close Tsunagari anyway?</source>
         <location filename="../../ui/main_window.py" line="266"/>
         <source>Go back</source>
         <translation>戻る</translation>
+    </message>
+</context>
+<context>
+    <name>PairingPanel</name>
+    <message>
+        <location filename="../../ui/pairing_panel.py" line="66"/>
+        <source>Pairing</source>
+        <translation>ペアリング</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_panel.py" line="74"/>
+        <source>Add a venue PC…</source>
+        <translation>会場PCを追加…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_panel.py" line="75"/>
+        <source>Open an answer file…</source>
+        <translation>返信ファイルを開く…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_panel.py" line="76"/>
+        <source>Pair with the coordinator…</source>
+        <translation>コーディネーターとペアリング…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_panel.py" line="82"/>
+        <source>Paired venue PCs</source>
+        <translation>ペアリングした会場PC</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_panel.py" line="85"/>
+        <source>PC</source>
+        <translation>端末</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_panel.py" line="85"/>
+        <source>Paired on</source>
+        <translation>ペアリングした日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_panel.py" line="85"/>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_panel.py" line="97"/>
+        <source>Stop using this PC…</source>
+        <translation>利用を止める…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_panel.py" line="100"/>
+        <source>For a lost, stolen or retired laptop: its files are refused from then on.</source>
+        <translation>なくした・盗まれた・使わなくなったPCに。それ以降、そのPCのファイルは取り込みません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_panel.py" line="136"/>
+        <source>This PC is the coordinator&apos;s PC: %1 venue PC(s) paired and in use.</source>
+        <translation>このPCはコーディネーターのPCです。利用中の会場PC %1台とペアリングしています。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_panel.py" line="139"/>
+        <source>%1 revoked.</source>
+        <translation>%1台は利用停止しています。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_panel.py" line="145"/>
+        <source>This PC is a venue PC, paired with %1 (%2) since %3. Its files can be read only by that coordinator&apos;s PC.</source>
+        <translation>このPCは会場PCです。%1（%2）と %3 からペアリングしています。このPCのファイルは、そのコーディネーターのPCでしか読めません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_panel.py" line="148"/>
+        <source>(no name)</source>
+        <translation>（名前なし）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_panel.py" line="153"/>
+        <source>This PC is not paired yet, so it cannot export. On the coordinator&apos;s PC, start with “Add a venue PC…”; on a venue PC, with “Pair with the coordinator…”.</source>
+        <translation>このPCはまだペアリングしていないため、書き出せません。コーディネーターのPCでは「会場PCを追加…」から、会場PCでは「コーディネーターとペアリング…」から始めてください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_panel.py" line="161"/>
+        <source>In use</source>
+        <translation>利用中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_panel.py" line="163"/>
+        <source>Stopped on %1</source>
+        <translation>%1 に利用停止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_panel.py" line="195"/>
+        <source>Save the invitation for a venue PC</source>
+        <translation>会場PCへの招待ファイルを保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_panel.py" line="197"/>
+        <location filename="../../ui/pairing_panel.py" line="220"/>
+        <location filename="../../ui/pairing_panel.py" line="303"/>
+        <source>Pairing files (*.json)</source>
+        <translation>ペアリングファイル (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_panel.py" line="207"/>
+        <source>Invitation saved: %1. Its code is on screen only.</source>
+        <translation>招待ファイルを保存しました: %1。コードは画面にだけ表示しています。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_panel.py" line="218"/>
+        <source>Open a venue PC&apos;s answer file</source>
+        <translation>会場PCの返信ファイルを開く</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_panel.py" line="237"/>
+        <source>Paired: %1. Its files can now be imported here.</source>
+        <translation>ペアリングしました: %1。このPCのファイルを、ここで取り込めます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_panel.py" line="241"/>
+        <source>Cancelled: %1 was not paired. To start again, make a new invitation.</source>
+        <translation>中止しました: %1 とはペアリングしていません。やり直すときは、新しい招待を作ってください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_panel.py" line="244"/>
+        <source>Nothing decided for %1: open the answer file again when ready.</source>
+        <translation>%1 については、まだ何も決めていません。確かめられたら、返信ファイルをもう一度開いてください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_panel.py" line="259"/>
+        <source>Stop using a venue PC</source>
+        <translation>会場PCの利用を止める</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_panel.py" line="261"/>
+        <source>Stop using “%1”? Files from it will be refused from now on; the records it already sent stay. To use it again, pair it anew.</source>
+        <translation>「%1」の利用を止めますか？ これからは、このPCのファイルを取り込みません。これまでに受け取った記録は残ります。また使うときは、ペアリングをやり直してください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_panel.py" line="264"/>
+        <source>Stop using it</source>
+        <translation>利用を止める</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_panel.py" line="265"/>
+        <location filename="../../ui/pairing_panel.py" line="296"/>
+        <source>Back</source>
+        <translation>戻る</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_panel.py" line="277"/>
+        <source>Stopped: %1. Its files will be refused from now on.</source>
+        <translation>利用を止めました: %1。このPCのファイルは、これから取り込みません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_panel.py" line="290"/>
+        <source>Pair with the coordinator</source>
+        <translation>コーディネーターとペアリング</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_panel.py" line="292"/>
+        <source>This PC is already paired with %1. Pair it again with a new invitation? Its files will then be sealed to the new invitation&apos;s coordinator.</source>
+        <translation>このPCは %1 とペアリング済みです。新しい招待でペアリングし直しますか？ これからのファイルは、新しい招待を作ったコーディネーターのPC宛てになります。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_panel.py" line="295"/>
+        <source>Pair again</source>
+        <translation>ペアリングし直す</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_panel.py" line="301"/>
+        <source>Open the coordinator&apos;s invitation file</source>
+        <translation>コーディネーターの招待ファイルを開く</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_panel.py" line="314"/>
+        <source>Answer saved: %1. Show the coordinator the confirmation number.</source>
+        <translation>返信ファイルを保存しました: %1。確認番号をコーディネーターと見比べてください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pairing_panel.py" line="331"/>
+        <source>Working…</source>
+        <translation>処理しています…</translation>
     </message>
 </context>
 <context>

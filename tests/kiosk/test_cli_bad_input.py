@@ -63,6 +63,12 @@ VALUE_KINDS = {
     "command": "sub_command",
     "report": "sub_command",
     "action": "sub_command",
+    "step": "sub_command",
+    "invitation": "pairing_file",
+    "answer": "pairing_file",
+    "code": "pairing_code",
+    "confirmation": "confirmation_number",
+    "device": "device_reference",
 }
 # Options without a value: nothing to vary (the cases still add an unknown one).
 FLAGS = {
@@ -77,6 +83,7 @@ FLAGS = {
     "check",
     "confirm",
     "force",
+    "coordinator",
 }
 # The window opens the database itself and offers its own recovery dialog
 # (tests/ui); the command line only hands it the folder.
@@ -144,6 +151,39 @@ BAD_VALUES: dict[str, list[str]] = {
         "{unreadable}",
     ],
     "sub_command": ["frob", "", "\x1b[2J"],
+    "pairing_file": [
+        "{good_file}",  # an exchange file is not a pairing file
+        "{missing}",
+        "{a_dir}",
+        "{empty}",
+        "{a_file}",
+        "{not_ours}",
+        "{forged_name}",
+        "{under_a_file}",
+        "{unreadable}",
+    ],
+    "pairing_code": [
+        "",
+        "   ",
+        "1234",
+        "ABCD-EFGH-J",
+        "0000-0000",  # not in the alphabet (no 0, O, 1, I, L)
+        "ABCD\u202eEFGH",
+        "ABCD\x1b[2JEFGH",
+        "x" * 500,
+    ],
+    "confirmation_number": [
+        "",
+        "12345",
+        "1234567",
+        "12a456",
+        "²23456",
+        "①23456",
+        "123\u202e456",
+        "\x1b[2J",
+        BIG,
+    ],
+    "device_reference": [*NAMES, "x" * 500, "存在しないPC", "5e75920"],
 }
 # Good values for what a command needs, so that only one word at a time is bad.
 GOOD = {
@@ -156,6 +196,10 @@ GOOD = {
     "backup restore name": "nosuch",  # any name: the bad ones vary it
     "sync name name": "会場PC 1",
     "sync export output": "{out}/x.zip",
+    "invitation": "{good_file}",
+    "answer": "{good_file}",
+    "code": "ABCD-EFGH",
+    "device": "会場PC 2",
 }
 
 

@@ -1,7 +1,10 @@
-"""Settings → data exchange: rename behind the PIN, export, import with a summary, bad files."""
+"""Settings → data exchange: pairing in both windows, revoking behind the PIN, rename
+behind the PIN, export, import with a summary, bad files."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -9,15 +12,19 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
-from kiosk import checkin, coordinator_pin, events, venues
+from kiosk import checkin, coordinator_pin, events, pairing, venues
 from kiosk.checkin import CheckInRequest
+from kiosk.context import AppContext
 from kiosk.database import open_database
+from kiosk.error_messages import MESSAGES
 from kiosk.exchange_export import export_for_coordinator
 from kiosk.exchange_ledger import device_name, set_device_name
 from kiosk.paths import DataFolder
-from tests.pairing_helpers import pair
+from tests.pairing_helpers import QUICK_SCRYPT, pair
 from tests.ui.test_privacy_card import pin_typed  # noqa: F401 - a fixture
+from ui.door_state import DoorState
 from ui.exchange_card import ExchangeCard
+from ui.pairing_dialogs import AnswerDialog, InvitationDialog, JoinDialog
 
 
 def click(qtbot, widget):
@@ -156,3 +163,248 @@ def test_the_card_does_not_count_rows_at_every_check_in_while_settings_is_hidden
     window.show_widget(window.settings)
     assert counted == [1]
     assert "まだ書き出していない記録" in card.status_label.text()
+
+
+# -- pairing -------------------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def quick_scrypt(monkeypatch):
+    monkeypatch.setattr(pairing, "_SCRYPT", QUICK_SCRYPT)
+
+
+@pytest.fixture
+def venue_pc(ctx, tmp_path, migrated_database) -> Iterator[AppContext]:
+    """A second PC with its own database, on the coordinator's day."""
+    folder = DataFolder(tmp_path / "pc2")
+    folder.root.mkdir()
+    folder.database.write_bytes(migrated_database)
+    opened = open_database(folder=folder)
+    pc = replace(opened, clock=ctx.clock)
+    set_device_name(pc, "東部PC")
+    yield pc
+    opened.sessions.kw["bind"].dispose()
+
+
+@pytest.fixture
+def venue_card(qtbot, window, venue_pc) -> ExchangeCard:
+    """The venue PC's own Settings → data exchange card, in Japanese like the window."""
+    found = ExchangeCard(DoorState(venue_pc, "ja"))
+    qtbot.addWidget(found)
+    found.resize(1000, 900)
+    found.show()
+    qtbot.waitExposed(found)
+    return found
+
+
+def save_as(monkeypatch, path: Path) -> None:
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
+
+
+def open_file(monkeypatch, path: Path) -> None:
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+
+
+def opened(qtbot, panel, kind):
+    qtbot.waitUntil(
+        lambda: isinstance(panel.pairing_dialog, kind) and panel.pairing_dialog.isVisible()
+    )
+    return panel.pairing_dialog
+
+
+def rows(tree) -> list[list[str]]:
+    return [
+        [tree.topLevelItem(i).text(c) for c in range(tree.columnCount())]
+        for i in range(tree.topLevelItemCount())
+    ]
+
+
+def test_pairing_a_venue_pc_through_both_windows_then_its_file_comes_in(
+    qtbot, card, venue_card, ctx, venue_pc, tmp_path, monkeypatch
+):
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    panel, venue = card.pairing, venue_card.pairing
+    assert "まだペアリングしていない" in panel.role_label.text()
+
+    # The coordinator: 「会場PCを追加…」 saves the invitation and shows the code, large.
+    save_as(monkeypatch, usb / "invitation")
+    click(qtbot, panel.invite_button)
+    invitation = opened(qtbot, panel, InvitationDialog)
+    code = invitation.code_label.text()
+    assert re.fullmatch(r"[2-9A-Z]{4}-[2-9A-Z]{4}", code)
+    assert invitation.code_label.property("role") == "big-code"
+    saved = (usb / "invitation.json").read_text(encoding="utf-8")
+    assert code not in saved and code.replace("-", "") not in saved
+    assert str(usb / "invitation.json") in invitation.steps_label.text()
+    click(qtbot, invitation.close_button)
+    assert not invitation.isVisible()
+
+    # The venue PC: opens the invitation, types the code as a person would, saves the answer.
+    open_file(monkeypatch, usb / "invitation.json")
+    click(qtbot, venue.join_button)
+    join = opened(qtbot, venue, JoinDialog)
+    qtbot.keyClicks(join.code_field, code.lower().replace("-", " "))
+    save_as(monkeypatch, usb / "answer")
+    click(qtbot, join.next_button)
+    qtbot.waitUntil(lambda: join.pages.currentIndex() == 1)
+    number = join.number_label.text()
+    assert re.fullmatch(r"\d{3} \d{3}", number)
+    assert str(usb / "answer.json") in join.next_steps.text()
+    assert "会場PCです。NPOつながり（" in venue.role_label.text()
+    assert venue.invite_button.isHidden() and venue.devices_title.isHidden()
+    click(qtbot, join.close_button)
+
+    # The coordinator: opens the answer; the same six digits; Enter pairs nothing.
+    open_file(monkeypatch, usb / "answer.json")
+    click(qtbot, panel.answer_button)
+    answer = opened(qtbot, panel, AnswerDialog)
+    assert answer.number_label.text() == number
+    assert "「東部PC」" in answer.who_label.text()
+    qtbot.keyClick(answer, Qt.Key.Key_Return)
+    assert answer.isVisible() and pairing.paired_devices(ctx) == []
+    click(qtbot, answer.pair_button)
+
+    assert card.banner.text().startswith("ペアリングしました: 東部PC (")
+    assert "会場PC 1台" in panel.role_label.text()
+    [row] = rows(panel.device_tree)
+    assert row[0] == f"東部PC ({venue_pc.device_id[:8]})" and row[2] == "利用中"
+    assert panel.join_button.isHidden()
+    assert card.export_button.text() == "会場PC向けに設定を書き出す…"
+
+    # What it was for: the venue PC's file is imported here.
+    venues.complete_setup(venue_pc, "NPOつながり", "東部コミュニティセンター", "in_person")
+    save_as(monkeypatch, usb / "pc2")
+    click(qtbot, venue_card.export_button)
+    qtbot.waitUntil(lambda: "書き出しました" in venue_card.banner.text())
+    choose_files(monkeypatch, usb / "pc2.tsunagari")
+    click(qtbot, card.import_button)
+    qtbot.waitUntil(lambda: card.import_button.isEnabled() and "東部PC: 新規" in card.banner.text())
+
+
+def test_a_wrong_code_is_explained_in_the_dialog_and_can_be_typed_again(
+    qtbot, card, venue_card, ctx, tmp_path, monkeypatch
+):
+    invitation = pairing.invite(ctx, tmp_path / "invitation.json")
+    wrong = "2222-2222" if invitation.code != "2222-2222" else "3333-3333"
+    venue = venue_card.pairing
+    open_file(monkeypatch, invitation.path)
+    click(qtbot, venue.join_button)
+    join = opened(qtbot, venue, JoinDialog)
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        lambda *a, **k: asked.append(a[2]) or (str(tmp_path / "answer.json"), ""),
+    )
+
+    qtbot.keyClicks(join.code_field, "1234")  # too short: said at once, no file asked for
+    click(qtbot, join.next_button)
+    assert join.banner.text() == MESSAGES["pairing_code_wrong"]["ja"] and asked == []
+
+    join.code_field.clear()
+    qtbot.keyClicks(join.code_field, wrong)
+    click(qtbot, join.next_button)
+    qtbot.waitUntil(lambda: join.next_button.isEnabled())
+    assert join.banner.text() == MESSAGES["pairing_code_wrong"]["ja"]
+    assert asked == [str(tmp_path / "tsunagari-answer-東部PC.json")]  # beside the invitation
+    assert not (tmp_path / "answer.json").exists()
+    assert join.pages.currentIndex() == 0 and join.code_field.selectedText() == wrong
+
+    qtbot.keyClicks(join.code_field, invitation.code)
+    click(qtbot, join.next_button)
+    qtbot.waitUntil(lambda: join.pages.currentIndex() == 1)
+    assert asked[-1] == str(tmp_path / "answer.json")  # the place chosen before
+    assert (tmp_path / "answer.json").is_file()
+
+
+def test_numbers_that_differ_cancel_the_pairing(qtbot, card, ctx, venue_pc, tmp_path, monkeypatch):
+    invitation = pairing.invite(ctx, tmp_path / "invitation.json")
+    pairing.join(venue_pc, invitation.path, invitation.code, tmp_path / "answer.json")
+    panel = card.pairing
+    open_file(monkeypatch, tmp_path / "answer.json")
+
+    click(qtbot, panel.answer_button)
+    qtbot.keyClick(opened(qtbot, panel, AnswerDialog), Qt.Key.Key_Escape)  # not yet decided
+    assert "何も決めていません" in card.banner.text()
+
+    click(qtbot, panel.answer_button)
+    answer = opened(qtbot, panel, AnswerDialog)
+    assert answer.decline_button.text() == "番号が違う（中止）"
+    assert answer.pair_button.text() == "同じ番号なのでペアリングする"
+    click(qtbot, answer.decline_button)
+
+    assert card.banner.text().startswith("中止しました: 東部PC (")
+    assert pairing.paired_devices(ctx) == []
+    assert "まだペアリングしていない" in panel.role_label.text()
+    click(qtbot, panel.answer_button)  # the same answer again: its invitation is gone
+    qtbot.waitUntil(lambda: "招待が見つかりません" in card.banner.text())
+    assert (
+        not isinstance(panel.pairing_dialog, AnswerDialog) or not panel.pairing_dialog.isVisible()
+    )
+
+
+def test_stopping_a_pc_needs_the_pin_names_it_and_refuses_its_files(
+    qtbot,
+    card,
+    ctx,
+    venue_pc,
+    tmp_path,
+    monkeypatch,
+    dialogs,
+    pin_typed,  # noqa: F811
+):
+    pair(ctx, venue_pc, tmp_path / "pairing")
+    other = open_database(folder=DataFolder(tmp_path / "pc3"))
+    try:
+        set_device_name(other, "西部PC")
+        pair(ctx, replace(other, clock=ctx.clock), tmp_path / "pairing")
+    finally:
+        other.sessions.kw["bind"].dispose()
+    venues.complete_setup(venue_pc, "NPOつながり", "東部コミュニティセンター", "in_person")
+    sent = export_for_coordinator(venue_pc, tmp_path / "usb" / "pc2.tsunagari").path
+    coordinator_pin.set_pin(ctx, "2468", "2468")
+    card.state.notify()
+    panel = card.pairing
+    tree = panel.device_tree
+    assert [r[0].split(" (")[0] for r in rows(tree)] == ["東部PC", "西部PC"]
+    assert not panel.revoke_button.isEnabled()  # nothing chosen yet
+
+    item = tree.topLevelItem(0)
+    qtbot.mouseClick(
+        tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(item).center()
+    )
+    assert panel.revoke_button.isEnabled()
+    typed, _ = pin_typed
+    typed.append("1111")
+    click(qtbot, panel.revoke_button)
+    assert "東部PC" in dialogs.questions[-1] and venue_pc.device_id[:8] in dialogs.questions[-1]
+    assert all(d.active for d in pairing.paired_devices(ctx))
+    assert "PIN" in card.banner.text()
+
+    typed.append("2468")
+    click(qtbot, panel.revoke_button)
+    assert card.banner.text().startswith("利用を止めました: 東部PC (")
+    assert rows(tree)[0][0].startswith("西部PC")  # the one still in use first
+    assert rows(tree)[1][2].endswith("に利用停止")
+    assert "会場PC 1台" in panel.role_label.text() and "1台は利用停止" in panel.role_label.text()
+
+    choose_files(monkeypatch, sent)
+    click(qtbot, card.import_button)
+    qtbot.waitUntil(lambda: card.import_button.isEnabled() and "利用を止めた" in card.banner.text())
+    assert "「東部PC」" in card.banner.text()
+
+
+def test_before_pairing_the_export_button_explains_instead_of_asking_for_a_file(
+    qtbot, card, monkeypatch, db_state
+):
+    asked: list[object] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: asked.append(a) or ("", ""))
+    before = db_state()
+    assert "書き出せません" in card.pairing.role_label.text()
+
+    click(qtbot, card.export_button)
+
+    assert asked == []
+    assert card.banner.text() == MESSAGES["exchange_not_paired"]["ja"]
+    assert db_state() == before

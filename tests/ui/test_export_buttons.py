@@ -16,6 +16,7 @@ from __future__ import annotations
 import ast
 import csv
 import io
+import json
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QPushButton
 
-from kiosk import checkin, events, survey
+from kiosk import checkin, events, pairing, survey
 from kiosk import questionnaire_catalogue as catalogue
 from kiosk.checkin import CheckInRequest
 from kiosk.database import open_database
@@ -36,6 +37,7 @@ from kiosk.paths import DataFolder
 from tests.pairing_helpers import pair
 from ui.exchange_card import ExchangeCard
 from ui.main_window import MainWindow
+from ui.pairing_dialogs import JoinDialog
 from ui.privacy_card import PrivacyCard
 
 UI = Path(__file__).resolve().parents[2] / "ui"
@@ -160,6 +162,35 @@ def check_exchange_file(path: Path) -> None:
     assert header.kind == "exchange" and len(header.recipients) == 1
 
 
+def pairing_invitation(qtbot: Any, window: MainWindow) -> QPushButton:
+    window.show_widget(window.settings)
+    [card] = window.settings.findChildren(ExchangeCard)
+    return card.pairing.invite_button
+
+
+def check_pairing_file(kind: str) -> Callable[[Path], None]:
+    def check(path: Path) -> None:
+        assert json.loads(path.read_text(encoding="utf-8"))["format"] == kind
+
+    return check
+
+
+def pairing_answer(qtbot: Any, window: MainWindow) -> QPushButton:
+    """The venue PC's 「ペアリングして返信ファイルを保存…」, with the code of a real invitation."""
+    hub_folder = DataFolder(Path(tempfile.mkdtemp(prefix="coordinator-")))
+    hub = open_database(folder=hub_folder)
+    try:
+        invitation = pairing.invite(hub, hub_folder.root / "invitation.json")
+    finally:
+        hub.sessions.kw["bind"].dispose()
+    window.show_widget(window.settings)
+    dialog = JoinDialog(window.state, invitation.path, window)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.code_field, invitation.code)
+    return dialog.next_button
+
+
 BUTTONS = {
     "questionnaire CSV": ExportButton("csv", survey_csv, check_survey_csv, ("ui.survey_screen",)),
     "daily tally CSV": ExportButton(
@@ -185,6 +216,18 @@ BUTTONS = {
     ),
     "exchange file": ExportButton(
         "tsunagari", exchange_file, check_exchange_file, ("ui.exchange_card",)
+    ),
+    "pairing invitation": ExportButton(
+        "json",
+        pairing_invitation,
+        check_pairing_file("tsunagari-pairing-invitation"),
+        ("ui.pairing_panel",),
+    ),
+    "pairing answer": ExportButton(
+        "json",
+        pairing_answer,
+        check_pairing_file("tsunagari-pairing-answer"),
+        ("ui.pairing_dialogs",),
     ),
 }
 
