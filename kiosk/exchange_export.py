@@ -16,6 +16,7 @@ readable byte. Sealing streams it to the target, which appears only whole.
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -54,10 +55,13 @@ class ExportResult:
 
 
 def suggested_name(ctx: AppContext) -> str:
-    """tsunagari-<this PC>-<date>-<time>.tsunagari: sortable, and says whose it is."""
-    name = exchange_ledger.device_name(ctx) or ctx.device_id[:8]
-    safe = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in name)
-    return f"tsunagari-{safe}-{ctx.clock().strftime('%Y%m%d-%H%M')}{SUFFIX}"
+    """tsunagari-<random>.tsunagari: a name that says nothing to whoever finds the stick.
+
+    The PC's name, the venue or the day would be readable on the stick even
+    though the content is sealed; the importer shows who made it and when,
+    once the file is verified.
+    """
+    return f"tsunagari-{secrets.token_hex(4)}{SUFFIX}"
 
 
 def export_for_coordinator(

@@ -135,6 +135,7 @@ def invite(ctx: AppContext, target: Path) -> Invitation:
     }
     content = _authenticated(body, code)  # scrypt: before the write lock, not under it
     with write(ctx) as session:
+        _drop_expired(session, now)
         pending = json.dumps({"code": code, "expires_at": expires.isoformat()})
         settings.put_in(session, ctx, PENDING + pairing_id, pending)
         write_atomically(Path(target), content, "exchange_write_failed")
@@ -399,6 +400,20 @@ def _pending(session: Session, pairing_id: str) -> tuple[str, datetime] | None:
         return None
     raw = json.loads(value)
     return raw["code"], datetime.fromisoformat(raw["expires_at"])
+
+
+def _drop_expired(session: Session, now: datetime) -> None:
+    """Invitations never answered: their code is of no use after a day, and goes."""
+    rows = session.execute(
+        select(Setting.key, Setting.value).where(Setting.key.startswith(PENDING, autoescape=True))
+    ).all()
+    for key, value in rows:
+        try:
+            expired = datetime.fromisoformat(json.loads(value)["expires_at"]) < now
+        except (ValueError, KeyError, TypeError):
+            expired = True  # unreadable: of no use either
+        if expired:
+            _drop(session, key)
 
 
 def own_keys_in_read(session: Session) -> PublicKeys | None:

@@ -156,3 +156,20 @@ def test_broken_pairing_files_get_a_message(coordinator_pc, venue_pc, tmp_path, 
         pairing.join(venue_pc, bad, "2222-2222", tmp_path / "answer.json")
     with pytest.raises(KioskError):
         pairing.read_answer(coordinator_pc, bad)
+
+
+def test_an_invitation_never_answered_goes_with_the_next_one_after_a_day(
+    coordinator_pc, tmp_path, clock
+):
+    from sqlalchemy import select
+
+    from db.models import Setting
+
+    pairing.invite(coordinator_pc, tmp_path / "first.json")
+    clock.advance(days=1, seconds=1)
+    pairing.invite(coordinator_pc, tmp_path / "second.json")
+    with coordinator_pc.sessions() as session:
+        pending = session.scalars(
+            select(Setting.key).where(Setting.key.startswith(pairing.PENDING))
+        ).all()
+    assert len(pending) == 1

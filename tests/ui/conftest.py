@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from kiosk.context import AppContext
-from tests.ui.gestures import gestures  # noqa: F401  (a fixture for every screen test)
+from tests.ui.gestures import GestureClock, gestures  # noqa: F401  (a fixture for every screen test)
 from ui import pickup_dialog, verb_question
 from ui.app import AppShell, load_look
 from ui.main_window import MainWindow
@@ -76,3 +76,10 @@ def window(qtbot: Any, shell: AppShell, venue: Any) -> MainWindow:
     win.show()
     qtbot.waitExposed(win)
     return win
+
+
+@pytest.fixture(autouse=True)
+def gesture_clock(gestures: GestureClock) -> GestureClock:  # noqa: F811
+    """Every screen test runs the one-action guard on the test's clock, never the real one:
+    on a loaded machine two taps 30 ms apart could otherwise arrive after the settle time."""
+    return gestures
