@@ -87,7 +87,11 @@ def main() -> None:
         }
         tsunagari = bindir / "tsunagari"
         located = run(
-            bindir / "python", "-c", "import kiosk.paths as p; print(p.__file__)", env=env, cwd=work
+            bindir / "python",
+            "-c",
+            "import kiosk.core.paths as p; print(p.__file__)",
+            env=env,
+            cwd=work,
         )
         if not Path(located.strip()).is_relative_to(root / "venv"):
             sys.exit(f"wheel smoke: kiosk was imported from {located.strip()}, not the wheel")

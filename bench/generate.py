@@ -41,18 +41,16 @@ from db.models import (
     Workshop,
     WorkshopSlot,
 )
-from kiosk import (
-    demo_consultations,
-    demo_paper,
-    demo_survey,
-    demo_targets,
-    demo_workshops,
-    settings,
-)
-from kiosk.database import open_database
-from kiosk.demo import ORGANISATION, _Builder, _Slot
-from kiosk.fiscal_year import fiscal_year_of, fiscal_year_range
-from kiosk.paths import DataFolder
+from kiosk.core import settings
+from kiosk.core.database import open_database
+from kiosk.core.fiscal_year import fiscal_year_of, fiscal_year_range
+from kiosk.core.paths import DataFolder
+from kiosk.demo import consultations as demo_consultations
+from kiosk.demo import paper as demo_paper
+from kiosk.demo import survey as demo_survey
+from kiosk.demo import targets
+from kiosk.demo import workshops as demo_workshops
+from kiosk.demo.build import ORGANISATION, _Builder, _Slot
 
 TZ_NAME = "Asia/Tokyo"
 _AGENCY_CODE = re.compile(r"agency-[0-9a-f]{10}")
@@ -266,7 +264,7 @@ def generate(
             [
                 (
                     KpiTarget,
-                    demo_targets.build(
+                    targets.build(
                         seed, gen.first_day, gen.last_day, gen.ids.device_id, gen.built_at
                     ),
                 )
@@ -283,7 +281,7 @@ def generate(
         if conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
             raise AssertionError("a generated row points at nothing")
         # A file built fresh has nothing erased in its free space: mark it as one the
-        # purge has already rewritten (kiosk/data_files.py), as a real file is after
+        # purge has already rewritten (kiosk/care/data_files.py), as a real file is after
         # its first purge, so the benchmark's starts do not time that one-off rewrite.
         conn.exec_driver_sql("PRAGMA user_version=1")
         if len(venues) > TEMPLATES:  # the copies: count them rather than guess

@@ -40,10 +40,10 @@ from sqlalchemy import inspect  # noqa: E402
 
 from db.migrate import HEAD_REVISION, current_revision  # noqa: E402
 from db.models import Base  # noqa: E402
-from kiosk.backups import KEEP_PRE_UPGRADE, PRE_UPGRADE, scan  # noqa: E402
-from kiosk.database import open_database  # noqa: E402
-from kiosk.errors import KioskError  # noqa: E402
-from kiosk.paths import DataFolder  # noqa: E402
+from kiosk.care.backups import KEEP_PRE_UPGRADE, PRE_UPGRADE, scan  # noqa: E402
+from kiosk.core.database import open_database  # noqa: E402
+from kiosk.core.errors import KioskError  # noqa: E402
+from kiosk.core.paths import DataFolder  # noqa: E402
 
 CHILD = PROJECT / "tests" / "e2e" / "migration_child.py"
 FIXTURE_0001 = PROJECT / "tests" / "db" / "fixtures" / "tsunagari-0001.sqlite3"

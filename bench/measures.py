@@ -24,17 +24,17 @@ from typing import Any
 from sqlalchemy import func, select
 
 from db.models import Event
-from kiosk import pairing
-from kiosk.backups import create_backup, folder_of
-from kiosk.checkin import CheckInRequest, check_in
-from kiosk.context import AppContext
-from kiosk.daily_export import ExportRequest, export_daily
-from kiosk.events import open_event
-from kiosk.exchange_export import export_for_coordinator
-from kiosk.exchange_import import import_file
-from kiosk.period_export import PeriodRequest, export_period
-from kiosk.period_report import fiscal_year_period, period_report
-from kiosk.tally import daily_tally
+from kiosk.care.backups import create_backup, folder_of
+from kiosk.core.context import AppContext
+from kiosk.door.checkin import CheckInRequest, check_in
+from kiosk.door.events import open_event
+from kiosk.exchange import pairing
+from kiosk.exchange.export import export_for_coordinator
+from kiosk.exchange.importer import import_file
+from kiosk.reports.daily import daily_tally
+from kiosk.reports.daily_export import ExportRequest, export_daily
+from kiosk.reports.period import fiscal_year_period, period_report
+from kiosk.reports.period_export import PeriodRequest, export_period
 
 SHOWN_MARKER = "tsunagari: window shown"  # ui/app.py prints it when asked to
 PROJECT = Path(__file__).resolve().parent.parent

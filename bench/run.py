@@ -25,9 +25,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import generate
 import measures
 
-from kiosk.database import open_database
-from kiosk.fiscal_year import fiscal_year_of
-from kiosk.paths import DataFolder
+from kiosk.core.database import open_database
+from kiosk.core.fiscal_year import fiscal_year_of
+from kiosk.core.paths import DataFolder
 
 DEFAULT_OUTPUT = Path(__file__).resolve().parent / "results.json"
 CHECK_INS = {"small": 50, "large": 200}

@@ -36,8 +36,9 @@ if str(PROJECT) not in sys.path:
 from sqlalchemy import func, select  # noqa: E402
 
 from db.models import ChildCare, Signup, Visit  # noqa: E402
-from kiosk import events, venues, workshop_catalogue, workshop_slots  # noqa: E402
-from kiosk.database import open_database  # noqa: E402
+from kiosk.core.database import open_database  # noqa: E402
+from kiosk.door import events, venues  # noqa: E402
+from kiosk.workshops import catalogue, slots  # noqa: E402
 
 CAPACITY = 20
 CHILD_EVERY = 6
@@ -104,10 +105,10 @@ def prepare(url: str) -> Door:
     try:
         venue = venues.complete_setup(ctx, "NPO", "中央公民館", "in_person")
         event = events.open_event(ctx, venue.id)
-        workshop = workshop_catalogue.add_workshop(
-            ctx, workshop_catalogue.WorkshopDraft(name="アロマハンド", default_capacity=CAPACITY)
+        workshop = catalogue.add_workshop(
+            ctx, catalogue.WorkshopDraft(name="アロマハンド", default_capacity=CAPACITY)
         )
-        slot = workshop_slots.add_slot(ctx, event.id, workshop.id, clock_time(0, 0))
+        slot = slots.add_slot(ctx, event.id, workshop.id, clock_time(0, 0))
     finally:
         ctx.sessions.kw["bind"].dispose()
     return Door(url, event.id, slot.id)
@@ -212,9 +213,9 @@ def count(door: Door, result: RaceResult) -> None:
 
 def child(door: Door, seconds: float, pause_ms: tuple[float, float], min_taps: int) -> None:
     """One copy of the app at the door: tap, wait a moment, tap again."""
-    from kiosk.checkin import CheckInRequest, ChildRequest, check_in
-    from kiosk.errors import KioskError
-    from kiosk.workshop_signups import sign_up
+    from kiosk.core.errors import KioskError
+    from kiosk.door.checkin import CheckInRequest, ChildRequest, check_in
+    from kiosk.workshops.signups import sign_up
 
     ctx = open_database(url=door.url)
     print("ready", flush=True)

@@ -16,7 +16,7 @@
   handling is switched off (isolation_level=None) and every transaction
   starts with an explicit BEGIN (SQLAlchemy's documented pysqlite recipe):
   a plain BEGIN, which never waits for a writer, or, for a connection with
-  the WRITE option (kiosk.transaction.write(), migrations), BEGIN IMMEDIATE,
+  the WRITE option (kiosk.core.transaction.write(), migrations), BEGIN IMMEDIATE,
   which takes the write lock before the first read. Writers then take turns
   (busy_timeout) instead of failing, and DDL is as transactional as any
   INSERT.

@@ -23,18 +23,19 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QFileDialog, QScrollArea
 
 from docs.screenshots import JST, LAPTOP, NOW, TODAY, save
-from kiosk import pairing, venues
-from kiosk.context import AppContext
-from kiosk.database import open_database
-from kiosk.demo import build_demo
-from kiosk.exchange_export import export_for_coordinator
-from kiosk.exchange_ledger import set_device_name
-from kiosk.paths import DataFolder
+from kiosk.core.context import AppContext
+from kiosk.core.database import open_database
+from kiosk.core.paths import DataFolder
+from kiosk.demo.build import build_demo
+from kiosk.door import venues
+from kiosk.exchange import pairing
+from kiosk.exchange.export import export_for_coordinator
+from kiosk.exchange.ledger import set_device_name
 from ui.app import AppShell, application, load_look
+from ui.dialogs.pairing_dialogs import AnswerDialog, InvitationDialog, JoinDialog
 from ui.door_state import DoorState
-from ui.exchange_card import ExchangeCard
-from ui.pairing_dialogs import AnswerDialog, InvitationDialog, JoinDialog
-from ui.pairing_panel import PairingPanel
+from ui.settings.exchange_card import ExchangeCard
+from ui.settings.pairing_panel import PairingPanel
 
 
 def wait_for(condition: object, what: str) -> None:

@@ -23,13 +23,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
-from kiosk import venues
-from kiosk.database import open_database
-from kiosk.demo import build_demo
-from kiosk.paths import DataFolder
+from kiosk.core.database import open_database
+from kiosk.core.paths import DataFolder
+from kiosk.demo.build import build_demo
+from kiosk.door import venues
 from ui.app import AppShell, application, load_look
-from ui.kpi_targets_card import KpiTargetsCard
-from ui.paper_day_dialog import PaperDayDialog
+from ui.dialogs.paper_day_dialog import PaperDayDialog
+from ui.settings.kpi_targets_card import KpiTargetsCard
 
 OUT = Path(__file__).resolve().parent
 JST = timezone(timedelta(hours=9))

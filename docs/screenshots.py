@@ -26,19 +26,19 @@ from PySide6.QtCore import QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
-from kiosk import checkin
-from kiosk.context import AppContext
-from kiosk.database import open_database
-from kiosk.demo import app_demo_days, build_demo
-from kiosk.paths import DataFolder
-from kiosk.period_export import PeriodRequest, export_period
-from kiosk.period_report import fiscal_year_period
-from kiosk.tally import daily_tally
-from kiosk.tally_pdf import render_daily_pdf
+from kiosk.core.context import AppContext
+from kiosk.core.database import open_database
+from kiosk.core.paths import DataFolder
+from kiosk.demo.build import app_demo_days, build_demo
+from kiosk.door import checkin
+from kiosk.reports.daily import daily_tally
+from kiosk.reports.period import fiscal_year_period
+from kiosk.reports.period_export import PeriodRequest, export_period
+from kiosk.reports.render.daily_pdf import render_daily_pdf
 from ui.app import AppShell, application, load_look
-from ui.pickup_dialog import PickupCodesDialog
-from ui.setup_dialog import SetupDialog
-from ui.signup_dialog import SignupDialog
+from ui.dialogs.pickup_dialog import PickupCodesDialog
+from ui.dialogs.setup_dialog import SetupDialog
+from ui.dialogs.signup_dialog import SignupDialog
 
 OUT = Path(__file__).resolve().parent
 JST = timezone(timedelta(hours=9))

@@ -22,16 +22,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
-from kiosk import coordinator_pin
-from kiosk import questionnaire_catalogue as catalogue
-from kiosk.database import open_database
-from kiosk.demo import build_demo
-from kiosk.paths import DataFolder
+from kiosk.care import pin
+from kiosk.core.database import open_database
+from kiosk.core.paths import DataFolder
+from kiosk.demo.build import build_demo
+from kiosk.survey import catalogue
 from ui.app import AppShell, application, load_look
-from ui.paper_survey_dialog import PaperSurveyDialog
-from ui.survey_answers import ChoiceAnswer, TextAnswer
-from ui.survey_kiosk import KioskTiming, SurveyKiosk
-from ui.survey_pages import QuestionPage
+from ui.dialogs.paper_survey_dialog import PaperSurveyDialog
+from ui.survey_kiosk.kiosk_window import KioskTiming, SurveyKiosk
+from ui.survey_kiosk.survey_answers import ChoiceAnswer, TextAnswer
+from ui.survey_kiosk.survey_pages import QuestionPage
 
 OUT = Path(__file__).resolve().parent
 JST = timezone(timedelta(hours=9))
@@ -65,7 +65,7 @@ def main() -> None:
         folder = DataFolder(Path(tmp))
         build_demo(folder, seed=7, today=TODAY, tz=JST)
         ctx = replace(open_database(folder=folder), clock=lambda: NOW)
-        coordinator_pin.set_pin(ctx, "2468", "2468")
+        pin.set_pin(ctx, "2468", "2468")
         shell = AppShell(app, ctx, "ja")
         window = shell.build_window()
         window.resize(*LAPTOP)

@@ -23,12 +23,12 @@ from sqlalchemy import select
 from db.engine import make_engine
 from db.migrate import upgrade
 from db.models import Base
-from kiosk import events, venues
-from kiosk.context import AppContext
-from kiosk.database import open_database
-from kiosk.events import EventInfo
-from kiosk.paths import DATABASE_NAME, DataFolder
-from kiosk.venues import VenueInfo
+from kiosk.core.context import AppContext
+from kiosk.core.database import open_database
+from kiosk.core.paths import DATABASE_NAME, DataFolder
+from kiosk.door import events, venues
+from kiosk.door.events import EventInfo
+from kiosk.door.venues import VenueInfo
 from tests.databases import (
     ENV_TEST_DATABASE_URL,
     POSTGRESQL,

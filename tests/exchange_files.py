@@ -17,10 +17,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from kiosk.context import AppContext
-from kiosk.exchange_keys import own_keys
-from kiosk.exchange_seal import read_header, seal, unseal
-from kiosk.exchange_trust import addressees
+from kiosk.core.context import AppContext
+from kiosk.exchange.keys import own_keys
+from kiosk.exchange.seal import read_header, seal, unseal
+from kiosk.exchange.trust import addressees
 
 Members = dict[str, bytes]
 

@@ -7,8 +7,8 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
-from kiosk import pairing
-from kiosk.context import AppContext
+from kiosk.core.context import AppContext
+from kiosk.exchange import pairing
 
 QUICK_SCRYPT = {**pairing._SCRYPT, "n": 2**4}
 

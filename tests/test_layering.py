@@ -125,9 +125,9 @@ def test_relative_imports_are_resolved_within_their_package():
 
 
 def test_db_may_not_import_kiosk_but_kiosk_may_import_db():
-    source = "from kiosk.errors import KioskError\nfrom db.models import Visit\n"
-    assert violations(source, "db", "db.engine") == ["db.engine:1 imports kiosk.errors"]
-    assert violations(source, "kiosk", "kiosk.checkin") == []
+    source = "from kiosk.core.errors import KioskError\nfrom db.models import Visit\n"
+    assert violations(source, "db", "db.engine") == ["db.engine:1 imports kiosk.core.errors"]
+    assert violations(source, "kiosk", "kiosk.door.checkin") == []
 
 
 def test_a_module_that_only_mentions_qt_in_text_is_fine():

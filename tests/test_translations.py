@@ -68,7 +68,7 @@ def test_every_japanese_entry_is_finished() -> None:
 
 def test_ts_file_holds_every_string_of_the_code(tmp_path: Path) -> None:
     fresh = tmp_path / "fresh.ts"
-    sources = sorted(str(p) for p in (ROOT / "ui").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "ui").rglob("*.py"))
     subprocess.run(
         [tool("pyside6-lupdate"), *sources, "-ts", str(fresh)],
         check=True,

@@ -1,6 +1,6 @@
 """Start the GUI: look (font, style, language), database, first-run setup, window.
 
-Registered as the `gui` frontend in pyproject.toml; kiosk/cli.py finds it
+Registered as the `gui` frontend in pyproject.toml; kiosk/cli/main.py finds it
 there so that the core never imports Qt.
 """
 
@@ -17,20 +17,22 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QThreadPool, QTimer, QTranslat
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from kiosk import backups, settings, venues
-from kiosk.context import AppContext
-from kiosk.database import open_database
-from kiosk.errors import KioskError
-from kiosk.frontends import LaunchOptions
-from kiosk.paths import FONT_FILE, RESOURCES, DataFolder
+from kiosk.care import backups
+from kiosk.core import settings
+from kiosk.core.context import AppContext
+from kiosk.core.database import open_database
+from kiosk.core.errors import KioskError
+from kiosk.core.frontends import LaunchOptions
+from kiosk.core.paths import FONT_FILE, RESOURCES, DataFolder
+from kiosk.door import venues
 from ui.background import run_in_background
+from ui.dialogs.setup_dialog import SetupDialog
 from ui.door_state import DoorState
-from ui.error_display import show_error_box
 from ui.main_window import MainWindow
-from ui.setup_dialog import SetupDialog
 from ui.single_instance import SingleInstance, already_open_text
 from ui.start_purge import purge_at_start
-from ui.wheel_guard import install_wheel_guard
+from ui.widgets.error_display import show_error_box
+from ui.widgets.wheel_guard import install_wheel_guard
 
 log = logging.getLogger(__name__)
 TRANSLATIONS = RESOURCES / "translations"
@@ -176,7 +178,9 @@ def _run_alone(app: QApplication, options: LaunchOptions, instance: SingleInstan
         ctx = open_database(url=options.database_url, folder=options.folder)
     except KioskError as exc:
         Translation(app).use(lang)
-        from ui.backups_card import recover_at_start  # only when the file could not be opened
+        from ui.settings.backups_card import (
+            recover_at_start,  # only when the file could not be opened
+        )
 
         recovered = recover_at_start(exc, options.folder, options.database_url, lang)
         if recovered is None:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk import events, venues
-from kiosk.context import AppContext
-from kiosk.events import EventInfo
-from kiosk.venues import VenueInfo
+from kiosk.core.context import AppContext
+from kiosk.door import events, venues
+from kiosk.door.events import EventInfo
+from kiosk.door.venues import VenueInfo
 
 
 class DoorState(QObject):

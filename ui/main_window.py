@@ -25,20 +25,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk import events, settings
-from ui import verb_question
-from ui.checkin_screen import CheckInScreen
+from kiosk.core import settings
+from kiosk.door import events
+from ui.dialogs import verb_question
 from ui.door_state import DoorState
-from ui.header_bar import HeaderBar
+from ui.screens.checkin_screen import CheckInScreen
+from ui.screens.header_bar import HeaderBar
 
 if TYPE_CHECKING:
-    from ui.childcare_screen import ChildcareScreen
-    from ui.consultations_screen import ConsultationsScreen
-    from ui.reports_screen import ReportsScreen
-    from ui.settings_screen import SettingsScreen
-    from ui.survey_screen import SurveyScreen
-    from ui.tally_screen import TallyScreen
-    from ui.workshops_screen import WorkshopsScreen
+    from ui.screens.childcare_screen import ChildcareScreen
+    from ui.screens.consultations_screen import ConsultationsScreen
+    from ui.screens.reports_screen import ReportsScreen
+    from ui.screens.settings_screen import SettingsScreen
+    from ui.screens.survey_screen import SurveyScreen
+    from ui.screens.tally_screen import TallyScreen
+    from ui.screens.workshops_screen import WorkshopsScreen
 
 SCREENS = (
     "checkin",
@@ -152,31 +153,31 @@ class MainWindow(QMainWindow):
     def _build(self, name: str) -> QWidget:
         state = self.state
         if name == "childcare":
-            from ui.childcare_screen import ChildcareScreen
+            from ui.screens.childcare_screen import ChildcareScreen
 
             return ChildcareScreen(state)
         if name == "workshops":
-            from ui.workshops_screen import WorkshopsScreen
+            from ui.screens.workshops_screen import WorkshopsScreen
 
             return WorkshopsScreen(state)
         if name == "consultations":
-            from ui.consultations_screen import ConsultationsScreen
+            from ui.screens.consultations_screen import ConsultationsScreen
 
             return ConsultationsScreen(state)
         if name == "survey":
-            from ui.survey_screen import SurveyScreen
+            from ui.screens.survey_screen import SurveyScreen
 
             return SurveyScreen(state)
         if name == "tally":
-            from ui.tally_screen import TallyScreen
+            from ui.screens.tally_screen import TallyScreen
 
             return TallyScreen(state)
         if name == "reports":
-            from ui.reports_screen import ReportsScreen
+            from ui.screens.reports_screen import ReportsScreen
 
             return ReportsScreen(state)
         if name == "settings":
-            from ui.settings_screen import SettingsScreen
+            from ui.screens.settings_screen import SettingsScreen
 
             screen = SettingsScreen(state, self.change_language)
             screen.backups.restored.connect(self.restored)

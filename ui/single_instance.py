@@ -19,8 +19,8 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-from kiosk.database import prepare_private_folder
-from kiosk.errors import KioskError
+from kiosk.core.database import prepare_private_folder
+from kiosk.core.errors import KioskError
 
 log = logging.getLogger(__name__)
 

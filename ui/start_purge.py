@@ -1,7 +1,7 @@
 """The retention purge at every start, with a word on screen when it takes a while.
 
 Usually it takes milliseconds. The first purge that meets a file rewrites it
-once (kiosk/data_files.py: text an older SQLite left in free space goes
+once (kiosk/care/data_files.py: text an older SQLite left in free space goes
 too), which on a coordinator's file of a million visits takes half a minute.
 So the purge runs off the GUI thread, and if it is not done within half a
 second a small window says what is happening instead of a frozen start.
@@ -14,9 +14,9 @@ import logging
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QProgressDialog
 
-from kiosk import retention
-from kiosk.context import AppContext
-from kiosk.errors import KioskError
+from kiosk.care import retention
+from kiosk.core.context import AppContext
+from kiosk.core.errors import KioskError
 from ui.background import run_in_background
 
 log = logging.getLogger(__name__)

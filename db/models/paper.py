@@ -2,7 +2,7 @@
 
 When the laptop was not there, the coordinator types in the day's totals
 from the paper list. Only counts: no row per visitor, no name. The service
-(kiosk/paper_days.py) keeps at most one active entry per venue-day, never one
+(kiosk/door/paper_days.py) keeps at most one active entry per venue-day, never one
 for a day that also has check-ins, and the parts adding up to the totals.
 """
 

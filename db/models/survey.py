@@ -3,7 +3,7 @@
 Deliberately no link to a visit or visitor, and the time is kept only to the
 hour (created_at too), so no one can match a response to a check-in. Nor can
 the order they came in: on SQLite the table has no hidden rowid (WITHOUT
-ROWID, kept in the order of its random ids), and kiosk/survey.py writes the
+ROWID, kept in the order of its random ids), and kiosk/survey/responses.py writes the
 hour's rows anew in random order with each response.
 """
 
@@ -23,7 +23,7 @@ class SurveyResponse(Row):
     __table_args__ = (
         CheckConstraint("source IN ('kiosk', 'paper')", name="source"),
         Index("ix_survey_response_event", "event_id"),
-        # Every time in a row is floored to the hour (kiosk/exchange_export.py reads this).
+        # Every time in a row is floored to the hour (kiosk/exchange/export.py reads this).
         {"sqlite_with_rowid": False, "info": {"times_to_the_hour": True}},
     )
 

@@ -18,10 +18,11 @@ from sqlalchemy.exc import IntegrityError
 from db.engine import check_sqlite_file, make_engine, sqlite_path
 from db.errors import NotADatabase
 from db.migrate import head_revision
-from kiosk import settings, venues
-from kiosk.database import open_database
-from kiosk.errors import KioskError, StorageError
-from kiosk.paths import DataFolder
+from kiosk.core import settings
+from kiosk.core.database import open_database
+from kiosk.core.errors import KioskError, StorageError
+from kiosk.core.paths import DataFolder
+from kiosk.door import venues
 
 
 def mode(path: Path) -> int:
@@ -321,8 +322,8 @@ def test_a_data_folder_that_is_a_file_is_a_storage_error(tmp_path: Path):
 
 
 def test_every_folder_it_creates_is_private(tmp_path):
-    from kiosk.database import open_database
-    from kiosk.paths import DataFolder
+    from kiosk.core.database import open_database
+    from kiosk.core.paths import DataFolder
 
     root = tmp_path / "new" / "Tsunagari"
     open_database(folder=DataFolder(root).demo)

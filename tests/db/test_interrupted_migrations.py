@@ -30,11 +30,11 @@ from db import migrate
 from db.engine import make_engine
 from db.errors import MigrationBrokeForeignKeys
 from db.models import Base
-from kiosk import checkin, events
-from kiosk.backups import KEEP_PRE_UPGRADE, PRE_UPGRADE, scan
-from kiosk.database import open_database
-from kiosk.errors import KioskError
-from kiosk.paths import DataFolder
+from kiosk.care.backups import KEEP_PRE_UPGRADE, PRE_UPGRADE, scan
+from kiosk.core.database import open_database
+from kiosk.core.errors import KioskError
+from kiosk.core.paths import DataFolder
+from kiosk.door import checkin, events
 from tests.db.fixtures import make_fixtures
 
 pytestmark = pytest.mark.sqlite_only

@@ -26,10 +26,11 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from db import migrate
 from db.engine import make_engine
 from db.models import Base
-from kiosk import checkin, childcare, events, settings, venues
-from kiosk.database import open_database
-from kiosk.errors import StorageError
-from kiosk.paths import DataFolder
+from kiosk.core import settings
+from kiosk.core.database import open_database
+from kiosk.core.errors import StorageError
+from kiosk.core.paths import DataFolder
+from kiosk.door import checkin, childcare, events, venues
 from tests.databases import POSTGRESQL, PostgresServer
 from tests.db.fixtures import make_fixtures
 

@@ -20,11 +20,12 @@ from sqlalchemy.pool import NullPool
 
 from db import migrate
 from db.models import ChildCare
-from kiosk import checkin, events, settings, venues
-from kiosk.checkin import CheckInRequest, ChildRequest
-from kiosk.database import open_database
-from kiosk.error_messages import describe
-from kiosk.errors import KioskError, StorageError
+from kiosk.core import settings
+from kiosk.core.database import open_database
+from kiosk.core.error_messages import describe
+from kiosk.core.errors import KioskError, StorageError
+from kiosk.door import checkin, events, venues
+from kiosk.door.checkin import CheckInRequest, ChildRequest
 from tests.databases import PostgresServer, postgresql_only
 
 

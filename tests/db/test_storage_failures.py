@@ -26,13 +26,13 @@ from sqlalchemy import event as sa_event
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from db.engine import make_engine, make_session_factory
-from kiosk import checkin, childcare, events, venues
-from kiosk.checkin import CheckInRequest, ChildRequest
-from kiosk.context import AppContext
-from kiosk.database import open_database
-from kiosk.errors import StorageError
-from kiosk.paths import DataFolder
-from kiosk.transaction import storage_error, write
+from kiosk.core.context import AppContext
+from kiosk.core.database import open_database
+from kiosk.core.errors import StorageError
+from kiosk.core.paths import DataFolder
+from kiosk.core.transaction import storage_error, write
+from kiosk.door import checkin, childcare, events, venues
+from kiosk.door.checkin import CheckInRequest, ChildRequest
 
 PROJECT = Path(__file__).resolve().parents[2]
 
@@ -96,10 +96,10 @@ def test_a_read_only_database_refuses_every_change_and_saves_nothing(
 CHILD_SCRIPT = """
 import json, sys
 from pathlib import Path
-from kiosk import checkin, events, venues
-from kiosk.database import open_database
-from kiosk.errors import KioskError
-from kiosk.paths import DataFolder
+from kiosk.door import checkin, events, venues
+from kiosk.core.database import open_database
+from kiosk.core.errors import KioskError
+from kiosk.core.paths import DataFolder
 
 stage = "open"
 try:

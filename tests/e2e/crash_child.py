@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import sys
 
-from kiosk.checkin import CheckInRequest, ChildRequest, check_in
-from kiosk.database import open_database
+from kiosk.core.database import open_database
+from kiosk.door.checkin import CheckInRequest, ChildRequest, check_in
 
 
 def main() -> None:

@@ -26,9 +26,9 @@ import time
 from pathlib import Path
 
 from db.migrate import reference_schemas
-from kiosk.database import open_database
-from kiosk.errors import KioskError
-from kiosk.paths import DataFolder
+from kiosk.core.database import open_database
+from kiosk.core.errors import KioskError
+from kiosk.core.paths import DataFolder
 
 FAILED = 3  # the child's exit status when open_database raised
 

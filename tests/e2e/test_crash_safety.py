@@ -21,8 +21,8 @@ import pytest
 from sqlalchemy import func, select, text
 
 from db.models import ChildCare, Visit
-from kiosk import events, venues
-from kiosk.database import open_database
+from kiosk.core.database import open_database
+from kiosk.door import events, venues
 
 CHILD = Path(__file__).with_name("crash_child.py")
 PROJECT = Path(__file__).resolve().parents[2]

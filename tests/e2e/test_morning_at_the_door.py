@@ -8,10 +8,10 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt
 
-from kiosk import checkin, childcare, events, venues
-from kiosk.database import open_database
-from kiosk.frontends import LaunchOptions
-from kiosk.paths import DataFolder
+from kiosk.core.database import open_database
+from kiosk.core.frontends import LaunchOptions
+from kiosk.core.paths import DataFolder
+from kiosk.door import checkin, childcare, events, venues
 
 
 def click(qtbot, widget):
@@ -92,7 +92,7 @@ def test_demo_command_then_info(tmp_path):
 
 
 def test_start_with_demo_builds_it_once_and_hands_it_to_the_gui(tmp_path, monkeypatch):
-    from kiosk import cli
+    from kiosk.cli import main as cli
 
     launched: list[LaunchOptions] = []
     monkeypatch.setattr(cli, "find_frontend", lambda _name: lambda o: launched.append(o) or 0)

@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import checkin, events, settings
-from kiosk.audit_log import (
+from kiosk.care.audit_log import (
     ACTION_LABELS,
     AuditFilter,
     action_label,
@@ -22,8 +21,10 @@ from kiosk.audit_log import (
     devices,
     export_audit_csv,
 )
-from kiosk.checkin import CheckInRequest
-from kiosk.errors import KioskError
+from kiosk.core import settings
+from kiosk.core.errors import KioskError
+from kiosk.door import checkin, events
+from kiosk.door.checkin import CheckInRequest
 from tests.kiosk.test_period_report import on_day
 
 KIOSK = Path(__file__).resolve().parents[2] / "kiosk"
@@ -116,7 +117,7 @@ def test_csv_written_atomically_in_english(ctx, log, tmp_path):
 
 
 def test_every_action_the_services_write_has_a_label():
-    source = "\n".join(p.read_text(encoding="utf-8") for p in KIOSK.glob("*.py"))
+    source = "\n".join(p.read_text(encoding="utf-8") for p in KIOSK.rglob("*.py"))
     used = set(re.findall(r'audit\(\s*session,\s*\w+,\s*"([a-z_]+)"', source))
     assert len(used) > 30
     assert used - set(ACTION_LABELS) == set()

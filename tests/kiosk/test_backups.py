@@ -9,12 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import backups, database, venues
-from kiosk.backups import create_backup, list_backups, restore_backup, rotate
-from kiosk.context import AppContext
-from kiosk.database import open_database
-from kiosk.errors import KioskError
-from kiosk.paths import DataFolder
+from kiosk.care import backups
+from kiosk.care.backups import create_backup, list_backups, restore_backup, rotate
+from kiosk.core import database
+from kiosk.core.context import AppContext
+from kiosk.core.database import open_database
+from kiosk.core.errors import KioskError
+from kiosk.core.paths import DataFolder
+from kiosk.door import venues
 
 # Copies of the SQLite file; a database server keeps its own backups (see the last test).
 pytestmark = pytest.mark.sqlite_only
@@ -94,7 +96,7 @@ def test_daily_backup_once_a_day(ctx: AppContext, folder: DataFolder):
 
 
 def test_a_closed_day_is_backed_up(ctx: AppContext, folder: DataFolder, event):
-    from kiosk import events
+    from kiosk.door import events
 
     events.close_event(ctx, event.id, force=True)
     info = backups.after_day_closed(ctx)
@@ -176,7 +178,7 @@ def test_nothing_to_back_up_is_a_coded_error(folder: DataFolder):
 @pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
 def test_on_a_database_server_no_file_copies_are_made(ctx: AppContext, folder: DataFolder, event):
     """The server's administrator backs it up (pg_dump); the app never pretends to."""
-    from kiosk import events
+    from kiosk.door import events
 
     if folder.database.exists():  # a mistake in the fixture would make this test prove nothing
         pytest.fail("the PostgreSQL ctx must not be a file in the data folder")

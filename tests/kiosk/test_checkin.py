@@ -14,11 +14,11 @@ import pytest
 from sqlalchemy import func, select
 
 from db.models import AuditEntry, ChildCare, Visit, Visitor
-from kiosk import checkin, childcare, events
-from kiosk.checkin import CheckInRequest, ChildRequest
-from kiosk.context import AppContext
-from kiosk.errors import KioskError
-from kiosk.events import EventInfo
+from kiosk.core.context import AppContext
+from kiosk.core.errors import KioskError
+from kiosk.door import checkin, childcare, events
+from kiosk.door.checkin import CheckInRequest, ChildRequest
+from kiosk.door.events import EventInfo
 
 Snapshot = Callable[[], dict[str, list[str]]]
 
@@ -529,7 +529,7 @@ def _visitor_id(ctx: AppContext, visit_id: str) -> str:
 
 
 def test_a_regular_picked_from_the_search_is_a_repeat_visit(ctx, event, clock):
-    from kiosk import checkin as service
+    from kiosk.door import checkin as service
 
     first = service.check_in(
         ctx, service.CheckInRequest(event_id=event.id, age_band="30s", nickname="はな")

@@ -6,9 +6,9 @@ import random
 
 import pytest
 
-from kiosk import checkin, childcare, events
-from kiosk.checkin import CheckInRequest, ChildRequest
-from kiosk.errors import KioskError
+from kiosk.core.errors import KioskError
+from kiosk.door import checkin, childcare, events
+from kiosk.door.checkin import CheckInRequest, ChildRequest
 
 
 def bring(ctx, event, *age_bands: str, rng: random.Random | None = None):

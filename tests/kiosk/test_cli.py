@@ -15,9 +15,9 @@ import pytest
 
 from db.migrate import head_revision
 from kiosk import __version__
-from kiosk.cli import main
-from kiosk.error_messages import MESSAGES
-from kiosk.paths import ENV_DATA_DIR, DataFolder, default_data_dir
+from kiosk.cli.main import main
+from kiosk.core.error_messages import MESSAGES
+from kiosk.core.paths import ENV_DATA_DIR, DataFolder, default_data_dir
 
 PROJECT = Path(__file__).resolve().parents[2]
 
@@ -125,7 +125,7 @@ def test_info_defaults_to_the_private_home(capsys, private_home):
 
 
 def test_info_counts_what_the_database_holds(capsys, ctx, database_args, event):
-    from kiosk import checkin
+    from kiosk.door import checkin
 
     checkin.check_in(ctx, checkin.CheckInRequest(event_id=event.id, nickname="さくら"))
     code, out, _ = run(capsys, "info", *database_args)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import sqlite3
 
-from kiosk import venues
-from kiosk.database import open_database
-from kiosk.error_messages import MESSAGES
-from kiosk.paths import DataFolder
+from kiosk.core.database import open_database
+from kiosk.core.error_messages import MESSAGES
+from kiosk.core.paths import DataFolder
+from kiosk.door import venues
 from tests.kiosk.test_cli import one_error_line, run
 
 

@@ -28,12 +28,16 @@ from typing import Any
 
 import pytest
 
-from kiosk import checkin, cli, events, exchange_ledger, kpi_targets, settings, venues
-from kiosk.cli import build_parser, main
-from kiosk.context import AppContext
-from kiosk.database import open_database
-from kiosk.exchange_export import export_for_coordinator
-from kiosk.paths import DataFolder
+from kiosk.cli import main as cli
+from kiosk.cli.main import build_parser, main
+from kiosk.core import settings
+from kiosk.core.context import AppContext
+from kiosk.core.database import open_database
+from kiosk.core.paths import DataFolder
+from kiosk.door import checkin, events, venues
+from kiosk.exchange import ledger
+from kiosk.exchange.export import export_for_coordinator
+from kiosk.reports import targets
 from tests.exchange_files import content, forge
 from tests.kiosk.test_cli import has_japanese
 from tests.pairing_helpers import pair
@@ -374,12 +378,12 @@ def _venue_pc(root: Path, migrated: bytes, coordinator: DataFolder) -> tuple[Pat
     ctx = open_database(folder=folder)
     hub = open_database(folder=coordinator)
     try:
-        exchange_ledger.set_device_name(ctx, "会場PC 2")
+        ledger.set_device_name(ctx, "会場PC 2")
         pair(hub, ctx, root / "pairing")
         venue = venues.complete_setup(ctx, "NPOつながり", "東部センター", "in_person")
         event = events.open_event(ctx, venue.id)
         checkin.check_in(ctx, checkin.CheckInRequest(event_id=event.id, age_band="30s"))
-        kpi_targets.set_target(ctx, 2026, "consultations", 180, "kpi", "output")
+        targets.set_target(ctx, 2026, "consultations", 180, "kpi", "output")
         good = export_for_coordinator(ctx, root / "pc2.tsunagari").path
         return good, _forged(hub, ctx, good, root)
     finally:
@@ -526,7 +530,7 @@ def test_names_from_the_database_are_printed_escaped(capsys, tmp_path, migrated_
         venue = venues.complete_setup(ctx, "NPO", "中央", "in_person")
         events.open_event(ctx, venue.id)
         settings.put(ctx, settings.ORGANISATION, "NPO\x1b]0;owned\x07")
-        settings.put(ctx, exchange_ledger.DEVICE_NAME, "PC\u202e1")
+        settings.put(ctx, ledger.DEVICE_NAME, "PC\u202e1")
         with ctx.sessions.begin() as session:
             session.execute(
                 venues.Venue.__table__.update().values(name="\x1b[2J中央\x9b")  # type: ignore[attr-defined]
@@ -549,7 +553,7 @@ def _boom(*args: object, **kwargs: object) -> None:
 
 
 def test_anything_unforeseen_is_one_line_and_a_log_without_data(capsys, tmp_path, monkeypatch):
-    monkeypatch.setattr("kiosk.cli._info", _boom)
+    monkeypatch.setattr("kiosk.cli.main._info", _boom)
     code, _, err = run(capsys, ["info", "--data-dir", str(tmp_path)])
     assert code == cli.EXIT_UNEXPECTED
     assert "Traceback" not in err
@@ -557,12 +561,12 @@ def test_anything_unforeseen_is_one_line_and_a_log_without_data(capsys, tmp_path
     log = DataFolder(tmp_path).error_log
     assert line.startswith("tsunagari: 予期しないエラーが起きました") and str(log) in line
     text = log.read_text(encoding="utf-8")
-    assert "RuntimeError" in text and "kiosk/cli.py" in text and "command: info" in text
+    assert "RuntimeError" in text and "kiosk/cli/main.py" in text and "command: info" in text
     assert "さくら" not in text and "secret" not in text and "5678" not in text
 
 
 def test_with_debug_the_traceback_is_printed_too(capsys, tmp_path, monkeypatch):
-    monkeypatch.setattr("kiosk.cli._info", _boom)
+    monkeypatch.setattr("kiosk.cli.main._info", _boom)
     code, _, err = run(capsys, ["--lang", "en", "info", "--debug", "--data-dir", str(tmp_path)])
     assert code == cli.EXIT_UNEXPECTED
     assert err.startswith("tsunagari: Something unexpected went wrong.")
@@ -571,7 +575,7 @@ def test_with_debug_the_traceback_is_printed_too(capsys, tmp_path, monkeypatch):
 
 def test_when_no_log_can_be_written_it_says_so(capsys, tmp_path, monkeypatch):
     (tmp_path / "logs").write_text("a file where the log folder would go")
-    monkeypatch.setattr("kiosk.cli._dispatch", _boom)
+    monkeypatch.setattr("kiosk.cli.main._dispatch", _boom)
     code, _, err = run(capsys, ["info", "--data-dir", str(tmp_path)])
     assert code == cli.EXIT_UNEXPECTED
     [line] = err.splitlines()
@@ -580,7 +584,7 @@ def test_when_no_log_can_be_written_it_says_so(capsys, tmp_path, monkeypatch):
 
 def test_every_line_the_cli_prints_goes_through_shown():
     """print(shown(...)) everywhere: a name from a file cannot reach the terminal raw."""
-    for path in sorted((PROJECT / "kiosk").glob("cli*.py")):
+    for path in sorted((PROJECT / "kiosk" / "cli").glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "print":
                 first = node.args[0] if node.args else None

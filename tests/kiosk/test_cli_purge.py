@@ -7,8 +7,9 @@ from dataclasses import replace
 from sqlalchemy import select
 
 from db.models import AuditEntry
-from kiosk import checkin, retention
-from kiosk.context import local_now
+from kiosk.care import retention
+from kiosk.core.context import local_now
+from kiosk.door import checkin
 from tests.kiosk.test_cli import run
 from tests.kiosk.test_retention import history  # noqa: F401  (a fixture)
 

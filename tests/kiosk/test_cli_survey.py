@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from kiosk import cli
-from kiosk.frontends import LaunchOptions
+from kiosk.cli import main as cli
+from kiosk.core.frontends import LaunchOptions
 
 
 @pytest.fixture

@@ -8,11 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import checkin, events, exchange_ledger, pairing, settings, venues
-from kiosk.checkin import CheckInRequest
-from kiosk.database import open_database
-from kiosk.error_messages import MESSAGES
-from kiosk.paths import DataFolder
+from kiosk.core import settings
+from kiosk.core.database import open_database
+from kiosk.core.error_messages import MESSAGES
+from kiosk.core.paths import DataFolder
+from kiosk.door import checkin, events, venues
+from kiosk.door.checkin import CheckInRequest
+from kiosk.exchange import ledger, pairing
 from tests.kiosk.test_cli import one_error_line, run
 from tests.pairing_helpers import QUICK_SCRYPT, pair
 
@@ -41,7 +43,7 @@ def fresh_pc(root: Path, visits: int, name: str = "") -> DataFolder:
     ctx = open_database(folder=folder)
     try:
         if name:
-            exchange_ledger.set_device_name(ctx, name)
+            ledger.set_device_name(ctx, name)
         venue = venues.complete_setup(ctx, "NPOつながり", "中央公民館", "in_person")
         event = events.open_event(ctx, venue.id)
         for _ in range(visits):

@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import event as sa_event
 from sqlalchemy import text
 
-from kiosk import consultation_lists, venues
-from kiosk.consultation_counts import consultation_counts
-from kiosk.consultation_lists import shipped
-from kiosk.consultations import (
+from kiosk.consultations import lists
+from kiosk.consultations.counts import consultation_counts
+from kiosk.consultations.lists import shipped
+from kiosk.consultations.records import (
     ConsultationDraft,
     cancel_case_meeting,
     cancel_consultation,
@@ -20,7 +20,8 @@ from kiosk.consultations import (
     record_consultation,
     record_referral,
 )
-from kiosk.errors import KioskError
+from kiosk.core.errors import KioskError
+from kiosk.door import venues
 
 TODAY = date(2026, 11, 22)  # Sunday
 TUESDAY = TODAY - timedelta(days=5)
@@ -108,8 +109,8 @@ def test_the_parts_add_up_to_the_total(ctx, venue):
 
 def test_a_hidden_entry_shows_only_where_it_has_records(ctx, venue):
     consult(ctx, venue, category="work")
-    consultation_lists.set_hidden(ctx, "category", "work", True)
-    consultation_lists.set_hidden(ctx, "category", "relationships", True)
+    lists.set_hidden(ctx, "category", "work", True)
+    lists.set_hidden(ctx, "category", "relationships", True)
     counts = consultation_counts(ctx, [venue.id], TODAY, TODAY)
     assert counts.by_category["work"] == 1
     assert "relationships" not in counts.by_category

@@ -9,9 +9,8 @@ import pytest
 from sqlalchemy import select
 
 from db.models import Consultation, Setting
-from kiosk import settings
-from kiosk.consultation_counts import consultation_counts
-from kiosk.consultation_lists import (
+from kiosk.consultations.counts import consultation_counts
+from kiosk.consultations.lists import (
     LIST_NAMES,
     MAX_LABEL,
     add_entry,
@@ -21,8 +20,9 @@ from kiosk.consultation_lists import (
     set_hidden,
     shipped,
 )
-from kiosk.consultations import ConsultationDraft, record_consultation, record_referral
-from kiosk.errors import KioskError
+from kiosk.consultations.records import ConsultationDraft, record_consultation, record_referral
+from kiosk.core import settings
+from kiosk.core.errors import KioskError
 
 
 def refused(db_state, code, action):

@@ -9,9 +9,8 @@ import pytest
 from sqlalchemy import select
 
 from db.models import AuditEntry, Consultation
-from kiosk import checkin, consultation_lists, events, venues
-from kiosk.checkin import CheckInRequest
-from kiosk.consultations import (
+from kiosk.consultations import lists
+from kiosk.consultations.records import (
     ConsultationDraft,
     cancel_case_meeting,
     cancel_consultation,
@@ -23,7 +22,9 @@ from kiosk.consultations import (
     record_referral,
     records_of_day,
 )
-from kiosk.errors import KioskError
+from kiosk.core.errors import KioskError
+from kiosk.door import checkin, events, venues
+from kiosk.door.checkin import CheckInRequest
 
 TODAY = date(2026, 11, 22)  # the fake clock's Sunday
 
@@ -143,7 +144,7 @@ def test_an_answer_outside_the_lists_changes_nothing(ctx, venue, db_state, field
 
 
 def test_a_hidden_category_cannot_be_chosen_for_a_new_record(ctx, venue, db_state):
-    consultation_lists.set_hidden(ctx, "category", "work", True)
+    lists.set_hidden(ctx, "category", "work", True)
     refused(
         db_state, "invalid_choice", lambda: record_consultation(ctx, draft(venue, category="work"))
     )

@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import select
 
 from db.models import AuditEntry, Setting
-from kiosk import coordinator_pin as pin
-from kiosk.errors import KioskError
+from kiosk.care import pin
+from kiosk.core.errors import KioskError
 
 PIN = "482913"
 

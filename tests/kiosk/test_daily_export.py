@@ -6,11 +6,11 @@ from datetime import date
 
 import pytest
 
-from kiosk import checkin, events, venues
-from kiosk.checkin import CheckInRequest
-from kiosk.cli import main
-from kiosk.daily_export import ExportRequest, export_daily, parse_day, tallies_for
-from kiosk.errors import KioskError
+from kiosk.cli.main import main
+from kiosk.core.errors import KioskError
+from kiosk.door import checkin, events, venues
+from kiosk.door.checkin import CheckInRequest
+from kiosk.reports.daily_export import ExportRequest, export_daily, parse_day, tallies_for
 
 
 def code_of(action):
@@ -51,7 +51,7 @@ def test_a_failed_write_leaves_no_file(ctx, venue, tmp_path):
 
 
 def test_cli_exports_csv_and_pdf_with_a_note_for_days_without_event(folder, capsys, tmp_path):
-    from kiosk.database import open_database
+    from kiosk.core.database import open_database
 
     ctx = open_database(folder=folder)
     venue = venues.complete_setup(ctx, "NPO", "中央公民館", "in_person")
@@ -72,7 +72,7 @@ def test_cli_exports_csv_and_pdf_with_a_note_for_days_without_event(folder, caps
 
 
 def test_cli_refuses_bad_input_in_one_line(folder, capsys, tmp_path):
-    from kiosk.database import open_database
+    from kiosk.core.database import open_database
 
     venues.complete_setup(open_database(folder=folder), "NPO", "中央公民館", "in_person")
     base = [

@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event
 
-from kiosk import backups, checkin, data_files, retention
-from kiosk.checkin import ChildRequest
-from kiosk.context import AppContext
-from kiosk.database import open_database
-from kiosk.paths import DataFolder
+from kiosk.care import backups, data_files, retention
+from kiosk.core.context import AppContext
+from kiosk.core.database import open_database
+from kiosk.core.paths import DataFolder
+from kiosk.door import checkin
+from kiosk.door.checkin import ChildRequest
 from tests.conftest import JST
 from tests.kiosk.test_period_report import hold, on_day
 

@@ -11,11 +11,12 @@ import pytest
 from sqlalchemy import func, inspect, select
 
 from db.models import AuditEntry, Base, ChildCare, Event, Visit, Visitor
-from kiosk import checkin, childcare, events, settings, venues
-from kiosk.context import AppContext
-from kiosk.database import open_database
-from kiosk.demo import DemoSummary, build_demo, ensure_demo
-from kiosk.paths import DataFolder
+from kiosk.core import settings
+from kiosk.core.context import AppContext
+from kiosk.core.database import open_database
+from kiosk.core.paths import DataFolder
+from kiosk.demo.build import DemoSummary, build_demo, ensure_demo
+from kiosk.door import checkin, childcare, events, venues
 
 JST = timezone(timedelta(hours=9))
 TODAY = date(2026, 11, 22)  # a Sunday

@@ -7,12 +7,12 @@ from datetime import date, timedelta, timezone
 from sqlalchemy import select
 
 from db.models import CaseMeeting, Consultation, Event, Referral, Visit
-from kiosk import consultation_lists
-from kiosk.consultation_counts import consultation_counts
-from kiosk.consultations import records_of_day
-from kiosk.database import open_database
-from kiosk.demo import build_demo
-from kiosk.paths import DataFolder
+from kiosk.consultations import lists
+from kiosk.consultations.counts import consultation_counts
+from kiosk.consultations.records import records_of_day
+from kiosk.core.database import open_database
+from kiosk.core.paths import DataFolder
+from kiosk.demo.build import build_demo
 
 JST = timezone(timedelta(hours=9))
 TODAY = date(2026, 11, 22)
@@ -54,8 +54,8 @@ def test_demo_month_of_consultations(tmp_path):
         assert 2 <= sum(r.status == "active" for r in referrals) <= 15
         assert 1 <= len(meetings) <= 3
         # one referral goes to an agency the coordinator added herself
-        own = {e.code for e in consultation_lists.entries(ctx, "agency") if not e.shipped}
-        assert [e.label() for e in consultation_lists.entries(ctx, "agency") if not e.shipped] == [
+        own = {e.code for e in lists.entries(ctx, "agency") if not e.shipped}
+        assert [e.label() for e in lists.entries(ctx, "agency") if not e.shipped] == [
             "社会福祉協議会"
         ]
         month = consultation_counts(ctx, None, TODAY - timedelta(days=30), TODAY)

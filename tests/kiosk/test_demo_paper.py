@@ -8,11 +8,11 @@ from datetime import date, datetime, timedelta, timezone
 from sqlalchemy import select
 
 from db.models import Event, PaperDay
-from kiosk import demo_paper
-from kiosk.database import open_database
-from kiosk.demo import build_demo
-from kiosk.paper_days import PaperDayDraft, check_draft, has_checkins, paper_counts
-from kiosk.paths import DataFolder
+from kiosk.core.database import open_database
+from kiosk.core.paths import DataFolder
+from kiosk.demo import paper
+from kiosk.demo.build import build_demo
+from kiosk.door.paper_days import PaperDayDraft, check_draft, has_checkins, paper_counts
 
 JST = timezone(timedelta(hours=9))
 TODAY = date(2026, 11, 22)
@@ -57,8 +57,8 @@ def test_the_same_seed_gives_the_same_paper_days():
     def at(day, clock):
         return datetime.combine(day, clock, JST)
 
-    first = demo_paper.build(7, events, venues, at, "device", built)
-    assert first == demo_paper.build(7, events, venues, at, "device", built)
-    assert first != demo_paper.build(8, events, venues, at, "device", built)
+    first = paper.build(7, events, venues, at, "device", built)
+    assert first == paper.build(7, events, venues, at, "device", built)
+    assert first != paper.build(8, events, venues, at, "device", built)
     assert [r["date"] for r in first] == [date(2026, 11, 14), date(2026, 11, 21)]
-    assert demo_paper.build(7, [], venues, at, "device", built) == []
+    assert paper.build(7, [], venues, at, "device", built) == []

@@ -8,10 +8,12 @@ from pathlib import Path
 from sqlalchemy import select
 
 from db.models import Event, SurveyResponse
-from kiosk import questionnaire_catalogue, survey, survey_results
-from kiosk.database import open_database
-from kiosk.demo import build_demo
-from kiosk.paths import DataFolder
+from kiosk.core.database import open_database
+from kiosk.core.paths import DataFolder
+from kiosk.demo.build import build_demo
+from kiosk.survey import catalogue
+from kiosk.survey import responses as survey
+from kiosk.survey import results as survey_results
 
 JST = timezone(timedelta(hours=9))
 TODAY = date(2026, 11, 22)
@@ -22,7 +24,7 @@ def test_demo_has_valid_anonymous_responses(tmp_path: Path) -> None:
     summary = build_demo(folder, today=TODAY, tz=JST)
     ctx = open_database(folder=folder)
     try:
-        questionnaire = questionnaire_catalogue.active(ctx)
+        questionnaire = catalogue.active(ctx)
         assert questionnaire.ref == "cafe-satisfaction/1"
         with ctx.sessions() as session:
             rows = session.execute(select(SurveyResponse, Event).join(Event)).all()

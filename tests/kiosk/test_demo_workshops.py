@@ -7,11 +7,11 @@ from datetime import date, timedelta, timezone
 from sqlalchemy import select
 
 from db.models import Event, Signup, WorkshopSlot
-from kiosk.database import open_database
-from kiosk.demo import build_demo
-from kiosk.paths import DataFolder
-from kiosk.workshop_counts import workshop_counts
-from kiosk.workshop_slots import slots_of_event
+from kiosk.core.database import open_database
+from kiosk.core.paths import DataFolder
+from kiosk.demo.build import build_demo
+from kiosk.workshops.counts import workshop_counts
+from kiosk.workshops.slots import slots_of_event
 
 JST = timezone(timedelta(hours=9))
 TODAY = date(2026, 11, 22)

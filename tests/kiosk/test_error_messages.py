@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import transaction
-from kiosk.error_messages import MESSAGES, describe
-from kiosk.errors import KioskError, StorageError
+from kiosk.core import transaction
+from kiosk.core.error_messages import MESSAGES, describe
+from kiosk.core.errors import KioskError, StorageError
 
 KIOSK = Path(__file__).resolve().parents[2] / "kiosk"
 LANGUAGES = ("ja", "en")
@@ -86,7 +86,7 @@ def placeholders(template: str) -> set[str]:
 
 def test_the_scanner_finds_codes_however_they_are_written():
     source = """
-from kiosk.errors import KioskError, StorageError
+from kiosk.core.errors import KioskError, StorageError
 from kiosk import errors
 
 def f(x):

@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import func, select
 
 from db.models import AuditEntry, Event
-from kiosk import checkin, childcare, events, venues
-from kiosk.checkin import CheckInRequest, ChildRequest
-from kiosk.errors import KioskError
-from kiosk.events import DoorCounts
+from kiosk.core.errors import KioskError
+from kiosk.door import checkin, childcare, events, venues
+from kiosk.door.checkin import CheckInRequest, ChildRequest
+from kiosk.door.events import DoorCounts
 
 
 def audit_actions(ctx) -> list[str]:

@@ -19,16 +19,17 @@ import pytest
 from sqlalchemy import select
 
 from db.models import AuditEntry, ChildCare, Event, Venue, Visit, Visitor
-from kiosk import checkin, events, exchange_allowed, exchange_format, exchange_ledger, venues
-from kiosk.checkin import CheckInRequest, ChildRequest
-from kiosk.context import AppContext, local_now
-from kiosk.database import open_database
-from kiosk.demo import build_demo
-from kiosk.errors import KioskError
-from kiosk.exchange_export import export_for_coordinator, unexported_rows
-from kiosk.exchange_import import decide, import_file, import_files
-from kiosk.paths import DataFolder
-from kiosk.period_report import fiscal_year_period, period_report
+from kiosk.core.context import AppContext, local_now
+from kiosk.core.database import open_database
+from kiosk.core.errors import KioskError
+from kiosk.core.paths import DataFolder
+from kiosk.demo.build import build_demo
+from kiosk.door import checkin, events, venues
+from kiosk.door.checkin import CheckInRequest, ChildRequest
+from kiosk.exchange import allowed, file_format, ledger
+from kiosk.exchange.export import export_for_coordinator, unexported_rows
+from kiosk.exchange.importer import decide, import_file, import_files
+from kiosk.reports.period import fiscal_year_period, period_report
 from tests.exchange_files import content
 from tests.pairing_helpers import pair
 
@@ -61,7 +62,7 @@ def venue_pc(
         opened = open_database(folder=folder)
         made.append(opened)
         pc = replace(opened, clock=local_now)
-        exchange_ledger.set_device_name(pc, name)
+        ledger.set_device_name(pc, name)
         pair(ctx, pc, tmp_path / "pairing")
         return pc
 
@@ -321,7 +322,7 @@ def test_two_demo_pcs_merge_into_a_fiscal_year_report_that_is_their_sum(ctx, tmp
 
 
 def test_an_import_is_preceded_by_one_backup_however_many_files(ctx, venue_pc, tmp_path):
-    from kiosk.backups import list_backups
+    from kiosk.care.backups import list_backups
 
     if ctx.data_dir is None:
         pytest.skip("a database server keeps its own backups")
@@ -356,7 +357,7 @@ def test_a_new_pc_set_up_after_importing_the_coordinators_file_shares_its_venue(
     ctx, venue, venue_pc, tmp_path
 ):
     coordinator = replace(ctx, clock=local_now)
-    exchange_ledger.set_device_name(coordinator, "コーディネーター")
+    ledger.set_device_name(coordinator, "コーディネーター")
     pc = venue_pc("会場PC 2")  # paired first: the coordinator's file is sealed to its PCs
     shared = export_for_coordinator(coordinator, tmp_path / "usb" / "setup.zip").path
     import_file(pc, shared)
@@ -373,43 +374,44 @@ def test_a_new_pc_set_up_after_importing_the_coordinators_file_shares_its_venue(
 
 
 def test_every_table_in_the_file_has_a_name_in_both_languages():
-    names = {t.name for t in exchange_allowed.exchanged_tables()}
-    assert set(exchange_format.TABLE_LABELS) == names
-    assert all(set(labels) == {"ja", "en"} for labels in exchange_format.TABLE_LABELS.values())
+    names = {t.name for t in allowed.exchanged_tables()}
+    assert set(file_format.TABLE_LABELS) == names
+    assert all(set(labels) == {"ja", "en"} for labels in file_format.TABLE_LABELS.values())
 
 
 def test_a_questionnaire_saved_before_the_name_rule_still_travels(ctx, venue_pc, tmp_path):
     """Its definition is judged by the questionnaire rules for stored versions, not as a name."""
-    from kiosk import questionnaire_catalogue, settings
-    from kiosk.questionnaire import BUILTIN_DIR
+    from kiosk.core import settings
+    from kiosk.survey import catalogue
+    from kiosk.survey.questionnaire import BUILTIN_DIR
 
     pc = venue_pc("会場PC 1")
     open_cafe(pc)
     data = json.loads((BUILTIN_DIR / "cafe-satisfaction.json").read_text(encoding="utf-8"))
     data["version"] = 7
     data["questions"][0]["text"]["ja"] += "\u200b"
-    key = questionnaire_catalogue.PREFIX + "cafe-satisfaction/7"
+    key = catalogue.PREFIX + "cafe-satisfaction/7"
     settings.put(pc, key, json.dumps(data, ensure_ascii=False))
 
     import_file(ctx, export_for_coordinator(pc, tmp_path / "q.zip").path)
 
-    assert questionnaire_catalogue.get(ctx, "cafe-satisfaction/7").version == 7
+    assert catalogue.get(ctx, "cafe-satisfaction/7").version == 7
 
 
 def test_a_target_for_a_scope_already_set_here_is_left_out_and_ours_stays(ctx, venue_pc, tmp_path):
     """Two PCs each set the all-venue target: the database keeps one, the one already
     here (a file may not change or delete another PC's row)."""
-    from kiosk import kpi_targets
+    from kiosk.reports import targets
 
-    kpi_targets.set_target(ctx, 2026, "consultations", 180, "kpi", "output")
+    targets.set_target(ctx, 2026, "consultations", 180, "kpi", "output")
     pc = venue_pc("会場PC 1")
     checkin.check_in(pc, visit(open_cafe(pc)))
-    kpi_targets.set_target(pc, 2026, "consultations", 200, "kpi", "output")
+    targets.set_target(pc, 2026, "consultations", 200, "kpi", "output")
 
     result = import_file(ctx, export_for_coordinator(pc, tmp_path / "t.tsunagari").path)
 
     assert result.tables["kpi_target"].conflicts == 1
-    assert [t.target for t in kpi_targets.list_targets(ctx, 2026)] == [180.0]
+    assert [t.target for t in targets.list_targets(ctx, 2026)] == [180.0]
     conflicts = [a for a in rows(ctx, AuditEntry) if a.action == "exchange_conflict"]
     assert [(a.entity, a.detail["reason"]) for a in conflicts] == [
         ("kpi_target", "one_target_per_scope")
@@ -418,21 +420,21 @@ def test_a_target_for_a_scope_already_set_here_is_left_out_and_ours_stays(ctx, v
 
 def test_a_lost_stick_shows_no_venue_no_category_and_no_date(ctx, venue_pc, tmp_path):
     """The file's bytes, as whoever finds the stick reads them: nothing in clear."""
-    from kiosk import consultations
-    from kiosk.consultations import ConsultationDraft
+    from kiosk.consultations import records
+    from kiosk.consultations.records import ConsultationDraft
 
     pc = venue_pc("会場PC 1")
     event = open_cafe(pc, "中央公民館")
     seen = checkin.check_in(pc, visit(event))
     day = event.date
-    asked = consultations.record_consultation(
+    asked = records.record_consultation(
         pc,
         ConsultationDraft(
             event.venue_id, day, "in_person", "violence", "counsellor", 30, event.id,
             seen.visit.id,
         ),
     )  # fmt: skip
-    consultations.record_referral(pc, event.venue_id, day, "dv_centre", asked.id)
+    records.record_referral(pc, event.venue_id, day, "dv_centre", asked.id)
 
     sealed = export_for_coordinator(pc, tmp_path / "usb" / "lost.tsunagari").path
     data = sealed.read_bytes()

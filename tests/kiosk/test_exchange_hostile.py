@@ -30,19 +30,21 @@ import pytest
 from sqlalchemy import select
 
 from db.models import Visit
-from kiosk import checkin, events, exchange_format, exchange_ledger, kpi_targets, pairing, venues
-from kiosk.backups import list_backups
-from kiosk.checkin import CheckInRequest, ChildRequest
-from kiosk.context import AppContext, local_now
-from kiosk.database import open_database
-from kiosk.error_messages import MESSAGES, describe
-from kiosk.errors import KioskError
-from kiosk.exchange_export import export_for_coordinator
-from kiosk.exchange_import import import_file
-from kiosk.exchange_keys import KeyPair, own_keys
-from kiosk.exchange_seal import MAGIC, SIGNATURE, read_header, seal
-from kiosk.paths import DataFolder
-from kiosk.scratch import SCRATCH
+from kiosk.care.backups import list_backups
+from kiosk.core.context import AppContext, local_now
+from kiosk.core.database import open_database
+from kiosk.core.error_messages import MESSAGES, describe
+from kiosk.core.errors import KioskError
+from kiosk.core.paths import DataFolder
+from kiosk.core.scratch import SCRATCH
+from kiosk.door import checkin, events, venues
+from kiosk.door.checkin import CheckInRequest, ChildRequest
+from kiosk.exchange import file_format, ledger, pairing
+from kiosk.exchange.export import export_for_coordinator
+from kiosk.exchange.importer import import_file
+from kiosk.exchange.keys import KeyPair, own_keys
+from kiosk.exchange.seal import MAGIC, SIGNATURE, read_header, seal
+from kiosk.reports import targets
 from tests.exchange_files import content, edit_rows, fix_checksums, sealed_by, zipped
 from tests.pairing_helpers import pair
 
@@ -68,7 +70,7 @@ def a_pc(root: Path, name: str, migrated: bytes, made: list[AppContext]) -> AppC
     opened = open_database(folder=folder)
     made.append(opened)
     pc = replace(opened, clock=local_now)
-    exchange_ledger.set_device_name(pc, name)
+    ledger.set_device_name(pc, name)
     return pc
 
 
@@ -90,7 +92,7 @@ def build_world(hub: AppContext, root: Path, migrated: bytes, made: list[AppCont
     a_day(pcs["B"], "東部センター", 2)
     a_day(pcs["R"], "西部会館", 1)
     a_day(pcs["X"], "北部会館", 1)
-    kpi_targets.set_target(pcs["A"], 2026, "consultations", 180, "kpi", "output")
+    targets.set_target(pcs["A"], 2026, "consultations", 180, "kpi", "output")
     import_file(hub, export_for_coordinator(pcs["B"], root / "usb" / "b.tsunagari").path)
     export_for_coordinator(pcs["R"], root / "usb" / "r.tsunagari")
     pairing.revoke(hub, pcs["R"].device_id)
@@ -334,10 +336,10 @@ def test_a_file_from_the_future(world):
 
 
 def test_a_file_over_the_size_limit(world, monkeypatch):
-    monkeypatch.setattr(exchange_format, "MAX_FILE_BYTES", world.good.stat().st_size - 1)
-    from kiosk import exchange_receive
+    monkeypatch.setattr(file_format, "MAX_FILE_BYTES", world.good.stat().st_size - 1)
+    from kiosk.exchange import receive
 
-    monkeypatch.setattr(exchange_receive, "MAX_FILE_BYTES", world.good.stat().st_size - 1)
+    monkeypatch.setattr(receive, "MAX_FILE_BYTES", world.good.stat().st_size - 1)
     refused(world, world.good, "exchange_too_big")
 
 
@@ -406,9 +408,7 @@ def test_a_cancellation_of_another_pcs_visit(world_here):
         )
         row = {c.name: getattr(theirs, c.name) for c in Visit.__table__.columns}
     row.update(status="cancelled", cancel_reason="mistake", updated_at=local_now())
-    encoded = exchange_format.encode_row(
-        exchange_format.exported_columns(Visit.__table__), _Obj(row)
-    )
+    encoded = file_format.encode_row(file_format.exported_columns(Visit.__table__), _Obj(row))
     raw = json.dumps(encoded, ensure_ascii=False)
     edited = edit_rows(members_of(world), "visit", raw_line=raw)
     refused(world, resealed(world, "cancel-b.tsunagari", edited), "exchange_not_own_rows")

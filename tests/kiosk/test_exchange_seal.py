@@ -8,9 +8,9 @@ import os
 
 import pytest
 
-from kiosk.errors import KioskError
-from kiosk.exchange_keys import KeyPair
-from kiosk.exchange_seal import SIGNATURE, read_header, seal, unseal, verify
+from kiosk.core.errors import KioskError
+from kiosk.exchange.keys import KeyPair
+from kiosk.exchange.seal import SIGNATURE, read_header, seal, unseal, verify
 
 SENDER = "0b6c1a9e-3f7e-4b52-9a38-6a0f3c2d1e55"
 

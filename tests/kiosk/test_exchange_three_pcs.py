@@ -21,15 +21,15 @@ import pytest
 from sqlalchemy import func, insert, select
 
 from db.models import ChildCare, Consultation, Event, Setting, SurveyResponse, Visit
-from kiosk import pairing
-from kiosk.context import AppContext, local_now
-from kiosk.database import open_database
-from kiosk.demo import build_demo
-from kiosk.exchange_export import export_for_coordinator
-from kiosk.exchange_import import import_file
-from kiosk.exchange_keys import KEYS
-from kiosk.paths import DataFolder
-from kiosk.period_report import PeriodFigures, fiscal_year_period, period_report
+from kiosk.core.context import AppContext, local_now
+from kiosk.core.database import open_database
+from kiosk.core.paths import DataFolder
+from kiosk.demo.build import build_demo
+from kiosk.exchange import pairing
+from kiosk.exchange.export import export_for_coordinator
+from kiosk.exchange.importer import import_file
+from kiosk.exchange.keys import KEYS
+from kiosk.reports.period import PeriodFigures, fiscal_year_period, period_report
 from tests.databases import POSTGRESQL
 from tests.pairing_helpers import pair
 

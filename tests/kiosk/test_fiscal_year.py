@@ -2,8 +2,8 @@ from datetime import date
 
 import pytest
 
-from kiosk.errors import KioskError
-from kiosk.fiscal_year import (
+from kiosk.core.errors import KioskError
+from kiosk.core.fiscal_year import (
     fiscal_year_label,
     fiscal_year_months,
     fiscal_year_of,

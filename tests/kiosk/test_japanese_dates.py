@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from kiosk.error_messages import describe
-from kiosk.errors import KioskError
-from kiosk.fiscal_year import fiscal_year_label
-from kiosk.japanese_dates import era_date, era_year_label
+from kiosk.core.error_messages import describe
+from kiosk.core.errors import KioskError
+from kiosk.core.fiscal_year import fiscal_year_label
+from kiosk.core.japanese_dates import era_date, era_year_label
 
 
 @pytest.mark.parametrize(

@@ -11,9 +11,10 @@ from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 
 from db.models import AuditEntry, KpiTarget
-from kiosk import kpi_targets, venues
-from kiosk.errors import KioskError
-from kiosk.kpi_targets import (
+from kiosk.core.errors import KioskError
+from kiosk.door import venues
+from kiosk.reports import targets
+from kiosk.reports.targets import (
     achievement,
     copy_targets,
     list_targets,
@@ -97,7 +98,7 @@ def test_impossible_numbers_are_a_bug_not_a_rate(actual, target):
 
 
 def test_the_metrics_of_the_form_in_order_with_units():
-    found = [(m.code, m.label("ja"), m.unit) for m in kpi_targets.metrics()]
+    found = [(m.code, m.label("ja"), m.unit) for m in targets.metrics()]
     assert found == [
         ("openings", "開催回数", "回"),
         ("visits", "カフェ延参加者数", "人"),
@@ -110,23 +111,23 @@ def test_the_metrics_of_the_form_in_order_with_units():
         ("case_meetings", "個別ケース会議の実施回数", "回"),
         ("satisfaction_rate", "満足度", "%"),
     ]
-    raw = json.loads(kpi_targets.METRICS_FILE.read_text(encoding="utf-8"))
+    raw = json.loads(targets.METRICS_FILE.read_text(encoding="utf-8"))
     for item in raw["metrics"]:
         assert item["en"].strip() and item["group"] in {"goal", "kpi"}
         assert item["kind"] in {"outcome", "output"}
 
 
 def test_labels_for_reports():
-    assert kpi_targets.metric_label("consultations", "en") == "Consultations"
-    assert kpi_targets.metric_unit("consultations", "ja") == "件"
-    assert kpi_targets.metric_unit("consultations", "en") == ""
-    assert kpi_targets.metric_unit("satisfaction_rate", "en") == "%"
-    assert kpi_targets.group_label("goal") == "事業目標"
-    assert kpi_targets.group_label("kpi") == "事業KPI"
-    assert kpi_targets.kind_label("outcome") == "アウトカム"
-    assert kpi_targets.kind_label("output", "en") == "Output"
+    assert targets.metric_label("consultations", "en") == "Consultations"
+    assert targets.metric_unit("consultations", "ja") == "件"
+    assert targets.metric_unit("consultations", "en") == ""
+    assert targets.metric_unit("satisfaction_rate", "en") == "%"
+    assert targets.group_label("goal") == "事業目標"
+    assert targets.group_label("kpi") == "事業KPI"
+    assert targets.kind_label("outcome") == "アウトカム"
+    assert targets.kind_label("output", "en") == "Output"
     # A metric from a newer laptop, merged in, is still shown by its code.
-    assert kpi_targets.metric_label("new_metric") == "new_metric"
+    assert targets.metric_label("new_metric") == "new_metric"
 
 
 @pytest.mark.parametrize(
@@ -312,8 +313,8 @@ def test_after_a_merge_the_report_shows_the_target_the_coordinator_set(ctx, venu
     Before, the database took both: the report read one, the coordinator's
     edit changed the other, and the report kept the old figure.
     """
-    from kiosk.period_kpi import kpi_rows
-    from kiosk.period_report import fiscal_year_period, period_report
+    from kiosk.reports.kpi import kpi_rows
+    from kiosk.reports.period import fiscal_year_period, period_report
 
     stamp = datetime(2025, 4, 1, tzinfo=UTC)
     for row in (

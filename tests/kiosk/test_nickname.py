@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk import nickname
-from kiosk.errors import KioskError
+from kiosk.core.errors import KioskError
+from kiosk.door import nickname
 
 
 @pytest.mark.parametrize(

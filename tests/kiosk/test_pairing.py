@@ -7,10 +7,11 @@ from dataclasses import replace
 
 import pytest
 
-from kiosk import pairing, settings
-from kiosk.database import open_database
-from kiosk.errors import KioskError
-from kiosk.paths import DataFolder
+from kiosk.core import settings
+from kiosk.core.database import open_database
+from kiosk.core.errors import KioskError
+from kiosk.core.paths import DataFolder
+from kiosk.exchange import pairing
 
 
 @pytest.fixture(autouse=True)

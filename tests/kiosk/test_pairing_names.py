@@ -13,10 +13,11 @@ from dataclasses import replace
 
 import pytest
 
-from kiosk import exchange_ledger, pairing, settings
-from kiosk.database import open_database
-from kiosk.errors import KioskError
-from kiosk.paths import DataFolder
+from kiosk.core import settings
+from kiosk.core.database import open_database
+from kiosk.core.errors import KioskError
+from kiosk.core.paths import DataFolder
+from kiosk.exchange import ledger, pairing
 
 
 @pytest.fixture(autouse=True)
@@ -36,7 +37,7 @@ def venue_pc(tmp_path, clock, migrated_database):
 
 @pytest.mark.parametrize("name", ["PC\u202e1", "\x1b[2J会場", "会\u200bPC"])
 def test_an_answer_from_a_pc_whose_name_breaks_the_rule_is_refused(ctx, venue_pc, tmp_path, name):
-    settings.put(venue_pc, exchange_ledger.DEVICE_NAME, name)  # saved before the rule
+    settings.put(venue_pc, ledger.DEVICE_NAME, name)  # saved before the rule
     invitation = pairing.invite(ctx, tmp_path / "invite.json")
     joined = pairing.join(venue_pc, invitation.path, invitation.code, tmp_path / "answer.json")
 
@@ -61,7 +62,7 @@ def test_an_invitation_whose_organisation_breaks_the_rule_pairs_nothing(ctx, ven
 
 
 def test_a_good_name_still_pairs(ctx, venue_pc, tmp_path):
-    exchange_ledger.set_device_name(venue_pc, "会場PC 1 👩‍👧")
+    ledger.set_device_name(venue_pc, "会場PC 1 👩‍👧")
     settings.put(ctx, settings.ORGANISATION, "NPOつながり")
     invitation = pairing.invite(ctx, tmp_path / "invite.json")
     joined = pairing.join(venue_pc, invitation.path, invitation.code, tmp_path / "answer.json")

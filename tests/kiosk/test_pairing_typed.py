@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.errors import KioskError
-from kiosk.pairing_typed import same_confirmation, typed_code, typed_confirmation
+from kiosk.core.errors import KioskError
+from kiosk.exchange.typed_codes import same_confirmation, typed_code, typed_confirmation
 
 
 @pytest.mark.parametrize(

@@ -9,10 +9,10 @@ import pytest
 from sqlalchemy import select
 
 from db.models import AuditEntry, PaperDay
-from kiosk import checkin, events, venues
-from kiosk.checkin import CheckInRequest
-from kiosk.errors import KioskError
-from kiosk.paper_days import (
+from kiosk.core.errors import KioskError
+from kiosk.door import checkin, events, venues
+from kiosk.door.checkin import CheckInRequest
+from kiosk.door.paper_days import (
     PaperDayDraft,
     cancel_paper_day,
     has_checkins,

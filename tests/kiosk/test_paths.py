@@ -13,9 +13,9 @@ import pytest
 
 import resources
 from db.engine import sqlite_path
-from kiosk import paths
-from kiosk.database import open_database
-from kiosk.paths import DataFolder, resolve_data_dir
+from kiosk.core import paths
+from kiosk.core.database import open_database
+from kiosk.core.paths import DataFolder, resolve_data_dir
 
 
 def real_home() -> Path:

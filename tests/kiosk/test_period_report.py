@@ -8,10 +8,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kiosk import checkin, events, venues
-from kiosk.checkin import CheckInRequest, ChildRequest
-from kiosk.errors import KioskError
-from kiosk.period_report import (
+from kiosk.core.errors import KioskError
+from kiosk.door import checkin, events, venues
+from kiosk.door.checkin import CheckInRequest, ChildRequest
+from kiosk.reports.daily import daily_tally
+from kiosk.reports.period import (
     fiscal_year_period,
     metric_actual,
     month_period,
@@ -21,7 +22,6 @@ from kiosk.period_report import (
     report_rows,
     row_value,
 )
-from kiosk.tally import daily_tally
 from tests.conftest import JST
 
 
@@ -172,9 +172,9 @@ def test_period_totals_equal_the_sum_of_daily_tallies(ctx, clock, visits):
 
 
 def test_kpi_table_as_the_grant_form_writes_it(ctx, venue, clock):
-    from kiosk.consultations import record_case_meeting
-    from kiosk.kpi_targets import set_target
-    from kiosk.period_kpi import kpi_rows
+    from kiosk.consultations.records import record_case_meeting
+    from kiosk.reports.kpi import kpi_rows
+    from kiosk.reports.targets import set_target
 
     hold(ctx, clock, venue.id, date(2025, 6, 1), [{"age_band": "30s"} for _ in range(10)])
     on_day(clock, date(2026, 11, 22))
@@ -198,8 +198,8 @@ def test_kpi_table_as_the_grant_form_writes_it(ctx, venue, clock):
 
 
 def test_paper_lists_join_every_total_once(ctx, venue, clock):
-    from kiosk.paper_days import PaperDayDraft, record_paper_day
-    from kiosk.tally_csv import render_daily_csv
+    from kiosk.door.paper_days import PaperDayDraft, record_paper_day
+    from kiosk.reports.render.daily_csv import render_daily_csv
 
     hold(ctx, clock, venue.id, date(2026, 10, 4), [{"age_band": "30s"}, {"age_band": "40s"}])
     on_day(clock, date(2026, 11, 22))
@@ -238,13 +238,13 @@ def test_every_metric_is_listed_and_the_pdf_holds_the_kpi_figures(ctx, venue, cl
 
     from pypdf import PdfReader
 
-    from kiosk.kpi_targets import set_target
-    from kiosk.period_export import PeriodRequest, render
+    from kiosk.reports.period_export import PeriodRequest, render
+    from kiosk.reports.targets import set_target
 
     hold(ctx, clock, venue.id, date(2025, 6, 1), [{"age_band": "30s"} for _ in range(11)])
     on_day(clock, date(2026, 11, 22))
     set_target(ctx, 2025, "visits", 15, "goal", "outcome")
-    from kiosk.period_kpi import kpi_rows
+    from kiosk.reports.kpi import kpi_rows
 
     rows = kpi_rows(ctx, period_report(ctx, fiscal_year_period(2025)))
     assert len(rows) == 10  # every metric of the form
@@ -262,10 +262,10 @@ def test_workshops_of_the_same_name_from_two_pcs_are_summed(ctx, venue, clock):
     from datetime import time as clock_time
 
     from db.models import Workshop
-    from kiosk import workshop_catalogue, workshop_signups, workshop_slots
-    from kiosk.workshop_catalogue import WorkshopDraft
+    from kiosk.workshops import catalogue, signups, slots
+    from kiosk.workshops.catalogue import WorkshopDraft
 
-    mine = workshop_catalogue.add_workshop(ctx, WorkshopDraft("ヨガ"))
+    mine = catalogue.add_workshop(ctx, WorkshopDraft("ヨガ"))
     with ctx.sessions.begin() as session:  # the other PC's ヨガ, as an import leaves it
         theirs = Workshop(name="ヨガ", active=True, device_id="other-pc", default_minutes=60)
         session.add(theirs)
@@ -275,11 +275,11 @@ def test_workshops_of_the_same_name_from_two_pcs_are_summed(ctx, venue, clock):
     on_day(clock, day)
     event = events.open_event(ctx, venue.id)
     for workshop_id, people in ((mine.id, 2), (theirs_id, 3)):
-        slot = workshop_slots.add_slot(ctx, event.id, workshop_id, clock_time(13, 0), None)
+        slot = slots.add_slot(ctx, event.id, workshop_id, clock_time(13, 0), None)
         for _ in range(people):
             visit = checkin.check_in(ctx, CheckInRequest(event_id=event.id, age_band="30s"))
-            signed = workshop_signups.sign_up(ctx, slot.id, visit.visit.id)
-            workshop_signups.set_attended(ctx, signed.signup.id)
+            signed = signups.sign_up(ctx, slot.id, visit.visit.id)
+            signups.set_attended(ctx, signed.signup.id)
     report = period_report(ctx, month_period(2026, 11))
     rows = [row.item for row in report_rows([report.totals], "ja", {})]
     assert rows.count("workshop:ヨガ") == 1

@@ -11,11 +11,11 @@ import pytest
 from pypdf import PdfReader
 from reportlab.pdfbase import pdfmetrics
 
-from kiosk import atomic_file, paths, pickup_label
-from kiosk.childcare import ChildInfo
-from kiosk.errors import KioskError
-from kiosk.pdf_font import japanese_font
-from kiosk.pickup_label import (
+from kiosk.core import atomic_file, paths
+from kiosk.core.errors import KioskError
+from kiosk.door import pickup_label
+from kiosk.door.childcare import ChildInfo
+from kiosk.door.pickup_label import (
     PAGE_HEIGHT,
     PAGE_WIDTH,
     fit_lines,
@@ -23,6 +23,7 @@ from kiosk.pickup_label import (
     render_labels,
     write_labels,
 )
+from kiosk.reports.render.pdf_font import japanese_font
 
 DAY = date(2026, 11, 22)
 AT = datetime(2026, 11, 22, 1, 5, tzinfo=UTC)

@@ -13,12 +13,12 @@ from typing import Any
 
 import pytest
 
-from kiosk import questionnaire_catalogue as catalogue
-from kiosk import settings
-from kiosk.context import AppContext
-from kiosk.error_messages import describe
-from kiosk.errors import KioskError
-from kiosk.questionnaire import (
+from kiosk.core import settings
+from kiosk.core.context import AppContext
+from kiosk.core.error_messages import describe
+from kiosk.core.errors import KioskError
+from kiosk.survey import catalogue
+from kiosk.survey.questionnaire import (
     BUILTIN_DIR,
     DEFAULT_ID,
     load_file,

@@ -9,11 +9,12 @@ import pytest
 from sqlalchemy import event, select
 
 from db.models import AuditEntry, ChildCare, Visit, Visitor
-from kiosk import checkin, retention
-from kiosk.checkin import ChildRequest
-from kiosk.errors import KioskError
-from kiosk.period_report import fiscal_year_period, period_report
-from kiosk.tally import daily_tally
+from kiosk.care import retention
+from kiosk.core.errors import KioskError
+from kiosk.door import checkin
+from kiosk.door.checkin import ChildRequest
+from kiosk.reports.daily import daily_tally
+from kiosk.reports.period import fiscal_year_period, period_report
 from tests.kiosk.test_period_report import hold, on_day
 
 OLD_DAY = date(2026, 6, 7)  # more than 90 days before 2026-11-22
@@ -169,7 +170,7 @@ def test_retention_outside_the_range_is_refused_and_changes_nothing(ctx, db_stat
 
 
 def test_a_damaged_setting_falls_back_to_the_default(ctx):
-    from kiosk import settings
+    from kiosk.core import settings
 
     settings.put(ctx, retention.RETENTION_DAYS, "soon")
     assert retention.retention_days(ctx) == 90
@@ -179,7 +180,7 @@ def test_backups_older_than_the_retention_period_go_with_the_details(ctx, histor
     """A copy taken before the cutoff holds nothing still kept: it is deleted whole."""
     from datetime import datetime
 
-    from kiosk.backups import create_backup, list_backups
+    from kiosk.care.backups import create_backup, list_backups
 
     if ctx.data_dir is None:
         pytest.skip("a database server keeps its own backups")
@@ -202,7 +203,7 @@ KEPT_NICKNAME = "のこるKEEP42"
 
 def marks() -> list[bytes]:
     """The erased details as they sit in a file: nickname, its search key, the note."""
-    from kiosk.nickname import search_key
+    from kiosk.door.nickname import search_key
 
     return [m.encode() for m in (MARK_NICKNAME, search_key(MARK_NICKNAME), MARK_NOTE)]
 
@@ -236,8 +237,8 @@ def test_after_a_purge_no_file_in_the_data_folder_holds_an_erased_detail(ctx, ve
     from dataclasses import replace
     from datetime import datetime
 
-    from kiosk import backups
-    from kiosk.database import open_database
+    from kiosk.care import backups
+    from kiosk.core.database import open_database
 
     hold(
         ctx,

@@ -1,7 +1,7 @@
 """A row's device_id names the PC that made it, for good: an edit never changes it.
 
 Exchange files may only create and change rows their maker made
-(kiosk/exchange_allowed.py), so the maker must not move: when the
+(kiosk/exchange/allowed.py), so the maker must not move: when the
 coordinator corrected a venue PC's venue, the edit used to stamp the
 coordinator's id on it, and the venue PC's next file was then refused as
 speaking for another PC's row.
@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from db.models import Venue
-from kiosk import venues
+from kiosk.door import venues
 
 KIOSK = Path(__file__).resolve().parents[2] / "kiosk"
 

@@ -14,22 +14,17 @@ from typing import Any
 
 import pytest
 
-from kiosk import (
-    checkin,
-    consultation_lists,
-    exchange_ledger,
-    nickname,
-    safe_text,
-    settings,
-    venues,
-    workshop_catalogue,
-)
-from kiosk.context import AppContext
-from kiosk.error_messages import describe
-from kiosk.errors import KioskError
-from kiosk.events import EventInfo
-from kiosk.venues import VenueInfo
-from kiosk.workshop_catalogue import WorkshopDraft
+from kiosk.consultations import lists
+from kiosk.core import safe_text, settings
+from kiosk.core.context import AppContext
+from kiosk.core.error_messages import describe
+from kiosk.core.errors import KioskError
+from kiosk.door import checkin, nickname, venues
+from kiosk.door.events import EventInfo
+from kiosk.door.venues import VenueInfo
+from kiosk.exchange import ledger
+from kiosk.workshops import catalogue
+from kiosk.workshops.catalogue import WorkshopDraft
 
 # Each hides, reorders or controls something; after "名" so none is at an edge.
 REFUSED = {
@@ -159,7 +154,7 @@ def test_an_emoji_nickname_is_welcome(ctx: AppContext, event: EventInfo):
 def _workshop(field: str) -> Callable[[AppContext, str], Any]:
     def save(ctx: AppContext, text: str) -> Any:
         values = {"name": "アロマ", field: text}
-        return workshop_catalogue.add_workshop(ctx, WorkshopDraft(**values))
+        return catalogue.add_workshop(ctx, WorkshopDraft(**values))
 
     return save
 
@@ -170,8 +165,8 @@ def _rename_venue(ctx: AppContext, text: str) -> Any:
 
 
 def _rename_list_entry(ctx: AppContext, text: str) -> Any:
-    entry = consultation_lists.add_entry(ctx, "agency", "社会福祉協議会")
-    return consultation_lists.rename_entry(ctx, "agency", entry.code, text)
+    entry = lists.add_entry(ctx, "agency", "社会福祉協議会")
+    return lists.rename_entry(ctx, "agency", entry.code, text)
 
 
 # (what is typed, the service, the field the error names)
@@ -189,14 +184,14 @@ NAME_FIELDS: dict[str, tuple[Callable[[AppContext, str], Any], str]] = {
     "organisation": (settings.set_organisation, "organisation"),
     "project": (settings.set_project_name, "project"),
     "workshop name": (
-        lambda ctx, text: workshop_catalogue.add_workshop(ctx, WorkshopDraft(name=text)),
+        lambda ctx, text: catalogue.add_workshop(ctx, WorkshopDraft(name=text)),
         "workshop",
     ),
     "workshop description": (_workshop("description"), "description"),
     "workshop facilitator": (_workshop("facilitator"), "facilitator"),
-    "device name": (exchange_ledger.set_device_name, "device"),
+    "device name": (ledger.set_device_name, "device"),
     "new list entry": (
-        lambda ctx, text: consultation_lists.add_entry(ctx, "category", text),
+        lambda ctx, text: lists.add_entry(ctx, "category", text),
         "list_label",
     ),
     "renamed list entry": (_rename_list_entry, "list_label"),

@@ -10,12 +10,11 @@ import pytest
 from sqlalchemy import inspect, select
 
 from db.models import AuditEntry, SurveyResponse
-from kiosk import questionnaire_catalogue as catalogue
-from kiosk import survey
-from kiosk.context import AppContext
-from kiosk.errors import KioskError
-from kiosk.events import EventInfo
-from kiosk.questionnaire import Questionnaire
+from kiosk.core.context import AppContext
+from kiosk.core.errors import KioskError
+from kiosk.door.events import EventInfo
+from kiosk.survey import catalogue, responses
+from kiosk.survey.questionnaire import Questionnaire
 
 Snapshot = Callable[[], dict[str, list[str]]]
 FULL = {
@@ -52,7 +51,7 @@ def refused(
 
 def test_a_full_response_is_stored_anonymously_to_the_hour(ctx, event, clock, questionnaire):
     clock.advance(hours=3, minutes=47, seconds=12)  # 13:47:12
-    saved = survey.submit_response(ctx, event.id, questionnaire, FULL, "ja")
+    saved = responses.submit_response(ctx, event.id, questionnaire, FULL, "ja")
     assert not saved.repeated and saved.answered == 7
     [row] = stored(ctx)
     assert row.id == saved.id
@@ -73,8 +72,8 @@ def test_a_response_has_no_link_to_a_visit():
 
 
 def test_a_double_tap_on_send_stores_one_response(ctx, event, questionnaire):
-    first = survey.submit_response(ctx, event.id, questionnaire, FULL, "ja", request_id="r-1")
-    again = survey.submit_response(ctx, event.id, questionnaire, FULL, "ja", request_id="r-1")
+    first = responses.submit_response(ctx, event.id, questionnaire, FULL, "ja", request_id="r-1")
+    again = responses.submit_response(ctx, event.id, questionnaire, FULL, "ja", request_id="r-1")
     assert (first.id, again.id, again.repeated) == ("r-1", "r-1", True)
     assert len(stored(ctx)) == 1
 
@@ -85,7 +84,7 @@ def test_a_skipped_required_question_stores_nothing(ctx, event, db_state, questi
         ctx,
         db_state,
         "survey_required",
-        lambda: survey.submit_response(ctx, event.id, questionnaire, answers, "ja"),
+        lambda: responses.submit_response(ctx, event.id, questionnaire, answers, "ja"),
     )
     assert error.params == {"number": 1}
 
@@ -96,11 +95,11 @@ def test_over_long_free_text_stores_nothing(ctx, event, db_state, questionnaire)
         ctx,
         db_state,
         "survey_text_too_long",
-        lambda: survey.submit_response(ctx, event.id, questionnaire, answers, "ja"),
+        lambda: responses.submit_response(ctx, event.id, questionnaire, answers, "ja"),
     )
     assert error.params == {"number": 7, "limit": 400, "count": 401}
     exactly = {**FULL, "comment": "あ" * 400}
-    survey.submit_response(ctx, event.id, questionnaire, exactly, "ja")
+    responses.submit_response(ctx, event.id, questionnaire, exactly, "ja")
 
 
 @pytest.mark.parametrize(
@@ -121,7 +120,7 @@ def test_answers_that_are_not_in_the_questionnaire_are_refused(
         ctx,
         db_state,
         code,
-        lambda: survey.submit_response(ctx, event.id, questionnaire, answers, "ja"),
+        lambda: responses.submit_response(ctx, event.id, questionnaire, answers, "ja"),
     )
 
 
@@ -130,19 +129,19 @@ def test_other_refusals_change_nothing(ctx, event, db_state, questionnaire):
         ctx,
         db_state,
         "invalid_language",
-        lambda: survey.submit_response(ctx, event.id, questionnaire, FULL, "fr"),
+        lambda: responses.submit_response(ctx, event.id, questionnaire, FULL, "fr"),
     )
     refused(
         ctx,
         db_state,
         "event_not_found",
-        lambda: survey.submit_response(ctx, "no-such-event", questionnaire, FULL, "ja"),
+        lambda: responses.submit_response(ctx, "no-such-event", questionnaire, FULL, "ja"),
     )
     refused(
         ctx,
         db_state,
         "survey_empty",
-        lambda: survey.submit_response(ctx, event.id, questionnaire, {}, "ja", source="paper"),
+        lambda: responses.submit_response(ctx, event.id, questionnaire, {}, "ja", source="paper"),
     )
 
 
@@ -151,7 +150,7 @@ def test_a_paper_response_keeps_the_day_only_and_may_skip_a_required_question(
 ):
     clock.advance(days=3, hours=5, minutes=10)  # typed in three days later, 15:10
     paper = {"lonely": "often_always", "comment": "紙に書きました"}
-    survey.submit_response(ctx, event.id, questionnaire, paper, "ja", source="paper")
+    responses.submit_response(ctx, event.id, questionnaire, paper, "ja", source="paper")
     [row] = stored(ctx)
     assert row.source == "paper"
     assert row.answered_hour == datetime.fromisoformat("2026-11-22T00:00:00+09:00")
@@ -160,20 +159,20 @@ def test_a_paper_response_keeps_the_day_only_and_may_skip_a_required_question(
 
 
 def test_a_closed_event_still_takes_responses(ctx, event, questionnaire):
-    from kiosk import events
+    from kiosk.door import events
 
     events.close_event(ctx, event.id)
-    survey.submit_response(ctx, event.id, questionnaire, FULL, "en")
-    assert survey.count_for_event(ctx, event.id) == 1
+    responses.submit_response(ctx, event.id, questionnaire, FULL, "en")
+    assert responses.count_for_event(ctx, event.id) == 1
 
 
 def test_idle_time_has_a_default_and_a_range(ctx, db_state):
-    assert survey.idle_seconds(ctx) == 90
-    survey.set_idle_seconds(ctx, 120)
-    assert survey.idle_seconds(ctx) == 120
+    assert responses.idle_seconds(ctx) == 90
+    responses.set_idle_seconds(ctx, 120)
+    assert responses.idle_seconds(ctx) == 120
     for wrong in (5, 10_000):
         error = refused(
-            ctx, db_state, "survey_idle_range", lambda w=wrong: survey.set_idle_seconds(ctx, w)
+            ctx, db_state, "survey_idle_range", lambda w=wrong: responses.set_idle_seconds(ctx, w)
         )
         assert error.params == {"low": 30, "high": 900}
 
@@ -224,7 +223,7 @@ def test_answers_between_check_ins_leave_no_time_and_no_order(
     from sqlalchemy import text
     from sqlalchemy.exc import DatabaseError
 
-    from kiosk import checkin
+    from kiosk.door import checkin
 
     sent: list[str] = []
     for n in range(8):
@@ -234,7 +233,9 @@ def test_answers_between_check_ins_leave_no_time_and_no_order(
         before = rows_by_table(ctx)
         source = "paper" if n % 3 == 2 else "kiosk"
         answers = {"lonely": "occasionally"} if source == "paper" else FULL
-        saved = survey.submit_response(ctx, event.id, questionnaire, answers, "ja", source=source)
+        saved = responses.submit_response(
+            ctx, event.id, questionnaire, answers, "ja", source=source
+        )
         sent.append(saved.id)
         # One response more, and nothing else anywhere: no audit line, no setting.
         assert changed_tables(before, rows_by_table(ctx)) == {"survey_response": 1}
@@ -276,7 +277,7 @@ def test_the_questionnaire_is_stored_when_staff_open_it_never_by_a_response(ctx,
     [stored_row] = definitions()
     assert stored_row.key == "questionnaire/cafe-satisfaction/1"
     clock.advance(minutes=37)
-    survey.submit_response(ctx, event.id, staff_opened, FULL, "ja")
+    responses.submit_response(ctx, event.id, staff_opened, FULL, "ja")
     assert [(r.id, r.updated_at) for r in definitions()] == [(stored_row.id, stored_row.updated_at)]
 
 
@@ -286,7 +287,7 @@ def test_a_response_to_a_questionnaire_never_stored_is_refused(ctx, event, db_st
         ctx,
         db_state,
         "questionnaire_not_stored",
-        lambda: survey.submit_response(ctx, event.id, not_opened, FULL, "ja"),
+        lambda: responses.submit_response(ctx, event.id, not_opened, FULL, "ja"),
     )
     assert error.params == {"ref": "cafe-satisfaction/1"}
 
@@ -298,18 +299,18 @@ def test_send_empties_the_wal_and_never_waits_for_a_reader(ctx, event, folder, q
     from pathlib import Path
 
     wal = Path(f"{folder.database}-wal")
-    survey.submit_response(ctx, event.id, questionnaire, FULL, "ja")
+    responses.submit_response(ctx, event.id, questionnaire, FULL, "ja")
     assert wal.stat().st_size == 0
     reader = sqlite3.connect(folder.database)
     reader.execute("BEGIN")
     reader.execute("SELECT count(*) FROM survey_response").fetchone()  # holds the WAL
     try:
-        survey.submit_response(ctx, event.id, questionnaire, FULL, "en")  # saved, no wait
+        responses.submit_response(ctx, event.id, questionnaire, FULL, "en")  # saved, no wait
         assert wal.stat().st_size > 0
     finally:
         reader.close()
-    survey.submit_response(ctx, event.id, questionnaire, FULL, "ja")
-    assert wal.stat().st_size == 0 and survey.count_for_event(ctx, event.id) == 3
+    responses.submit_response(ctx, event.id, questionnaire, FULL, "ja")
+    assert wal.stat().st_size == 0 and responses.count_for_event(ctx, event.id) == 3
     with ctx.sessions() as session:
         from sqlalchemy import text
 
@@ -322,10 +323,11 @@ def test_a_response_sent_after_an_export_in_the_same_hour_still_reaches_the_coor
     """Its times are kept to the hour, so it looks older than the export before it."""
     from datetime import timedelta, timezone
 
-    from kiosk import exchange_export, venues
-    from kiosk.database import open_database
-    from kiosk.events import open_event
-    from kiosk.paths import DataFolder
+    from kiosk.core.database import open_database
+    from kiosk.core.paths import DataFolder
+    from kiosk.door import venues
+    from kiosk.door.events import open_event
+    from kiosk.exchange import export
     from tests.pairing_helpers import pair
 
     folder = DataFolder(tmp_path / "pc")
@@ -341,10 +343,10 @@ def test_a_response_sent_after_an_export_in_the_same_hour_still_reaches_the_coor
         venue = venues.complete_setup(pc, "NPOつながり", "中央公民館", "in_person")
         event = open_event(pc, venue.id)
         questionnaire = catalogue.active(pc)
-        exchange_export.export_for_coordinator(pc, tmp_path / "usb" / "1.zip")
-        survey.submit_response(pc, event.id, questionnaire, FULL, "ja")
-        assert exchange_export.unexported_rows(pc) == 1
-        second = exchange_export.export_for_coordinator(pc, tmp_path / "usb" / "2.zip")
+        export.export_for_coordinator(pc, tmp_path / "usb" / "1.zip")
+        responses.submit_response(pc, event.id, questionnaire, FULL, "ja")
+        assert export.unexported_rows(pc) == 1
+        second = export.export_for_coordinator(pc, tmp_path / "usb" / "2.zip")
     finally:
         opened.sessions.kw["bind"].dispose()
         hub.sessions.kw["bind"].dispose()

@@ -7,9 +7,9 @@ import io
 
 import pytest
 
-from kiosk import questionnaire_catalogue as catalogue
-from kiosk import survey, survey_export, survey_results
-from kiosk.errors import KioskError
+from kiosk.core.errors import KioskError
+from kiosk.survey import catalogue, responses, results_csv
+from kiosk.survey import results as survey_results
 
 
 @pytest.fixture
@@ -23,7 +23,7 @@ def answered(ctx, event):
         answers = {"overall": overall, "lonely": "never"}
         if comment:
             answers["comment"] = comment
-        survey.submit_response(ctx, event.id, questionnaire, answers, "ja")
+        responses.submit_response(ctx, event.id, questionnaire, answers, "ja")
     return event
 
 
@@ -33,7 +33,7 @@ def table(data: bytes, encoding: str = "utf-8-sig") -> list[list[str]]:
 
 def test_the_csv_holds_the_rate_with_its_denominator(ctx, answered):
     results = survey_results.results(ctx, survey_results.event_scope(answered.id))
-    export = survey_export.render(results, "ja", "2026年11月22日 中央公民館")
+    export = results_csv.render(results, "ja", "2026年11月22日 中央公民館")
     assert export.data.startswith(b"\xef\xbb\xbf")  # BOM, for Excel
     rows = table(export.data)
     assert rows[0] == ["質問", "回答", "件数", "回答者数", "割合"]
@@ -49,7 +49,7 @@ def test_comments_only_when_the_coordinator_asks_and_never_as_formulas(ctx, answ
     results = survey_results.results(
         ctx, survey_results.event_scope(answered.id), include_comments=True
     )
-    rows = table(survey_export.render(results, "en", "22 Nov").data)
+    rows = table(results_csv.render(results, "en", "22 Nov").data)
     assert rows[0] == ["Question", "Answer", "Count", "Answered", "Share"]
     comments = [row[1] for row in rows if row[0] == "Comment"]
     assert comments == ['\'=HYPERLINK("http://x")', "また来ます"]
@@ -57,7 +57,7 @@ def test_comments_only_when_the_coordinator_asks_and_never_as_formulas(ctx, answ
 
 def test_shift_jis_on_request(ctx, answered):
     results = survey_results.results(ctx, survey_results.event_scope(answered.id))
-    data = survey_export.render(results, "ja", "中央公民館", encoding="cp932").data
+    data = results_csv.render(results, "ja", "中央公民館", encoding="cp932").data
     assert table(data, "cp932")[0][0] == "質問"
 
 
@@ -66,5 +66,5 @@ def test_a_failed_write_is_a_coded_error(ctx, answered, tmp_path):
     blocked = tmp_path / "file"
     blocked.write_text("not a folder")
     with pytest.raises(KioskError) as excinfo:
-        survey_export.write_csv(blocked / "out.csv", results, "ja", "x")
+        results_csv.write_csv(blocked / "out.csv", results, "ja", "x")
     assert excinfo.value.code == "export_write_failed"

@@ -7,12 +7,14 @@ from decimal import Decimal
 
 import pytest
 
-from kiosk import events, survey, survey_results, venues
-from kiosk import questionnaire_catalogue as catalogue
-from kiosk.fiscal_year import fiscal_year_of
-from kiosk.period_report import period_report, range_period
-from kiosk.questionnaire import Questionnaire, parse, to_data
-from kiosk.survey_results import (
+from kiosk.core.fiscal_year import fiscal_year_of
+from kiosk.door import events, venues
+from kiosk.reports.period import period_report, range_period
+from kiosk.survey import catalogue
+from kiosk.survey import responses as survey
+from kiosk.survey import results as survey_results
+from kiosk.survey.questionnaire import Questionnaire, parse, to_data
+from kiosk.survey.results import (
     Rate,
     ResponseRow,
     fiscal_year_scope,

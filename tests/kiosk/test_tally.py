@@ -8,16 +8,17 @@ from datetime import date, time
 import pytest
 from pypdf import PdfReader
 
-from kiosk import checkin, questionnaire_catalogue, survey
-from kiosk.checkin import CheckInRequest, ChildRequest
-from kiosk.csv_cells import GETA, render_csv, safe_cell, to_cp932
-from kiosk.errors import KioskError
-from kiosk.tally import daily_tally, figures, venue_by_name
-from kiosk.tally_csv import render_daily_csv, wide_header
-from kiosk.tally_pdf import render_daily_pdf
-from kiosk.workshop_catalogue import WorkshopDraft, add_workshop
-from kiosk.workshop_signups import set_attended, sign_up
-from kiosk.workshop_slots import add_slot
+from kiosk.core.errors import KioskError
+from kiosk.door import checkin
+from kiosk.door.checkin import CheckInRequest, ChildRequest
+from kiosk.reports.daily import daily_tally, figures, venue_by_name
+from kiosk.reports.render.csv_cells import GETA, render_csv, safe_cell, to_cp932
+from kiosk.reports.render.daily_csv import render_daily_csv, wide_header
+from kiosk.reports.render.daily_pdf import render_daily_pdf
+from kiosk.survey import catalogue, responses
+from kiosk.workshops.catalogue import WorkshopDraft, add_workshop
+from kiosk.workshops.signups import set_attended, sign_up
+from kiosk.workshops.slots import add_slot
 
 
 @pytest.fixture
@@ -46,9 +47,9 @@ def day(ctx, venue, event, clock):
     set_attended(ctx, sign_up(ctx, slot.id, a.id).signup.id)
     sign_up(ctx, slot.id, b.id)
 
-    questionnaire = questionnaire_catalogue.active(ctx)
+    questionnaire = catalogue.active(ctx)
     for overall in ("satisfied", "somewhat_dissatisfied", "somewhat_satisfied"):
-        survey.submit_response(ctx, event.id, questionnaire, {"overall": overall}, "ja")
+        responses.submit_response(ctx, event.id, questionnaire, {"overall": overall}, "ja")
     return event
 
 
@@ -189,7 +190,7 @@ def test_a_range_is_one_pdf_with_a_page_per_day(ctx, venue, day):
 
 
 def test_long_names_wrap_instead_of_overflowing(ctx, venue, day):
-    from kiosk import venues
+    from kiosk.door import venues
 
     venues.rename_venue(ctx, venue.id, "とても長い名前の地域交流センター" * 3)
     t = daily_tally(ctx, venue.id, day.date)
@@ -197,7 +198,7 @@ def test_long_names_wrap_instead_of_overflowing(ctx, venue, day):
 
 
 def test_consultations_count_on_the_day_even_without_an_event(ctx, venue, day, clock):
-    from kiosk.consultations import (
+    from kiosk.consultations.records import (
         ConsultationDraft,
         cancel_consultation,
         record_case_meeting,

@@ -8,9 +8,10 @@ import pytest
 from sqlalchemy import select
 
 from db.models import AuditEntry
-from kiosk import events, settings, venues
-from kiosk.errors import KioskError
-from kiosk.paper_days import PaperDayDraft, record_paper_day
+from kiosk.core import settings
+from kiosk.core.errors import KioskError
+from kiosk.door import events, venues
+from kiosk.door.paper_days import PaperDayDraft, record_paper_day
 
 
 def audit_actions(ctx) -> list[str]:

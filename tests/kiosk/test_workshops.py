@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import select
 
 from db.models import AuditEntry
-from kiosk import checkin, events
-from kiosk.checkin import CheckInRequest
-from kiosk.errors import KioskError
-from kiosk.workshop_catalogue import (
+from kiosk.core.errors import KioskError
+from kiosk.door import checkin, events
+from kiosk.door.checkin import CheckInRequest
+from kiosk.workshops.catalogue import (
     WorkshopDraft,
     add_starter_workshops,
     add_workshop,
@@ -19,8 +19,8 @@ from kiosk.workshop_catalogue import (
     set_active,
     update_workshop,
 )
-from kiosk.workshop_counts import workshop_counts
-from kiosk.workshop_signups import (
+from kiosk.workshops.counts import workshop_counts
+from kiosk.workshops.signups import (
     cancel_signup,
     change_capacity,
     mark_all_attended,
@@ -28,7 +28,7 @@ from kiosk.workshop_signups import (
     sign_up,
     signups_of_slot,
 )
-from kiosk.workshop_slots import (
+from kiosk.workshops.slots import (
     add_slot,
     copy_slots,
     last_event_with_slots,
@@ -206,7 +206,7 @@ def test_only_an_active_check_in_of_the_same_event_signs_up(
 
 
 def test_visit_from_another_event_is_refused(ctx, db_state, event, aroma, venue):
-    from kiosk import venues
+    from kiosk.door import venues
 
     other_venue = venues.add_venue(ctx, "東部センター")
     other_event = events.open_event(ctx, other_venue.id)

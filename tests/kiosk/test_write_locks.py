@@ -26,15 +26,16 @@ import pytest
 from sqlalchemy import select, update
 
 from db.models import ChildCare, Setting, Signup, Venue, Visit, Visitor
-from kiosk import checkin, childcare, nickname, settings, venues
-from kiosk.checkin import CheckInRequest, ChildRequest
-from kiosk.context import AppContext
-from kiosk.errors import KioskError
-from kiosk.events import EventInfo, lock_event
-from kiosk.transaction import write
-from kiosk.workshop_catalogue import WorkshopDraft, add_workshop
-from kiosk.workshop_signups import cancel_signup, change_capacity, sign_up
-from kiosk.workshop_slots import add_slot, remove_slot
+from kiosk.core import settings
+from kiosk.core.context import AppContext
+from kiosk.core.errors import KioskError
+from kiosk.core.transaction import write
+from kiosk.door import checkin, childcare, nickname, venues
+from kiosk.door.checkin import CheckInRequest, ChildRequest
+from kiosk.door.events import EventInfo, lock_event
+from kiosk.workshops.catalogue import WorkshopDraft, add_workshop
+from kiosk.workshops.signups import cancel_signup, change_capacity, sign_up
+from kiosk.workshops.slots import add_slot, remove_slot
 
 WAIT = 0.2  # seconds the first copy keeps its transaction open once the second has started
 

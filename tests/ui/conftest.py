@@ -13,10 +13,10 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from kiosk.context import AppContext
+from kiosk.core.context import AppContext
 from tests.ui.gestures import GestureClock, gestures  # noqa: F401  (a fixture for every screen test)
-from ui import pickup_dialog, verb_question
 from ui.app import AppShell, load_look
+from ui.dialogs import pickup_dialog, verb_question
 from ui.main_window import MainWindow
 
 

@@ -1,6 +1,6 @@
 """How a volunteer's hands reach a button: double clicks, quick taps, a held key.
 
-`gestures` replaces the clock of the double-tap guard (ui/single_action.py)
+`gestures` replaces the clock of the double-tap guard (ui/widgets/single_action.py)
 with one the test moves by hand, so "she paused before the next visitor"
 costs no real time and a held key can last a second without waiting for it.
 The quick taps of the tests themselves stay real (qtbot.wait).
@@ -38,7 +38,7 @@ class GestureClock:
 
 @pytest.fixture
 def gestures(monkeypatch: pytest.MonkeyPatch) -> GestureClock:
-    from ui import single_action
+    from ui.widgets import single_action
 
     clock = GestureClock()
     monkeypatch.setattr(single_action, "monotonic", clock)

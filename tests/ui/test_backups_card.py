@@ -8,12 +8,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from kiosk import backups, venues
-from kiosk.database import open_database
-from kiosk.errors import KioskError
-from kiosk.paths import DataFolder
+from kiosk.care import backups
+from kiosk.core.database import open_database
+from kiosk.core.errors import KioskError
+from kiosk.core.paths import DataFolder
+from kiosk.door import venues
 from ui.app import back_up_after_start
-from ui.backups_card import BackupsCard, recover_at_start
+from ui.settings.backups_card import BackupsCard, recover_at_start
 
 
 def card_of(window) -> BackupsCard:

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
-from kiosk import checkin, events
-from kiosk.checkin import CheckInRequest
+from kiosk.door import checkin, events
+from kiosk.door.checkin import CheckInRequest
 from tests.ui.gestures import DOUBLE_TAPS, hold_key
 
 
@@ -285,7 +285,7 @@ def test_check_in_times_show_local_time(qtbot, window, clock):
 
 
 def test_full_disk_says_so_and_keeps_the_form_for_a_retry(qtbot, window, monkeypatch, gestures):
-    from kiosk.errors import StorageError
+    from kiosk.core.errors import StorageError
 
     open_day(qtbot, window)
     form = window.checkin.form

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from kiosk import checkin, events
-from kiosk.checkin import CheckInRequest, ChildRequest
+from kiosk.door import checkin, events
+from kiosk.door.checkin import CheckInRequest, ChildRequest
 from tests.ui.gestures import DOUBLE_TAPS, hold_key
 
 
@@ -129,7 +129,7 @@ def test_reprint_is_asked_for_by_number_and_age_never_by_code(
 
     printed = []
     monkeypatch.setattr(
-        "ui.childcare_screen.print_labels", lambda _p, _s, kids: printed.append(kids)
+        "ui.screens.childcare_screen.print_labels", lambda _p, _s, kids: printed.append(kids)
     )
     check_in_with_children(window, "0")
     (code,) = check_in_with_children(window, "3-5")

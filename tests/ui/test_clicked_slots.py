@@ -114,7 +114,7 @@ class Resolver:
                 )
             )
         ):
-            pass  # ui/single_action.py: SingleAction.wrap drops whatever the signal carries
+            pass  # ui/widgets/single_action.py: SingleAction.wrap drops whatever the signal carries
         else:
             self.problem(module, site, f"cannot tell what {ast.unparse(expr)!r} is")
 

@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
     QTextEdit,
 )
 
-from kiosk import checkin, events
-from kiosk.checkin import CheckInRequest
-from kiosk.consultation_counts import consultation_counts
-from kiosk.consultations import records_of_day
-from ui.consultation_lists_card import ConsultationListsCard
+from kiosk.consultations.counts import consultation_counts
+from kiosk.consultations.records import records_of_day
+from kiosk.door import checkin, events
+from kiosk.door.checkin import CheckInRequest
+from ui.settings.consultation_lists_card import ConsultationListsCard
 
 TODAY = date(2026, 11, 22)  # Sunday, the fake clock's day
 TUESDAY = TODAY - timedelta(days=5)

@@ -12,19 +12,21 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
-from kiosk import checkin, coordinator_pin, events, pairing, venues
-from kiosk.checkin import CheckInRequest
-from kiosk.context import AppContext
-from kiosk.database import open_database
-from kiosk.error_messages import MESSAGES
-from kiosk.exchange_export import export_for_coordinator
-from kiosk.exchange_ledger import device_name, set_device_name
-from kiosk.paths import DataFolder
+from kiosk.care import pin
+from kiosk.core.context import AppContext
+from kiosk.core.database import open_database
+from kiosk.core.error_messages import MESSAGES
+from kiosk.core.paths import DataFolder
+from kiosk.door import checkin, events, venues
+from kiosk.door.checkin import CheckInRequest
+from kiosk.exchange import pairing
+from kiosk.exchange.export import export_for_coordinator
+from kiosk.exchange.ledger import device_name, set_device_name
 from tests.pairing_helpers import QUICK_SCRYPT, pair
 from tests.ui.test_privacy_card import pin_typed  # noqa: F401 - a fixture
+from ui.dialogs.pairing_dialogs import AnswerDialog, InvitationDialog, JoinDialog
 from ui.door_state import DoorState
-from ui.exchange_card import ExchangeCard
-from ui.pairing_dialogs import AnswerDialog, InvitationDialog, JoinDialog
+from ui.settings.exchange_card import ExchangeCard
 
 
 def click(qtbot, widget):
@@ -125,7 +127,7 @@ def test_export_writes_the_file_and_the_count_of_unexported_rows_drops_to_zero(
 
 
 def test_renaming_this_pc_needs_the_coordinator_pin(qtbot, card, ctx, monkeypatch, pin_typed):  # noqa: F811
-    coordinator_pin.set_pin(ctx, "2468", "2468")
+    pin.set_pin(ctx, "2468", "2468")
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("会場PC 1", True))
 
     typed, _shown = pin_typed
@@ -153,7 +155,7 @@ def test_the_card_does_not_count_rows_at_every_check_in_while_settings_is_hidden
     [card] = window.settings.findChildren(ExchangeCard)
     window.show_widget(window.checkin)
     counted: list[int] = []
-    import ui.exchange_card as module
+    import ui.settings.exchange_card as module
 
     real = module.exchange_overview
     monkeypatch.setattr(module, "exchange_overview", lambda c: counted.append(1) or real(c))
@@ -363,7 +365,7 @@ def test_stopping_a_pc_needs_the_pin_names_it_and_refuses_its_files(
         other.sessions.kw["bind"].dispose()
     venues.complete_setup(venue_pc, "NPOつながり", "東部コミュニティセンター", "in_person")
     sent = export_for_coordinator(venue_pc, tmp_path / "usb" / "pc2.tsunagari").path
-    coordinator_pin.set_pin(ctx, "2468", "2468")
+    pin.set_pin(ctx, "2468", "2468")
     card.state.notify()
     panel = card.pairing
     tree = panel.device_tree

@@ -28,17 +28,18 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QPushButton
 
-from kiosk import checkin, events, pairing, survey
-from kiosk import questionnaire_catalogue as catalogue
-from kiosk.checkin import CheckInRequest
-from kiosk.database import open_database
-from kiosk.exchange_seal import read_header
-from kiosk.paths import DataFolder
+from kiosk.core.database import open_database
+from kiosk.core.paths import DataFolder
+from kiosk.door import checkin, events
+from kiosk.door.checkin import CheckInRequest
+from kiosk.exchange import pairing
+from kiosk.exchange.seal import read_header
+from kiosk.survey import catalogue, responses
 from tests.pairing_helpers import pair
-from ui.exchange_card import ExchangeCard
+from ui.dialogs.pairing_dialogs import JoinDialog
 from ui.main_window import MainWindow
-from ui.pairing_dialogs import JoinDialog
-from ui.privacy_card import PrivacyCard
+from ui.settings.exchange_card import ExchangeCard
+from ui.settings.privacy_card import PrivacyCard
 
 UI = Path(__file__).resolve().parents[2] / "ui"
 
@@ -71,7 +72,7 @@ def survey_csv(qtbot: Any, window: MainWindow) -> QPushButton:
     assert window.state.venue is not None
     event = events.open_event(ctx, window.state.venue.id)
     questionnaire = catalogue.active(ctx)
-    survey.submit_response(ctx, event.id, questionnaire, {"overall": "satisfied"}, "ja")
+    responses.submit_response(ctx, event.id, questionnaire, {"overall": "satisfied"}, "ja")
     window.state.notify()
     window.show_widget(window.survey)
     return window.survey.export_button
@@ -192,42 +193,50 @@ def pairing_answer(qtbot: Any, window: MainWindow) -> QPushButton:
 
 
 BUTTONS = {
-    "questionnaire CSV": ExportButton("csv", survey_csv, check_survey_csv, ("ui.survey_screen",)),
+    "questionnaire CSV": ExportButton(
+        "csv", survey_csv, check_survey_csv, ("ui.screens.survey_screen",)
+    ),
     "daily tally CSV": ExportButton(
-        "csv", tally("csv"), check_tally_csv, ("ui.tally_screen", "ui.export_bar")
+        "csv", tally("csv"), check_tally_csv, ("ui.screens.tally_screen", "ui.widgets.export_bar")
     ),
     "daily tally PDF": ExportButton(
         "pdf",
         tally("pdf"),
         lambda path: ("中央公民館" in pdf_text(path)) or pytest.fail("no venue in the PDF"),
-        ("ui.tally_screen", "ui.export_bar"),
+        ("ui.screens.tally_screen", "ui.widgets.export_bar"),
     ),
     "reports CSV": ExportButton(
-        "csv", reports("csv"), check_reports_csv, ("ui.reports_screen", "ui.export_bar")
+        "csv",
+        reports("csv"),
+        check_reports_csv,
+        ("ui.screens.reports_screen", "ui.widgets.export_bar"),
     ),
     "reports PDF": ExportButton(
         "pdf",
         reports("pdf"),
         check_reports_pdf,
-        ("ui.reports_screen", "ui.export_bar"),
+        ("ui.screens.reports_screen", "ui.widgets.export_bar"),
     ),
     "audit log CSV": ExportButton(
-        "csv", audit_log_csv, check_audit_log_csv, ("ui.audit_log_dialog", "ui.export_bar")
+        "csv",
+        audit_log_csv,
+        check_audit_log_csv,
+        ("ui.dialogs.audit_log_dialog", "ui.widgets.export_bar"),
     ),
     "exchange file": ExportButton(
-        "tsunagari", exchange_file, check_exchange_file, ("ui.exchange_card",)
+        "tsunagari", exchange_file, check_exchange_file, ("ui.settings.exchange_card",)
     ),
     "pairing invitation": ExportButton(
         "json",
         pairing_invitation,
         check_pairing_file("tsunagari-pairing-invitation"),
-        ("ui.pairing_panel",),
+        ("ui.settings.pairing_panel",),
     ),
     "pairing answer": ExportButton(
         "json",
         pairing_answer,
         check_pairing_file("tsunagari-pairing-answer"),
-        ("ui.pairing_dialogs",),
+        ("ui.dialogs.pairing_dialogs",),
     ),
 }
 
@@ -256,17 +265,17 @@ def test_clicking_the_export_button_writes_a_good_file(qtbot, window, tmp_path, 
 def modules_that_save_files() -> set[str]:
     """Every ui module that asks where to save a file, itself or through an ExportBar."""
     found = set()
-    for path in sorted(UI.glob("*.py")):
+    for path in sorted(UI.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             asks = isinstance(node, ast.Attribute) and node.attr == "getSaveFileName"
             bar = isinstance(node, ast.Call) and ast.unparse(node.func) == "ExportBar"
             if asks or bar:
-                found.add(f"ui.{path.stem}")
+                found.add(".".join(path.relative_to(UI.parent).with_suffix("").parts))
     return found
 
 
 def test_every_module_that_saves_a_file_has_its_button_clicked_here():
     clicked = {module for case in BUTTONS.values() for module in case.modules}
     assert modules_that_save_files() - clicked == set()
-    assert "ui.survey_screen" in modules_that_save_files()  # the check reads what it should
+    assert "ui.screens.survey_screen" in modules_that_save_files()  # the check reads what it should

@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 
-from kiosk.kpi_targets import list_targets, set_target
-from ui.kpi_targets_card import GROUP, KIND, TARGET, KpiTargetsCard
+from kiosk.reports.targets import list_targets, set_target
+from ui.settings.kpi_targets_card import GROUP, KIND, TARGET, KpiTargetsCard
 
 
 @pytest.fixture

@@ -6,10 +6,10 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from kiosk import checkin, childcare, events
-from kiosk.checkin import CheckInRequest, ChildRequest
-from ui import verb_question
-from ui.verb_question import ask as real_ask  # before the `dialogs` fixture replaces it
+from kiosk.door import checkin, childcare, events
+from kiosk.door.checkin import CheckInRequest, ChildRequest
+from ui.dialogs import verb_question
+from ui.dialogs.verb_question import ask as real_ask  # before the `dialogs` fixture replaces it
 
 
 class Answers:

@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtCore import QDate, QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from kiosk import checkin, events, venues
-from kiosk.checkin import CheckInRequest
-from kiosk.paper_days import PaperDayDraft, paper_day_of, record_paper_day
-from ui.paper_day_dialog import PaperDayDialog
+from kiosk.door import checkin, events, venues
+from kiosk.door.checkin import CheckInRequest
+from kiosk.door.paper_days import PaperDayDraft, paper_day_of, record_paper_day
+from ui.dialogs.paper_day_dialog import PaperDayDialog
 
 SATURDAY = date(2026, 11, 21)  # the day before the fake clock's Sunday
 

@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 import pytest
 from PySide6.QtCore import Qt
 
-from kiosk.childcare import ChildInfo
+from kiosk.door.childcare import ChildInfo
 from tests.ui.gestures import hold_key
-from ui.pickup_dialog import PickupCodesDialog
+from ui.dialogs.pickup_dialog import PickupCodesDialog
 
 
 @pytest.fixture

@@ -12,14 +12,15 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
-from kiosk import backups, checkin, coordinator_pin, retention
-from kiosk.checkin import ChildRequest
-from kiosk.frontends import LaunchOptions
-from kiosk.paths import DataFolder
+from kiosk.care import backups, pin, retention
+from kiosk.core.frontends import LaunchOptions
+from kiosk.core.paths import DataFolder
+from kiosk.door import checkin
+from kiosk.door.checkin import ChildRequest
 from tests.kiosk.test_period_report import hold, on_day
 from ui import app as app_module
-from ui.audit_log_dialog import AuditLogDialog
-from ui.privacy_card import PinCheckDialog, PrivacyCard
+from ui.dialogs.audit_log_dialog import AuditLogDialog
+from ui.settings.privacy_card import PinCheckDialog, PrivacyCard
 
 
 def click(qtbot, widget):
@@ -74,7 +75,7 @@ def test_without_a_pin_it_says_so_and_saves(qtbot, card, ctx, pin_typed):
 
 def test_with_a_pin_the_right_one_is_needed(qtbot, card, ctx, pin_typed, db_state):
     typed, shown = pin_typed
-    coordinator_pin.set_pin(ctx, "2468", "2468")
+    pin.set_pin(ctx, "2468", "2468")
     card.state.notify()
     assert "PIN" in card.pin_note.text() and "設定されていません" not in card.pin_note.text()
 
@@ -105,7 +106,7 @@ def test_erase_now_shows_the_count_then_erases(qtbot, card, ctx, old_regular, di
     assert checkin.find_visitors(ctx, "さくらんぼ")  # answered no: nothing erased
 
     dialogs.answer = dialogs.answer.Yes
-    coordinator_pin.set_pin(ctx, "2468", "2468")
+    pin.set_pin(ctx, "2468", "2468")
     click(qtbot, card.purge_button)  # no PIN typed: nothing erased
     assert len(shown) == 1 and checkin.find_visitors(ctx, "さくらんぼ")
 

@@ -9,8 +9,8 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QDate, Qt
 
-from kiosk import checkin, events
-from kiosk.checkin import CheckInRequest
+from kiosk.door import checkin, events
+from kiosk.door.checkin import CheckInRequest
 from tests.conftest import JST
 
 

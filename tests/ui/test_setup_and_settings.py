@@ -5,13 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
-from kiosk import events, venues
-from kiosk.frontends import LaunchOptions
-from kiosk.paths import DataFolder
+from kiosk.core.frontends import LaunchOptions
+from kiosk.core.paths import DataFolder
+from kiosk.door import events, venues
 from tests.ui.test_survey_staff import type_japanese
 from ui import app as app_module
-from ui.setup_dialog import SetupDialog
-from ui.venue_dialog import VenueDialog
+from ui.dialogs.setup_dialog import SetupDialog
+from ui.dialogs.venue_dialog import VenueDialog
 
 
 def assert_not_squeezed(qtbot, buttons) -> None:
@@ -167,7 +167,7 @@ def test_a_file_that_is_not_a_database_gets_a_message_not_a_crash(tmp_path, dial
 
 
 def test_project_name_titles_the_reports(qtbot, window):
-    from kiosk.daily_export import report_title
+    from kiosk.reports.daily_export import report_title
 
     window.show_widget(window.settings)
     screen = window.settings
@@ -182,7 +182,7 @@ def test_project_name_titles_the_reports(qtbot, window):
 
 
 def test_fiscal_year_start_month(qtbot, window):
-    from kiosk.fiscal_year import start_month
+    from kiosk.core.fiscal_year import start_month
 
     window.show_widget(window.settings)
     screen = window.settings

@@ -8,7 +8,7 @@ from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from tests.ui.gestures import DOUBLE_TAPS, hold_key
-from ui.single_action import SingleAction, settle_ms
+from ui.widgets.single_action import SingleAction, settle_ms
 
 
 class Panel(QWidget):

@@ -17,10 +17,10 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from kiosk.frontends import LaunchOptions
-from kiosk.paths import DataFolder
+from kiosk.core.frontends import LaunchOptions
+from kiosk.core.paths import DataFolder
 from ui.app import QUIT_WHEN_SHOWN, bring_forward, run
-from ui.setup_dialog import SetupDialog
+from ui.dialogs.setup_dialog import SetupDialog
 from ui.single_instance import LOCK_NAME, SingleInstance, server_name
 
 PROJECT = Path(__file__).resolve().parents[2]

@@ -11,8 +11,8 @@ START = """
 import sys
 from ui.app import application, load_look
 from ui.main_window import MainWindow
-from kiosk import cli
-print(sorted(m for m in ("alembic", "reportlab", "ui.settings_screen", "ui.reports_screen")
+from kiosk.cli import main as cli_main
+print(sorted(m for m in ("alembic", "reportlab", "ui.screens.settings_screen", "ui.screens.reports_screen")
              if m in sys.modules))
 """
 
@@ -31,7 +31,7 @@ def test_the_start_path_imports_no_alembic_reportlab_or_other_screens():
 
 
 def test_a_screen_is_built_the_first_time_it_is_shown_then_kept(qtbot, window):
-    from ui.settings_screen import SettingsScreen
+    from ui.screens.settings_screen import SettingsScreen
 
     assert not isinstance(window.pages.widget(7), SettingsScreen)  # not built at start
     qtbot.mouseClick(window.nav_buttons[7], Qt.MouseButton.LeftButton)

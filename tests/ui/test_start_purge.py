@@ -7,8 +7,8 @@ import time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
-from kiosk import retention
-from kiosk.errors import KioskError
+from kiosk.care import retention
+from kiosk.core.errors import KioskError
 from ui.start_purge import purge_at_start
 
 

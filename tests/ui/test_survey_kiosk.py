@@ -17,10 +17,10 @@ from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from sqlalchemy import select
 
 from db.models import SurveyResponse
-from kiosk import coordinator_pin
-from ui.survey_answers import ChoiceAnswer, TextAnswer
-from ui.survey_kiosk import KioskTiming, SurveyKiosk
-from ui.survey_pages import QuestionPage, StartPage, ThanksPage
+from kiosk.care import pin
+from ui.survey_kiosk.kiosk_window import KioskTiming, SurveyKiosk
+from ui.survey_kiosk.survey_answers import ChoiceAnswer, TextAnswer
+from ui.survey_kiosk.survey_pages import QuestionPage, StartPage, ThanksPage
 
 PIN = "2468"
 SLOW = KioskTiming(idle_ms=60_000, countdown_ticks=15, tick_ms=1000, thanks_ms=60_000)
@@ -47,7 +47,7 @@ def responses(ctx: Any) -> list[SurveyResponse]:
 @pytest.fixture
 def kiosk_for(qtbot, window, ctx) -> Iterator[Any]:
     """Start the kiosk from the Questionnaire screen with the given timing."""
-    coordinator_pin.set_pin(ctx, PIN, PIN)
+    pin.set_pin(ctx, PIN, PIN)
     started: list[SurveyKiosk] = []
 
     def start(timing: KioskTiming = SLOW) -> SurveyKiosk:
@@ -386,8 +386,8 @@ def test_send_writes_the_response_and_nothing_else(qtbot, window, ctx, kiosk_for
 
 
 def test_a_paper_form_writes_its_response_and_nothing_else(qtbot, window, ctx, dialogs):
-    from kiosk import events
-    from ui.paper_survey_dialog import PaperSurveyDialog
+    from kiosk.door import events
+    from ui.dialogs.paper_survey_dialog import PaperSurveyDialog
 
     events.open_event(ctx, window.state.venue.id)
     window.state.notify()

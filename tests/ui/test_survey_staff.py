@@ -14,16 +14,18 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QPushButton, Q
 from sqlalchemy import select
 
 from db.models import SurveyResponse
-from kiosk import coordinator_pin, events, survey
-from kiosk import questionnaire_catalogue as catalogue
-from kiosk.questionnaire import BUILTIN_DIR
-from ui import survey_screen as survey_screen_module
+from kiosk.care import pin
+from kiosk.door import events
+from kiosk.survey import catalogue
+from kiosk.survey import responses as survey
+from kiosk.survey.questionnaire import BUILTIN_DIR
+from ui.dialogs.paper_survey_dialog import PaperSurveyDialog
+from ui.dialogs.pin_dialogs import SetPinDialog
 from ui.main_window import MainWindow
-from ui.paper_survey_dialog import PaperSurveyDialog
-from ui.pin_dialogs import SetPinDialog
-from ui.questionnaire_editor import QuestionnaireEditor
-from ui.survey_answers import ChoiceAnswer, TextAnswer
-from ui.survey_settings import SurveySettingsCard
+from ui.screens import survey_screen as survey_screen_module
+from ui.settings.questionnaire_editor import QuestionnaireEditor
+from ui.settings.survey_settings import SurveySettingsCard
+from ui.survey_kiosk.survey_answers import ChoiceAnswer, TextAnswer
 
 
 def click(qtbot: Any, button: QPushButton) -> None:
@@ -123,13 +125,13 @@ def test_no_pin_yet_asks_for_one_before_the_kiosk(qtbot, window, ctx, today, mon
 
 
 def test_the_launch_option_starts_straight_into_the_kiosk(qtbot, ctx, dialogs, monkeypatch):
-    from kiosk import venues
-    from kiosk.frontends import LaunchOptions
-    from kiosk.paths import DataFolder
+    from kiosk.core.frontends import LaunchOptions
+    from kiosk.core.paths import DataFolder
+    from kiosk.door import venues
     from ui import app as app_module
 
     venues.complete_setup(ctx, "NPO", "中央公民館", "in_person")
-    coordinator_pin.set_pin(ctx, "2468", "2468")
+    pin.set_pin(ctx, "2468", "2468")
     assert ctx.data_dir is not None
     started: list[Any] = []
 
@@ -265,11 +267,11 @@ def test_setting_the_pin_with_the_keypad(qtbot, window, ctx, card):
     qtbot.keyClicks(dialog.again, "1358")
     click(qtbot, dialog.save_button)
     assert dialog.banner.text() == "2回入力したPINが一致しません。"
-    assert not coordinator_pin.is_set(ctx)
+    assert not pin.is_set(ctx)
     qtbot.keyClicks(dialog.again, "1357")
     click(qtbot, dialog.save_button)
     assert dialog.result() == QDialog.DialogCode.Accepted
-    coordinator_pin.verify(ctx, "1357")
+    pin.verify(ctx, "1357")
     card.refresh()
     assert card.pin_status.text() == "設定済み"
 
@@ -300,7 +302,7 @@ def test_editing_a_copy_makes_the_next_version(qtbot, window, ctx, card, today):
 
 
 def card_data(ctx):
-    from kiosk.questionnaire import to_data
+    from kiosk.survey.questionnaire import to_data
 
     return to_data(catalogue.active(ctx))
 
@@ -338,9 +340,9 @@ def test_the_question_deciding_satisfaction_cannot_be_removed(qtbot, window, ctx
 
 
 def test_changing_a_pin_that_is_set_needs_the_current_one(qtbot, window, ctx, card, monkeypatch):
-    from ui.privacy_card import PinCheckDialog
+    from ui.settings.privacy_card import PinCheckDialog
 
-    coordinator_pin.set_pin(ctx, "2468", "2468")
+    pin.set_pin(ctx, "2468", "2468")
     opened: list[SetPinDialog] = []
     monkeypatch.setattr(SetPinDialog, "open", lambda self: opened.append(self))
     monkeypatch.setattr(PinCheckDialog, "exec", lambda self: QDialog.DialogCode.Rejected)

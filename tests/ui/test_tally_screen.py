@@ -8,8 +8,8 @@ from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QFileDialog
 
-from kiosk import checkin, events
-from kiosk.checkin import CheckInRequest, ChildRequest
+from kiosk.door import checkin, events
+from kiosk.door.checkin import CheckInRequest, ChildRequest
 
 
 def test_figures_follow_the_door(qtbot, window):

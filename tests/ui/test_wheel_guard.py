@@ -21,12 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk import events, fiscal_year, survey
+from kiosk.core import fiscal_year
+from kiosk.door import events
+from kiosk.survey import responses
 from ui.app import AppShell
+from ui.dialogs.paper_day_dialog import PaperDayDialog
 from ui.main_window import SCREENS
-from ui.paper_day_dialog import PaperDayDialog
-from ui.survey_settings import SurveySettingsCard
-from ui.wheel_guard import WheelGuard, install_wheel_guard, value_field
+from ui.settings.survey_settings import SurveySettingsCard
+from ui.widgets.wheel_guard import WheelGuard, install_wheel_guard, value_field
 
 NOTCH = 120  # one click of a wheel, in eighths of a degree
 
@@ -144,7 +146,7 @@ def test_without_the_guard_these_wheel_events_would_change_and_save(qtbot, windo
     finally:
         qapp.installEventFilter(guard)
     assert fiscal_year.start_month(ctx) == 5  # stepped and saved
-    assert survey.idle_seconds(ctx) == idle  # the idle box saves only on Save
+    assert responses.idle_seconds(ctx) == idle  # the idle box saves only on Save
 
 
 def test_the_app_installs_the_guard_once(qapp, ctx, shell):

@@ -8,14 +8,14 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog
 
-from kiosk import checkin, events
-from kiosk.checkin import CheckInRequest
-from kiosk.workshop_catalogue import WorkshopDraft, add_workshop, list_workshops
-from kiosk.workshop_signups import signups_of_slot
-from kiosk.workshop_slots import add_slot, slots_of_event
+from kiosk.door import checkin, events
+from kiosk.door.checkin import CheckInRequest
+from kiosk.workshops.catalogue import WorkshopDraft, add_workshop, list_workshops
+from kiosk.workshops.signups import signups_of_slot
+from kiosk.workshops.slots import add_slot, slots_of_event
 from tests.ui.gestures import DOUBLE_TAPS, key_repeats, press_key
-from ui import signup_flow
-from ui.signup_dialog import SignupDialog
+from ui.dialogs import signup_flow
+from ui.dialogs.signup_dialog import SignupDialog
 
 
 def click(qtbot, widget):
@@ -241,7 +241,7 @@ def test_removing_a_slot_with_signups_asks_and_cancels_them(qtbot, window, day, 
 
 
 def test_catalogue_in_settings_refuses_zero_places(qtbot, window):
-    from ui.workshop_catalogue_card import WorkshopEditDialog
+    from ui.settings.workshop_catalogue_card import WorkshopEditDialog
 
     dialog = WorkshopEditDialog(window.state, None)
     qtbot.addWidget(dialog)

@@ -85,7 +85,7 @@ def _scope(row: Any) -> tuple[int, str, str]:
 def kept_first(rows: list[Any]) -> list[Any]:
     """The rows of one scope, the one kept first: changed last, then the smallest id.
 
-    kiosk.kpi_targets.kept_first is the same rule for an import; this copy
+    kiosk.reports.targets.kept_first is the same rule for an import; this copy
     stays as it is, as a migration must.
     """
     by_id = sorted(rows, key=lambda r: r.id)

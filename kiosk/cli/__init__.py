@@ -1,0 +1,3 @@
+"""The `tsunagari` command: the parser, the shared argument types, and one
+module per group of sub-commands.
+"""

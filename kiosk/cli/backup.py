@@ -1,0 +1,112 @@
+"""`tsunagari backup list|create|restore NAME`: the data folder's backups, headless.
+
+tsunagari backup list [--check]     newest first: name, kind, time, size (and check)
+tsunagari backup create             a copy now (kind "manual"), then old ones rotate
+tsunagari backup restore NAME       the current file is kept aside, never overwritten
+
+Restore only while the window is closed: an open app holds the file.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+from kiosk.care.backups import create_backup, find_backup, list_backups, restore_backup, rotate
+from kiosk.core.errors import KioskError
+from kiosk.core.paths import DataFolder
+from kiosk.core.safe_text import shown
+
+KINDS = {
+    "ja": {
+        "daily": "起動時",
+        "close": "閉所時",
+        "manual": "手動",
+        "pre-upgrade": "更新前",
+        "import": "取り込み前",
+        "other": "その他",
+    },
+    "en": {
+        "daily": "daily",
+        "close": "day closed",
+        "manual": "manual",
+        "pre-upgrade": "pre-upgrade",
+        "import": "before an import",
+        "other": "other",
+    },
+}
+TEXT = {
+    "ja": {
+        "none": "バックアップはまだありません（{path}）",
+        "ok": "正常",
+        "bad": "壊れています",
+        "made": "バックアップしました: {path}",
+        "restored": "{name} から戻しました。",
+        "kept": "それまでのファイルは {path} に残してあります。",
+    },
+    "en": {
+        "none": "no backups yet ({path})",
+        "ok": "ok",
+        "bad": "DAMAGED",
+        "made": "backed up: {path}",
+        "restored": "restored from {name}.",
+        "kept": "the file it replaced is kept as {path}",
+    },
+}
+
+
+def add_backup_parser(
+    sub: argparse._SubParsersAction,
+    common: Callable[[argparse.ArgumentParser, bool], None],
+) -> None:
+    backup = sub.add_parser("backup", help="list, make or restore backups of the database")
+    actions = backup.add_subparsers(dest="action", metavar="ACTION", required=True)
+    listing = actions.add_parser("list", help="the backups, newest first")
+    common(listing, False)
+    listing.add_argument(
+        "--check", action="store_true", help="also run an integrity check on each (slow)"
+    )
+    create = actions.add_parser("create", help="back up the database now")
+    common(create, False)
+    restore = actions.add_parser(
+        "restore", help="put a backup in place of the database (close the window first)"
+    )
+    common(restore, False)
+    restore.add_argument("name", metavar="NAME", help="a name from `tsunagari backup list`")
+
+
+def _size(size: int) -> str:
+    return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
+
+
+def run_backup(args: argparse.Namespace, folder: DataFolder, lang: str) -> int:
+    if args.database_url:
+        raise KioskError("backup_needs_data_folder")
+    text = TEXT.get(lang, TEXT["ja"])
+    kinds = KINDS.get(lang, KINDS["ja"])
+    if args.action == "create":
+        info = create_backup(folder, "manual")
+        rotate(folder)
+        print(shown(text["made"].format(path=info.path)))
+        return 0
+    if args.action == "restore":
+        result = restore_backup(folder, find_backup(folder, args.name))
+        print(shown(text["restored"].format(name=result.restored.name)))
+        if result.kept_aside is not None:
+            print(shown(text["kept"].format(path=result.kept_aside)))
+        return 0
+    found = list_backups(folder, check=args.check)
+    if not found:
+        print(shown(text["none"].format(path=folder.backups)))
+        return 0
+    bad = False
+    for info in found:
+        line = (
+            f"{info.name}  {kinds.get(info.kind, info.kind)}  "
+            f"{info.taken:%Y-%m-%d %H:%M}  {_size(info.size)}"
+        )
+        if info.ok is not None:
+            line += "  " + (text["ok"] if info.ok else text["bad"])
+            bad = bad or not info.ok
+        print(shown(line))
+    return 1 if bad else 0

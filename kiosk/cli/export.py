@@ -1,0 +1,129 @@
+"""`tsunagari export daily ...`: the daily tally to a CSV or PDF file, headless.
+
+tsunagari export daily --date 2026-11-22 [--to 2026-11-30] [--venue NAME]
+                       --format csv|pdf [--encoding utf-8-sig|cp932] [--long] -o FILE
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+from kiosk.cli import arguments
+from kiosk.core.context import AppContext
+from kiosk.core.paths import DataFolder
+from kiosk.core.safe_text import shown
+from kiosk.reports.daily import venue_by_name
+from kiosk.reports.daily_export import FORMATS, ExportRequest, export_daily, venue_ids_by_names
+from kiosk.reports.render.csv_cells import ENCODINGS
+
+NOTES = {
+    "ja": "{day} {venue}: 開催なし（0で出力しました）",
+    "en": "{day} {venue}: nothing held (exported as zeros)",
+}
+DONE_PERIOD = {"ja": "書き出しました: {path}（{label}）", "en": "written: {path} ({label})"}
+DONE = {"ja": "書き出しました: {path}（{count}件）", "en": "written: {path} ({count} venue-days)"}
+
+
+def add_export_parser(
+    sub: argparse._SubParsersAction,
+    common: Callable[[argparse.ArgumentParser, bool], None],
+) -> None:
+    export = sub.add_parser("export", help="export reports for the city office")
+    kinds = export.add_subparsers(dest="report", metavar="REPORT", required=True)
+    daily = kinds.add_parser("daily", help="the daily tally of a date or a date range")
+    common(daily, False)
+    daily.add_argument(
+        "--date",
+        required=True,
+        type=arguments.day,
+        metavar="YYYY-MM-DD",
+        help="the (first) day",
+    )
+    daily.add_argument(
+        "--to", type=arguments.day, metavar="YYYY-MM-DD", help="last day of a range (inclusive)"
+    )
+    daily.add_argument(
+        "--venue",
+        action="append",
+        type=arguments.venue_name,
+        metavar="NAME",
+        help="only this venue (repeatable); default all",
+    )
+    daily.add_argument("--format", choices=FORMATS, required=True)
+    daily.add_argument("--encoding", choices=ENCODINGS, default="utf-8-sig", help="CSV encoding")
+    daily.add_argument("--long", action="store_true", help="CSV: one row per figure")
+    daily.add_argument("-o", "--output", required=True, type=arguments.output_file, metavar="FILE")
+
+    month = kinds.add_parser("month", help="the report of one month (all venues unless --venue)")
+    common(month, False)
+    month.add_argument("--month", required=True, metavar="YYYY-MM")
+    fiscal = kinds.add_parser("fiscal-year", help="the report of a fiscal year (April to March)")
+    common(fiscal, False)
+    fiscal.add_argument(
+        "--year",
+        required=True,
+        type=arguments.fiscal_year,
+        metavar="YYYY",
+        help="the year it starts in",
+    )
+    for parser in (month, fiscal):
+        parser.add_argument(
+            "--venue",
+            type=arguments.venue_name,
+            metavar="NAME",
+            help="one venue; default all together",
+        )
+        parser.add_argument("--format", choices=FORMATS, required=True)
+        parser.add_argument("--encoding", choices=ENCODINGS, default="utf-8-sig")
+        parser.add_argument(
+            "-o", "--output", required=True, type=arguments.output_file, metavar="FILE"
+        )
+
+
+def run_export(args: argparse.Namespace, folder: DataFolder, lang: str) -> int:
+    from kiosk.core.database import open_database
+
+    ctx = open_database(url=args.database_url, folder=folder)
+    if args.report in ("month", "fiscal-year"):
+        return _run_period(ctx, args, lang)
+    first = args.date
+    last = args.to or first
+    request = ExportRequest(
+        first=first,
+        last=last,
+        venue_ids=venue_ids_by_names(ctx, args.venue or []),
+        format=args.format,
+        encoding=args.encoding,
+        long=args.long,
+        lang=lang,
+    )
+    target = args.output
+    tallies = export_daily(ctx, request, target)
+    for tally in tallies:
+        if not tally.held:
+            note = NOTES.get(lang, NOTES["ja"])
+            print(shown(note.format(day=tally.day.isoformat(), venue=tally.venue_name)))
+    print(shown(DONE.get(lang, DONE["ja"]).format(path=target, count=len(tallies))))
+    return 0
+
+
+def _run_period(ctx: AppContext, args: argparse.Namespace, lang: str) -> int:
+    from kiosk.core.fiscal_year import start_month
+    from kiosk.reports.period import fiscal_year_period, parse_month
+    from kiosk.reports.period_export import PeriodRequest, export_period
+
+    if args.report == "month":
+        period = parse_month(args.month, lang)
+    else:
+        period = fiscal_year_period(args.year, start_month(ctx), lang)
+    request = PeriodRequest(
+        period=period,
+        venue_id=venue_by_name(ctx, args.venue) if args.venue else None,
+        format=args.format,
+        encoding=args.encoding,
+        lang=lang,
+    )
+    target = export_period(ctx, request, args.output)
+    print(shown(DONE_PERIOD.get(lang, DONE_PERIOD["ja"]).format(path=target, label=period.label)))
+    return 0

@@ -1,0 +1,75 @@
+"""Settings stored in the database: organisation, device id, language, venue."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.models import Setting
+from kiosk.core import safe_text
+from kiosk.core.context import AppContext
+from kiosk.core.errors import KioskError
+from kiosk.core.safe_text import clean_optional
+from kiosk.core.transaction import audit, read, write
+
+ORGANISATION = "organisation"
+PROJECT_NAME = "project_name"  # 事業名, the title of reports; the organisation if unset
+DEVICE_ID = "device_id"
+LANGUAGE = "language"
+CURRENT_VENUE = "current_venue_id"
+LANGUAGES = ("ja", "en")
+MAX_ORGANISATION = 100
+MAX_PROJECT = 100
+
+
+def get_in(session: Session, key: str) -> str | None:
+    return session.scalar(select(Setting.value).where(Setting.key == key))
+
+
+def put_in(session: Session, ctx: AppContext, key: str, value: str) -> None:
+    row = session.scalar(select(Setting).where(Setting.key == key))
+    if row is None:
+        session.add(Setting(key=key, value=value, device_id=ctx.device_id))
+    else:
+        row.value = value
+
+
+def get(ctx: AppContext, key: str) -> str | None:
+    with read(ctx) as session:
+        return get_in(session, key)
+
+
+def put(ctx: AppContext, key: str, value: str) -> None:
+    with write(ctx) as session:
+        put_in(session, ctx, key, value)
+        audit(session, ctx, "setting_changed", "setting", None, key=key)
+
+
+def language(ctx: AppContext) -> str:
+    lang = get(ctx, LANGUAGE)
+    return lang if lang in LANGUAGES else "ja"
+
+
+def set_language(ctx: AppContext, lang: str) -> None:
+    if lang not in LANGUAGES:
+        raise KioskError("invalid_language", value=lang)
+    put(ctx, LANGUAGE, lang)
+
+
+def organisation(ctx: AppContext) -> str:
+    return get(ctx, ORGANISATION) or ""
+
+
+def set_organisation(ctx: AppContext, name: str) -> None:
+    put(ctx, ORGANISATION, clean_name(name, "organisation", MAX_ORGANISATION))
+
+
+def set_project_name(ctx: AppContext, name: str) -> None:
+    """事業名 for report titles; empty clears it (reports then use the organisation)."""
+    put(ctx, PROJECT_NAME, clean_optional(name, "project", MAX_PROJECT) or "")
+
+
+def clean_name(value: str, field: str, limit: int) -> str:
+    """Trimmed text for a name field, or a coded error for empty / too long / a
+    character no name may hold (kiosk/safe_text, the one rule for every name)."""
+    return safe_text.clean_name(value, field, limit)

@@ -1,0 +1,349 @@
+"""The day's tally (日計): every figure of one venue-day, computed once.
+
+The screen, the CSV, the PDF and the CLI all render this one model; none
+computes a figure of its own. Every list carries every code with 0 when
+nothing happened, and cancelled rows never count. It reads one day's rows
+through the (venue_id, date) and event_id indexes, whatever the history.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+
+from db.models import ChildCare, Event, Venue, Visit
+from kiosk.consultations.counts import ConsultationCounts, consultation_counts
+from kiosk.consultations.lists import entries_in
+from kiosk.core import choices, settings
+from kiosk.core.context import AppContext
+from kiosk.core.errors import KioskError
+from kiosk.core.transaction import read
+from kiosk.door.paper_days import paper_counts
+from kiosk.survey.results import Rate, Scope, results
+from kiosk.workshops.counts import WorkshopCounts, workshop_counts
+
+UNANSWERED = "unanswered"
+LANGUAGES = ("ja", "en")
+EMPTY_CONSULTATIONS = ConsultationCounts(0, {}, {}, {}, 0, {}, 0)
+FIRST_HOUR, LAST_HOUR = 8, 21  # the hours a chart shows; earlier/later fold into the ends
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """Counts per code of one answer list, in the list's order, zeros included."""
+
+    group: str  # the choices.json group its labels come from
+    counts: tuple[tuple[str, int], ...]
+
+    def total(self) -> int:
+        return sum(n for _, n in self.counts)
+
+    def label(self, code: str, lang: str) -> str:
+        return choices.label(self.group, code, lang)
+
+
+@dataclass(frozen=True)
+class DailyTally:
+    venue_id: str
+    venue_name: str
+    day: date
+    organisation: str
+    event_kinds: tuple[str, ...]  # kinds of the events held that day; empty: none
+    visits: int
+    first_visits: int
+    repeat_visits: int
+    count_only: int
+    regulars: int  # distinct nicknamed visitors
+    age_bands: Breakdown
+    residence: Breakdown
+    heard_from: Breakdown
+    children: int
+    child_age_bands: Breakdown
+    by_hour: tuple[tuple[int, int], ...]  # (hour, visits), local time
+    workshops: WorkshopCounts
+    survey_responses: int
+    satisfaction: Rate
+    consultations: ConsultationCounts = field(default_factory=lambda: EMPTY_CONSULTATIONS)
+    from_paper: bool = False  # the day's counts were entered afterwards from a paper list
+    paper_workshop_participants: int = 0
+    # list name → language → code → label, as this installation names them
+    list_labels: Mapping[str, Mapping[str, Mapping[str, str]]] = field(default_factory=dict)
+    generated_at: datetime = field(
+        compare=False, default_factory=lambda: datetime.now().astimezone()
+    )
+
+    @property
+    def held(self) -> bool:
+        return bool(self.event_kinds) or self.from_paper
+
+
+def _breakdown(group: str, counted: Counter[str], extra: tuple[str, ...] = ()) -> Breakdown:
+    codes = [*choices.codes(group), *[c for c in extra if c not in choices.codes(group)]]
+    return Breakdown(group, tuple((code, counted.get(code, 0)) for code in codes))
+
+
+def empty_tally(day: date = date(2000, 1, 1), venue_name: str = "") -> DailyTally:
+    """All zeros: the shape of a day (for a header, or a day with no data)."""
+    return DailyTally(
+        venue_id="",
+        venue_name=venue_name,
+        day=day,
+        organisation="",
+        event_kinds=(),
+        visits=0,
+        first_visits=0,
+        repeat_visits=0,
+        count_only=0,
+        regulars=0,
+        age_bands=_breakdown("age_band", Counter()),
+        residence=_breakdown("residence", Counter()),
+        heard_from=_breakdown("heard_from", Counter(), extra=(UNANSWERED,)),
+        children=0,
+        child_age_bands=_breakdown("child_age_band", Counter()),
+        by_hour=tuple((h, 0) for h in range(FIRST_HOUR, LAST_HOUR + 1)),
+        workshops=WorkshopCounts((), 0, 0),
+        survey_responses=0,
+        satisfaction=Rate(0, 0),
+    )
+
+
+MIN_ID_PREFIX = 8  # characters of a venue id that name it on the command line
+
+
+def venue_by_name(ctx: AppContext, name: str) -> str:
+    """The id of the venue with this name (retired ones included), or of this id.
+
+    After a merge two PCs may each hold a venue of the same name: that is
+    refused with every one listed by the first characters of its id, which
+    then names it (`--venue a1b2c3d4`).
+    """
+    text = name.strip()
+    with read(ctx) as session:
+        found = session.execute(
+            select(Venue.id, Venue.device_id).where(Venue.name == text).order_by(Venue.id)
+        ).all()
+        if not found and len(text) >= MIN_ID_PREFIX:
+            found = session.execute(
+                select(Venue.id, Venue.device_id).where(Venue.id.startswith(text, autoescape=True))
+            ).all()
+        if len(found) > 1:
+            held = dict(
+                session.execute(
+                    select(Event.venue_id, func.count())
+                    .where(Event.venue_id.in_([row.id for row in found]))
+                    .group_by(Event.venue_id)
+                ).all()
+            )
+    if not found:
+        raise KioskError("venue_unknown", name=name)
+    if len(found) > 1:
+        choices = ", ".join(f"{row.id[:MIN_ID_PREFIX]} ({held.get(row.id, 0)})" for row in found)
+        raise KioskError("venue_ambiguous", name=text, choices=choices)
+    return str(found[0].id)
+
+
+def daily_tally(ctx: AppContext, venue_id: str, day: date) -> DailyTally:
+    with read(ctx) as session:
+        venue = session.get(Venue, venue_id)
+        if venue is None:
+            raise KioskError("venue_not_found")
+        organisation = settings.get_in(session, settings.ORGANISATION) or ""
+        events = session.execute(
+            select(Event.id, Event.kind).where(
+                Event.venue_id == venue_id, Event.date == day, Event.status != "cancelled"
+            )
+        ).all()
+        event_ids = [e.id for e in events]
+        active = (Visit.event_id.in_(event_ids), Visit.status == "active")
+        rows = session.execute(
+            select(
+                Visit.age_band,
+                Visit.residence,
+                Visit.heard_from,
+                Visit.first_visit,
+                Visit.count_only,
+                Visit.visitor_id,
+                Visit.checked_in_at,
+            ).where(*active)
+        ).all()
+        kids = session.execute(
+            select(ChildCare.age_band, func.count())
+            .where(ChildCare.event_id.in_(event_ids), ChildCare.status != "cancelled")
+            .group_by(ChildCare.age_band)
+        ).all()
+        names = ("channel", "category", "agency")
+        lists = {n: entries_in(session, n, include_hidden=True) for n in names}
+        list_labels = {
+            n: {lang: {e.code: e.label(lang) for e in lists[n]} for lang in LANGUAGES}
+            for n in names
+        }
+    hours: Counter[int] = Counter()
+    zone = ctx.clock().tzinfo  # the venue's local time, as the door shows it
+    for row in rows:
+        hour = row.checked_in_at.astimezone(zone).hour
+        hours[min(max(hour, FIRST_HOUR), LAST_HOUR)] += 1
+    survey = results(ctx, Scope(venue_id=venue_id, start=day, end=day))
+    talks = consultation_counts(ctx, [venue_id], day, day)
+    paper = paper_counts(ctx, [venue_id], day, day)
+    ages = Counter(r.age_band for r in rows) + Counter(paper.by_age)
+    homes = Counter(r.residence for r in rows) + Counter(paper.by_residence)
+    heard = Counter(r.heard_from or UNANSWERED for r in rows)
+    heard[UNANSWERED] += paper.visits  # a paper list does not ask
+    return DailyTally(
+        venue_id=venue_id,
+        venue_name=venue.name,
+        day=day,
+        organisation=organisation,
+        event_kinds=tuple(sorted({e.kind for e in events})),
+        visits=len(rows) + paper.visits,
+        first_visits=sum(1 for r in rows if r.first_visit is True) + paper.first_visits,
+        repeat_visits=sum(1 for r in rows if r.first_visit is False)
+        + paper.visits
+        - paper.first_visits,
+        count_only=sum(1 for r in rows if r.count_only),
+        regulars=len({r.visitor_id for r in rows if r.visitor_id}),
+        age_bands=_breakdown("age_band", ages),
+        residence=_breakdown("residence", homes),
+        heard_from=_breakdown("heard_from", heard, extra=(UNANSWERED,)),
+        children=sum(n for _, n in kids) + paper.children,
+        child_age_bands=_breakdown(
+            "child_age_band", Counter({b: n for b, n in kids}) + Counter(paper.children_by_age)
+        ),
+        by_hour=tuple((h, hours.get(h, 0)) for h in range(FIRST_HOUR, LAST_HOUR + 1)),
+        workshops=workshop_counts(ctx, event_ids),
+        survey_responses=survey.responses,
+        satisfaction=survey.satisfaction,
+        consultations=talks,
+        list_labels=list_labels,
+        from_paper=paper.days > 0,
+        paper_workshop_participants=paper.workshop_participants,
+    )
+
+
+# -- one flat list of figures, for every renderer ------------------------------------
+
+GROUPS: dict[str, dict[str, str]] = {
+    "visits": {"ja": "来場", "en": "Visits"},
+    "age_band": {"ja": "年代", "en": "Age"},
+    "residence": {"ja": "お住まい", "en": "Residence"},
+    "heard_from": {"ja": "知ったきっかけ", "en": "Heard via"},
+    "childcare": {"ja": "託児", "en": "Childcare"},
+    "workshops": {"ja": "ワークショップ", "en": "Workshops"},
+    "consultations": {"ja": "相談", "en": "Consultations"},
+    "referrals": {"ja": "支援機関へのつなぎ", "en": "Referrals to agencies"},
+    "survey": {"ja": "アンケート", "en": "Questionnaire"},
+}
+ITEMS: dict[str, dict[str, str]] = {
+    "total": {"ja": "来場者数（延べ）", "en": "Visits"},
+    "first": {"ja": "はじめて", "en": "First visits"},
+    "repeat": {"ja": "2回目以上", "en": "Repeat visits"},
+    "count_only": {"ja": "回答なし", "en": "Count only"},
+    "regulars": {"ja": "ニックネーム登録者（実人数）", "en": "Distinct nicknamed visitors"},
+    "children": {"ja": "託児人数", "en": "Children in childcare"},
+    "registered": {"ja": "申込（延べ）", "en": "Registered"},
+    "attended": {"ja": "参加（延べ）", "en": "Attended"},
+    "waitlisted": {"ja": "キャンセル待ち", "en": "Waitlisted"},
+    "no_shows": {"ja": "欠席", "en": "No-shows"},
+    "visits_attended": {"ja": "参加した来場者（実数）", "en": "Visitors who attended"},
+    "paper_participants": {"ja": "参加（紙の受付簿から）", "en": "Attended (from paper lists)"},
+    "consultations": {"ja": "相談件数", "en": "Consultations"},
+    "case_meetings": {"ja": "個別ケース会議", "en": "Case meetings"},
+    "referrals": {"ja": "つないだ件数", "en": "Referrals"},
+    "responses": {"ja": "回答数", "en": "Responses"},
+    "satisfied": {"ja": "満足（満足・やや満足）", "en": "Satisfied"},
+    "answered": {"ja": "満足度の回答数（分母）", "en": "Answered (denominator)"},
+    "rate": {"ja": "満足度", "en": "Satisfaction rate"},
+}
+
+
+@dataclass(frozen=True)
+class Figure:
+    group: str
+    item: str  # a stable code; per-workshop items are "workshop:<name>:<measure>"
+    group_label: str
+    item_label: str
+    value: int | str
+    wide: bool = True  # a fixed column of the one-row-per-day CSV
+
+
+def figures(tally: DailyTally, lang: str = "ja") -> list[Figure]:
+    """Every figure of the day in a fixed order: the screen's, CSV's and PDF's rows."""
+
+    def fig(
+        group: str, item: str, value: int | str, label: str | None = None, wide: bool = True
+    ) -> Figure:
+        return Figure(
+            group,
+            item,
+            GROUPS[group].get(lang, GROUPS[group]["ja"]),
+            label if label is not None else ITEMS[item].get(lang, ITEMS[item]["ja"]),
+            value,
+            wide,
+        )
+
+    out = [
+        fig("visits", "total", tally.visits),
+        fig("visits", "first", tally.first_visits),
+        fig("visits", "repeat", tally.repeat_visits),
+        fig("visits", "count_only", tally.count_only),
+        fig("visits", "regulars", tally.regulars),
+    ]
+    for key, breakdown in (
+        ("age_band", tally.age_bands),
+        ("residence", tally.residence),
+        ("heard_from", tally.heard_from),
+    ):
+        for code, n in breakdown.counts:
+            label = (
+                ITEMS_UNANSWERED[lang]
+                if code == UNANSWERED and key == "heard_from"
+                else breakdown.label(code, lang)
+            )
+            out.append(fig(key, code, n, label))
+    out.append(fig("childcare", "children", tally.children))
+    for code, n in tally.child_age_bands.counts:
+        out.append(fig("childcare", f"child_{code}", n, tally.child_age_bands.label(code, lang)))
+    w = tally.workshops
+    for item, value in (
+        ("registered", w.registered),
+        ("attended", w.attended),
+        ("waitlisted", w.waitlisted),
+        ("no_shows", w.no_shows),
+        ("visits_attended", w.visits_attended),
+    ):
+        out.append(fig("workshops", item, value))
+    out.append(fig("workshops", "paper_participants", tally.paper_workshop_participants))
+    for one in w.workshops:
+        for measure, value in (("registered", one.registered), ("attended", one.attended)):
+            label = f"{one.name}：{PER_WORKSHOP[measure].get(lang, PER_WORKSHOP[measure]['ja'])}"
+            out.append(fig("workshops", f"workshop:{one.name}:{measure}", value, label, wide=False))
+    talks = tally.consultations
+    out.append(fig("consultations", "consultations", talks.total))
+    for prefix, counts, list_name in (
+        ("channel", talks.by_channel, "channel"),
+        ("category", talks.by_category, "category"),
+    ):
+        names = tally.list_labels.get(list_name, {}).get(lang, {})
+        for code, n in counts.items():
+            out.append(fig("consultations", f"{prefix}:{code}", n, names.get(code, code)))
+    out.append(fig("consultations", "case_meetings", talks.case_meetings))
+    out.append(fig("referrals", "referrals", talks.referrals))
+    agencies = tally.list_labels.get("agency", {}).get(lang, {})
+    for code, n in talks.by_agency.items():
+        out.append(fig("referrals", f"agency:{code}", n, agencies.get(code, code)))
+    out.append(fig("survey", "responses", tally.survey_responses))
+    out.append(fig("survey", "satisfied", tally.satisfaction.satisfied))
+    out.append(fig("survey", "answered", tally.satisfaction.answered))
+    out.append(fig("survey", "rate", tally.satisfaction.percent_text()))
+    return out
+
+
+ITEMS_UNANSWERED = {"ja": "無回答", "en": "No answer"}
+PER_WORKSHOP = {
+    "registered": {"ja": "申込", "en": "registered"},
+    "attended": {"ja": "参加", "en": "attended"},
+}

@@ -1,0 +1,3 @@
+"""Turning figures into files: CSV cells, the daily and period CSV and PDF,
+and the embedded Japanese font.
+"""

@@ -1,0 +1,96 @@
+"""A period report as CSV (same encodings and formula safety as the daily CSV).
+
+Blocks separated by an empty line, each with its own Japanese header:
+1. 事業名, 期間, 会場, 作成日
+2. the KPI table (区分, 目標・KPI, 種別, 目標, 実績, 達成率, 比率), for a fiscal year
+3. figures by month: 区分, 項目, one column per month, 合計
+4. for all venues: 区分, 項目, one column per venue, 全会場
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from kiosk.reports.kpi import KpiRow
+from kiosk.reports.period import PeriodReport, report_rows, row_value
+from kiosk.reports.render.csv_cells import ExportFile, render_csv
+
+WORDS = {
+    "ja": {
+        "meta": ("事業名", "期間", "会場", "作成日"),
+        "kpi": ("区分", "目標・KPI", "種別", "目標", "実績", "達成率", "比率"),
+        "group": "区分",
+        "item": "項目",
+        "total": "合計",
+        "all": "全会場",
+    },
+    "en": {
+        "meta": ("Project", "Period", "Venue", "Made on"),
+        "kpi": ("Group", "Target / KPI", "Kind", "Target", "Actual", "Achieved", "Ratio"),
+        "group": "Group",
+        "item": "Item",
+        "total": "Total",
+        "all": "All venues",
+    },
+}
+
+
+def month_heading(year: int, month: int, lang: str, many_years: bool) -> str:
+    if lang == "ja":
+        return f"{year}年{month}月" if many_years else f"{month}月"
+    return f"{year}-{month:02d}"
+
+
+def render_period_csv(
+    report: PeriodReport,
+    title: str,
+    kpis: Sequence[KpiRow],
+    list_labels: dict[str, dict[str, str]],
+    made_on: date,
+    encoding: str = "utf-8-sig",
+    lang: str = "ja",
+) -> ExportFile:
+    words = WORDS.get(lang, WORDS["ja"])
+    columns = [f for _, f in report.months] + [report.totals]
+    rows = report_rows([*columns, *[f for _, f in report.per_venue]], lang, list_labels)
+    years = {y for (y, _), _ in report.months} if report.period.kind != "fiscal_year" else set()
+    table: list[Sequence[object]] = [
+        [title, report.period.label, report.venue_label, made_on.isoformat()],
+        [],
+    ]
+    if kpis:
+        table.append(words["kpi"])
+        table += [
+            [k.group, k.metric, k.kind, k.target, k.actual, k.achievement, k.ratio] for k in kpis
+        ]
+        table.append([])
+    table.append(
+        [
+            words["group"],
+            words["item"],
+            *[month_heading(y, m, lang, len(years) > 1) for (y, m), _ in report.months],
+            words["total"],
+        ]
+    )
+    table += [[r.group_label, r.item_label, *[row_value(f, r.item) for f in columns]] for r in rows]
+    if report.per_venue:
+        table.append([])
+        table.append(
+            [words["group"], words["item"], *[n for n, _ in report.per_venue], words["all"]]
+        )
+        venue_columns = [f for _, f in report.per_venue] + [report.totals]
+        table += [
+            [r.group_label, r.item_label, *[row_value(f, r.item) for f in venue_columns]]
+            for r in rows
+        ]
+    data = render_csv(words["meta"], table, encoding)
+    return ExportFile(_filename(report, "csv"), "text/csv", data)
+
+
+def _filename(report: PeriodReport, suffix: str) -> str:
+    p = report.period
+    span = p.first.strftime("%Y-%m") if p.kind == "month" else f"{p.first}_{p.last}"
+    if p.kind == "fiscal_year":
+        span = f"FY{p.fiscal_year}"
+    return f"tsunagari-report-{span}.{suffix}"

@@ -1,0 +1,91 @@
+"""Questionnaire results as CSV for the city office's Excel.
+
+The same CSV rules as every export (kiosk/reports/render/csv_cells.py): UTF-8 with BOM by
+default, Shift_JIS (cp932) on request, one header row, formula-like cells
+neutralised, written atomically. Free comments are written only when the
+coordinator asked for them (results computed with include_comments=True).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kiosk.core.atomic_file import write_atomically
+from kiosk.reports.render.csv_cells import ExportFile, render_csv
+from kiosk.survey.results import Rate, SurveyResults
+
+HEADERS = {
+    "ja": ["質問", "回答", "件数", "回答者数", "割合"],
+    "en": ["Question", "Answer", "Count", "Answered", "Share"],
+}
+WORDS = {
+    "ja": {
+        "scope": "対象",
+        "responses": "回答数",
+        "kiosk": "うちタブレット",
+        "paper": "うち紙",
+        "satisfaction": "満足度",
+        "written": "記入あり",
+        "comments": "自由記述",
+    },
+    "en": {
+        "scope": "Scope",
+        "responses": "Responses",
+        "kiosk": "on the tablet",
+        "paper": "on paper",
+        "satisfaction": "Satisfaction rate",
+        "written": "written",
+        "comments": "Comment",
+    },
+}
+
+
+def _share(count: int, answered: int) -> str:
+    return Rate(count, answered).percent_text()
+
+
+def rows(results: SurveyResults, lang: str, scope_label: str) -> list[list[str]]:
+    """The rows under the header: scope, counts, the rate, every answer, comments."""
+    w = WORDS[lang if lang in WORDS else "ja"]
+    rate = results.satisfaction
+    out = [
+        [w["scope"], scope_label, "", "", ""],
+        [w["responses"], "", str(results.responses), "", ""],
+        [w["responses"], w["kiosk"], str(results.kiosk), "", ""],
+        [w["responses"], w["paper"], str(results.paper), "", ""],
+        [
+            w["satisfaction"],
+            results.satisfied_label(lang),
+            str(rate.satisfied),
+            str(rate.answered),
+            rate.percent_text(),
+        ],
+    ]
+    for result in results.questions:
+        text = result.question.text(lang)
+        if result.question.type == "text":
+            out.append([text, w["written"], str(result.answered), str(results.responses), ""])
+            continue
+        for count in result.counts:
+            share = _share(count.count, result.answered)
+            out.append([text, count.label(lang), str(count.count), str(result.answered), share])
+    out += [[w["comments"], comment, "", "", ""] for comment in results.comments]
+    return out
+
+
+def render(
+    results: SurveyResults, lang: str, scope_label: str, encoding: str = "utf-8-sig"
+) -> ExportFile:
+    header = HEADERS[lang if lang in HEADERS else "ja"]
+    data = render_csv(header, rows(results, lang, scope_label), encoding)
+    return ExportFile("questionnaire-results.csv", "text/csv", data)
+
+
+def write_csv(
+    path: Path,
+    results: SurveyResults,
+    lang: str,
+    scope_label: str,
+    encoding: str = "utf-8-sig",
+) -> Path:
+    return write_atomically(path, render(results, lang, scope_label, encoding).data)

@@ -1,0 +1,215 @@
+"""The day's tally (日計): figures in groups, two charts, CSV and PDF export."""
+
+from __future__ import annotations
+
+from itertools import groupby
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.core.errors import KioskError
+from kiosk.door import venues
+from kiosk.reports.daily import DailyTally, Figure, daily_tally, figures
+from kiosk.reports.daily_export import ExportRequest, export_daily
+from kiosk.reports.render.daily_csv import held_label
+from ui.dialogs.paper_day_dialog import PaperDayDialog
+from ui.door_state import DoorState
+from ui.widgets.bar_chart import BarChart
+from ui.widgets.day_stepper import day_stepper
+from ui.widgets.error_display import message_for, new_banner, set_banner
+from ui.widgets.export_bar import ExportBar
+
+COLUMNS = 3
+
+
+class FigureGroup(QFrame):
+    """One group of figures as a small two-column card."""
+
+    def __init__(self, items: list[Figure], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "card")
+        layout = QGridLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.setVerticalSpacing(3)
+        title = QLabel(items[0].group_label, self)
+        title.setProperty("role", "section")
+        layout.addWidget(title, 0, 0, 1, 2)
+        self.values: dict[str, QLabel] = {}
+        for row, fig in enumerate(items, start=1):
+            name = QLabel(fig.item_label, self)
+            name.setWordWrap(True)
+            value = QLabel(str(fig.value), self)
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            value.setProperty("role", "figure")
+            layout.addWidget(name, row, 0)
+            layout.addWidget(value, row, 1)
+            self.values[fig.item] = value
+        layout.setColumnStretch(0, 1)
+        layout.setRowStretch(len(items) + 1, 1)  # rows stay together in a taller card
+
+
+class TallyScreen(QWidget):
+    def __init__(self, state: DoorState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Screen")
+        self.state = state
+        self.tally: DailyTally | None = None
+        self.groups: dict[str, FigureGroup] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(10)
+
+        bar = QHBoxLayout()
+        self.venue = QComboBox(self)
+        self.venue.setMinimumWidth(160)
+        stepper = day_stepper(self, 180, self._to_today)
+        self.day, self.previous, self.next = stepper.day, stepper.previous, stepper.next
+        self.today_button = stepper.today_button
+        self.paper_button = QPushButton(self.tr("Enter a paper list…"), self)
+        self.paper_button.setAutoDefault(False)
+        self.paper_button.clicked.connect(self.enter_paper_list)
+        for widget in (self.venue, self.previous, self.day, self.next, self.today_button):
+            bar.addWidget(widget)
+        self.banner = new_banner(self)
+        self.export_bar = ExportBar(self.banner, state.lang, with_long=True)
+        self.export_bar.requested.connect(self.export)
+        self.encoding, self.long = self.export_bar.encoding, self.export_bar.long
+        self.csv_button, self.pdf_button = self.export_bar.csv_button, self.export_bar.pdf_button
+        bar.addStretch(1)
+        bar.addWidget(self.export_bar)
+        layout.addLayout(bar)
+        notes = QHBoxLayout()  # the top bar is full: paper lists go beside the banner
+        notes.addWidget(self.banner, 1)
+        notes.addWidget(self.paper_button)
+        layout.addLayout(notes)
+
+        self.grid = QGridLayout()
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(10)
+        self.hour_chart = BarChart(self.tr("Visits by hour"))
+        self.age_chart = BarChart(self.tr("Visits by age"))
+        charts = QHBoxLayout()
+        charts.addWidget(self._framed(self.hour_chart), 3)
+        charts.addWidget(self._framed(self.age_chart), 2)
+        outer = QVBoxLayout()
+        outer.addLayout(charts)
+        outer.addLayout(self.grid)
+        outer.addStretch(1)
+        holder = QWidget(self)
+        holder.setLayout(outer)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(holder)
+        layout.addWidget(scroll, 1)
+
+        self._fill_venues()
+        self._to_today()
+        self.venue.currentIndexChanged.connect(self.refresh)
+        self.day.dateChanged.connect(self.refresh)
+        state.changed.connect(self._state_changed)
+        self.refresh()
+
+    def _framed(self, chart: BarChart) -> QFrame:
+        frame = QFrame(self)
+        frame.setProperty("role", "card")
+        inner = QVBoxLayout(frame)
+        inner.setContentsMargins(12, 10, 12, 8)
+        inner.addWidget(chart)
+        return frame
+
+    def _fill_venues(self) -> None:
+        current = self.state.venue.id if self.state.venue else None
+        self.venue.blockSignals(True)
+        self.venue.clear()
+        for v in venues.list_venues(self.state.ctx):
+            self.venue.addItem(v.name, v.id)
+        index = self.venue.findData(current)
+        self.venue.setCurrentIndex(max(index, 0))
+        self.venue.blockSignals(False)
+
+    def _to_today(self) -> None:
+        today = self.state.ctx.today()
+        self.day.setMaximumDate(QDate(today.year, today.month, today.day))
+        self.day.setDate(QDate(today.year, today.month, today.day))
+
+    def _state_changed(self) -> None:
+        if self.venue.count() != len(venues.list_venues(self.state.ctx)):
+            self._fill_venues()
+        self.refresh()
+
+    def refresh(self) -> None:
+        venue_id = self.venue.currentData()
+        if not venue_id:
+            return
+        picked = self.day.date().toPython()
+        try:
+            self.tally = daily_tally(self.state.ctx, venue_id, picked)
+        except KioskError as exc:
+            set_banner(self.banner, message_for(exc, self.state.lang), "error")
+            return
+        tally, lang = self.tally, self.state.lang
+        if tally.held:
+            set_banner(
+                self.banner, self.tr("Held: %1").replace("%1", held_label(tally, lang)), "info"
+            )
+        else:
+            set_banner(self.banner, self.tr("Nothing was held at this venue on this day."), "info")
+        self.next.setEnabled(self.day.date() < self.day.maximumDate())
+        self.hour_chart.set_bars([(f"{h}", n) for h, n in tally.by_hour])
+        self.age_chart.set_bars(
+            [
+                (tally.age_bands.label(code, lang).replace("代", ""), n)
+                for code, n in tally.age_bands.counts
+            ]
+        )
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.groups = {}
+        for i, (group, items) in enumerate(groupby(figures(tally, lang), key=lambda f: f.group)):
+            card = FigureGroup(list(items))
+            self.grid.addWidget(card, i // COLUMNS, i % COLUMNS)
+            self.groups[group] = card
+
+    def value(self, group: str, item: str) -> str:
+        """What the screen shows for one figure (for tests and accessibility)."""
+        return self.groups[group].values[item].text()
+
+    def enter_paper_list(self) -> None:
+        """A past day's counts from a paper sign-in list (ui/dialogs/paper_day_dialog.py)."""
+        picked = self.day.date().toPython()
+        dialog = PaperDayDialog(self.state, self.venue.currentData(), picked, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.state.notify()
+
+    def export(self, fmt: str) -> None:
+        tally = self.tally
+        if tally is None:
+            return
+        request = ExportRequest(
+            first=tally.day,
+            last=tally.day,
+            venue_ids=(tally.venue_id,),
+            format=fmt,
+            encoding=self.encoding.currentData(),
+            long=self.long.isChecked(),
+            lang=self.state.lang,
+        )
+        ctx = self.state.ctx
+        suggested = Path.home() / f"tsunagari-{tally.day.isoformat()}-{tally.venue_name}.{fmt}"
+        self.export_bar.run(fmt, suggested, lambda target: export_daily(ctx, request, target))

@@ -1,0 +1,168 @@
+"""The answer part of one question, for every question type.
+
+Used large on the kiosk (touch targets of 64 px and more, big type) and
+compact in the paper-entry form. Each answer widget holds only its own
+value; the kiosk builds new ones for every respondent, so nothing chosen or
+typed can carry over to the next person.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.survey.questionnaire import Question
+from kiosk.survey.responses import clean_text
+from ui.widgets.flow_layout import FlowLayout
+
+AnswerValue = str | list[str] | None
+
+
+class ChoiceAnswer(QWidget):
+    """Big toggle buttons: one answer (single, scale, yes/no) or several (multiple).
+
+    Tapping the chosen answer again takes it back, so an optional question
+    can be left unanswered after all.
+    """
+
+    changed = Signal()
+
+    def __init__(self, question: Question, lang: str, large: bool, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.multiple = question.type == "multiple"
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(False)
+        self.buttons: dict[str, QPushButton] = {}
+        grid = QGridLayout() if large else None
+        flow = None if large else FlowLayout(self, spacing=6)
+        columns = self._columns(question)
+        for i, option in enumerate(question.options):
+            button = QPushButton(option.label(lang), self)
+            button.setCheckable(True)
+            button.setProperty("role", "survey-option" if large else "choice")
+            button.setProperty("code", option.code)
+            button.setAutoDefault(False)
+            self._group.addButton(button)
+            self.buttons[option.code] = button
+            if grid is not None:
+                button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+                grid.addWidget(button, i // columns, i % columns)
+            elif flow is not None:
+                button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+                flow.addWidget(button)
+        if grid is not None:
+            grid.setContentsMargins(0, 0, 0, 0)
+            grid.setSpacing(12)
+            for column in range(columns):
+                grid.setColumnStretch(column, 1)
+            self.setLayout(grid)
+        else:  # compact: wraps like words, each button as wide as its answer
+            policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+            policy.setHeightForWidth(True)
+            self.setSizePolicy(policy)
+        self._group.buttonClicked.connect(self._clicked)
+
+    @staticmethod
+    def _columns(question: Question) -> int:
+        """Large buttons: one column (two for many short answers), steps always in one."""
+        if question.type == "yes_no":
+            return 2
+        if question.type == "scale" or len(question.options) <= 4:
+            return 1
+        return 2
+
+    def _clicked(self, button: QPushButton) -> None:  # type: ignore[override]
+        if not self.multiple and button.isChecked():
+            for other in self.buttons.values():
+                if other is not button:
+                    other.setChecked(False)
+        self.changed.emit()
+
+    def value(self) -> AnswerValue:
+        chosen = [code for code, b in self.buttons.items() if b.isChecked()]
+        if self.multiple:
+            return chosen or None
+        return chosen[0] if chosen else None
+
+    def set_value(self, value: AnswerValue) -> None:
+        chosen = set(value) if isinstance(value, list) else {value}
+        for code, button in self.buttons.items():
+            button.setChecked(code in chosen)
+
+    def button(self, code: str) -> QPushButton:
+        return self.buttons[code]
+
+
+class TextAnswer(QWidget):
+    """Short free text, with a counter that warns before the limit is passed."""
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        question: Question,
+        counter: Callable[[int, int], str],
+        large: bool,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.limit = question.max_length
+        self._counter_text = counter
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        self.edit = QPlainTextEdit(self)
+        self.edit.setProperty("role", "survey-text" if large else "")
+        self.edit.setTabChangesFocus(True)
+        self.edit.setMinimumHeight(150 if large else 80)
+        self.counter = QLabel(self)
+        self.counter.setAlignment(Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.counter)
+        self.edit.textChanged.connect(self._update)
+        self._update()
+
+    def _update(self) -> None:
+        count = len(clean_text(self.edit.toPlainText()))
+        self.counter.setText(self._counter_text(count, self.limit))
+        role = "survey-counter-over" if count > self.limit else "survey-counter"
+        if self.counter.property("role") != role:
+            self.counter.setProperty("role", role)
+            self.counter.style().unpolish(self.counter)
+            self.counter.style().polish(self.counter)
+        self.changed.emit()
+
+    def length(self) -> int:
+        return len(clean_text(self.edit.toPlainText()))
+
+    def value(self) -> AnswerValue:
+        return clean_text(self.edit.toPlainText()) or None
+
+    def set_value(self, value: AnswerValue) -> None:
+        self.edit.setPlainText(value if isinstance(value, str) else "")
+
+
+Answer = ChoiceAnswer | TextAnswer
+
+
+def answer_widget(
+    question: Question,
+    lang: str,
+    counter: Callable[[int, int], str],
+    large: bool,
+    parent: QWidget | None = None,
+) -> Answer:
+    if question.type == "text":
+        return TextAnswer(question, counter, large, parent)
+    return ChoiceAnswer(question, lang, large, parent)
