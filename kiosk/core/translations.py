@@ -40,7 +40,7 @@ def has_text(key: str) -> bool:
     return key in catalogue(SOURCE_LANGUAGE)
 
 
-def text(key: str, lang: str, **params: object) -> str:
+def text(key: str, lang: str, /, **params: object) -> str:
     """The text for `key` in `lang`, its {placeholders} filled from `params`.
 
     A key missing in `lang` falls back to Japanese and is logged (the key, never
