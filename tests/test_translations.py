@@ -1,8 +1,14 @@
-"""The Japanese translation is complete, current, and compiled.
+"""The Qt translations of ui/ are complete, current, and compiled, in every language.
 
-- every tr() string in ui/ is in the committed .ts, finished, with the same
-  placeholders (%1, %n) as its source;
-- the committed .qm is exactly what lrelease makes of the committed .ts.
+ui/ is written in English and translated with tr() and one
+resources/translations/tsunagari_<lang>.ts per other language; kiosk/ has its
+own catalogues (resources/locales/<lang>.json, tests/test_locales.py).
+
+- every tr() string in ui/ is in each committed .ts, finished (a translation
+  that is missing, empty or unfinished fails), with the same placeholders
+  (%1, %n) as its source;
+- each committed .qm is exactly what lrelease makes of its .ts;
+- the two layers ship the same languages.
 """
 
 from __future__ import annotations
@@ -16,9 +22,12 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.core.translations import shipped_languages
+
 ROOT = Path(__file__).resolve().parent.parent
-TS = ROOT / "resources" / "translations" / "tsunagari_ja.ts"
-QM = TS.with_suffix(".qm")
+TRANSLATIONS = ROOT / "resources" / "translations"
+TS_FILES = sorted(TRANSLATIONS.glob("tsunagari_*.ts"))
+UI_SOURCE_LANGUAGE = "en"  # tr("...") is English
 PLACEHOLDER = re.compile(r"%(?:\d+|n)")
 
 
@@ -38,24 +47,26 @@ def messages(path: Path) -> dict[tuple[str, str], ET.Element]:
     return found
 
 
-def translation_texts(message: ET.Element) -> list[str]:
-    translation = message.find("translation")
-    assert translation is not None
+def translation_texts(translation: ET.Element) -> list[str]:
     forms = [f.text or "" for f in translation.iter("numerusform")]
     return forms or [translation.text or ""]
 
 
-def test_every_japanese_entry_is_finished() -> None:
+def unfinished(ts: Path) -> list[str]:
+    """What is not (or no longer) translated in one .ts, one line per entry."""
     problems = []
-    for (context, source), message in messages(TS).items():
+    for (context, source), message in messages(ts).items():
         translation = message.find("translation")
-        kind = translation.get("type") if translation is not None else "missing"
+        if translation is None:
+            problems.append(f"{context}: {source!r} has no translation")
+            continue
+        kind = translation.get("type")
         if kind == "vanished" or kind == "obsolete":
             problems.append(
                 f"{context}: {source!r} is no longer in the code (run lupdate -no-obsolete)"
             )
             continue
-        texts = translation_texts(message)
+        texts = translation_texts(translation)
         if kind == "unfinished" or not all(t.strip() for t in texts):
             problems.append(f"{context}: {source!r} is not translated")
             continue
@@ -63,10 +74,46 @@ def test_every_japanese_entry_is_finished() -> None:
         for text in texts:
             if sorted(set(PLACEHOLDER.findall(text))) != wanted:
                 problems.append(f"{context}: {source!r} → {text!r} has other placeholders")
+    return problems
+
+
+def test_there_is_a_translation_to_check() -> None:
+    assert TS_FILES, "no resources/translations/tsunagari_<lang>.ts"
+
+
+@pytest.mark.parametrize("ts", TS_FILES, ids=lambda p: p.stem)
+def test_every_entry_is_finished(ts: Path) -> None:
+    problems = unfinished(ts)
     assert not problems, "\n".join(problems)
 
 
-def test_ts_file_holds_every_string_of_the_code(tmp_path: Path) -> None:
+def test_the_check_fails_on_a_missing_empty_or_unfinished_translation(tmp_path: Path) -> None:
+    ts = tmp_path / "tsunagari_xx.ts"
+    ts.write_text(
+        """<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS><TS version="2.1" language="xx">
+<context><name>Screen</name>
+  <message><source>Done</source><translation>Fait</translation></message>
+  <message><source>Missing</source></message>
+  <message><source>Empty</source><translation></translation></message>
+  <message><source>Later</source><translation type="unfinished">Plus tard</translation></message>
+  <message><source>No. %1</source><translation>N°</translation></message>
+</context></TS>
+""",
+        encoding="utf-8",
+    )
+    found = unfinished(ts)
+    assert [line.split("'")[1] for line in found] == ["Missing", "Empty", "Later", "No. %1"]
+
+
+def test_both_layers_ship_the_same_languages() -> None:
+    """A language added to kiosk/ (resources/locales/) needs its .ts for ui/, and back."""
+    qt = {UI_SOURCE_LANGUAGE} | {p.stem.removeprefix("tsunagari_") for p in TS_FILES}
+    assert qt == set(shipped_languages())
+
+
+@pytest.mark.parametrize("ts", TS_FILES, ids=lambda p: p.stem)
+def test_ts_file_holds_every_string_of_the_code(tmp_path: Path, ts: Path) -> None:
     fresh = tmp_path / "fresh.ts"
     sources = sorted(str(p) for p in (ROOT / "ui").rglob("*.py"))
     subprocess.run(
@@ -76,18 +123,20 @@ def test_ts_file_holds_every_string_of_the_code(tmp_path: Path) -> None:
     )
     in_code = set(messages(fresh))
     committed = {
-        k for k, m in messages(TS).items() if m.find("translation").get("type") != "vanished"
+        k for k, m in messages(ts).items() if m.find("translation").get("type") != "vanished"
     }
     assert in_code - committed == set(), "new strings: run pyside6-lupdate and translate them"
     assert committed - in_code == set(), "strings no longer used: run lupdate -no-obsolete"
 
 
-def test_compiled_qm_matches_the_ts(tmp_path: Path) -> None:
+@pytest.mark.parametrize("ts", TS_FILES, ids=lambda p: p.stem)
+def test_compiled_qm_matches_the_ts(tmp_path: Path, ts: Path) -> None:
+    qm = ts.with_suffix(".qm")
     fresh = tmp_path / "fresh.qm"
     subprocess.run(
-        [tool("pyside6-lrelease"), str(TS), "-qm", str(fresh)], check=True, capture_output=True
+        [tool("pyside6-lrelease"), str(ts), "-qm", str(fresh)], check=True, capture_output=True
     )
-    assert fresh.read_bytes() == QM.read_bytes(), "run pyside6-lrelease to rebuild the .qm"
+    assert fresh.read_bytes() == qm.read_bytes(), "run pyside6-lrelease to rebuild the .qm"
 
 
 def test_placeholder_check_can_fail() -> None:

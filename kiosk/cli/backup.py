@@ -13,46 +13,10 @@ import argparse
 from collections.abc import Callable
 
 from kiosk.care.backups import create_backup, find_backup, list_backups, restore_backup, rotate
+from kiosk.core import translations
 from kiosk.core.errors import KioskError
 from kiosk.core.paths import DataFolder
 from kiosk.core.safe_text import shown
-
-KINDS = {
-    "ja": {
-        "daily": "起動時",
-        "close": "閉所時",
-        "manual": "手動",
-        "pre-upgrade": "更新前",
-        "import": "取り込み前",
-        "other": "その他",
-    },
-    "en": {
-        "daily": "daily",
-        "close": "day closed",
-        "manual": "manual",
-        "pre-upgrade": "pre-upgrade",
-        "import": "before an import",
-        "other": "other",
-    },
-}
-TEXT = {
-    "ja": {
-        "none": "バックアップはまだありません（{path}）",
-        "ok": "正常",
-        "bad": "壊れています",
-        "made": "バックアップしました: {path}",
-        "restored": "{name} から戻しました。",
-        "kept": "それまでのファイルは {path} に残してあります。",
-    },
-    "en": {
-        "none": "no backups yet ({path})",
-        "ok": "ok",
-        "bad": "DAMAGED",
-        "made": "backed up: {path}",
-        "restored": "restored from {name}.",
-        "kept": "the file it replaced is kept as {path}",
-    },
-}
 
 
 def add_backup_parser(
@@ -82,8 +46,7 @@ def _size(size: int) -> str:
 def run_backup(args: argparse.Namespace, folder: DataFolder, lang: str) -> int:
     if args.database_url:
         raise KioskError("backup_needs_data_folder")
-    text = TEXT.get(lang, TEXT["ja"])
-    kinds = KINDS.get(lang, KINDS["ja"])
+    text = translations.texts_under("cli.backup", lang)  # also "kind.<kind>"
     if args.action == "create":
         info = create_backup(folder, "manual")
         rotate(folder)
@@ -101,10 +64,8 @@ def run_backup(args: argparse.Namespace, folder: DataFolder, lang: str) -> int:
         return 0
     bad = False
     for info in found:
-        line = (
-            f"{info.name}  {kinds.get(info.kind, info.kind)}  "
-            f"{info.taken:%Y-%m-%d %H:%M}  {_size(info.size)}"
-        )
+        kind = text.get(f"kind.{info.kind}", info.kind)
+        line = f"{info.name}  {kind}  {info.taken:%Y-%m-%d %H:%M}  {_size(info.size)}"
         if info.ok is not None:
             line += "  " + (text["ok"] if info.ok else text["bad"])
             bad = bad or not info.ok

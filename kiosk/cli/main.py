@@ -28,6 +28,7 @@ from kiosk.cli.backup import add_backup_parser, run_backup
 from kiosk.cli.export import add_export_parser, run_export
 from kiosk.cli.purge import add_purge_parser, run_purge
 from kiosk.cli.sync import add_sync_parser, run_sync
+from kiosk.core import translations
 from kiosk.core.error_messages import describe
 from kiosk.core.errors import KioskError
 from kiosk.core.frontends import LaunchOptions, find_frontend
@@ -35,7 +36,7 @@ from kiosk.core.paths import DataFolder, resolve_data_dir
 from kiosk.core.safe_text import shown
 
 ENV_LANG = "TSUNAGARI_LANG"
-LANGUAGES = ("ja", "en")
+LANGUAGES = translations.shipped_languages()
 EXIT_ERROR = 2  # a clear refusal: bad input, a damaged file
 EXIT_UNEXPECTED = 70  # EX_SOFTWARE: something nobody foresaw
 MAX_LOG_BYTES = 1 << 20

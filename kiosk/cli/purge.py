@@ -9,19 +9,9 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
+from kiosk.core import translations
 from kiosk.core.paths import DataFolder
 from kiosk.core.safe_text import shown
-
-DONE = {
-    "ja": "{verb}: ニックネーム {visitors}件、託児メモ {care_notes}件"
-    "（{cutoff}より前・保存期間{days}日）",
-    "en": "{verb}: {visitors} nickname(s), {care_notes} care note(s) "
-    "(before {cutoff}; retention {days} days)",
-}
-VERBS = {
-    "ja": {True: "消去の対象（まだ消去していません）", False: "消去しました"},
-    "en": {True: "would erase (nothing erased yet)", False: "erased"},
-}
 
 
 def add_purge_parser(
@@ -42,11 +32,13 @@ def run_purge(args: argparse.Namespace, folder: DataFolder, lang: str) -> int:
 
     ctx = open_database(url=args.database_url, folder=folder)
     result = purge(ctx, dry_run=args.dry_run, trigger="cli")
-    lang = lang if lang in DONE else "ja"
+    verb = "verb.dry_run" if result.dry_run else "verb.erased"
     print(
         shown(
-            DONE[lang].format(
-                verb=VERBS[lang][result.dry_run],
+            translations.text(
+                "cli.purge.done",
+                lang,
+                verb=translations.text(f"cli.purge.{verb}", lang),
                 visitors=result.visitors,
                 care_notes=result.care_notes,
                 cutoff=result.cutoff.isoformat(),

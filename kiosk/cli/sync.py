@@ -30,6 +30,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kiosk.cli import arguments
+from kiosk.core import translations
 from kiosk.core.context import AppContext
 from kiosk.core.errors import KioskError
 from kiosk.core.paths import DataFolder
@@ -39,134 +40,6 @@ from kiosk.exchange.importer import ImportResult
 from kiosk.exchange.pairing import PairedDevice
 from kiosk.exchange.roles import COORDINATOR, VENUE_PC, PairingRole
 
-TEXT = {
-    "ja": {
-        "exported": "書き出しました: {path}（{rows}件{since}）",
-        "since": "、{since}以降の変更",
-        "all": "、すべて",
-        "imported": "{path}: {device} から 新規{new}件・更新{updated}件・変更なし{unchanged}件"
-        "・競合{conflicts}件",
-        "nothing": "{path}: すべて取り込み済みでした。何も変わっていません。",
-        "before": "{path}: {at} に取り込み済みのファイルです。何も変わっていません。",
-        "table": "  {table}: 新規{new} 更新{updated} 変更なし{unchanged} 競合{conflicts}",
-        "this": "このPC: {name}（{id}）",
-        "never": "まだ書き出していません",
-        "last": "最後の書き出し: {at}",
-        "pending": "未書き出し: {rows}件",
-        "devices": "データを受け取った端末:",
-        "device": "  {name}（{id}）: {made}作成のファイルまで、{imported}に取り込み",
-        "venues": "会場ごとの記録:",
-        "venue": "  {venue} ／ {device}: {first}〜{last}（{events}回）",
-        "named": "このPCの名前: {name}",
-        "confirm": "このPCのデータをすべて消去します。よければ --confirm を付けてください。",
-        "retired": "消去しました（{files}ファイル）。",
-        "lost": "書き出していなかった{rows}件も消去しました。",
-        "unnamed": "（名前なし）",
-        "invited": "招待ファイルを書き出しました: {path}",
-        "code": "ペアリングコード: {code}（{until} まで、1回だけ有効）",
-        "invite_next": "次の手順:\n"
-        "  1. 招待ファイルを会場PCへ運んでください（USBメモリなど）。コードはファイルに入って"
-        "いません。ファイルと一緒に書き残さず、口頭かこの画面で伝えてください。\n"
-        "  2. 会場PCで: tsunagari sync pair join 招待ファイル --code {code} -o 返信ファイル\n"
-        "     （画面では 設定 → 会場間のデータ交換 →「コーディネーターとペアリング…」）\n"
-        "  3. 会場PCが書き出した返信ファイルをこのPCへ持ち帰り: "
-        "tsunagari sync pair accept 返信ファイル",
-        "joined": "返信ファイルを書き出しました: {path}",
-        "coordinator": "コーディネーター: {organisation}（{id}）",
-        "number": "確認番号: {number}",
-        "join_next": "次の手順:\n"
-        "  1. 返信ファイルをコーディネーターのPCへ運んでください。\n"
-        "  2. コーディネーターのPCで: tsunagari sync pair accept 返信ファイル"
-        "（画面では「返信ファイルを開く…」）\n"
-        "  3. コーディネーターの画面に同じ確認番号 {number} が出ていれば、ペアリングできます。"
-        "違う番号なら、コーディネーターに知らせてください。",
-        "request": "会場PC「{name}」（{id}）からの返信です。",
-        "accept_next": "会場PCの画面に同じ確認番号が出ていることを確かめてから、"
-        "次のように実行してください:\n"
-        "  tsunagari sync pair accept {path} --confirm {digits}\n"
-        "番号が違うときはペアリングせず、中止してください: tsunagari sync pair decline {path}",
-        "paired": "ペアリングしました: {name}（{id}）。この会場PCのファイルを取り込めます。",
-        "declined": "中止しました: {name}（{id}）とはペアリングしていません。"
-        "やり直すときは、新しい招待を作ってください。",
-        "role_coordinator": "このPCの役割: コーディネーター（利用中の会場PC {active}台{revoked}）",
-        "role_revoked": "、利用停止 {revoked}台",
-        "role_venue": "このPCの役割: 会場PC（ペアリング先: {organisation}（{id}）、{since} から）",
-        "role_unpaired": "このPCの役割: まだペアリングしていません（コーディネーターのPCでは "
-        "tsunagari sync pair invite、会場PCでは tsunagari sync pair join）",
-        "paired_list": "ペアリングした会場PC:",
-        "paired_line": "  {name}（{id}）: {paired} にペアリング",
-        "revoked_line": "  {name}（{id}）: {paired} にペアリング、{revoked} に利用停止",
-        "revoked": "利用を止めました: {name}（{id}）。このPCのファイルは、これから取り込みません"
-        "（これまでの記録は残ります）。",
-        "already_revoked": "{name}（{id}）は {revoked} に利用を止めています。何も変更していません。",
-        "leave_confirm": "このPCとコーディネーターのPCのペアリングを解除します。"
-        "よければ --confirm を付けてください。",
-        "left": "コーディネーター（{organisation}）とのペアリングを解除しました。"
-        "書き出すには、もう一度ペアリングしてください。",
-    },
-    "en": {
-        "exported": "exported: {path} ({rows} rows{since})",
-        "since": ", changes since {since}",
-        "all": ", everything",
-        "imported": "{path}: from {device}: {new} new, {updated} updated, {unchanged} unchanged, "
-        "{conflicts} conflicts",
-        "nothing": "{path}: everything was already here; nothing changed.",
-        "before": "{path}: imported before, on {at}; nothing changed.",
-        "table": "  {table}: {new} new, {updated} updated, {unchanged} unchanged, "
-        "{conflicts} conflicts",
-        "this": "this PC: {name} ({id})",
-        "never": "never exported",
-        "last": "last export: {at}",
-        "pending": "not yet exported: {rows} rows",
-        "devices": "devices whose data came here:",
-        "device": "  {name} ({id}): file made {made}, imported {imported}",
-        "venues": "records by venue:",
-        "venue": "  {venue} / {device}: {first} to {last} ({events} events)",
-        "named": "this PC is now called: {name}",
-        "confirm": "This erases all of this PC's data. Add --confirm if that is what you want.",
-        "retired": "erased ({files} files).",
-        "lost": "{rows} rows that were never exported were erased too.",
-        "unnamed": "(no name)",
-        "invited": "invitation written: {path}",
-        "code": "pairing code: {code} (valid once, until {until})",
-        "invite_next": "next:\n"
-        "  1. Carry the invitation file to the venue PC (a USB stick). The code is not in the "
-        "file: do not write it down with the file; read it out or show this screen.\n"
-        "  2. On the venue PC: tsunagari sync pair join INVITATION --code {code} -o ANSWER\n"
-        "     (in the window: Settings → Data exchange → Pair with the coordinator…)\n"
-        "  3. Bring the answer file it writes back here: tsunagari sync pair accept ANSWER",
-        "joined": "answer written: {path}",
-        "coordinator": "coordinator: {organisation} ({id})",
-        "number": "confirmation number: {number}",
-        "join_next": "next:\n"
-        "  1. Carry the answer file to the coordinator's PC.\n"
-        "  2. On the coordinator's PC: tsunagari sync pair accept ANSWER "
-        "(in the window: Open an answer file…)\n"
-        "  3. If the coordinator's screen shows the same number {number}, the pairing can be "
-        "confirmed. If it shows another, tell the coordinator.",
-        "request": "answer from the venue PC “{name}” ({id}).",
-        "accept_next": "Check that the venue PC's screen shows the same number, then run:\n"
-        "  tsunagari sync pair accept {path} --confirm {digits}\n"
-        "If the numbers differ, do not pair; cancel: tsunagari sync pair decline {path}",
-        "paired": "paired: {name} ({id}). Its files can now be imported here.",
-        "declined": "cancelled: {name} ({id}) was not paired. To start again, make a new "
-        "invitation.",
-        "role_coordinator": "this PC's role: coordinator ({active} venue PC(s) in use{revoked})",
-        "role_revoked": ", {revoked} revoked",
-        "role_venue": "this PC's role: venue PC (paired with {organisation} ({id}) since {since})",
-        "role_unpaired": "this PC's role: not paired yet (on the coordinator's PC: tsunagari "
-        "sync pair invite; on a venue PC: tsunagari sync pair join)",
-        "paired_list": "paired venue PCs:",
-        "paired_line": "  {name} ({id}): paired {paired}",
-        "revoked_line": "  {name} ({id}): paired {paired}, revoked {revoked}",
-        "revoked": "revoked: {name} ({id}). Its files will be refused from now on (the records "
-        "already here stay).",
-        "already_revoked": "{name} ({id}) was revoked on {revoked}; nothing changed.",
-        "leave_confirm": "This forgets the pairing between this PC and the coordinator's PC. "
-        "Add --confirm if that is what you want.",
-        "left": "forgot the coordinator ({organisation}). Pair again before exporting.",
-    },
-}
 STAMP = "%Y-%m-%d %H:%M"
 DAY = "%Y-%m-%d"
 
@@ -280,7 +153,7 @@ def _add_pairing_parsers(
 def run_sync(args: argparse.Namespace, folder: DataFolder, lang: str) -> int:
     from kiosk.core.database import open_database
 
-    text = TEXT.get(lang, TEXT["ja"])
+    text = translations.texts_under("cli.sync", lang)
     if args.action == "retire" and not args.confirm:
         print(shown(text["confirm"]))
         return 1
@@ -297,7 +170,7 @@ def run_sync(args: argparse.Namespace, folder: DataFolder, lang: str) -> int:
 
 
 def _run(args: argparse.Namespace, ctx: AppContext, folder: DataFolder, lang: str) -> int:
-    text = TEXT.get(lang, TEXT["ja"])
+    text = translations.texts_under("cli.sync", lang)
     if args.action == "export":
         from kiosk.exchange.export import export_for_coordinator
 

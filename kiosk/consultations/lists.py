@@ -1,6 +1,7 @@
 """The lists of the consultation record: channels, categories, staff roles, agencies.
 
-The defaults ship in resources/consultation_lists.json. Categories and
+The defaults ship in resources/consultation_lists.json (codes, in order) and
+their labels in resources/locales/<lang>.json (`consultation.<list>.<code>`). Categories and
 agencies differ from city to city, so the coordinator may add an entry,
 rename one or hide one in Settings. Her changes are one Setting row per list
 (`consultation_list.<name>`), laid over the shipped defaults:
@@ -28,7 +29,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from kiosk.core import safe_text, settings
+from kiosk.core import safe_text, settings, translations
 from kiosk.core.context import AppContext
 from kiosk.core.errors import KioskError
 from kiosk.core.paths import RESOURCES
@@ -64,16 +65,19 @@ class ListEntry:
 
 @cache
 def shipped(name: str) -> tuple[ListEntry, ...]:
-    """The defaults of one list, as shipped."""
+    """The defaults of one list, as shipped, labelled in every shipped language."""
     raw = json.loads(LISTS_FILE.read_text(encoding="utf-8"))
     return tuple(
         ListEntry(
-            code=item["code"],
-            labels={k: v for k, v in item.items() if k != "code"},
+            code=code,
+            labels={
+                lang: translations.text(f"consultation.{name}.{code}", lang)
+                for lang in translations.shipped_languages()
+            },
             shipped=True,
             hidden=False,
         )
-        for item in raw[name]
+        for code in raw[name]
     )
 
 

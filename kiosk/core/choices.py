@@ -1,8 +1,10 @@
 """The fixed answer lists of the check-in (age bands, residence, ...).
 
-They live in resources/choices.json as data: codes go into the database and
-never change; labels are the official Japanese terms that screens, CSVs and
-PDFs all show, so the same file serves the GUI and the exports.
+The codes live in resources/choices.json, in the order the screens show them:
+they go into the database and never change. Their labels (the official
+Japanese terms, and their translations) are `choice.<group>.<code>` in
+resources/locales/<lang>.json, the one catalogue that screens, CSVs and PDFs
+all read, so a label is the same wherever it appears.
 """
 
 from __future__ import annotations
@@ -11,29 +13,28 @@ import json
 from dataclasses import dataclass
 from functools import cache
 
+from kiosk.core import translations
 from kiosk.core.errors import KioskError
 from kiosk.core.paths import RESOURCES
 
 CHOICES_FILE = RESOURCES / "choices.json"
-DEFAULT_LANGUAGE = "ja"
+DEFAULT_LANGUAGE = translations.SOURCE_LANGUAGE
 
 
 @dataclass(frozen=True)
 class Choice:
+    group: str
     code: str
-    labels: dict[str, str]
 
     def label(self, lang: str = DEFAULT_LANGUAGE) -> str:
-        return self.labels.get(lang) or self.labels[DEFAULT_LANGUAGE]
+        return translations.text(f"choice.{self.group}.{self.code}", lang)
 
 
 @cache
 def _all() -> dict[str, tuple[Choice, ...]]:
     raw = json.loads(CHOICES_FILE.read_text(encoding="utf-8"))
     return {
-        group: tuple(
-            Choice(item["code"], {k: v for k, v in item.items() if k != "code"}) for item in items
-        )
+        group: tuple(Choice(group, code) for code in items)
         for group, items in raw.items()
         if not group.startswith("_")
     }

@@ -1,43 +1,41 @@
-"""What each error code says to a person, in Japanese and English.
+"""What each error code says to a person, in the user's language.
 
-One catalogue for the screens and the CLI alike (the CLI has no Qt, so it
-cannot use Qt's translations), kept as data in resources/error_messages.json
-so a language can be added without code. A test checks that every code a
-service raises is there in every language, with the same {placeholders}.
+The sentences are `error.<code>` in the language catalogues
+(resources/locales/<lang>.json, read by kiosk/core/translations.py), and the
+names put in a {field} placeholder are `field.<name>`. One catalogue for the
+screens and the CLI alike (the CLI has no Qt, so it cannot use Qt's
+translations). A test checks that every code a service raises is there in
+every shipped language, with the same {placeholders}.
 """
 
 from __future__ import annotations
 
-import json
+from collections.abc import Mapping
 
+from kiosk.core import translations
 from kiosk.core.errors import KioskError
-from kiosk.core.paths import RESOURCES
-
-CATALOGUE = RESOURCES / "error_messages.json"
+from kiosk.core.translations import has_text, shipped_languages, text, texts_under
 
 
-def _load() -> tuple[dict[str, dict[str, str]], dict[str, dict[str, str]]]:
-    data = json.loads(CATALOGUE.read_text(encoding="utf-8"))
-    return data["fields"], data["messages"]
+def _by_code(prefix: str) -> dict[str, Mapping[str, str]]:
+    """code → language → text, for the tests and screens that compare a whole sentence."""
+    codes = texts_under(prefix, translations.SOURCE_LANGUAGE)
+    return {
+        code: {lang: text(f"{prefix}.{code}", lang) for lang in shipped_languages()}
+        for code in codes
+    }
 
 
 # Field names used in {field} placeholders, and code → language → sentence.
-FIELDS, MESSAGES = _load()
+FIELDS = _by_code("field")
+MESSAGES = _by_code("error")
 
 
 def describe(error: KioskError, lang: str = "ja") -> str:
-    """The sentence for a coded error, in `lang` (Japanese if unknown)."""
-    texts = MESSAGES.get(error.code)
-    if texts is None:
-        texts = {
-            "ja": f"エラーが発生しました（{error.code}）。",
-            "en": f"Something went wrong ({error.code}).",
-        }
-    template = texts.get(lang) or texts["ja"]
+    """The sentence for a coded error, in `lang`."""
     params = dict(error.params)
-    if "field" in params:
-        params["field"] = FIELDS.get(params["field"], {}).get(lang, params["field"])
-    try:
-        return template.format(**params)
-    except (KeyError, IndexError):
-        return template
+    if "field" in params and has_text(f"field.{params['field']}"):
+        params["field"] = text(f"field.{params['field']}", lang)
+    if not has_text(f"error.{error.code}"):  # the test on raised codes keeps this rare
+        return text("error.unknown", lang, code=error.code)
+    return text(f"error.{error.code}", lang, **params)

@@ -151,7 +151,7 @@ def clean_optional(
 ) -> str | None:
     """What a person typed in an optional field: tidied and checked, None when blank.
 
-    `field` names the field in the error (resources/error_messages.json "fields").
+    `field` names the field in the error (`field.<name>` in resources/locales/<lang>.json).
     """
     # Checked before tidying: folding whitespace would hide a separator control (\x1f).
     text = _tidy(check_characters(value or "", field), multiline)

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import Setting
-from kiosk.core import safe_text
+from kiosk.core import safe_text, translations
 from kiosk.core.context import AppContext
 from kiosk.core.errors import KioskError
 from kiosk.core.safe_text import clean_optional
@@ -17,7 +17,7 @@ PROJECT_NAME = "project_name"  # 事業名, the title of reports; the organisati
 DEVICE_ID = "device_id"
 LANGUAGE = "language"
 CURRENT_VENUE = "current_venue_id"
-LANGUAGES = ("ja", "en")
+LANGUAGES = translations.shipped_languages()  # one resources/locales/<lang>.json each
 MAX_ORGANISATION = 100
 MAX_PROJECT = 100
 

@@ -5,7 +5,10 @@ Qt (the CLI, the CSV and PDF makers), so it reads one catalogue file per
 language: `resources/locales/<lang>.json`, a flat map from a dotted key
 (`error.venue_ambiguous`, `figure.visits`, `audit.checked_in`) to a text with
 `{placeholders}`. Adding a language adds a file and touches no Python; a test
-fails on any key missing in any shipped language, or with other placeholders.
+fails on any key missing in any shipped language, or with other placeholders
+(tests/test_locales.py). Write the files sorted by key, two spaces, one key a
+line (json.dumps(..., ensure_ascii=False, indent=2, sort_keys=True) + "\n"), so
+two branches that add keys merge line by line.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import json
 import logging
 from collections.abc import Mapping
 from functools import cache
+from pathlib import Path
 
 from kiosk.core.paths import RESOURCES
 
@@ -22,26 +26,40 @@ SOURCE_LANGUAGE = "ja"  # the language every key is written in first
 log = logging.getLogger(__name__)
 
 
-@cache
 def catalogue(lang: str) -> Mapping[str, str]:
     """The texts of one language; empty for a language that does not ship."""
-    path = LOCALES / f"{lang}.json"
+    return _read(LOCALES, lang)
+
+
+@cache
+def _read(folder: Path, lang: str) -> Mapping[str, str]:
+    # Keyed by the folder too, so a test can point LOCALES elsewhere.
+    path = folder / f"{lang}.json"
     if not path.is_file():
         return {}
-    texts: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
+    texts = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(texts, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in texts.items()
+    ):
+        raise ValueError(f"{path.name}: not a flat map of key to text")
     return texts
 
 
 def shipped_languages() -> tuple[str, ...]:
-    return tuple(sorted(p.stem for p in LOCALES.glob("*.json")))
+    """Every language with a catalogue file: the source language first, then by code."""
+    found = sorted(p.stem for p in LOCALES.glob("*.json"))
+    return tuple(sorted(found, key=lambda lang: lang != SOURCE_LANGUAGE))
 
 
 def has_text(key: str) -> bool:
     return key in catalogue(SOURCE_LANGUAGE)
 
 
-def text(key: str, lang: str, **params: object) -> str:
+def text(key: str, lang: str, /, **params: object) -> str:
     """The text for `key` in `lang`, its {placeholders} filled from `params`.
+
+    `key` and `lang` are positional, so a parameter may itself be called `lang`
+    or `key` (an error about a questionnaire's language has one).
 
     A key missing in `lang` falls back to Japanese and is logged (the key, never
     the values); the completeness test keeps that from reaching a release.

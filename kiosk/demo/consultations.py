@@ -24,12 +24,16 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from kiosk.consultations.lists import encode_changes, setting_key
+from kiosk.core import translations
 from kiosk.demo.rows import RowMaker
 
 CONSULT_RATE = 0.75  # of the visits that asked for a consultation
 PHONE_DAY_RATE = 0.45  # of weekdays without an event at the main venue
 REFERRAL_RATE = 0.13
-OWN_AGENCY = {"ja": "社会福祉協議会", "en": "Council of Social Welfare"}
+# The demo's own agency, as a coordinator would type it (demo.own_agency in the catalogues).
+OWN_AGENCY = {
+    lang: translations.text("demo.own_agency", lang) for lang in translations.shipped_languages()
+}
 
 CATEGORIES = (
     ("health", 20),

@@ -21,7 +21,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
-from kiosk.core import choices
+from kiosk.core import choices, translations
 from kiosk.core.atomic_file import write_atomically
 from kiosk.core.japanese_dates import western_date_ja
 from kiosk.door.childcare import ChildInfo
@@ -40,10 +40,12 @@ class _Words:
     footer: str
 
 
-_WORDS = {
-    "ja": _Words("お迎え番号", "受付No.{n}", "このカードをお迎えの際にお見せください"),
-    "en": _Words("Pickup code", "Check-in No. {n}", "Show this card when you pick up your child"),
-}
+def _words(lang: str) -> _Words:
+    """The label's words: `pickup.*` in resources/locales/<lang>.json."""
+    return _Words(
+        *(translations.text(f"pickup.{part}", lang) for part in ("heading", "number", "footer"))
+    )
+
 
 _NO_LINE_START = set(
     "ー、。，．・：；？！）」』】〉》〕ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ"
@@ -115,8 +117,8 @@ def render_labels(
     if not children:
         raise ValueError("no children to print a label for")
     font = japanese_font()
-    lang = lang if lang in _WORDS else "ja"
-    words = _WORDS[lang]
+    lang = lang if lang in translations.shipped_languages() else translations.SOURCE_LANGUAGE
+    words = _words(lang)
     buffer = io.BytesIO()
     pdf = Canvas(buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), invariant=True, initialFontName=font)
     pdf.setTitle(words.heading)

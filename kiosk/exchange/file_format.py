@@ -43,7 +43,7 @@ from sqlalchemy import (
 
 from db.base import UTCDateTime
 from kiosk import __version__
-from kiosk.core import safe_text, untrusted_json
+from kiosk.core import safe_text, translations, untrusted_json
 from kiosk.core.atomic_file import atomic_output
 from kiosk.core.errors import KioskError
 from kiosk.exchange import allowed
@@ -62,26 +62,9 @@ MAX_CONTENT_BYTES = 4 << 30
 MAX_MANIFEST_BYTES = 1 << 20
 MAX_RATIO = 200  # JSON lines deflate 10-20x; a zip bomb does thousands
 
-# What each table holds, for the import summary (screen and command line).
-TABLE_LABELS: dict[str, dict[str, str]] = {
-    "audit_entry": {"ja": "操作記録", "en": "audit log"},
-    "setting": {"ja": "アンケート定義", "en": "questionnaires"},
-    "venue": {"ja": "会場", "en": "venues"},
-    "visitor": {"ja": "リピーター", "en": "regulars"},
-    "workshop": {"ja": "ワークショップ", "en": "workshops"},
-    "case_meeting": {"ja": "ケース会議", "en": "case meetings"},
-    "event": {"ja": "開催日", "en": "days held"},
-    "kpi_target": {"ja": "目標値", "en": "targets"},
-    "paper_day": {"ja": "紙の受付表", "en": "paper lists"},
-    "survey_response": {"ja": "アンケート回答", "en": "questionnaire answers"},
-    "visit": {"ja": "来所", "en": "visits"},
-    "workshop_slot": {"ja": "ワークショップ枠", "en": "workshop sessions"},
-    "child_care": {"ja": "託児", "en": "childcare"},
-    "consultation": {"ja": "相談", "en": "consultations"},
-    "signup": {"ja": "申込", "en": "sign-ups"},
-    "referral": {"ja": "つなぎ先", "en": "referrals"},
-    "supporter_attendance": {"ja": "支援者の参加", "en": "supporters"},
-}
+# What each table holds, for the import summary (screen and command line):
+# `exchange.table.<table>` in resources/locales/<lang>.json.
+TABLE_LABELS = frozenset(translations.texts_under("exchange.table", translations.SOURCE_LANGUAGE))
 _READ_CHUNK = 1 << 20
 # A setting's value is a stored questionnaire definition (JSON, its control
 # characters escaped): accepted once by the questionnaire rules of the PC
@@ -95,8 +78,7 @@ _TABLE_NAME = re.compile(r"^[a-z_]{1,40}$")
 
 
 def table_label(table: str, lang: str) -> str:
-    labels = TABLE_LABELS.get(table)
-    return labels.get(lang, labels["en"]) if labels else table
+    return translations.text(f"exchange.table.{table}", lang) if table in TABLE_LABELS else table
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ Schema (format 1)::
     title      {lang: text}        intro  {lang: text} (optional)
     satisfied  {"question": id, "answers": [codes]}  what counts as satisfied
     loneliness id of a scale question (optional; reported on its own)
-    phrases    {lang: {key: text}} (optional; adds to resources/survey_phrases.json)
+    phrases    {lang: {key: text}} (optional; adds to survey.phrase.* in resources/locales/)
     questions  [{id, type, required, text, hint, options, max_length}, ...]
 
 Question types: single, multiple, scale (ordered steps with labels), yes_no
@@ -34,13 +34,13 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from kiosk.core import safe_text, untrusted_json
+from kiosk.core import safe_text, translations, untrusted_json
 from kiosk.core.errors import KioskError
 from kiosk.core.paths import RESOURCES
 
 FORMAT = 1
 BUILTIN_DIR = RESOURCES / "questionnaires"
-PHRASES_FILE = RESOURCES / "survey_phrases.json"
+PHRASES_PREFIX = "survey.phrase."  # resources/locales/<lang>.json
 DEFAULT_ID = "cafe-satisfaction"
 
 TYPES = ("single", "multiple", "scale", "yes_no", "text")
@@ -56,7 +56,7 @@ LIMITS = {"title": 120, "intro": 400, "text": 300, "hint": 300, "label": 80, "ph
 NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
 LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,4})?$")
 MAX_VERSION = 999_999
-YES_NO = {"yes": {"ja": "はい", "en": "Yes"}, "no": {"ja": "いいえ", "en": "No"}}
+YES_NO = ("yes", "no")  # labels: survey.answer.<code> in resources/locales/<lang>.json
 
 
 @dataclass(frozen=True)
@@ -161,8 +161,17 @@ PHRASE_KEYS: dict[str, frozenset[str]] = {
 
 @cache
 def shared_phrases() -> dict[str, dict[str, str]]:
-    raw = json.loads(PHRASES_FILE.read_text(encoding="utf-8"))
-    return {lang: texts for lang, texts in raw.items() if not lang.startswith("_")}
+    """The kiosk's words in every shipped language, as that language's catalogue has them
+    (no fallback: a phrase a language lacks is refused by the questionnaire check)."""
+    start = len(PHRASES_PREFIX)
+    return {
+        lang: {
+            key[start:]: value
+            for key, value in translations.catalogue(lang).items()
+            if key.startswith(PHRASES_PREFIX)
+        }
+        for lang in translations.shipped_languages()
+    }
 
 
 def _placeholders(text: str) -> frozenset[str]:
@@ -373,12 +382,16 @@ class _Checker:
         return Question(qid, kind, required, texts, hints, options, max_length)
 
     def _yes_no(self, at: str) -> tuple[Option, ...]:
-        missing = [lang for lang in self.languages if lang not in YES_NO["yes"]]
-        if missing:  # the built-in labels know ja and en only
+        shipped = translations.shipped_languages()
+        missing = [lang for lang in self.languages if lang not in shipped]
+        if missing:  # the built-in labels know the shipped languages only
             raise self.fail("questionnaire_missing_language", f"{at}.options", lang=missing[0])
         return tuple(
-            Option(code, {lang: labels[lang] for lang in self.languages})
-            for code, labels in YES_NO.items()
+            Option(
+                code,
+                {lang: translations.text(f"survey.answer.{code}", lang) for lang in self.languages},
+            )
+            for code in YES_NO
         )
 
     def _options(self, value: Any, at: str) -> tuple[Option, ...]:

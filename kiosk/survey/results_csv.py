@@ -10,34 +10,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kiosk.core import translations
 from kiosk.core.atomic_file import write_atomically
 from kiosk.reports.render.csv_cells import ExportFile, render_csv
 from kiosk.survey.results import Rate, SurveyResults
 
-HEADERS = {
-    "ja": ["質問", "回答", "件数", "回答者数", "割合"],
-    "en": ["Question", "Answer", "Count", "Answered", "Share"],
-}
-WORDS = {
-    "ja": {
-        "scope": "対象",
-        "responses": "回答数",
-        "kiosk": "うちタブレット",
-        "paper": "うち紙",
-        "satisfaction": "満足度",
-        "written": "記入あり",
-        "comments": "自由記述",
-    },
-    "en": {
-        "scope": "Scope",
-        "responses": "Responses",
-        "kiosk": "on the tablet",
-        "paper": "on paper",
-        "satisfaction": "Satisfaction rate",
-        "written": "written",
-        "comments": "Comment",
-    },
-}
+# The header and the words of the first rows: `survey.csv.*` in resources/locales/<lang>.json.
+COLUMNS = ("question", "answer", "count", "answered", "share")
 
 
 def _share(count: int, answered: int) -> str:
@@ -46,7 +25,7 @@ def _share(count: int, answered: int) -> str:
 
 def rows(results: SurveyResults, lang: str, scope_label: str) -> list[list[str]]:
     """The rows under the header: scope, counts, the rate, every answer, comments."""
-    w = WORDS[lang if lang in WORDS else "ja"]
+    w = translations.texts_under("survey.csv", lang)
     rate = results.satisfaction
     out = [
         [w["scope"], scope_label, "", "", ""],
@@ -76,7 +55,7 @@ def rows(results: SurveyResults, lang: str, scope_label: str) -> list[list[str]]
 def render(
     results: SurveyResults, lang: str, scope_label: str, encoding: str = "utf-8-sig"
 ) -> ExportFile:
-    header = HEADERS[lang if lang in HEADERS else "ja"]
+    header = [translations.text(f"survey.csv.header.{column}", lang) for column in COLUMNS]
     data = render_csv(header, rows(results, lang, scope_label), encoding)
     return ExportFile("questionnaire-results.csv", "text/csv", data)
 

@@ -24,6 +24,7 @@ from kiosk.survey.questionnaire import (
     load_file,
     parse,
     parse_text,
+    shared_phrases,
     to_data,
 )
 
@@ -95,7 +96,7 @@ def test_another_language_needs_no_code():
         {"code": "yes", "label": {"ja": "はい", "en": "Yes", "ko": "예"}},
         {"code": "no", "label": {"ja": "いいえ", "en": "No", "ko": "아니요"}},
     ]
-    ja = json.loads((BUILTIN_DIR.parent / "survey_phrases.json").read_text(encoding="utf-8"))
+    ja = shared_phrases()
     data["phrases"] = {"ko": {k: v + " (ko)" for k, v in ja["en"].items()}}
     q = parse(data, "korean.json")
     assert list(q.languages) == ["ja", "en", "ko"]
