@@ -26,7 +26,6 @@ twice. Mistakes are cancelled, never deleted, with an audit line.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
@@ -39,9 +38,9 @@ from kiosk.consultations.lists import require_in
 from kiosk.core.context import AppContext
 from kiosk.core.errors import KioskError
 from kiosk.core.transaction import audit, read, write
+from kiosk.core.typed_day import parse_day
 
 MIN_MINUTES, MAX_MINUTES = 1, 480
-_ISO_DAY = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})")
 
 
 @dataclass(frozen=True)
@@ -129,22 +128,6 @@ class DayEvent:
 
 
 # -- checks --------------------------------------------------------------------
-
-
-def parse_day(value: date | str) -> date:
-    """A date, or text like 2026-11-22 (also 2026/11/22); anything else is refused."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = str(value).strip()
-    match = _ISO_DAY.fullmatch(text)
-    if match:
-        try:
-            return date(*(int(part) for part in match.groups()))
-        except ValueError:
-            pass  # 2026-02-30: a real format, not a real day; refused below
-    raise KioskError("date_invalid", value=text[:20])
 
 
 def check_day(ctx: AppContext, value: date | str) -> date:

@@ -33,11 +33,11 @@ from sqlalchemy.orm import Session
 
 from db.base import new_id
 from db.models import Event, PaperDay, Venue, Visit
-from kiosk.consultations.records import parse_day
 from kiosk.core import choices
 from kiosk.core.context import AppContext
 from kiosk.core.errors import KioskError
 from kiosk.core.transaction import audit, read, write
+from kiosk.core.typed_day import parse_day
 
 MAX_COUNT = 10_000  # per venue-day: beyond it, a typo
 WORKSHOPS_PER_VISIT = 10  # a visitor may join many workshops, but not more than this
