@@ -35,6 +35,7 @@ from sqlalchemy.orm import Session
 from db.base import new_id
 from db.models import CaseMeeting, Consultation, Event, Referral, Venue, Visit
 from kiosk.consultations.lists import require_in
+from kiosk.core.cancelling import find, mark_cancelled
 from kiosk.core.context import AppContext
 from kiosk.core.errors import KioskError
 from kiosk.core.transaction import audit, read, write
@@ -316,37 +317,24 @@ def cancel_consultation(ctx: AppContext, consultation_id: str) -> ConsultationIn
     is cancelled on its own if not.
     """
     with write(ctx) as session:
-        row = session.get(Consultation, consultation_id)
-        if row is None:
-            raise KioskError("consultation_not_found")
-        if row.status == "active":
-            row.status = "cancelled"
-            row.updated_at = ctx.clock()
-            audit(session, ctx, "consultation_cancelled", "consultation", row.id)
+        row = find(session, Consultation, consultation_id, "consultation")
+        mark_cancelled(session, ctx, row, "consultation")
         return _consultation_info(session, row)
 
 
 def cancel_referral(ctx: AppContext, referral_id: str) -> ReferralInfo:
+    """The same rule: kept, and cancelling twice changes nothing."""
     with write(ctx) as session:
-        row = session.get(Referral, referral_id)
-        if row is None:
-            raise KioskError("referral_not_found")
-        if row.status == "active":
-            row.status = "cancelled"
-            row.updated_at = ctx.clock()
-            audit(session, ctx, "referral_cancelled", "referral", row.id)
+        row = find(session, Referral, referral_id, "referral")
+        mark_cancelled(session, ctx, row, "referral")
         return _referral_info(row)
 
 
 def cancel_case_meeting(ctx: AppContext, case_meeting_id: str) -> CaseMeetingInfo:
+    """The same rule: kept, and cancelling twice changes nothing."""
     with write(ctx) as session:
-        row = session.get(CaseMeeting, case_meeting_id)
-        if row is None:
-            raise KioskError("case_meeting_not_found")
-        if row.status == "active":
-            row.status = "cancelled"
-            row.updated_at = ctx.clock()
-            audit(session, ctx, "case_meeting_cancelled", "case_meeting", row.id)
+        row = find(session, CaseMeeting, case_meeting_id, "case_meeting")
+        mark_cancelled(session, ctx, row, "case_meeting")
         return _case_meeting_info(row)
 
 
