@@ -15,7 +15,7 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -51,6 +51,7 @@ from kiosk.demo import survey as demo_survey
 from kiosk.demo import targets
 from kiosk.demo import workshops as demo_workshops
 from kiosk.demo.build import ORGANISATION, _Builder, _Slot
+from kiosk.demo.rows import DemoDays
 
 TZ_NAME = "Asia/Tokyo"
 _AGENCY_CODE = re.compile(r"agency-[0-9a-f]{10}")
@@ -175,11 +176,20 @@ class _Generator:
             row["updated_at"] = regular.last_visit_at or row["created_at"]
         rows = b.rows
         device, at, built = venue["device_id"], b.at, self.built_at
-        survey = demo_survey.build(chunk_seed, rows.events, rows.visits, at, device, built)
-        shops = demo_workshops.build(chunk_seed, rows.events, rows.visits, at, device, built)
-        talks = demo_consultations.build(
-            chunk_seed, rows.events, rows.visits, at, device, built, [venue]
+        days = DemoDays(
+            seed=chunk_seed,
+            venues=[venue],
+            events=rows.events,
+            visits=rows.visits,
+            at=at,
+            device_id=device,
+            built_at=built,
+            first=first,
+            last=last,
         )
+        survey = demo_survey.build(days)
+        shops = demo_workshops.build(days)
+        talks = demo_consultations.build(days)
         out = _Chunk(visits=len(rows.visits), events=len(rows.events))
         if not self.workshop_ids:  # the first chunk brings the catalogue and the settings
             self.workshop_ids = [w["id"] for w in shops.workshops]
@@ -197,9 +207,7 @@ class _Generator:
                 referral["agency"] = self.agency_code
         paper = []
         if last == self.last_day:  # paper days only near today, as the demo has them
-            paper = demo_paper.build(
-                chunk_seed, rows.events, [venue], at, device, at(self.today, time(9))
-            )
+            paper = demo_paper.build(replace(days, built_at=at(self.today, time(9))))
         out.tables += [
             (Visitor, rows.visitors),
             (Event, rows.events),
@@ -265,7 +273,17 @@ def generate(
                 (
                     KpiTarget,
                     targets.build(
-                        seed, gen.first_day, gen.last_day, gen.ids.device_id, gen.built_at
+                        DemoDays(
+                            seed=seed,
+                            venues=[],
+                            events=[],
+                            visits=[],
+                            at=gen.ids.at,
+                            device_id=gen.ids.device_id,
+                            built_at=gen.built_at,
+                            first=gen.first_day,
+                            last=gen.last_day,
+                        )
                     ),
                 )
             ],

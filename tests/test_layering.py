@@ -3,11 +3,19 @@
 kiosk/ never imports Qt or ui/; db/ imports none of Qt, kiosk/ or ui/. Every
 import counts, also one inside a function or behind `if TYPE_CHECKING`, and
 also importlib.import_module("...") / __import__("...") with a literal name.
+
+The finer rules (which kiosk/ package may import which, ui/'s own layers)
+are import-linter contracts in pyproject.toml; the last tests here run them.
 """
 
 from __future__ import annotations
 
 import ast
+import os
+import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -133,3 +141,74 @@ def test_db_may_not_import_kiosk_but_kiosk_may_import_db():
 def test_a_module_that_only_mentions_qt_in_text_is_fine():
     source = '"""Never import PySide6 here."""\nNAME = "ui.main_window"\n'
     assert violations(source, "kiosk", "kiosk.example") == []
+
+
+# --- the import contracts (pyproject.toml, [tool.importlinter]) ------------------------------
+
+
+def lint_imports(root: Path) -> subprocess.CompletedProcess[str]:
+    """import-linter's command on the packages under `root`, with that folder's pyproject.toml."""
+    env = {**os.environ, "PYTHONPATH": str(root), "COLUMNS": "400", "NO_COLOR": "1"}
+    command = "import sys; from importlinter.cli import lint_imports_command as c; sys.exit(c())"
+    return subprocess.run(
+        [sys.executable, "-c", command, "--no-cache", "--no-logo"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def contract_results(output: str) -> dict[str, str]:
+    """{contract name: "KEPT" or "BROKEN"} from the command's summary."""
+    found = re.findall(r"^(.+?) (KEPT|BROKEN)(?: \(\d+ ignored imports?\))?$", output, re.M)
+    return dict(found)
+
+
+def test_the_import_contracts_are_kept():
+    result = lint_imports(ROOT)
+    results = contract_results(result.stdout)
+    assert results, result.stdout + result.stderr
+    assert {name for name, state in results.items() if state != "KEPT"} == set()
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+PLANTED = {
+    # file: a line that breaks one contract
+    "kiosk/core/errors.py": "from kiosk.door import venues as _planted",
+    "kiosk/door/events.py": "import PySide6 as _planted",
+    "kiosk/survey/catalogue.py": "from kiosk.door import venues as _planted",
+    "kiosk/workshops/catalogue.py": "from kiosk.consultations import lists as _planted",
+    "ui/widgets/card_frame.py": "from ui.screens import header_bar as _planted",
+    "ui/door_state.py": "from db import models as _planted",
+    "db/errors.py": "from kiosk.core import errors as _planted",
+    "ui/app.py": "from kiosk.cli import arguments as _planted",
+}
+
+
+def test_the_import_contracts_catch_a_planted_import(tmp_path):
+    """The same contracts on a copy of the tree with one wrong import for each contract."""
+    for package in ("ui", "kiosk", "db"):
+        shutil.copytree(
+            ROOT / package, tmp_path / package, ignore=shutil.ignore_patterns("__pycache__")
+        )
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    for name, line in PLANTED.items():
+        with (tmp_path / name).open("a", encoding="utf-8") as file:
+            file.write(f"\n{line}\n")
+    result = lint_imports(tmp_path)
+    broken = {name for name, state in contract_results(result.stdout).items() if state == "BROKEN"}
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert broken == {
+        "Layers: ui -> kiosk -> db, never back",
+        "ui/ never imports db/ (it asks kiosk/)",
+        "kiosk/ and db/ never import Qt",
+        "Inside kiosk/: the command line on top, then demo, exchange, reports, the features, "
+        "care, core",
+        "The survey, the consultations and the door do not import each other",
+        "Workshops do not import the survey or the consultations",
+        "Only the command line imports kiosk.cli",
+        "Inside ui/: the window on top, then screens, settings cards, dialogs, shared state and "
+        "widgets",
+    }

@@ -78,7 +78,8 @@ def wait_for(failures: int) -> int:
     """Seconds to wait after `failures` wrong tries in a row."""
     if failures < FREE_TRIES:
         return 0
-    return min(FIRST_WAIT * 2 ** (failures - FREE_TRIES), LONGEST_WAIT)
+    wait: int = FIRST_WAIT * 2 ** (failures - FREE_TRIES)  # int ** int is Any to mypy
+    return min(wait, LONGEST_WAIT)
 
 
 def _failures(raw: str | None) -> tuple[int, datetime | None]:

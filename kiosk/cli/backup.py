@@ -10,32 +10,26 @@ Restore only while the window is closed: an open app holds the file.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 
 from kiosk.care.backups import create_backup, find_backup, list_backups, restore_backup, rotate
+from kiosk.cli.commands import Subcommands, command, subcommands
 from kiosk.core import translations
 from kiosk.core.errors import KioskError
 from kiosk.core.paths import DataFolder
 from kiosk.core.safe_text import shown
 
 
-def add_backup_parser(
-    sub: argparse._SubParsersAction,
-    common: Callable[[argparse.ArgumentParser, bool], None],
-) -> None:
+def add_backup_parser(sub: Subcommands) -> None:
     backup = sub.add_parser("backup", help="list, make or restore backups of the database")
-    actions = backup.add_subparsers(dest="action", metavar="ACTION", required=True)
-    listing = actions.add_parser("list", help="the backups, newest first")
-    common(listing, False)
+    actions = subcommands(backup, "action", "ACTION")
+    listing = command(actions, "list", help="the backups, newest first")
     listing.add_argument(
         "--check", action="store_true", help="also run an integrity check on each (slow)"
     )
-    create = actions.add_parser("create", help="back up the database now")
-    common(create, False)
-    restore = actions.add_parser(
-        "restore", help="put a backup in place of the database (close the window first)"
+    command(actions, "create", help="back up the database now")
+    restore = command(
+        actions, "restore", help="put a backup in place of the database (close the window first)"
     )
-    common(restore, False)
     restore.add_argument("name", metavar="NAME", help="a name from `tsunagari backup list`")
 
 

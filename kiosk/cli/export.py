@@ -7,9 +7,9 @@ tsunagari export daily --date 2026-11-22 [--to 2026-11-30] [--venue NAME]
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 
 from kiosk.cli import arguments
+from kiosk.cli.commands import Subcommands, command, output_option, subcommands
 from kiosk.core.context import AppContext
 from kiosk.core.paths import DataFolder
 from kiosk.core.safe_text import shown
@@ -25,14 +25,10 @@ DONE_PERIOD = {"ja": "書き出しました: {path}（{label}）", "en": "writte
 DONE = {"ja": "書き出しました: {path}（{count}件）", "en": "written: {path} ({count} venue-days)"}
 
 
-def add_export_parser(
-    sub: argparse._SubParsersAction,
-    common: Callable[[argparse.ArgumentParser, bool], None],
-) -> None:
+def add_export_parser(sub: Subcommands) -> None:
     export = sub.add_parser("export", help="export reports for the city office")
-    kinds = export.add_subparsers(dest="report", metavar="REPORT", required=True)
-    daily = kinds.add_parser("daily", help="the daily tally of a date or a date range")
-    common(daily, False)
+    kinds = subcommands(export, "report", "REPORT")
+    daily = command(kinds, "daily", help="the daily tally of a date or a date range")
     daily.add_argument(
         "--date",
         required=True,
@@ -53,13 +49,11 @@ def add_export_parser(
     daily.add_argument("--format", choices=FORMATS, required=True)
     daily.add_argument("--encoding", choices=ENCODINGS, default="utf-8-sig", help="CSV encoding")
     daily.add_argument("--long", action="store_true", help="CSV: one row per figure")
-    daily.add_argument("-o", "--output", required=True, type=arguments.output_file, metavar="FILE")
+    output_option(daily)
 
-    month = kinds.add_parser("month", help="the report of one month (all venues unless --venue)")
-    common(month, False)
+    month = command(kinds, "month", help="the report of one month (all venues unless --venue)")
     month.add_argument("--month", required=True, metavar="YYYY-MM")
-    fiscal = kinds.add_parser("fiscal-year", help="the report of a fiscal year (April to March)")
-    common(fiscal, False)
+    fiscal = command(kinds, "fiscal-year", help="the report of a fiscal year (April to March)")
     fiscal.add_argument(
         "--year",
         required=True,
@@ -76,9 +70,7 @@ def add_export_parser(
         )
         parser.add_argument("--format", choices=FORMATS, required=True)
         parser.add_argument("--encoding", choices=ENCODINGS, default="utf-8-sig")
-        parser.add_argument(
-            "-o", "--output", required=True, type=arguments.output_file, metavar="FILE"
-        )
+        output_option(parser)
 
 
 def run_export(args: argparse.Namespace, folder: DataFolder, lang: str) -> int:

@@ -25,10 +25,10 @@ from kiosk import __version__
 from kiosk.cli import arguments
 from kiosk.cli.arguments import Parser
 from kiosk.cli.backup import add_backup_parser, run_backup
+from kiosk.cli.commands import LANGUAGES, command, common_options
 from kiosk.cli.export import add_export_parser, run_export
 from kiosk.cli.purge import add_purge_parser, run_purge
 from kiosk.cli.sync import add_sync_parser, run_sync
-from kiosk.core import translations
 from kiosk.core.error_messages import describe
 from kiosk.core.errors import KioskError
 from kiosk.core.frontends import LaunchOptions, find_frontend
@@ -36,40 +36,9 @@ from kiosk.core.paths import DataFolder, resolve_data_dir
 from kiosk.core.safe_text import shown
 
 ENV_LANG = "TSUNAGARI_LANG"
-LANGUAGES = translations.shipped_languages()
 EXIT_ERROR = 2  # a clear refusal: bad input, a damaged file
 EXIT_UNEXPECTED = 70  # EX_SOFTWARE: something nobody foresaw
 MAX_LOG_BYTES = 1 << 20
-
-
-def _common(parser: argparse.ArgumentParser, top: bool) -> None:
-    # Sub-commands must not overwrite what was given before them.
-    default = None if top else argparse.SUPPRESS
-    parser.add_argument(
-        "--data-dir",
-        type=arguments.data_dir,
-        metavar="DIR",
-        default=default,
-        help="folder for the database and backups (or TSUNAGARI_DATA_DIR)",
-    )
-    parser.add_argument(
-        "--database-url",
-        metavar="URL",
-        default=default,
-        help="any SQLAlchemy URL instead of the file in the data folder",
-    )
-    parser.add_argument(
-        "--lang",
-        choices=LANGUAGES,
-        default=default,
-        help="language of screens and messages (default: Japanese)",
-    )
-    parser.add_argument(
-        "--debug",
-        action="store_true",
-        default=default,
-        help="on an unexpected error, print its whole traceback",
-    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -78,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Tsunagari (つながり): reception and attendance for drop-in cafés.",
     )
     parser.add_argument("--version", action="version", version=f"tsunagari {__version__}")
-    _common(parser, top=True)
+    common_options(parser, top=True)
     parser.add_argument(
         "--demo",
         action="store_true",
@@ -93,20 +62,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    gui = sub.add_parser("gui", help="start the window (the default)")
-    _common(gui, top=False)
-    gui.add_argument("--demo", action="store_true", default=argparse.SUPPRESS)
-
-    kiosk = sub.add_parser(
+    command(sub, "gui", help="start the window (the default)", demo=True)
+    command(
+        sub,
         "survey",
         help="start straight into the questionnaire kiosk, for a dedicated tablet "
         "(leave it with the coordinator PIN)",
+        demo=True,
     )
-    _common(kiosk, top=False)
-    kiosk.add_argument("--demo", action="store_true", default=argparse.SUPPRESS)
-
-    demo = sub.add_parser("demo", help="(re)build the demo database with a month of data")
-    _common(demo, top=False)
+    demo = command(sub, "demo", help="(re)build the demo database with a month of data")
     demo.add_argument(
         "--seed", type=arguments.seed, default=7, help="same seed, same data (default 7)"
     )
@@ -117,13 +81,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="how many days back, 1 to 3660 (default: from the start of the previous fiscal year)",
     )
 
-    info = sub.add_parser("info", help="where the data lives and what it holds")
-    _common(info, top=False)
-    info.add_argument("--demo", action="store_true", default=argparse.SUPPRESS)
-    add_export_parser(sub, _common)
-    add_purge_parser(sub, _common)
-    add_backup_parser(sub, _common)
-    add_sync_parser(sub, _common)
+    command(sub, "info", help="where the data lives and what it holds", demo=True)
+    add_export_parser(sub)
+    add_purge_parser(sub)
+    add_backup_parser(sub)
+    add_sync_parser(sub)
     return parser
 
 

@@ -7,22 +7,20 @@ or to see beforehand (--dry-run) how many details would be erased.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 
+from kiosk.cli.commands import Subcommands, command
 from kiosk.core import translations
 from kiosk.core.paths import DataFolder
 from kiosk.core.safe_text import shown
 
 
-def add_purge_parser(
-    sub: argparse._SubParsersAction,
-    common: Callable[[argparse.ArgumentParser, bool], None],
-) -> None:
-    purge = sub.add_parser(
-        "purge", help="erase nicknames and care notes older than the retention period"
+def add_purge_parser(sub: Subcommands) -> None:
+    purge = command(
+        sub,
+        "purge",
+        help="erase nicknames and care notes older than the retention period",
+        demo=True,
     )
-    common(purge, False)
-    purge.add_argument("--demo", action="store_true", default=argparse.SUPPRESS)
     purge.add_argument("--dry-run", action="store_true", help="only count what would be erased")
 
 

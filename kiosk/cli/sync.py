@@ -26,10 +26,10 @@ tsunagari sync unpair --coordinator --confirm
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from pathlib import Path
 
 from kiosk.cli import arguments
+from kiosk.cli.commands import Subcommands, command, output_option, subcommands
 from kiosk.core import translations
 from kiosk.core.context import AppContext
 from kiosk.core.errors import KioskError
@@ -44,62 +44,37 @@ STAMP = "%Y-%m-%d %H:%M"
 DAY = "%Y-%m-%d"
 
 
-def add_sync_parser(
-    sub: argparse._SubParsersAction,
-    common: Callable[[argparse.ArgumentParser, bool], None],
-) -> None:
+def add_sync_parser(sub: Subcommands) -> None:
     sync = sub.add_parser("sync", help="exchange data between venue PCs and the coordinator")
-    actions = sync.add_subparsers(dest="action", metavar="ACTION", required=True)
-    export = actions.add_parser("export", help="write this PC's new and changed rows to a file")
-    common(export, False)
-    export.add_argument(
-        "-o",
-        "--output",
-        required=True,
-        type=arguments.output_file,
-        metavar="FILE",
-        help="the .zip to write",
-    )
+    actions = subcommands(sync, "action", "ACTION")
+    export = command(actions, "export", help="write this PC's new and changed rows to a file")
+    output_option(export, help="the .zip to write")
     export.add_argument(
         "--all", action="store_true", help="every row, not only what changed since the last export"
     )
-    imp = actions.add_parser("import", help="merge exchange files from other PCs")
-    common(imp, False)
+    imp = command(actions, "import", help="merge exchange files from other PCs")
     imp.add_argument("files", nargs="+", metavar="FILE")
-    status = actions.add_parser("status", help="this PC, the PCs that sent data, the venues")
-    common(status, False)
-    name = actions.add_parser("name", help="set this PC's name (会場PC 1, 受付タブレット)")
-    common(name, False)
+    command(actions, "status", help="this PC, the PCs that sent data, the venues")
+    name = command(actions, "name", help="set this PC's name (会場PC 1, 受付タブレット)")
     name.add_argument("name", type=arguments.device_name, metavar="NAME")
-    retire = actions.add_parser("retire", help="erase this PC's data before it is handed back")
-    common(retire, False)
+    retire = command(actions, "retire", help="erase this PC's data before it is handed back")
     retire.add_argument("--confirm", action="store_true", help="yes, erase everything")
     retire.add_argument("--force", action="store_true", help="even rows that were never exported")
-    _add_pairing_parsers(actions, common)
+    _add_pairing_parsers(actions)
 
 
-def _add_pairing_parsers(
-    actions: argparse._SubParsersAction,
-    common: Callable[[argparse.ArgumentParser, bool], None],
-) -> None:
+def _add_pairing_parsers(actions: Subcommands) -> None:
     pair = actions.add_parser("pair", help="pair a venue PC with the coordinator, once")
-    steps = pair.add_subparsers(dest="step", metavar="STEP", required=True)
-    invite = steps.add_parser(
-        "invite", help="coordinator: write an invitation file and show its one-time code"
+    steps = subcommands(pair, "step", "STEP")
+    invite = command(
+        steps, "invite", help="coordinator: write an invitation file and show its one-time code"
     )
-    common(invite, False)
-    invite.add_argument(
-        "-o",
-        "--output",
-        required=True,
-        type=arguments.output_file,
-        metavar="FILE",
-        help="the invitation file to carry to the venue PC",
+    output_option(invite, help="the invitation file to carry to the venue PC")
+    join = command(
+        steps,
+        "join",
+        help="venue PC: accept an invitation with the code on the coordinator's screen",
     )
-    join = steps.add_parser(
-        "join", help="venue PC: accept an invitation with the code on the coordinator's screen"
-    )
-    common(join, False)
     join.add_argument("invitation", type=Path, metavar="INVITATION")
     join.add_argument(
         "--code",
@@ -108,18 +83,10 @@ def _add_pairing_parsers(
         metavar="CODE",
         help="the 8 characters shown on the coordinator's screen",
     )
-    join.add_argument(
-        "-o",
-        "--output",
-        required=True,
-        type=arguments.output_file,
-        metavar="ANSWER",
-        help="the answer file to carry back to the coordinator",
+    output_option(join, "ANSWER", help="the answer file to carry back to the coordinator")
+    accept = command(
+        steps, "accept", help="coordinator: show an answer's number; pair with --confirm NUMBER"
     )
-    accept = steps.add_parser(
-        "accept", help="coordinator: show an answer's number; pair with --confirm NUMBER"
-    )
-    common(accept, False)
     accept.add_argument("answer", type=Path, metavar="ANSWER")
     accept.add_argument(
         "--confirm",
@@ -128,15 +95,12 @@ def _add_pairing_parsers(
         metavar="NUMBER",
         help="the six digits the venue PC's screen shows",
     )
-    decline = steps.add_parser("decline", help="coordinator: the numbers differ; do not pair")
-    common(decline, False)
+    decline = command(steps, "decline", help="coordinator: the numbers differ; do not pair")
     decline.add_argument("answer", type=Path, metavar="ANSWER")
-    listing = steps.add_parser("list", help="the paired venue PCs, or this PC's coordinator")
-    common(listing, False)
-    unpair = actions.add_parser(
-        "unpair", help="coordinator: revoke a venue PC; venue PC: forget the coordinator"
+    command(steps, "list", help="the paired venue PCs, or this PC's coordinator")
+    unpair = command(
+        actions, "unpair", help="coordinator: revoke a venue PC; venue PC: forget the coordinator"
     )
-    common(unpair, False)
     unpair.add_argument(
         "device",
         nargs="?",

@@ -26,7 +26,6 @@ twice. Mistakes are cancelled, never deleted, with an audit line.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
@@ -36,12 +35,13 @@ from sqlalchemy.orm import Session
 from db.base import new_id
 from db.models import CaseMeeting, Consultation, Event, Referral, Venue, Visit
 from kiosk.consultations.lists import require_in
+from kiosk.core.cancelling import find, mark_cancelled
 from kiosk.core.context import AppContext
 from kiosk.core.errors import KioskError
 from kiosk.core.transaction import audit, read, write
+from kiosk.core.typed_day import parse_day
 
 MIN_MINUTES, MAX_MINUTES = 1, 480
-_ISO_DAY = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})")
 
 
 @dataclass(frozen=True)
@@ -129,22 +129,6 @@ class DayEvent:
 
 
 # -- checks --------------------------------------------------------------------
-
-
-def parse_day(value: date | str) -> date:
-    """A date, or text like 2026-11-22 (also 2026/11/22); anything else is refused."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = str(value).strip()
-    match = _ISO_DAY.fullmatch(text)
-    if match:
-        try:
-            return date(*(int(part) for part in match.groups()))
-        except ValueError:
-            pass  # 2026-02-30: a real format, not a real day; refused below
-    raise KioskError("date_invalid", value=text[:20])
 
 
 def check_day(ctx: AppContext, value: date | str) -> date:
@@ -333,37 +317,24 @@ def cancel_consultation(ctx: AppContext, consultation_id: str) -> ConsultationIn
     is cancelled on its own if not.
     """
     with write(ctx) as session:
-        row = session.get(Consultation, consultation_id)
-        if row is None:
-            raise KioskError("consultation_not_found")
-        if row.status == "active":
-            row.status = "cancelled"
-            row.updated_at = ctx.clock()
-            audit(session, ctx, "consultation_cancelled", "consultation", row.id)
+        row = find(session, Consultation, consultation_id, "consultation")
+        mark_cancelled(session, ctx, row, "consultation")
         return _consultation_info(session, row)
 
 
 def cancel_referral(ctx: AppContext, referral_id: str) -> ReferralInfo:
+    """The same rule: kept, and cancelling twice changes nothing."""
     with write(ctx) as session:
-        row = session.get(Referral, referral_id)
-        if row is None:
-            raise KioskError("referral_not_found")
-        if row.status == "active":
-            row.status = "cancelled"
-            row.updated_at = ctx.clock()
-            audit(session, ctx, "referral_cancelled", "referral", row.id)
+        row = find(session, Referral, referral_id, "referral")
+        mark_cancelled(session, ctx, row, "referral")
         return _referral_info(row)
 
 
 def cancel_case_meeting(ctx: AppContext, case_meeting_id: str) -> CaseMeetingInfo:
+    """The same rule: kept, and cancelling twice changes nothing."""
     with write(ctx) as session:
-        row = session.get(CaseMeeting, case_meeting_id)
-        if row is None:
-            raise KioskError("case_meeting_not_found")
-        if row.status == "active":
-            row.status = "cancelled"
-            row.updated_at = ctx.clock()
-            audit(session, ctx, "case_meeting_cancelled", "case_meeting", row.id)
+        row = find(session, CaseMeeting, case_meeting_id, "case_meeting")
+        mark_cancelled(session, ctx, row, "case_meeting")
         return _case_meeting_info(row)
 
 

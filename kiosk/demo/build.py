@@ -51,6 +51,7 @@ from kiosk.demo import paper
 from kiosk.demo import survey as demo_survey
 from kiosk.demo import targets as demo_targets
 from kiosk.demo import workshops as demo_workshops
+from kiosk.demo.rows import DemoDays, pick
 from kiosk.door import nickname
 
 ORGANISATION = "NPO法人 つながりネット"
@@ -224,15 +225,22 @@ def _insert(ctx: AppContext, builder: _Builder, rows: _Rows, seed: int) -> DemoS
     """Every row in one transaction, table by table, with bulk inserts."""
     device = builder.device_id
     built_at = builder.at(builder.today, time(9, 30))
-    survey = demo_survey.build(seed, rows.events, rows.visits, builder.at, device, built_at)
-    workshops = demo_workshops.build(seed, rows.events, rows.visits, builder.at, device, built_at)
-    consultations = demo_consultations.build(
-        seed, rows.events, rows.visits, builder.at, device, built_at, rows.venues
+    days = DemoDays(
+        seed=seed,
+        venues=rows.venues,
+        events=rows.events,
+        visits=rows.visits,
+        at=builder.at,
+        device_id=device,
+        built_at=built_at,
+        first=builder.today - timedelta(days=builder.days),
+        last=builder.today,
     )
-    targets = demo_targets.build(
-        seed, builder.today - timedelta(days=builder.days), builder.today, device, built_at
-    )
-    paper_days = paper.build(seed, rows.events, rows.venues, builder.at, device, built_at)
+    survey = demo_survey.build(days)
+    workshops = demo_workshops.build(days)
+    consultations = demo_consultations.build(days)
+    targets = demo_targets.build(days)
+    paper_days = paper.build(days)
     summary = DemoSummary(
         venues=len(rows.venues),
         events=len(rows.events),
@@ -358,8 +366,7 @@ class _Builder:
         }
 
     def pick(self, weighted: Sequence[tuple[str, int]]) -> str:
-        codes, weights = zip(*weighted, strict=True)
-        return self.rng.choices(codes, weights)[0]
+        return pick(self.rng, weighted)
 
     # -- the month -----------------------------------------------------------
 

@@ -17,15 +17,13 @@ and none could hold what was said.
 
 from __future__ import annotations
 
-import random
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from kiosk.consultations.lists import encode_changes, setting_key
 from kiosk.core import translations
-from kiosk.demo.rows import RowMaker
+from kiosk.demo.rows import DemoDays, pick
 
 CONSULT_RATE = 0.75  # of the visits that asked for a consultation
 PHONE_DAY_RATE = 0.45  # of weekdays without an event at the main venue
@@ -73,25 +71,15 @@ class ConsultationRows:
     settings: list[dict[str, Any]] = field(default_factory=list)
 
 
-def build(
-    seed: int,
-    events: Sequence[dict[str, Any]],
-    visits: Sequence[dict[str, Any]],
-    at: Callable[[date, time], datetime],
-    device_id: str,
-    built_at: datetime,
-    venues: Sequence[dict[str, Any]],
-) -> ConsultationRows:
-    rng = random.Random(f"tsunagari-demo-consultations:{seed}")
-    maker = RowMaker("consultations", seed, device_id)
+def build(days: DemoDays) -> ConsultationRows:
+    rng = days.random("consultations")
+    maker = days.rows("consultations")
     ids, new_id, row = maker.ids, maker.new_id, maker.row
+    events, visits, venues = days.events, days.visits, days.venues
+    at, built_at = days.at, days.built_at
     out = ConsultationRows()
     if not events or not venues:
         return out
-
-    def pick(weighted: Sequence[tuple[str, int]]) -> str:
-        codes, weights = zip(*weighted, strict=True)
-        return rng.choices(codes, weights)[0]
 
     own_code = f"agency-{ids.getrandbits(40):010x}"
     out.settings.append(
@@ -114,7 +102,7 @@ def build(
         referral_rate: float = REFERRAL_RATE,
         role: str | None = None,
     ) -> dict[str, Any]:
-        category = category or pick(CATEGORIES)
+        category = category or pick(rng, CATEGORIES)
         consultation = row(
             created,
             venue_id=venue_id,
@@ -123,7 +111,7 @@ def build(
             visit_id=visit["id"] if visit else None,
             channel=channel,
             category=category,
-            staff_role=role or pick(ROLES),
+            staff_role=role or pick(rng, ROLES),
             minutes=minutes if minutes is not None else rng.choice((None, 15, 20, 30, 30, 45, 60)),
             status="active",
         )

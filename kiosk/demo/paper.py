@@ -15,12 +15,11 @@ from __future__ import annotations
 
 import random
 from collections import Counter
-from collections.abc import Callable, Sequence
-from datetime import date, datetime, time, timedelta
+from datetime import date, time, timedelta
 from typing import Any
 
 from kiosk.core import choices
-from kiosk.demo.rows import RowMaker
+from kiosk.demo.rows import DemoDays
 
 DAYS = 2  # paper days in the demo
 SATURDAY = 5
@@ -35,31 +34,25 @@ def _spread(rng: random.Random, total: int, weights: dict[str, int], group: str)
     return {code: picked[code] for code in choices.codes(group) if picked[code]}
 
 
-def build(
-    seed: int,
-    events: Sequence[dict[str, Any]],
-    venues: Sequence[dict[str, Any]],
-    at: Callable[[date, time], datetime],
-    device_id: str,
-    built_at: datetime,
-) -> list[dict[str, Any]]:
+def build(days: DemoDays) -> list[dict[str, Any]]:
     """Rows of the paper_day table: the venue's latest Saturdays without an event."""
+    events, venues, at, built_at = days.events, days.venues, days.at, days.built_at
     if not venues or not events:
         return []
-    rng = random.Random(f"tsunagari-demo-paper:{seed}")
-    row = RowMaker("paper", seed, device_id).row
+    rng = days.random("paper")
+    row = days.rows("paper").row
     venue_id = venues[0]["id"]
     first_day = min(e["date"] for e in events)
     today = built_at.date()
     held = {(e["venue_id"], e["date"]) for e in events}
-    days: list[date] = []
+    saturdays: list[date] = []
     day = today - timedelta(days=1)
-    while len(days) < DAYS and day >= first_day:
+    while len(saturdays) < DAYS and day >= first_day:
         if day.weekday() == SATURDAY and (venue_id, day) not in held:
-            days.append(day)
+            saturdays.append(day)
         day -= timedelta(days=1)
     rows = []
-    for n, day in enumerate(sorted(days)):
+    for n, day in enumerate(sorted(saturdays)):
         visits = rng.randint(7, 13)
         first = rng.randint(1, max(1, visits // 3))
         children = rng.randint(1, 3)

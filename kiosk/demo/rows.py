@@ -1,15 +1,48 @@
-"""Deterministic ids and the shared columns for the demo's bulk-insert rows.
+"""What every area of the demo builds with: the café days, seeded streams, shared columns.
 
-Each demo module draws its ids from its own seeded stream, so adding rows to
-one area never changes the ids of another: the same seed gives the same file.
+Each demo module draws its ids and its choices from its own seeded streams, so
+adding rows to one area never changes the rows of another: the same seed gives
+the same file. Every area's `build(days)` takes one DemoDays and returns its rows.
 """
 
 from __future__ import annotations
 
 import random
 import uuid
-from datetime import datetime
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
 from typing import Any
+
+
+@dataclass(frozen=True)
+class DemoDays:
+    """The café days made first (venues, events, visits) and what the areas need besides."""
+
+    seed: int
+    venues: Sequence[dict[str, Any]]
+    events: Sequence[dict[str, Any]]
+    visits: Sequence[dict[str, Any]]
+    at: Callable[[date, time], datetime]  # an aware instant: a clock time on a day
+    device_id: str
+    built_at: datetime
+    first: date  # the span the demo covers
+    last: date
+
+    def random(self, area: str) -> random.Random:
+        """The area's own stream of choices."""
+        return random.Random(f"tsunagari-demo-{area}:{self.seed}")
+
+    def rows(self, area: str) -> RowMaker:
+        """The area's own stream of ids, and its rows' shared columns."""
+        return RowMaker(area, self.seed, self.device_id)
+
+
+def pick(rng: random.Random, weighted: Sequence[tuple[str, int]]) -> str:
+    """One code of (code, weight) pairs, by weight."""
+    codes, weights = zip(*weighted, strict=True)
+    choice: str = rng.choices(codes, weights)[0]
+    return choice
 
 
 class RowMaker:

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import random
 from collections import Counter
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import time, timedelta
 from typing import Any
 
-from kiosk.demo.rows import RowMaker
+from kiosk.demo.rows import DemoDays, pick
 from kiosk.survey.catalogue import ACTIVE, PREFIX
 from kiosk.survey.questionnaire import BUILTIN_DIR, canonical_json, load_file
 
@@ -88,17 +87,11 @@ class SurveyRows:
     settings: list[dict[str, Any]] = field(default_factory=list)
 
 
-def build(
-    seed: int,
-    events: Sequence[dict[str, Any]],
-    visits: Sequence[dict[str, Any]],
-    at: Callable[[date, time], datetime],
-    device_id: str,
-    built_at: datetime,
-) -> SurveyRows:
+def build(days: DemoDays) -> SurveyRows:
     """Rows for the survey_response table and the settings that define them."""
-    rng = random.Random(f"tsunagari-demo-survey:{seed}")
-    row = RowMaker("survey", seed, device_id).row
+    rng = days.random("survey")
+    row = days.rows("survey").row
+    events, visits, at, built_at = days.events, days.visits, days.at, days.built_at
     questionnaire = load_file(DEFAULT_FILE)
     out = SurveyRows()
 
@@ -141,26 +134,21 @@ def build(
     return out
 
 
-def _pick(rng: random.Random, weighted: Sequence[tuple[str, int]]) -> str:
-    codes, weights = zip(*weighted, strict=True)
-    return rng.choices(codes, weights)[0]
-
-
 def _answers(rng: random.Random, lang: str, paper: bool) -> dict[str, Any]:
     answers: dict[str, Any] = {}
     if not (paper and rng.random() < 0.05):  # on paper, some leave even this blank
-        answers["overall"] = _pick(rng, OVERALL)
+        answers["overall"] = pick(rng, OVERALL)
     activities = [code for code, chance in ACTIVITIES if rng.random() < chance]
     if activities:
         answers["activities"] = activities
     if rng.random() < 0.95:
         answers["come_again"] = "yes" if rng.random() < 0.96 else "no"
     if rng.random() < 0.95:
-        answers["lonely"] = _pick(rng, LONELY)
+        answers["lonely"] = pick(rng, LONELY)
     if rng.random() < 0.9:
-        answers["heard_from"] = _pick(rng, HEARD_FROM)
+        answers["heard_from"] = pick(rng, HEARD_FROM)
     if rng.random() < 0.95:
-        answers["age_band"] = _pick(rng, AGE_BANDS)
+        answers["age_band"] = pick(rng, AGE_BANDS)
     if rng.random() < 0.22:
         answers["comment"] = rng.choice(COMMENTS_EN if lang == "en" else COMMENTS_JA)
     return answers

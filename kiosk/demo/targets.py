@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import Any
 
 from kiosk.core.fiscal_year import fiscal_year_of
-from kiosk.demo.rows import RowMaker
+from kiosk.demo.rows import DemoDays
 from kiosk.reports.targets import metric
 
 # Per fiscal year, for the three demo venues together (the demo's pace).
@@ -23,12 +22,11 @@ TARGETS = {
 }
 
 
-def build(
-    seed: int, first: date, last: date, device_id: str, built_at: datetime
-) -> list[dict[str, Any]]:
-    row = RowMaker("targets", seed, device_id).row
+def build(days: DemoDays) -> list[dict[str, Any]]:
+    row = days.rows("targets").row
+    built_at = days.built_at
     rows = []
-    for year in range(fiscal_year_of(first), fiscal_year_of(last) + 1):
+    for year in range(fiscal_year_of(days.first), fiscal_year_of(days.last) + 1):
         for code, target in TARGETS.items():
             known = metric(code)
             rows.append(

@@ -7,13 +7,11 @@ deterministic for a seed.
 
 from __future__ import annotations
 
-import random
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import time, timedelta
 from typing import Any
 
-from kiosk.demo.rows import RowMaker
+from kiosk.demo.rows import DemoDays
 from kiosk.workshops.catalogue import starter_workshops
 from kiosk.workshops.slots import overlaps
 
@@ -30,16 +28,10 @@ class WorkshopRows:
     signups: list[dict[str, Any]] = field(default_factory=list)
 
 
-def build(
-    seed: int,
-    events: Sequence[dict[str, Any]],
-    visits: Sequence[dict[str, Any]],
-    at: Callable[[date, time], datetime],
-    device_id: str,
-    built_at: datetime,
-) -> WorkshopRows:
-    rng = random.Random(f"tsunagari-demo-workshops:{seed}")
-    row = RowMaker("workshops", seed, device_id).row
+def build(days: DemoDays) -> WorkshopRows:
+    rng = days.random("workshops")
+    row = days.rows("workshops").row
+    events, visits, at, built_at = days.events, days.visits, days.at, days.built_at
     out = WorkshopRows()
 
     for draft in starter_workshops():

@@ -8,6 +8,7 @@ retry after an error returns the same visit instead of counting twice.
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -17,6 +18,7 @@ from sqlalchemy.orm import Session
 from db.base import new_id
 from db.models import ChildCare, Visit, Visitor
 from kiosk.core import choices
+from kiosk.core.cancelling import find, mark_cancelled, refuse_cancelled
 from kiosk.core.context import AppContext
 from kiosk.core.errors import KioskError
 from kiosk.core.transaction import audit, read, write
@@ -219,6 +221,11 @@ def _visit_info(session: Session, visit: Visit) -> VisitInfo:
     name = None
     if visit.visitor_id:
         name = session.scalar(select(Visitor.nickname).where(Visitor.id == visit.visitor_id))
+    return _info(visit, name, children_of_visits(session, [visit.id]))
+
+
+def _info(visit: Visit, nickname: str | None, children: Iterable[ChildInfo]) -> VisitInfo:
+    """The one place a check-in row becomes what the screens see."""
     return VisitInfo(
         id=visit.id,
         number=visit.number,
@@ -229,10 +236,10 @@ def _visit_info(session: Session, visit: Visit) -> VisitInfo:
         heard_from=visit.heard_from,
         wants_consultation=visit.wants_consultation,
         count_only=visit.count_only,
-        nickname=name,
+        nickname=nickname,
         status=visit.status,
         cancel_reason=visit.cancel_reason,
-        children=tuple(children_of_visits(session, [visit.id])),
+        children=tuple(children),
     )
 
 
@@ -251,33 +258,14 @@ def visits_of_event(ctx: AppContext, event_id: str, limit: int | None = None) ->
         kids: dict[str, list[ChildInfo]] = {}
         for child in children_of_visits(session, [v.id for v, _ in rows]):
             kids.setdefault(child.visit_id, []).append(child)
-        return [
-            VisitInfo(
-                id=v.id,
-                number=v.number,
-                checked_in_at=v.checked_in_at,
-                age_band=v.age_band,
-                residence=v.residence,
-                first_visit=v.first_visit,
-                heard_from=v.heard_from,
-                wants_consultation=v.wants_consultation,
-                count_only=v.count_only,
-                nickname=name,
-                status=v.status,
-                cancel_reason=v.cancel_reason,
-                children=tuple(kids.get(v.id, ())),
-            )
-            for v, name in rows
-        ]
+        return [_info(v, name, kids.get(v.id, ())) for v, name in rows]
 
 
 def cancel_visit(ctx: AppContext, visit_id: str, reason: str) -> VisitInfo:
     """Cancel a check-in (never delete it); its children are cancelled with it."""
     choices.require("cancel_reason", reason)
     with write(ctx) as session:
-        visit = session.get(Visit, visit_id)
-        if visit is None:
-            raise KioskError("visit_not_found")
+        visit = find(session, Visit, visit_id, "visit")
         _refuse_if_cancelled(visit)
         require_open(session, visit.event_id)
         session.refresh(visit)  # as it is now, under the event's lock
@@ -287,8 +275,7 @@ def cancel_visit(ctx: AppContext, visit_id: str, reason: str) -> VisitInfo:
 
 
 def _refuse_if_cancelled(visit: Visit) -> None:
-    if visit.status == "cancelled":
-        raise KioskError("visit_already_cancelled", number=visit.number)
+    refuse_cancelled(visit, "visit_already_cancelled", number=visit.number)
 
 
 def undo_last(ctx: AppContext, event_id: str) -> VisitInfo:
@@ -308,7 +295,7 @@ def undo_last(ctx: AppContext, event_id: str) -> VisitInfo:
 
 
 def _cancel(session: Session, ctx: AppContext, visit: Visit, reason: str) -> None:
-    visit.status = "cancelled"
+    """The check-in, its children and its sign-ups, with one audit line for the check-in."""
     visit.cancelled_at = ctx.clock()
     visit.cancel_reason = reason
     children = session.scalars(
@@ -317,15 +304,8 @@ def _cancel(session: Session, ctx: AppContext, visit: Visit, reason: str) -> Non
     for child in children:
         child.status = "cancelled"
     signups = cancel_signups_of_visit(session, ctx, visit.id)
-    audit(
-        session,
-        ctx,
-        "visit_cancelled",
-        "visit",
-        visit.id,
-        reason=reason,
-        children=len(children),
-        signups=signups,
+    mark_cancelled(
+        session, ctx, visit, "visit", reason=reason, children=len(children), signups=signups
     )
 
 

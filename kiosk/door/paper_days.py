@@ -33,11 +33,12 @@ from sqlalchemy.orm import Session
 
 from db.base import new_id
 from db.models import Event, PaperDay, Venue, Visit
-from kiosk.consultations.records import parse_day
 from kiosk.core import choices
+from kiosk.core.cancelling import find, mark_cancelled, refuse_cancelled
 from kiosk.core.context import AppContext
 from kiosk.core.errors import KioskError
 from kiosk.core.transaction import audit, read, write
+from kiosk.core.typed_day import parse_day
 
 MAX_COUNT = 10_000  # per venue-day: beyond it, a typo
 WORKSHOPS_PER_VISIT = 10  # a visitor may join many workshops, but not more than this
@@ -298,11 +299,8 @@ def record_paper_day(ctx: AppContext, draft: PaperDayDraft) -> PaperDayInfo:
 
 
 def _active(session: Session, paper_day_id: str) -> PaperDay:
-    row = session.get(PaperDay, paper_day_id)
-    if row is None:
-        raise KioskError("paper_day_not_found")
-    if row.status != "active":
-        raise KioskError("paper_day_cancelled")
+    row = find(session, PaperDay, paper_day_id, "paper_day")
+    refuse_cancelled(row, "paper_day_cancelled")
     return row
 
 
@@ -339,17 +337,7 @@ def cancel_paper_day(ctx: AppContext, paper_day_id: str) -> PaperDayInfo:
     """Cancel an entry (never deleted): its counts leave every total."""
     with write(ctx) as session:
         row = _active(session, paper_day_id)
-        row.status = "cancelled"
-        row.updated_at = ctx.clock()
-        audit(
-            session,
-            ctx,
-            "paper_day_cancelled",
-            "paper_day",
-            row.id,
-            day=row.date.isoformat(),
-            visits=row.visits,
-        )
+        mark_cancelled(session, ctx, row, "paper_day", day=row.date.isoformat(), visits=row.visits)
         return _info(row)
 
 

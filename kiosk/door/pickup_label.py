@@ -75,7 +75,8 @@ def fit_lines(
     """
 
     def fits(s: str, at: float) -> bool:
-        return pdfmetrics.stringWidth(s, font, at) <= width
+        drawn: float = pdfmetrics.stringWidth(s, font, at)  # ReportLab has no type hints
+        return drawn <= width
 
     at = size
     while at > min_size and not fits(text, at):

@@ -18,6 +18,7 @@ from sqlalchemy import ColumnElement, Select, select
 from sqlalchemy.orm import Session
 
 from db.models import Signup, Visit, Visitor, Workshop, WorkshopSlot
+from kiosk.core.cancelling import find, mark_cancelled, refuse_cancelled
 from kiosk.core.context import AppContext
 from kiosk.core.errors import KioskError
 from kiosk.core.transaction import audit, read, write
@@ -211,20 +212,15 @@ def promote_waitlist(session: Session, ctx: AppContext, slot_id: str) -> list[Si
 
 def cancel_signup(ctx: AppContext, signup_id: str) -> CancelResult:
     with write(ctx) as session:
-        signup = session.get(Signup, signup_id)
-        if signup is None:
-            raise KioskError("signup_not_found")
-        if signup.status == "cancelled":
-            raise KioskError("signup_already_cancelled")
+        signup = find(session, Signup, signup_id, "signup")
+        refuse_cancelled(signup, "signup_already_cancelled")
         require_open(session, signup.event_id)
         session.refresh(signup)  # as it is now, under the event's lock
-        if signup.status == "cancelled":
-            raise KioskError("signup_already_cancelled")
+        refuse_cancelled(signup, "signup_already_cancelled")
         before = _one(session, signup_id)
         freed_place = signup.status == "booked"
-        signup.status = "cancelled"
+        mark_cancelled(session, ctx, signup, "signup", was=before.status)
         session.flush()
-        audit(session, ctx, "signup_cancelled", "signup", signup_id, was=before.status)
         promoted = promote_waitlist(session, ctx, signup.slot_id) if freed_place else []
         cancelled = SignupInfo(
             **{**before.__dict__, "status": "cancelled", "waitlist_position": None}
@@ -239,9 +235,8 @@ def cancel_signups_of_visit(session: Session, ctx: AppContext, visit_id: str) ->
     ).all()
     for signup in signups:
         freed = signup.status == "booked"
-        signup.status = "cancelled"
+        mark_cancelled(session, ctx, signup, "signup", reason="visit_cancelled")
         session.flush()
-        audit(session, ctx, "signup_cancelled", "signup", signup.id, reason="visit_cancelled")
         if freed:
             promote_waitlist(session, ctx, signup.slot_id)
     return len(signups)

@@ -15,6 +15,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from db.models import Event, Signup, Workshop, WorkshopSlot
+from kiosk.core.cancelling import mark_cancelled
 from kiosk.core.context import AppContext
 from kiosk.core.errors import KioskError
 from kiosk.core.transaction import audit, read, write
@@ -186,8 +187,7 @@ def remove_slot(ctx: AppContext, slot_id: str, cancel_signups: bool = False) -> 
         if signups and not cancel_signups:
             raise KioskError("slot_has_signups", count=len(signups))
         for signup in signups:
-            signup.status = "cancelled"
-            audit(session, ctx, "signup_cancelled", "signup", signup.id, reason="slot_removed")
+            mark_cancelled(session, ctx, signup, "signup", reason="slot_removed")
         row.status = "removed"
         audit(session, ctx, "slot_removed", "workshop_slot", slot_id, signups=len(signups))
         return len(signups)

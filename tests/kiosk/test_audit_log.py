@@ -119,6 +119,10 @@ def test_csv_written_atomically_in_english(ctx, log, tmp_path):
 def test_every_action_the_services_write_has_a_label():
     source = "\n".join(p.read_text(encoding="utf-8") for p in KIOSK.rglob("*.py"))
     used = set(re.findall(r'audit\(\s*session,\s*\w+,\s*"([a-z_]+)"', source))
+    # The one way to cancel (kiosk/core/cancelling.py) writes "<entity>_cancelled".
+    cancelled = re.findall(r'mark_cancelled\(\s*session,\s*\w+,\s*\w+,\s*"([a-z_]+)"', source)
+    assert len(cancelled) >= 6
+    used |= {f"{entity}_cancelled" for entity in cancelled}
     assert len(used) > 30
     assert used - set(ACTION_LABELS) == set()
 

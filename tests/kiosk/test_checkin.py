@@ -7,7 +7,6 @@ change must leave an audit line that holds no nickname and no care note.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from datetime import datetime
 
 import pytest
@@ -19,8 +18,7 @@ from kiosk.core.errors import KioskError
 from kiosk.door import checkin, childcare, events
 from kiosk.door.checkin import CheckInRequest, ChildRequest
 from kiosk.door.events import EventInfo
-
-Snapshot = Callable[[], dict[str, list[str]]]
+from tests import refusals
 
 
 def full_request(event: EventInfo, **changes: object) -> CheckInRequest:
@@ -50,16 +48,13 @@ def row_count(ctx: AppContext, model: type) -> int:
 
 
 def refused(
-    ctx: AppContext, event: EventInfo, db_state: Snapshot, code: str, req: CheckInRequest
+    ctx: AppContext, event: EventInfo, db_state: refusals.Snapshot, code: str, req: CheckInRequest
 ) -> KioskError:
-    """Check in `req`, expect `code`, and prove that nothing changed."""
-    before, counts = db_state(), events.counts(ctx, event.id)
-    with pytest.raises(KioskError) as excinfo:
-        checkin.check_in(ctx, req)
-    assert excinfo.value.code == code
+    """Check in `req`, expect `code`, and prove that nothing changed (the counters too)."""
+    counts = events.counts(ctx, event.id)
+    error = refusals.refused(db_state, code, lambda: checkin.check_in(ctx, req))
     assert events.counts(ctx, event.id) == counts
-    assert db_state() == before
-    return excinfo.value
+    return error
 
 
 # --- saving a check-in ------------------------------------------------------

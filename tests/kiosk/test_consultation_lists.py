@@ -23,15 +23,7 @@ from kiosk.consultations.lists import (
 from kiosk.consultations.records import ConsultationDraft, record_consultation, record_referral
 from kiosk.core import settings
 from kiosk.core.errors import KioskError
-
-
-def refused(db_state, code, action):
-    before = db_state()
-    with pytest.raises(KioskError) as info:
-        action()
-    assert info.value.code == code
-    assert db_state() == before
-    return info.value
+from tests.refusals import refused
 
 
 def codes(ctx, name, include_hidden=False):

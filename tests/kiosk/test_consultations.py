@@ -22,20 +22,11 @@ from kiosk.consultations.records import (
     record_referral,
     records_of_day,
 )
-from kiosk.core.errors import KioskError
 from kiosk.door import checkin, events, venues
 from kiosk.door.checkin import CheckInRequest
+from tests.refusals import refused
 
 TODAY = date(2026, 11, 22)  # the fake clock's Sunday
-
-
-def refused(db_state, code, action):
-    before = db_state()
-    with pytest.raises(KioskError) as info:
-        action()
-    assert info.value.code == code
-    assert db_state() == before
-    return info.value
 
 
 def draft(venue, **changes):

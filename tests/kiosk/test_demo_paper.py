@@ -12,6 +12,7 @@ from kiosk.core.database import open_database
 from kiosk.core.paths import DataFolder
 from kiosk.demo import paper
 from kiosk.demo.build import build_demo
+from kiosk.demo.rows import DemoDays
 from kiosk.door.paper_days import PaperDayDraft, check_draft, has_checkins, paper_counts
 
 JST = timezone(timedelta(hours=9))
@@ -57,8 +58,9 @@ def test_the_same_seed_gives_the_same_paper_days():
     def at(day, clock):
         return datetime.combine(day, clock, JST)
 
-    first = paper.build(7, events, venues, at, "device", built)
-    assert first == paper.build(7, events, venues, at, "device", built)
-    assert first != paper.build(8, events, venues, at, "device", built)
+    days = DemoDays(7, venues, events, [], at, "device", built, date(2026, 11, 1), TODAY)
+    first = paper.build(days)
+    assert first == paper.build(days)
+    assert first != paper.build(replace(days, seed=8))
     assert [r["date"] for r in first] == [date(2026, 11, 14), date(2026, 11, 21)]
-    assert paper.build(7, [], venues, at, "device", built) == []
+    assert paper.build(replace(days, events=[])) == []

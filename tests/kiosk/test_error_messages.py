@@ -33,7 +33,12 @@ class RaiseSite:
 
 
 def raise_sites(source: str, where: str) -> list[RaiseSite]:
-    """Every KioskError/StorageError built with a literal code in `source`."""
+    """Every KioskError/StorageError built with a literal code in `source`.
+
+    Also the codes of the one way to cancel (kiosk/core/cancelling.py):
+    find(session, Model, id, "entity") raises "entity_not_found", and
+    refuse_cancelled(row, "code", **params) raises its code.
+    """
     sites = []
     for node in ast.walk(ast.parse(source)):
         if not isinstance(node, ast.Call) or not node.args:
@@ -41,6 +46,15 @@ def raise_sites(source: str, where: str) -> list[RaiseSite]:
         func = node.func
         name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
         first = node.args[0]
+        last = node.args[-1]
+        literal = isinstance(last, ast.Constant) and isinstance(last.value, str)
+        if name == "find" and len(node.args) == 4 and literal:
+            code = f"{last.value}_not_found"
+            sites.append(RaiseSite(code, frozenset(), False, f"{where}:{node.lineno}"))
+            continue
+        if name == "refuse_cancelled" and len(node.args) == 2 and literal:
+            first = last
+            name = "KioskError"
         if (
             name in ERROR_CLASSES
             and isinstance(first, ast.Constant)
@@ -103,9 +117,21 @@ def g(params):
     raise StorageError("stored")
     raise KioskError("open", **params)
     raise ValueError("not_ours")
+
+def h(session, row):
+    signup = find(session, Signup, row.id, "signup")
+    refuse_cancelled(row, "visit_already_cancelled", number=row.number)
 """
     found = {s.code: s for s in raise_sites(source, "synthetic.py")}
-    assert set(found) == {"one_line", "over_lines", "stored", "open"}
+    assert set(found) == {
+        "one_line",
+        "over_lines",
+        "stored",
+        "open",
+        "signup_not_found",
+        "visit_already_cancelled",
+    }
+    assert found["visit_already_cancelled"].params == {"number"}
     assert found["one_line"].params == {"limit"}
     assert found["over_lines"].params == {"code", "time"}
     assert found["open"].open_params

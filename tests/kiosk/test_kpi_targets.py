@@ -23,16 +23,7 @@ from kiosk.reports.targets import (
     set_target,
     targets_by_metric,
 )
-
-
-def refused(db_state, code, action):
-    before = db_state()
-    with pytest.raises(KioskError) as info:
-        action()
-    assert info.value.code == code
-    assert db_state() == before
-    return info.value
-
+from tests.refusals import refused
 
 # --- the arithmetic: the grant's real rows ---------------------------------------------
 

@@ -21,19 +21,11 @@ from kiosk.door.paper_days import (
     record_paper_day,
     update_paper_day,
 )
+from tests.refusals import refused
 
 TODAY = date(2026, 11, 22)  # the fake clock's Sunday
 SATURDAY = date(2026, 11, 21)
 AGES = ("10s", "20s", "30s", "40s", "50s", "60s", "70plus", "unanswered")
-
-
-def refused(db_state, code, action):
-    before = db_state()
-    with pytest.raises(KioskError) as info:
-        action()
-    assert info.value.code == code
-    assert db_state() == before
-    return info.value
 
 
 def draft(venue, **changes):

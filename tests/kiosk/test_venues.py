@@ -12,6 +12,7 @@ from kiosk.core import settings
 from kiosk.core.errors import KioskError
 from kiosk.door import events, venues
 from kiosk.door.paper_days import PaperDayDraft, record_paper_day
+from tests import refusals
 
 
 def audit_actions(ctx) -> list[str]:
@@ -20,12 +21,8 @@ def audit_actions(ctx) -> list[str]:
 
 
 def refused(ctx, db_state, code: str, action, *args, **kwargs) -> KioskError:
-    before = db_state()
-    with pytest.raises(KioskError) as excinfo:
-        action(ctx, *args, **kwargs)
-    assert excinfo.value.code == code
-    assert db_state() == before
-    return excinfo.value
+    """`action(ctx, *args, **kwargs)` is refused with `code` and changes nothing."""
+    return refusals.refused(db_state, code, lambda: action(ctx, *args, **kwargs))
 
 
 def test_a_new_database_needs_setup(ctx):

@@ -8,7 +8,6 @@ import pytest
 from sqlalchemy import select
 
 from db.models import AuditEntry
-from kiosk.core.errors import KioskError
 from kiosk.door import checkin, events
 from kiosk.door.checkin import CheckInRequest
 from kiosk.workshops.catalogue import (
@@ -36,6 +35,7 @@ from kiosk.workshops.slots import (
     slot,
     slots_of_event,
 )
+from tests.refusals import refused
 
 
 @pytest.fixture
@@ -56,22 +56,12 @@ def visit(ctx, event, clock=None):
     return checkin.check_in(ctx, CheckInRequest(event_id=event.id, age_band="30s")).visit
 
 
-def refused(ctx, db_state, code, action):
-    before = db_state()
-    with pytest.raises(KioskError) as info:
-        action()
-    assert info.value.code == code
-    assert db_state() == before
-    return info.value
-
-
 # -- catalogue -------------------------------------------------------------
 
 
 @pytest.mark.parametrize("capacity", [0, -3])
 def test_capacity_zero_or_negative_is_refused(ctx, db_state, capacity):
     refused(
-        ctx,
         db_state,
         "capacity_invalid",
         lambda: add_workshop(ctx, WorkshopDraft("x", default_capacity=capacity)),
@@ -80,18 +70,16 @@ def test_capacity_zero_or_negative_is_refused(ctx, db_state, capacity):
 
 def test_catalogue_rules(ctx, db_state, aroma):
     refused(
-        ctx,
         db_state,
         "workshop_name_taken",
         lambda: add_workshop(ctx, WorkshopDraft(" アロマハンドトリートメント ")),
     )
     refused(
-        ctx,
         db_state,
         "minutes_invalid",
         lambda: add_workshop(ctx, WorkshopDraft("y", default_minutes=5)),
     )
-    refused(ctx, db_state, "name_empty", lambda: add_workshop(ctx, WorkshopDraft("  ")))
+    refused(db_state, "name_empty", lambda: add_workshop(ctx, WorkshopDraft("  ")))
     changed = update_workshop(
         ctx,
         aroma.id,
@@ -121,12 +109,8 @@ def test_slot_takes_the_catalogue_defaults(ctx, event, aroma):
 
 
 def test_slot_outside_the_day_or_with_bad_capacity_is_refused(ctx, db_state, event, aroma):
-    refused(
-        ctx, db_state, "slot_outside_day", lambda: add_slot(ctx, event.id, aroma.id, time(23, 30))
-    )
-    refused(
-        ctx, db_state, "capacity_invalid", lambda: add_slot(ctx, event.id, aroma.id, time(10), 0)
-    )
+    refused(db_state, "slot_outside_day", lambda: add_slot(ctx, event.id, aroma.id, time(23, 30)))
+    refused(db_state, "capacity_invalid", lambda: add_slot(ctx, event.id, aroma.id, time(10), 0))
     assert add_slot(ctx, event.id, aroma.id, time(23, 15)).ends_at == time.max  # ends at midnight
 
 
@@ -150,7 +134,7 @@ def test_copy_the_slots_of_last_month(ctx, venue, clock, aroma, yoga):
 def test_removing_a_slot_with_signups_asks_first(ctx, db_state, event, aroma, yoga):
     s = add_slot(ctx, event.id, aroma.id, time(10))
     sign_up(ctx, s.id, visit(ctx, event).id)
-    error = refused(ctx, db_state, "slot_has_signups", lambda: remove_slot(ctx, s.id))
+    error = refused(db_state, "slot_has_signups", lambda: remove_slot(ctx, s.id))
     assert error.params == {"count": 1}
     assert remove_slot(ctx, s.id, cancel_signups=True) == 1
     assert slots_of_event(ctx, event.id) == []
@@ -185,7 +169,7 @@ def test_overlapping_slots_are_refused_with_the_other_name(ctx, db_state, event,
     a = add_slot(ctx, event.id, aroma.id, time(10, 30))  # 10:30–11:15
     y = add_slot(ctx, event.id, yoga.id, time(11, 0))  # 11:00–12:00
     sign_up(ctx, a.id, v.id)
-    error = refused(ctx, db_state, "slot_overlaps", lambda: sign_up(ctx, y.id, v.id))
+    error = refused(db_state, "slot_overlaps", lambda: sign_up(ctx, y.id, v.id))
     assert error.params == {"name": "アロマハンドトリートメント", "time": "10:30–11:15"}
     back_to_back = add_slot(ctx, event.id, yoga.id, time(11, 15))
     assert sign_up(ctx, back_to_back.id, v.id).signup.status == "booked"
@@ -197,12 +181,12 @@ def test_only_an_active_check_in_of_the_same_event_signs_up(
     s = add_slot(ctx, event.id, aroma.id, time(10, 30))
     v = visit(ctx, event)
     checkin.cancel_visit(ctx, v.id, "mistake")
-    refused(ctx, db_state, "visit_cancelled_no_signup", lambda: sign_up(ctx, s.id, v.id))
+    refused(db_state, "visit_cancelled_no_signup", lambda: sign_up(ctx, s.id, v.id))
     events.close_event(ctx, event.id)
     clock.advance(days=1)
     other = events.open_event(ctx, venue.id)
     stranger = visit(ctx, other)
-    refused(ctx, db_state, "event_not_open", lambda: sign_up(ctx, s.id, stranger.id))
+    refused(db_state, "event_not_open", lambda: sign_up(ctx, s.id, stranger.id))
 
 
 def test_visit_from_another_event_is_refused(ctx, db_state, event, aroma, venue):
@@ -212,7 +196,7 @@ def test_visit_from_another_event_is_refused(ctx, db_state, event, aroma, venue)
     other_event = events.open_event(ctx, other_venue.id)
     s = add_slot(ctx, event.id, aroma.id, time(10, 30))
     stranger = visit(ctx, other_event)
-    refused(ctx, db_state, "visit_not_at_event", lambda: sign_up(ctx, s.id, stranger.id))
+    refused(db_state, "visit_not_at_event", lambda: sign_up(ctx, s.id, stranger.id))
 
 
 def test_full_slot_offers_the_waitlist_and_promotes_in_order(ctx, db_state, event, aroma, clock):
@@ -221,7 +205,7 @@ def test_full_slot_offers_the_waitlist_and_promotes_in_order(ctx, db_state, even
     waiting = [visit(ctx, event, clock) for _ in range(2)]
     first_booking = sign_up(ctx, s.id, booked[0].id)
     sign_up(ctx, s.id, booked[1].id)
-    error = refused(ctx, db_state, "slot_full", lambda: sign_up(ctx, s.id, waiting[0].id))
+    error = refused(db_state, "slot_full", lambda: sign_up(ctx, s.id, waiting[0].id))
     assert error.params == {"waitlisted": 0}
     for v in waiting:
         clock.advance(minutes=1)
@@ -258,7 +242,7 @@ def test_more_capacity_moves_the_waitlist_up(ctx, db_state, event, aroma, clock)
     sign_up(ctx, s.id, visit(ctx, event, clock).id, waitlist_if_full=True)
     assert change_capacity(ctx, s.id, 2).registered == 2  # the waitlisted one moved up
     assert slot(ctx, s.id).waitlisted == 0
-    refused(ctx, db_state, "capacity_below_booked", lambda: change_capacity(ctx, s.id, 1))
+    refused(db_state, "capacity_below_booked", lambda: change_capacity(ctx, s.id, 1))
 
 
 def test_cancelled_check_in_gives_up_her_places(ctx, event, aroma, clock):
@@ -281,7 +265,7 @@ def test_attendance(ctx, db_state, event, aroma, yoga, clock):
     full = add_slot(ctx, event.id, aroma.id, time(10, 0), capacity=1)
     sign_up(ctx, full.id, visit(ctx, event, clock).id)
     w = sign_up(ctx, full.id, visit(ctx, event, clock).id, waitlist_if_full=True)
-    refused(ctx, db_state, "waitlisted_not_attended", lambda: set_attended(ctx, w.signup.id))
+    refused(db_state, "waitlisted_not_attended", lambda: set_attended(ctx, w.signup.id))
 
 
 # -- counts for the tally -----------------------------------------------------
