@@ -82,7 +82,7 @@ def measure_size(size: generate.Size, work: Path, seed: int = 1) -> dict[str, An
     figures.update(measures.check_ins(ctx, built.venue_ids[1], CHECK_INS[size.name]))
     figures.update(measures.exchange(month_ctx, ctx, work))  # last: it changes the file
     for c in (ctx, month_ctx):
-        c.sessions.kw["bind"].dispose()
+        c.close()
     return figures
 
 

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.base import new_id
 from kiosk.core import choices
 from kiosk.core.errors import KioskError
+from kiosk.core.request_ids import new_request_id
 from kiosk.door import checkin
 from kiosk.door.checkin import VisitInfo
 from kiosk.workshops.slots import slots_of_event
@@ -46,7 +46,7 @@ class CheckInScreen(QWidget):
         # One id per visitor at the desk: kept through retries after an error (the
         # service returns the visit already saved), renewed only after a success or
         # Clear. A repeat of the same gesture never gets that far (SingleAction).
-        self.request_id = new_id()
+        self.request_id = new_request_id()
         self.submit_once = SingleAction(self)  # 受付する and its Enter keys
         self.count_only_once = SingleAction(self)  # 回答なしで受付
         self.last_visit: VisitInfo | None = None  # the one just checked in, for workshops
@@ -260,7 +260,7 @@ class CheckInScreen(QWidget):
 
     def clear_form(self) -> None:
         self.form.reset()
-        self.request_id = new_id()
+        self.request_id = new_request_id()
         self.show_hint()
         self.form.nickname.setFocus()
 
@@ -295,7 +295,7 @@ class CheckInScreen(QWidget):
             return
         visit = result.visit
         self.form.reset()
-        self.request_id = new_id()
+        self.request_id = new_request_id()
         # No pickup codes here: this line stays up for anyone at the desk to read.
         # The parent sees them in the codes dialog and on the printed label only.
         message = self.tr("Checked in: No. %1").replace("%1", str(visit.number))

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.base import new_id
 from kiosk.consultations import lists
 from kiosk.consultations.records import (
     MAX_MINUTES,
@@ -46,6 +45,7 @@ from kiosk.consultations.records import (
 from kiosk.core import choices
 from kiosk.core.errors import KioskError
 from kiosk.core.japanese_dates import era_date
+from kiosk.core.request_ids import new_request_id
 from kiosk.door import checkin, venues
 from ui.door_state import DoorState
 from ui.screens.consultation_day_list import CARD_MARGINS, CARD_SPACING, ConsultationDayList
@@ -62,8 +62,8 @@ class ConsultationsScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("Screen")
         self.state = state
-        self.request_id = new_id()  # one per filled-in form: a double click saves once
-        self.referral_request_id = new_id()
+        self.request_id = new_request_id()  # one per filled-in form: a double click saves once
+        self.referral_request_id = new_request_id()
         self.last_consultation: ConsultationInfo | None = None
         self.events: list[DayEvent] = []
         layout = QVBoxLayout(self)
@@ -447,7 +447,7 @@ class ConsultationsScreen(QWidget):
         )
         if not isinstance(saved, ConsultationInfo):
             return
-        self.request_id = new_id()
+        self.request_id = new_request_id()
         self.last_consultation = saved
         self.from_consultation.setChecked(True)
         # Ready for the next one: the same person listening, nothing of her remains.
@@ -479,7 +479,7 @@ class ConsultationsScreen(QWidget):
         )
         if done is None:
             return
-        self.referral_request_id = new_id()
+        self.referral_request_id = new_request_id()
         self.agency.set_value(None)
         self.from_consultation.setChecked(False)
         self.state.notify()
