@@ -48,6 +48,7 @@ from kiosk.door.paper_days import (
 )
 from ui.door_state import DoorState
 from ui.widgets.error_display import message_for, new_banner, set_banner
+from ui.widgets.qt_dates import python_date
 
 AGE_COLUMNS = 4
 DIALOG_WIDTH = 740
@@ -245,7 +246,7 @@ class PaperDayDialog(QDialog):
 
     @property
     def chosen_day(self) -> date:
-        return self.day.date().toPython()  # type: ignore[no-any-return]
+        return python_date(self.day.date())
 
     def load(self) -> None:
         """Show the chosen venue-day: empty, its paper entry to correct, or why it is closed."""

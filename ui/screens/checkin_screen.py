@@ -29,7 +29,7 @@ from kiosk.workshops.slots import slots_of_event
 from ui.dialogs.label_printing import print_labels
 from ui.dialogs.pickup_dialog import PickupCodesDialog
 from ui.dialogs.signup_dialog import SignupDialog
-from ui.door_state import DoorState
+from ui.door_state import Change, DoorState
 from ui.screens.checkin_form import CheckInForm
 from ui.widgets.error_display import message_for, new_banner, set_banner
 from ui.widgets.flow_layout import FlowLayout
@@ -77,7 +77,11 @@ class CheckInScreen(QWidget):
         self._banner_timer = QTimer(self)
         self._banner_timer.setSingleShot(True)
         self._banner_timer.timeout.connect(self.show_hint)
-        state.changed.connect(self.refresh)
+        state.follow(
+            self,
+            Change.VISITS | Change.CARE | Change.WORKSHOPS | Change.DAY | Change.SETTINGS,
+            self.refresh,
+        )
         self.refresh()
 
     # -- building ----------------------------------------------------------
@@ -304,7 +308,7 @@ class CheckInScreen(QWidget):
             message += "  ・  " + self.tr("workshops: Ctrl+W")
         set_banner(self.banner, message, "ok")
         self._banner_timer.start(BANNER_MS)
-        self.state.notify()
+        self.state.notify(Change.VISITS | Change.CARE)
         if visit.children:
             self._show_codes(visit)
         self.form.nickname.setFocus()
@@ -366,7 +370,7 @@ class CheckInScreen(QWidget):
             set_banner(self.banner, message_for(exc, self.state.lang), "error")
             return
         set_banner(self.banner, self.tr("Undone: No. %1").replace("%1", str(undone.number)), "info")
-        self.state.notify()
+        self.state.notify(Change.VISITS | Change.CARE | Change.WORKSHOPS)
 
     def cancel_selected(self) -> None:
         item = self.visit_list.currentItem()
@@ -396,4 +400,4 @@ class CheckInScreen(QWidget):
         set_banner(
             self.banner, self.tr("Cancelled: No. %1").replace("%1", str(visit.number)), "info"
         )
-        self.state.notify()
+        self.state.notify(Change.VISITS | Change.CARE | Change.WORKSHOPS)

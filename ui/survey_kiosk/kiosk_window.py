@@ -120,7 +120,7 @@ class SurveyKiosk(QWidget):
     def _drop_pages(self, everything: bool) -> None:
         doomed: list[QWidget] = list(self.pages)
         if everything:
-            doomed = [self.stack.widget(i) for i in range(self.stack.count())]
+            doomed = [w for i in range(self.stack.count()) if (w := self.stack.widget(i))]
             self.start_page = None
             self.thanks_page = None
         for page in doomed:
@@ -150,7 +150,7 @@ class SurveyKiosk(QWidget):
             return
         self.stack.setCurrentWidget(self.pages[index])
 
-    def current_page(self) -> QWidget:
+    def current_page(self) -> QWidget | None:
         return self.stack.currentWidget()
 
     def _keep(self, page: QuestionPage) -> None:
