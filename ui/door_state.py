@@ -37,6 +37,10 @@ class Change(Flag):
     EVERYTHING = VISITS | CARE | WORKSHOPS | CONSULTATIONS | SURVEY | SETTINGS | DAY
 
 
+# Saves made at an open door: they leave the venue and today's event as they were.
+AT_THE_DOOR = Change.VISITS | Change.CARE
+
+
 class DoorState(QObject):
     # Something changed (a check-in, a hand-back, the event itself): the Change.
     changed = Signal(object)
@@ -63,8 +67,13 @@ class DoorState(QObject):
         )
 
     def notify(self, what: Change = Change.EVERYTHING) -> None:
-        """Say what a save changed; with no argument, anything may have changed."""
-        self.reload()
+        """Say what a save changed; with no argument, anything may have changed.
+
+        Check-ins and hand-backs need today's event open and never change it
+        or the venue: they skip re-reading both, the door's commonest save.
+        """
+        if what & ~AT_THE_DOOR:
+            self.reload()
         self.changed.emit(what)
 
     def follow(self, widget: QWidget, concerns: Change, refresh: Callable[[], None]) -> Follower:
