@@ -245,7 +245,7 @@ def generate(
     today = today or date.today()
     folder = DataFolder(root)
     ctx = open_database(folder=folder)  # creates the schema and this PC's device id
-    ctx.sessions.kw["bind"].dispose()
+    ctx.close()
     gen = _Generator(size, seed, today, venue_offset)
     if only_month:
         month_end = today.replace(day=1) - timedelta(days=1)

@@ -145,14 +145,14 @@ def check_opens(folder: DataFolder, expected: dict[str, list[tuple[object, ...]]
     except KioskError as exc:
         return f"does not open ({exc.code})"
     try:
-        engine = ctx.sessions.kw["bind"]
+        engine = ctx.engine
         if current_revision(engine) != HEAD_REVISION:
             return f"at revision {current_revision(engine)}"
         missing = set(Base.metadata.tables) - set(inspect(engine).get_table_names())
         if missing:
             return f"tables missing: {sorted(missing)}"
     finally:
-        ctx.sessions.kw["bind"].dispose()
+        ctx.close()
     if expected is not None:
         now = rows(folder.database, list(expected))
         for table, before in expected.items():

@@ -110,7 +110,7 @@ def prepare(url: str) -> Door:
         )
         slot = slots.add_slot(ctx, event.id, workshop.id, clock_time(0, 0))
     finally:
-        ctx.sessions.kw["bind"].dispose()
+        ctx.close()
     return Door(url, event.id, slot.id)
 
 
@@ -203,7 +203,7 @@ def count(door: Door, result: RaceResult) -> None:
                 or 0
             )
     finally:
-        ctx.sessions.kw["bind"].dispose()
+        ctx.close()
     result.stored = len(ids)
     result.lost = len(set(result.saved) - ids)
     result.numbers_ok = numbers == list(range(1, len(numbers) + 1))
@@ -241,7 +241,7 @@ def child(door: Door, seconds: float, pause_ms: tuple[float, float], min_taps: i
             errors[type(exc).__name__] += 1
             print(f"{type(exc).__name__}: {str(exc)[:300]}", file=sys.stderr)
         waits.append(round((time.perf_counter() - started) * 1000, 2))
-    ctx.sessions.kw["bind"].dispose()
+    ctx.close()
     print(json.dumps({"taps": taps, "saved": saved, "errors": errors, "waits_ms": waits}))
 
 

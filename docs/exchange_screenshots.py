@@ -144,7 +144,7 @@ def main() -> None:
         save(window, "exchange.png")
         save(card, "exchange-card.png")
         for pc in (ctx, first, second):
-            pc.sessions.kw["bind"].dispose()
+            pc.close()
 
 
 def _invite(ctx: AppContext, usb: Path) -> tuple[Path, str]:

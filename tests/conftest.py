@@ -161,7 +161,7 @@ def ctx(database_url: str | None, folder: DataFolder, clock: FakeClock) -> Itera
     try:
         yield replace(opened, clock=clock)
     finally:
-        opened.sessions.kw["bind"].dispose()
+        opened.close()
 
 
 @pytest.fixture

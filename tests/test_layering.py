@@ -1,6 +1,7 @@
 """The layers point one way: ui/ -> kiosk/ -> db/ (DESIGN.md, "Architecture").
 
-kiosk/ never imports Qt or ui/; db/ imports none of Qt, kiosk/ or ui/. Every
+ui/ never imports db/ (it asks kiosk/); kiosk/ never imports Qt or ui/; db/
+imports none of Qt, kiosk/ or ui/. Every
 import counts, also one inside a function or behind `if TYPE_CHECKING`, and
 also importlib.import_module("...") / __import__("...") with a literal name.
 
@@ -23,6 +24,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 QT = {"PySide6", "shiboken6", "PyQt5", "PyQt6", "PySide2"}
 FORBIDDEN = {
+    "ui": {"db"},
     "kiosk": QT | {"ui"},
     "db": QT | {"ui", "kiosk"},
 }
@@ -136,6 +138,13 @@ def test_db_may_not_import_kiosk_but_kiosk_may_import_db():
     source = "from kiosk.core.errors import KioskError\nfrom db.models import Visit\n"
     assert violations(source, "db", "db.engine") == ["db.engine:1 imports kiosk.core.errors"]
     assert violations(source, "kiosk", "kiosk.door.checkin") == []
+
+
+def test_ui_may_not_import_db_but_may_import_kiosk():
+    source = "from db.base import new_id\nfrom kiosk.core.request_ids import new_request_id\n"
+    assert violations(source, "ui", "ui.screens.checkin_screen") == [
+        "ui.screens.checkin_screen:1 imports db.base"
+    ]
 
 
 def test_a_module_that_only_mentions_qt_in_text_is_fine():

@@ -10,7 +10,6 @@ import logging
 import os
 import sys
 import traceback
-from dataclasses import replace
 from types import TracebackType
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QThreadPool, QTimer, QTranslator
@@ -20,10 +19,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from kiosk.care import backups
 from kiosk.core import settings
 from kiosk.core.context import AppContext
-from kiosk.core.database import open_database
+from kiosk.core.database import open_database, reopen
 from kiosk.core.errors import KioskError
 from kiosk.core.frontends import LaunchOptions
-from kiosk.core.paths import FONT_FILE, RESOURCES, DataFolder
+from kiosk.core.paths import FONT_FILE, RESOURCES
 from kiosk.door import venues
 from ui.background import run_in_background
 from ui.dialogs.setup_dialog import SetupDialog
@@ -127,11 +126,7 @@ class AppShell:
 
     def reopen_database(self) -> None:
         """After a restore: a new engine on the restored file, a new window on it."""
-        old = self.ctx
-        old.sessions.kw["bind"].dispose()
-        url = old.sessions.kw["bind"].url.render_as_string(hide_password=False)
-        folder = DataFolder(old.files_dir) if old.files_dir else None
-        self.ctx = replace(open_database(url=url, folder=folder), clock=old.clock)
+        self.ctx = reopen(self.ctx)
         self.state = DoorState(self.ctx, self.state.lang)
         self.state.reload()
         window = self.build_window()
@@ -204,7 +199,7 @@ def _run_alone(app: QApplication, options: LaunchOptions, instance: SingleInstan
     QThreadPool.globalInstance().waitForDone()  # a backup still running is finished, not cut
     # Closing every connection lets SQLite fold the WAL in and remove it: a
     # -wal left beside the file tells the next start that this run crashed.
-    shell.ctx.sessions.kw["bind"].dispose()
+    shell.ctx.close()
     return code
 
 

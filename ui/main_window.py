@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from kiosk.core import settings
 from kiosk.door import events
 from ui.dialogs import verb_question
-from ui.door_state import DoorState
+from ui.door_state import Change, DoorState
 from ui.screens.checkin_screen import CheckInScreen
 from ui.screens.header_bar import HeaderBar
 
@@ -131,13 +131,17 @@ class MainWindow(QMainWindow):
         root.addWidget(sidebar)
         root.addWidget(body, 1)
         self.setCentralWidget(central)
-        state.changed.connect(self._refresh_org)
+        state.follow(self, Change.SETTINGS, self._refresh_org)
         self._refresh_org()
         self.show_screen(0)
 
     # -- the screens, built on first use ---------------------------------------------------
 
-    def screen(self, name: str) -> QWidget:
+    def screen_named(self, name: str) -> QWidget:
+        """The screen called `name` (one of SCREENS), built the first time it is asked for.
+
+        Not `screen()`: that is QWidget's own method (the monitor the window is on).
+        """
         built = self._built.get(name)
         if built is None:
             built = self._built[name] = self._build(name)
@@ -145,8 +149,9 @@ class MainWindow(QMainWindow):
             placeholder = self.pages.widget(index)
             current = self.pages.currentIndex()
             self.pages.insertWidget(index, built)
-            self.pages.removeWidget(placeholder)
-            placeholder.deleteLater()
+            if placeholder is not None:
+                self.pages.removeWidget(placeholder)
+                placeholder.deleteLater()
             self.pages.setCurrentIndex(current)
         return built
 
@@ -186,31 +191,31 @@ class MainWindow(QMainWindow):
 
     @property
     def childcare(self) -> ChildcareScreen:
-        return cast("ChildcareScreen", self.screen("childcare"))
+        return cast("ChildcareScreen", self.screen_named("childcare"))
 
     @property
     def workshops(self) -> WorkshopsScreen:
-        return cast("WorkshopsScreen", self.screen("workshops"))
+        return cast("WorkshopsScreen", self.screen_named("workshops"))
 
     @property
     def consultations(self) -> ConsultationsScreen:
-        return cast("ConsultationsScreen", self.screen("consultations"))
+        return cast("ConsultationsScreen", self.screen_named("consultations"))
 
     @property
     def survey(self) -> SurveyScreen:
-        return cast("SurveyScreen", self.screen("survey"))
+        return cast("SurveyScreen", self.screen_named("survey"))
 
     @property
     def tally(self) -> TallyScreen:
-        return cast("TallyScreen", self.screen("tally"))
+        return cast("TallyScreen", self.screen_named("tally"))
 
     @property
     def reports(self) -> ReportsScreen:
-        return cast("ReportsScreen", self.screen("reports"))
+        return cast("ReportsScreen", self.screen_named("reports"))
 
     @property
     def settings(self) -> SettingsScreen:
-        return cast("SettingsScreen", self.screen("settings"))
+        return cast("SettingsScreen", self.screen_named("settings"))
 
     # -- navigation ------------------------------------------------------------------------
 
@@ -218,7 +223,7 @@ class MainWindow(QMainWindow):
         self.org_label.setText(settings.organisation(self.state.ctx))
 
     def show_screen(self, index: int) -> None:
-        screen = self.screen(SCREENS[index])
+        screen = self.screen_named(SCREENS[index])
         self.pages.setCurrentIndex(index)
         self.nav_buttons[index].setChecked(True)
         if screen is self.checkin and self.state.open_event:

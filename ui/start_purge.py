@@ -40,7 +40,7 @@ def purge_at_start(ctx: AppContext) -> None:
             0,
         )
         dialog.setWindowTitle("Tsunagari")
-        dialog.setCancelButton(None)  # type: ignore[arg-type]
+        dialog.setCancelButton(None)
         dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
         dialog.setMinimumDuration(0)
         dialog.show()

@@ -147,7 +147,7 @@ def purge(ctx: AppContext, dry_run: bool = False, trigger: str = "settings") -> 
                     retention_days=days,
                     trigger=trigger,
                 )
-        engine = ctx.sessions.kw["bind"]
+        engine = ctx.engine
         if _scrub_quietly(engine, cutoff) or any(erased):
             data_files.fold_wal_in(engine)
         swept = _reach_files(ctx, cutoff)

@@ -130,7 +130,7 @@ def run_sync(args: argparse.Namespace, folder: DataFolder, lang: str) -> int:
     try:
         return _run(args, ctx, folder, lang)
     finally:
-        ctx.sessions.kw["bind"].dispose()
+        ctx.close()
 
 
 def _run(args: argparse.Namespace, ctx: AppContext, folder: DataFolder, lang: str) -> int:

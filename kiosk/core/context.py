@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 
@@ -28,3 +29,29 @@ class AppContext:
 
     def today(self) -> date:
         return self.clock().date()
+
+    @property
+    def engine(self) -> Engine:
+        """The engine the sessions are bound to; this context owns it (see close())."""
+        bind = self.sessions.kw["bind"]
+        if not isinstance(bind, Engine):
+            raise TypeError("the session factory is not bound to an engine")
+        return bind
+
+    @property
+    def url(self) -> str:
+        """The database URL, password included, to open the same database again.
+
+        Never show or log it: kiosk.core.database.shown_url() hides the password.
+        """
+        return self.engine.url.render_as_string(hide_password=False)
+
+    def close(self) -> None:
+        """Let go of the database: every pooled connection is closed.
+
+        On SQLite this folds the WAL in and removes the -wal file (one left
+        beside the file tells the next start that this run crashed), and lets
+        a restore or a copy replace the file. Sessions made after this open
+        new connections; to go on after a restore, use database.reopen().
+        """
+        self.engine.dispose()

@@ -141,6 +141,17 @@ def open_database(
     return replace(ctx, device_id=ensure_device_id(ctx))
 
 
+def reopen(ctx: AppContext) -> AppContext:
+    """Close `ctx` and open the same database again (after a restore replaced the file).
+
+    The new context keeps the old one's clock; the data folder is the one
+    `ctx` keeps its files in, so a damaged file is set aside as at a start.
+    """
+    ctx.close()
+    folder = DataFolder(ctx.files_dir) if ctx.files_dir else None
+    return replace(open_database(url=ctx.url, folder=folder), clock=ctx.clock)
+
+
 def shown_url(url: str) -> str:
     """A database URL fit for a message or a screen: the password hidden."""
     try:

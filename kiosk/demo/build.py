@@ -210,7 +210,7 @@ def build_demo(
     rows = builder.build()  # all in memory first: a bug here leaves the old demo alone
     _remove_database(folder)
     ctx = open_database(folder=folder)
-    engine = ctx.sessions.kw["bind"]
+    engine = ctx.engine
     try:
         summary = _insert(ctx, builder, rows, seed)
     except BaseException:

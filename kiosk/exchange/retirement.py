@@ -34,7 +34,7 @@ def retire_device(ctx: AppContext, folder: DataFolder, confirmed: bool = False) 
     pending = unexported_rows(ctx)
     if pending and not confirmed:
         raise KioskError("device_has_unexported", rows=pending)
-    ctx.sessions.kw["bind"].dispose()
+    ctx.close()
     removed = 0
     try:
         for path in _our_files(folder):

@@ -169,7 +169,7 @@ def submit_response(
                 "device_id": ctx.device_id,
             },
         )
-    data_files.fold_wal_in(ctx.sessions.kw["bind"], wait=False)
+    data_files.fold_wal_in(ctx.engine, wait=False)
     return SavedResponse(response_id, len(cleaned), repeated=False)
 
 

@@ -39,7 +39,7 @@ def fingerprint(folder: Path) -> dict[str, str]:
 
 
 def engine_of(ctx):
-    return ctx.sessions.kw["bind"]
+    return ctx.engine
 
 
 # --- a new database ------------------------------------------------------------
@@ -248,7 +248,7 @@ def test_a_file_that_is_not_sqlite_is_moved_aside_intact(folder: DataFolder):
     assert aside.read_bytes() == b"hello"
     # The next open starts an empty database; the damaged file stays aside.
     ctx = open_database(folder=folder)
-    ctx.sessions.kw["bind"].dispose()
+    ctx.close()
     assert aside.read_bytes() == b"hello"
 
 

@@ -128,11 +128,11 @@ def opened(folder: DataFolder) -> Iterator[Any]:
 
     yield open_it
     for ctx in made:
-        ctx.sessions.kw["bind"].dispose()
+        ctx.close()
 
 
 def assert_whole_at_head(ctx: Any) -> None:
-    engine = ctx.sessions.kw["bind"]
+    engine = ctx.engine
     assert migrate.current_revision(engine) == migrate.HEAD_REVISION
     assert schema_differences(engine) == []
 

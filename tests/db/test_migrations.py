@@ -200,7 +200,7 @@ def test_opening_the_previous_schema_upgrades_it_and_keeps_a_copy(folder: DataFo
 
     ctx = open_database(folder=folder)
     try:
-        engine = ctx.sessions.kw["bind"]
+        engine = ctx.engine
         assert migrate.current_revision(engine) == migrate.head_revision()
         assert schema_differences(engine) == []
         assert [v.name for v in venues.list_venues(ctx)] == ["中央公民館"]
@@ -210,7 +210,7 @@ def test_opening_the_previous_schema_upgrades_it_and_keeps_a_copy(folder: DataFo
         # The upgraded database takes new check-ins.
         assert checkin.check_in(ctx, checkin.count_only_request("e1")).visit.number == 2
     finally:
-        ctx.sessions.kw["bind"].dispose()
+        ctx.close()
 
     [backup] = folder.backups.iterdir()
     assert "0001" in backup.name
@@ -232,13 +232,13 @@ def test_opening_again_makes_no_second_copy(folder: DataFolder):
     make_0001_database(folder.database)
     for _ in range(2):
         ctx = open_database(folder=folder)
-        ctx.sessions.kw["bind"].dispose()
+        ctx.close()
     assert len(list(folder.backups.iterdir())) == 1
 
 
 def test_a_new_database_is_not_copied_aside(folder: DataFolder):
     ctx = open_database(folder=folder)
-    ctx.sessions.kw["bind"].dispose()
+    ctx.close()
     assert not folder.backups.exists()
 
 
@@ -261,7 +261,7 @@ def test_a_copy_of_the_0001_fixture_opens_with_its_data(folder: DataFolder):
 
     ctx = open_database(folder=folder)
     try:
-        assert migrate.current_revision(ctx.sessions.kw["bind"]) == migrate.head_revision()
+        assert migrate.current_revision(ctx.engine) == migrate.head_revision()
         assert ctx.device_id == make_fixtures.DEVICE
         assert settings.organisation(ctx) == "NPOつながり"
         assert not venues.needs_setup(ctx)
@@ -283,7 +283,7 @@ def test_a_copy_of_the_0001_fixture_opens_with_its_data(folder: DataFolder):
         [match] = checkin.find_visitors(ctx, "saku")
         assert (match.visitor_id, match.age_band) == (make_fixtures.VISITOR, "30s")
     finally:
-        ctx.sessions.kw["bind"].dispose()
+        ctx.close()
 
     assert len(list(folder.backups.iterdir())) == 1
     assert sha256(FIXTURE_0001) == original
@@ -318,7 +318,7 @@ def test_no_upgrade_without_a_copy_first(folder: DataFolder):
 
     folder.backups.unlink()  # the volunteer makes room: now it upgrades
     ctx = open_database(folder=folder)
-    ctx.sessions.kw["bind"].dispose()
+    ctx.close()
     assert len(list(folder.backups.iterdir())) == 1
 
 

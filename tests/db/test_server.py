@@ -30,7 +30,7 @@ from tests.databases import PostgresServer, postgresql_only
 
 
 def dispose(ctx) -> None:
-    ctx.sessions.kw["bind"].dispose()
+    ctx.close()
 
 
 def run_sql(url: str, *statements: str) -> None:
@@ -135,7 +135,7 @@ def test_a_new_database_gets_the_schema_and_a_device_id(postgres: PostgresServer
             assert ctx.data_dir is None  # nothing of it is a file on this computer
             assert len(ctx.device_id) == 36
             assert settings.get(ctx, settings.DEVICE_ID) == ctx.device_id
-            assert migrate.current_revision(ctx.sessions.kw["bind"]) == migrate.head_revision()
+            assert migrate.current_revision(ctx.engine) == migrate.head_revision()
         finally:
             dispose(ctx)
         again = open_database(url=url)
@@ -172,7 +172,7 @@ def test_the_previous_schema_is_upgraded_in_place_with_its_rows(postgres: Postgr
 
         ctx = open_database(url=url)
         try:
-            assert migrate.current_revision(ctx.sessions.kw["bind"]) == migrate.head_revision()
+            assert migrate.current_revision(ctx.engine) == migrate.head_revision()
             assert [v.name for v in venues.list_venues(ctx)] == ["中央公民館"]
             assert checkin.check_in(ctx, checkin.count_only_request("e1")).visit.number == 1
         finally:

@@ -38,7 +38,7 @@ PROJECT = Path(__file__).resolve().parents[2]
 
 
 def engine_of(ctx: AppContext):
-    return ctx.sessions.kw["bind"]
+    return ctx.engine
 
 
 def a_check_in(event_id: str, request_id: str | None = None) -> CheckInRequest:

@@ -37,7 +37,7 @@ def open_and_exit(folder: str) -> None:
     """In the forked child: open the folder's database, then leave without clean-up."""
     try:
         ctx = open_database(folder=DataFolder(Path(folder)))
-        ctx.sessions.kw["bind"].dispose()
+        ctx.close()
     except KioskError as exc:
         os.write(2, f"{exc.code}\n".encode())
         os._exit(FAILED)

@@ -65,7 +65,7 @@ def test_reported_check_ins_survive_sigkill(tmp_path):
     ctx = open_database(url=f"sqlite:///{database}")
     venue = venues.complete_setup(ctx, "NPO", "中央公民館", "in_person")
     event = events.open_event(ctx, venue.id)
-    ctx.sessions.kw["bind"].dispose()
+    ctx.close()
 
     rng = random.Random()
     reported: list[str] = []
@@ -93,4 +93,4 @@ def test_reported_check_ins_survive_sigkill(tmp_path):
             children = session.scalar(select(func.count(ChildCare.id))) or 0
             assert children >= len(reported) // 3 - ROUNDS
     finally:
-        after.sessions.kw["bind"].dispose()
+        after.close()

@@ -112,7 +112,7 @@ def test_restore_keeps_the_current_file_aside(ctx: AppContext, folder: DataFolde
     venues.complete_setup(ctx, "NPOつながり", "中央公民館", "in_person")
     info = create_backup(folder, "manual")
     venues.add_venue(ctx, "あとから追加", "in_person")
-    ctx.sessions.kw["bind"].dispose()  # the caller lets go of the file first
+    ctx.close()  # the caller lets go of the file first
     before = folder.database.read_bytes()
     result = restore_backup(folder, info)
     assert result.kept_aside is not None
@@ -125,7 +125,7 @@ def test_restore_keeps_the_current_file_aside(ctx: AppContext, folder: DataFolde
     try:
         assert [v.name for v in venues.list_venues(again)] == ["中央公民館"]
     finally:
-        again.sessions.kw["bind"].dispose()
+        again.close()
     # A second restore in the same second keeps the first file aside too.
     second = restore_backup(folder, info, now=datetime.now())
     assert second.kept_aside is not None and second.kept_aside != result.kept_aside
@@ -138,7 +138,7 @@ def test_a_damaged_file_is_moved_aside_and_the_latest_backup_offered(
     venues.complete_setup(ctx, "NPOつながり", "中央公民館", "in_person")
     older = create_backup(folder, "daily", datetime(2026, 11, 20, 9, 0))
     latest = create_backup(folder, "close", datetime(2026, 11, 21, 18, 0))
-    ctx.sessions.kw["bind"].dispose()
+    ctx.close()
     damaged = bytearray(folder.database.read_bytes())
     damaged[100:4096] = b"garbage!" * 499 + b"garb"  # schema page overwritten
     folder.database.write_bytes(bytes(damaged))
@@ -158,7 +158,7 @@ def test_a_damaged_file_is_moved_aside_and_the_latest_backup_offered(
     try:
         assert [v.name for v in venues.list_venues(reopened)] == ["中央公民館"]
     finally:
-        reopened.sessions.kw["bind"].dispose()
+        reopened.close()
     assert aside.read_bytes() == bytes(damaged)
 
 
@@ -206,7 +206,7 @@ def test_on_a_big_file_the_daily_check_finds_damage_and_the_next_start_sets_it_a
 ):
     venues.complete_setup(ctx, "NPOつながり", "中央公民館", "in_person")
     kept = create_backup(folder, "close", datetime(2026, 11, 21, 18, 0))
-    ctx.sessions.kw["bind"].dispose()  # a clean end: no -wal left
+    ctx.close()  # a clean end: no -wal left
     damage_a_data_page(folder.database)
     damaged = folder.database.read_bytes()
     big_file_check(monkeypatch)
@@ -216,7 +216,7 @@ def test_on_a_big_file_the_daily_check_finds_damage_and_the_next_start_sets_it_a
         with pytest.raises(KioskError) as excinfo:
             backups.daily_backup(opened, datetime(2026, 11, 22, 9, 0))
     finally:
-        opened.sessions.kw["bind"].dispose()
+        opened.close()
     assert excinfo.value.code == "database_damage_found"
     assert [b.name for b in list_backups(folder)] == [kept.name]  # the bad copy is gone
     assert backups.full_check_requested(folder)
@@ -231,12 +231,12 @@ def test_on_a_big_file_the_daily_check_finds_damage_and_the_next_start_sets_it_a
 def test_a_sound_start_check_clears_the_request(
     ctx: AppContext, folder: DataFolder, monkeypatch: pytest.MonkeyPatch
 ):
-    ctx.sessions.kw["bind"].dispose()
+    ctx.close()
     big_file_check(monkeypatch)
     assert database.start_check(folder) == "structure"
     backups.request_full_check(folder)
     assert database.start_check(folder) == "quick"
-    open_database(folder=folder).sessions.kw["bind"].dispose()
+    open_database(folder=folder).close()
     assert not backups.full_check_requested(folder)
     assert database.start_check(folder) == "structure"
 
@@ -248,7 +248,7 @@ def test_after_an_unclean_end_every_page_is_read_at_start(
     # The app's engine still holds the file: its -wal is there, as after a crash.
     assert Path(f"{folder.database}-wal").exists()
     assert database.start_check(folder) == "quick"
-    ctx.sessions.kw["bind"].dispose()  # closed cleanly: SQLite removes the -wal
+    ctx.close()  # closed cleanly: SQLite removes the -wal
     assert database.start_check(folder) == "structure"
 
 
@@ -257,7 +257,7 @@ def test_a_file_cut_short_is_set_aside_by_the_structure_check(
 ):
     venues.complete_setup(ctx, "NPOつながり", "中央公民館", "in_person")
     create_backup(folder, "close", datetime(2026, 11, 21, 18, 0))
-    ctx.sessions.kw["bind"].dispose()
+    ctx.close()
     whole = folder.database.read_bytes()
     folder.database.write_bytes(whole[: len(whole) - 4096])  # the copy stopped a page early
     big_file_check(monkeypatch)

@@ -18,7 +18,7 @@ def make_database(folder: DataFolder, *venue_names: str) -> None:
         for name in venue_names[1:]:
             venues.add_venue(ctx, name, "in_person")
     finally:
-        ctx.sessions.kw["bind"].dispose()
+        ctx.close()
 
 
 def test_create_list_and_restore(capsys, folder: DataFolder):
@@ -37,7 +37,7 @@ def test_create_list_and_restore(capsys, folder: DataFolder):
 
     ctx = open_database(folder=folder)
     venues.add_venue(ctx, "あとから", "in_person")
-    ctx.sessions.kw["bind"].dispose()
+    ctx.close()
     code, out, _ = run(capsys, "--lang", "en", "backup", "restore", made.name, *data)
     assert code == 0
     [aside] = folder.root.glob("tsunagari.sqlite3.replaced-*")

@@ -387,8 +387,8 @@ def _venue_pc(root: Path, migrated: bytes, coordinator: DataFolder) -> tuple[Pat
         good = export_for_coordinator(ctx, root / "pc2.tsunagari").path
         return good, _forged(hub, ctx, good, root)
     finally:
-        ctx.sessions.kw["bind"].dispose()
-        hub.sessions.kw["bind"].dispose()
+        ctx.close()
+        hub.close()
 
 
 def _forged(hub: AppContext, pc: AppContext, good: Path, root: Path) -> dict[str, Path]:
@@ -424,7 +424,7 @@ def places(tmp_path_factory: pytest.TempPathFactory, migrated_database: bytes) -
         event = events.open_event(ctx, venue.id)
         checkin.check_in(ctx, checkin.CheckInRequest(event_id=event.id, nickname="さくら"))
     finally:
-        ctx.sessions.kw["bind"].dispose()
+        ctx.close()
     (root / "plain.txt").write_text("not a zip", encoding="utf-8")
     (root / "a-folder").mkdir()
     (root / "empty.zip").write_bytes(b"")
@@ -536,7 +536,7 @@ def test_names_from_the_database_are_printed_escaped(capsys, tmp_path, migrated_
                 venues.Venue.__table__.update().values(name="\x1b[2J中央\x9b")  # type: ignore[attr-defined]
             )
     finally:
-        ctx.sessions.kw["bind"].dispose()
+        ctx.close()
     for command in (["info"], ["sync", "status"]):
         code, out, err = run(capsys, [*command, "--data-dir", str(folder.root)])
         assert (code, err) == (0, "")

@@ -51,7 +51,7 @@ def fresh_pc(root: Path, visits: int, name: str = "") -> DataFolder:
                 ctx, CheckInRequest(event_id=event.id, age_band="30s", residence="resident")
             )
     finally:
-        ctx.sessions.kw["bind"].dispose()
+        ctx.close()
     return folder
 
 
@@ -65,8 +65,8 @@ def venue_pc(root: Path, visits: int, coordinator: DataFolder | None = None) -> 
     try:
         pair(hub, ctx, root.parent / "pairing")
     finally:
-        ctx.sessions.kw["bind"].dispose()
-        hub.sessions.kw["bind"].dispose()
+        ctx.close()
+        hub.close()
     return folder
 
 
@@ -150,7 +150,7 @@ def coordinator_pc(root: Path) -> DataFolder:
     try:
         settings.set_organisation(ctx, "NPOつながり")
     finally:
-        ctx.sessions.kw["bind"].dispose()
+        ctx.close()
     return folder
 
 
@@ -259,7 +259,7 @@ def pc_id(folder: DataFolder) -> str:
     try:
         return ctx.device_id[:8]
     finally:
-        ctx.sessions.kw["bind"].dispose()
+        ctx.close()
 
 
 @pytest.mark.parametrize("wrong", ["wrong", "malformed"])

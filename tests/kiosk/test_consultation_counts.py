@@ -145,7 +145,7 @@ def test_a_period_that_ends_before_it_starts_is_refused(ctx, venue):
 def test_counting_reads_through_the_venue_date_indexes(ctx, venue):
     """Three aggregate queries, each searching its table's (venue_id, date) index."""
     consult(ctx, venue)
-    engine = ctx.sessions.kw["bind"]
+    engine = ctx.engine
     seen: list[tuple[str, object]] = []
 
     def remember(_conn, _cursor, statement, params, _context, _many):

@@ -134,7 +134,7 @@ def secret_history(ctx, clock, venue) -> None:
         OLD_DAY,
         [{"nickname": "ひみつのはな", "children": (ChildRequest("1-2", "ひみつのメモ"),)}],
     )
-    ctx.sessions.kw["bind"].dispose()  # the rows in the file itself, for the copies below
+    ctx.close()  # the rows in the file itself, for the copies below
 
 
 def test_a_damaged_file_set_aside_is_kept_a_week_then_deleted(ctx, venue, clock, folder):
@@ -199,7 +199,7 @@ def test_a_pre_upgrade_copy_of_an_older_schema_is_purged_and_still_restores(tmp_
     try:
         result = retention.purge(ctx)
     finally:
-        opened.sessions.kw["bind"].dispose()
+        opened.close()
 
     assert (result.visitors, result.care_notes, result.copies) == (1, 1, 1)
     raw = copy.path.read_bytes()
@@ -220,14 +220,14 @@ def test_a_pre_upgrade_copy_of_an_older_schema_is_purged_and_still_restores(tmp_
     try:
         assert checkin.find_visitors(again, "saku") == []
     finally:
-        again.sessions.kw["bind"].dispose()
+        again.close()
 
 
 def test_every_connection_overwrites_what_it_frees(ctx, venue, clock, folder, tmp_path):
     """On an SQLite built without SECURE_DELETE (Windows Python's), a row rewritten
     when a regular comes back leaves its old copy, nickname and all, in free
     space, where no later purge can see it."""
-    engine = ctx.sessions.kw["bind"]
+    engine = ctx.engine
 
     def library_default_off(dbapi_conn, _record) -> None:
         dbapi_conn.execute("PRAGMA secure_delete=OFF")
@@ -256,7 +256,7 @@ def test_text_an_older_release_left_in_free_space_goes_at_the_first_purge(
     """Files written before secure_delete was on everywhere are rewritten once."""
     from db import engine as db_engine
 
-    engine = ctx.sessions.kw["bind"]
+    engine = ctx.engine
 
     def older_release(dbapi_conn, _record) -> None:
         dbapi_conn.execute("PRAGMA secure_delete=OFF")

@@ -33,7 +33,7 @@ def opened(folder: DataFolder) -> AppContext:
 
 
 def dispose(ctx: AppContext) -> None:
-    ctx.sessions.kw["bind"].dispose()
+    ctx.close()
 
 
 def visit_dump(folder: DataFolder) -> list[tuple[object, ...]]:
@@ -254,7 +254,7 @@ def test_no_real_name_like_field(demo: tuple[DataFolder, DemoSummary]) -> None:
     # A nickname is allowed (chosen by her); a name, a phone or an address is not.
     forbidden = {"name", "phone", "tel", "address", "email", "birthday", "birth", "kana"}
     try:
-        bind = ctx.sessions.kw["bind"]
+        bind = ctx.engine
         for table in ("visit", "visitor", "child_care"):
             columns = [c["name"] for c in inspect(bind).get_columns(table)]
             words = {word for c in columns for word in c.split("_")}

@@ -68,7 +68,7 @@ def test_demo_month_of_consultations(tmp_path):
         assert [c.visit_number for c in today.consultations] == [2, 4]
         assert len(today.referrals) == 1
     finally:
-        ctx.sessions.kw["bind"].dispose()
+        ctx.close()
 
 
 def test_demo_consultations_are_deterministic(tmp_path):
@@ -88,7 +88,7 @@ def test_demo_consultations_are_deterministic(tmp_path):
                     ]
                 )
         finally:
-            ctx.sessions.kw["bind"].dispose()
+            ctx.close()
     assert dumps[0] == dumps[1] and dumps[0]
 
 
@@ -100,7 +100,7 @@ def test_a_longer_demo_keeps_the_pace_of_a_real_corner(tmp_path):
     try:
         counts = consultation_counts(ctx, None, TODAY - timedelta(days=120), TODAY)
     finally:
-        ctx.sessions.kw["bind"].dispose()
+        ctx.close()
     assert 3 <= counts.case_meetings <= 8
     assert counts.by_channel["home_visit"] >= 3
     assert 60 <= counts.total <= 250

@@ -51,4 +51,4 @@ def test_demo_has_valid_anonymous_responses(tmp_path: Path) -> None:
         assert 0.85 <= (month.satisfaction.value or 0) <= 1.0
         assert month.loneliness is not None and month.loneliness.answered > 0
     finally:
-        ctx.sessions.kw["bind"].dispose()
+        ctx.close()

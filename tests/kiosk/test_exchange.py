@@ -68,7 +68,7 @@ def venue_pc(
 
     yield make
     for pc in made:
-        pc.sessions.kw["bind"].dispose()
+        pc.close()
 
 
 def open_cafe(pc: AppContext, venue_name: str = "中央公民館") -> events.EventInfo:
@@ -304,7 +304,7 @@ def test_two_demo_pcs_merge_into_a_fiscal_year_report_that_is_their_sum(ctx, tmp
             reports.append(period_report(pc, period).totals)
             files.append(export_for_coordinator(pc, tmp_path / f"demo{seed}.zip").path)
         finally:
-            pc.sessions.kw["bind"].dispose()
+            pc.close()
 
     import_files(ctx, files)
     merged = period_report(ctx, period).totals

@@ -112,7 +112,7 @@ def world(tmp_path_factory, migrated_database) -> Iterator[World]:
     hub = a_pc(root, "coordinator", migrated_database, made)
     yield build_world(hub, root, migrated_database, made)
     for pc in made:
-        pc.sessions.kw["bind"].dispose()
+        pc.close()
 
 
 @pytest.fixture
@@ -122,7 +122,7 @@ def world_here(ctx, clock, tmp_path, migrated_database) -> Iterator[World]:
     made: list[AppContext] = []
     yield build_world(ctx, tmp_path, migrated_database, made)
     for pc in made:
-        pc.sessions.kw["bind"].dispose()
+        pc.close()
 
 
 def table_rows(hub: AppContext) -> dict[str, list[str]]:

@@ -46,7 +46,7 @@ def a_coordinator(backend: str, root: Path, request: pytest.FixtureRequest) -> I
             try:
                 yield replace(opened, clock=local_now)
             finally:
-                opened.sessions.kw["bind"].dispose()
+                opened.close()
         return
     folder = DataFolder(root)
     folder.root.mkdir(mode=0o700, parents=True)
@@ -55,7 +55,7 @@ def a_coordinator(backend: str, root: Path, request: pytest.FixtureRequest) -> I
     try:
         yield replace(opened, clock=local_now)
     finally:
-        opened.sessions.kw["bind"].dispose()
+        opened.close()
 
 
 def same_identity(source: AppContext, target: AppContext) -> None:
@@ -91,7 +91,7 @@ def test_three_pcs_in_every_order_three_times_add_up(backend, tmp_path, request)
             folder = DataFolder(tmp_path / f"pc-{seed}")
             build_demo(folder, seed=seed, days=30, today=today)
             opened = open_database(folder=folder)
-            stack.callback(opened.sessions.kw["bind"].dispose)
+            stack.callback(opened.close)
             pc = replace(opened, clock=local_now)
             pair(first, pc, tmp_path / "pairing")
             own.append(period_report(pc, period).totals)

@@ -33,7 +33,7 @@ def venue_pc(tmp_path, clock, migrated_database):
     folder.database.write_bytes(migrated_database)
     opened = open_database(folder=folder)
     yield replace(opened, clock=clock)
-    opened.sessions.kw["bind"].dispose()
+    opened.close()
 
 
 @pytest.fixture

@@ -63,7 +63,7 @@ def test_tests_never_see_the_real_home(private_home):
 def test_opening_the_default_folder_stays_in_the_private_home(private_home):
     folder = DataFolder(resolve_data_dir())
     ctx = open_database(folder=folder)
-    ctx.sessions.kw["bind"].dispose()
+    ctx.close()
     assert folder.database.is_file()
     assert folder.database.is_relative_to(private_home)
 
@@ -89,7 +89,7 @@ def test_the_database_url_names_exactly_the_database_file(tmp_path, name):
 def test_a_folder_with_awkward_characters_opens_in_the_right_place(tmp_path):
     folder = DataFolder(tmp_path / "100% a?b")
     ctx = open_database(folder=folder)
-    ctx.sessions.kw["bind"].dispose()
+    ctx.close()
     assert folder.database.is_file()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["100% a?b"]
 

@@ -115,14 +115,14 @@ def test_erased_text_is_gone_from_the_database_files(ctx, venue, clock, folder, 
     hold(ctx, clock, venue.id, date(2026, 6, 14), many)
     on_day(clock, date(2026, 11, 22))
     secrets = [*SECRETS, *(f"ひみつのはなこ{i:02}" for i in range(12)), "ひみつのメモ"]
-    secure_delete_off_by_default(ctx.sessions.kw["bind"])
-    ctx.sessions.kw["bind"].dispose()  # checkpoint, so the text is in the main file
+    secure_delete_off_by_default(ctx.engine)
+    ctx.close()  # checkpoint, so the text is in the main file
     raw = database_bytes(folder)
     for secret in secrets:
         assert secret.encode() in raw  # the search below can find what it looks for
 
     retention.purge(ctx)
-    ctx.sessions.kw["bind"].dispose()
+    ctx.close()
 
     raw = database_bytes(folder)
     for secret in secrets:
@@ -264,7 +264,7 @@ def test_after_a_purge_no_file_in_the_data_folder_holds_an_erased_detail(ctx, ve
     raw[:16] = b"\x00" * 16
     damaged.write_bytes(bytes(raw + Path(f"{folder.database}-wal").read_bytes()))
     # A restore keeps the file it replaced (and its -wal) as replaced-<stamp>.
-    ctx.sessions.kw["bind"].dispose()
+    ctx.close()
     restored = backups.restore_backup(folder, newest, datetime(2026, 11, 20, 10, 0))
     assert restored.kept_aside is not None
     ctx = replace(open_database(folder=folder), clock=clock)
@@ -275,7 +275,7 @@ def test_after_a_purge_no_file_in_the_data_folder_holds_an_erased_detail(ctx, ve
     try:
         retention.purge(ctx, trigger="start")
     finally:
-        ctx.sessions.kw["bind"].dispose()
+        ctx.close()
 
     assert files_holding(folder.root, marks()) == []
     kept = backups.list_backups(folder, check=True)
@@ -294,4 +294,4 @@ def test_after_a_purge_no_file_in_the_data_folder_holds_an_erased_detail(ctx, ve
             assert [m.nickname for m in checkin.find_visitors(again, "のこる")] == [KEPT_NICKNAME]
             assert checkin.find_visitors(again, "ヒミツ") == []
         finally:
-            again.sessions.kw["bind"].dispose()
+            again.close()

@@ -328,6 +328,6 @@ def test_a_response_sent_after_an_export_in_the_same_hour_still_reaches_the_coor
         assert export.unexported_rows(pc) == 1
         second = export.export_for_coordinator(pc, tmp_path / "usb" / "2.zip")
     finally:
-        opened.sessions.kw["bind"].dispose()
-        hub.sessions.kw["bind"].dispose()
+        opened.close()
+        hub.close()
     assert second.manifest.tables["survey_response"].rows == 1

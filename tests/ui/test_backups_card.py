@@ -52,20 +52,20 @@ def test_back_up_now_then_restore_reopens_the_database(qtbot, shell, window, fol
         assert [v.name for v in venues.list_venues(shell.ctx)] == ["中央公民館"]
         assert card_of(new).list.count() == 1
     finally:
-        shell.ctx.sessions.kw["bind"].dispose()
+        shell.ctx.close()
     kept = open_database(url=f"sqlite:///{aside}")
     try:
         names = sorted(v.name for v in venues.list_venues(kept))
         assert names == ["あとから追加", "中央公民館"]  # the replaced file is whole
     finally:
-        kept.sessions.kw["bind"].dispose()
+        kept.close()
 
 
 def test_at_start_a_damaged_file_is_set_aside_and_the_backup_restored(
     ctx, venue, folder: DataFolder, dialogs
 ):
     backups.create_backup(folder, "close")
-    ctx.sessions.kw["bind"].dispose()
+    ctx.close()
     folder.database.write_bytes(b"garbage" * 1000)
     with pytest.raises(KioskError) as excinfo:
         open_database(folder=folder)
@@ -77,14 +77,14 @@ def test_at_start_a_damaged_file_is_set_aside_and_the_backup_restored(
     try:
         assert [v.name for v in venues.list_venues(reopened)] == [venue.name]
     finally:
-        reopened.sessions.kw["bind"].dispose()
+        reopened.close()
     assert "Restore the latest backup" in dialogs.questions[-1]
     assert Path(error.params["aside"]).read_bytes() == b"garbage" * 1000
 
 
 def test_at_start_the_volunteer_may_start_empty(ctx, venue, folder: DataFolder, dialogs):
     backups.create_backup(folder, "close")
-    ctx.sessions.kw["bind"].dispose()
+    ctx.close()
     folder.database.write_bytes(b"garbage")
     with pytest.raises(KioskError) as excinfo:
         open_database(folder=folder)
@@ -95,7 +95,7 @@ def test_at_start_the_volunteer_may_start_empty(ctx, venue, folder: DataFolder, 
     try:
         assert venues.needs_setup(reopened)  # empty: the first-run setup follows
     finally:
-        reopened.sessions.kw["bind"].dispose()
+        reopened.close()
     assert Path(error.params["aside"]).read_bytes() == b"garbage"
     assert len(backups.list_backups(folder)) == 1  # the backup is still there
 

@@ -21,6 +21,7 @@ from kiosk.consultations.counts import consultation_counts
 from kiosk.consultations.records import records_of_day
 from kiosk.door import checkin, events
 from kiosk.door.checkin import CheckInRequest
+from ui.main_window import SCREENS
 from ui.settings.consultation_lists_card import ConsultationListsCard
 
 TODAY = date(2026, 11, 22)  # Sunday, the fake clock's day
@@ -184,9 +185,18 @@ def test_the_form_has_no_field_for_what_was_said(screen):
     assert "暴力" in screen.privacy_note.text()
 
 
-def test_lists_edited_in_settings_show_at_once_on_the_screen(qtbot, window, screen, monkeypatch):
+def test_lists_edited_in_settings_show_on_the_screen_when_it_is_shown(
+    qtbot, window, screen, monkeypatch
+):
     card = window.settings.findChild(ConsultationListsCard)
-    window.show_widget(window.settings)
+
+    def to_settings() -> None:
+        click(qtbot, window.nav_buttons[SCREENS.index("settings")])
+
+    def to_screen() -> None:
+        click(qtbot, window.nav_buttons[SCREENS.index("consultations")])
+
+    to_settings()
     click(qtbot, card.which.button("agency"))
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("社会福祉協議会", True))
     click(qtbot, card.add_button)
@@ -194,22 +204,28 @@ def test_lists_edited_in_settings_show_at_once_on_the_screen(qtbot, window, scre
     texts = [card.list.item(i).text() for i in range(card.list.count())]
     assert "社会福祉協議会   （追加）" in texts
     assert texts[-1] == "その他"  # その他 stays last
+    to_screen()
     labels = [b.text() for b in screen.agency.findChildren(QPushButton)]
     assert "社会福祉協議会" in labels
 
-    click(qtbot, card.which.button("category"))
     click(qtbot, screen.category.button("work"))  # chosen on the form ...
+    to_settings()
+    click(qtbot, card.which.button("category"))
     card.list.setCurrentRow(4)  # 仕事
     click(qtbot, card.hide_button)  # ... then hidden in Settings
     assert card.list.item(4).text() == "仕事   （非表示）"
+    to_screen()
     codes = [b.property("code") for b in screen.category.findChildren(QPushButton)]
     assert "work" not in codes and screen.category.value() is None
 
+    to_settings()
     card.list.setCurrentRow(2)  # 子育て
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("子育て・育児", True))
     click(qtbot, card.rename_button)
+    to_screen()
     assert screen.category.button("parenting").text() == "子育て・育児"
 
+    to_settings()
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("  ", True))
     click(qtbot, card.add_button)
     assert card.banner.text() == "表示名を入力してください。"

@@ -57,7 +57,7 @@ def other_pc_file(ctx, tmp_path) -> Path:
             )
         return export_for_coordinator(pc, tmp_path / "usb" / "pc2.tsunagari").path
     finally:
-        opened.sessions.kw["bind"].dispose()
+        opened.close()
 
 
 def choose_files(monkeypatch, *paths: Path) -> None:
@@ -112,7 +112,7 @@ def test_export_writes_the_file_and_the_count_of_unexported_rows_drops_to_zero(
     try:
         pair(hub, ctx, tmp_path / "pairing")
     finally:
-        hub.sessions.kw["bind"].dispose()
+        hub.close()
     assert "まだ書き出していない記録" in card.status_label.text()
     assert "0件" not in card.status_label.text()
     target = tmp_path / "usb" / "to-coordinator"
@@ -185,7 +185,7 @@ def venue_pc(ctx, tmp_path, migrated_database) -> Iterator[AppContext]:
     pc = replace(opened, clock=ctx.clock)
     set_device_name(pc, "東部PC")
     yield pc
-    opened.sessions.kw["bind"].dispose()
+    opened.close()
 
 
 @pytest.fixture
@@ -362,7 +362,7 @@ def test_stopping_a_pc_needs_the_pin_names_it_and_refuses_its_files(
         set_device_name(other, "西部PC")
         pair(ctx, replace(other, clock=ctx.clock), tmp_path / "pairing")
     finally:
-        other.sessions.kw["bind"].dispose()
+        other.close()
     venues.complete_setup(venue_pc, "NPOつながり", "東部コミュニティセンター", "in_person")
     sent = export_for_coordinator(venue_pc, tmp_path / "usb" / "pc2.tsunagari").path
     pin.set_pin(ctx, "2468", "2468")

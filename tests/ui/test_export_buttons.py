@@ -151,7 +151,7 @@ def exchange_file(qtbot: Any, window: MainWindow) -> QPushButton:
     try:  # a venue PC exports only once paired with its coordinator
         pair(hub, window.state.ctx, hub_folder.root / "pairing")
     finally:
-        hub.sessions.kw["bind"].dispose()
+        hub.close()
     window.show_widget(window.settings)
     [card] = window.settings.findChildren(ExchangeCard)
     return card.export_button
@@ -183,7 +183,7 @@ def pairing_answer(qtbot: Any, window: MainWindow) -> QPushButton:
     try:
         invitation = pairing.invite(hub, hub_folder.root / "invitation.json")
     finally:
-        hub.sessions.kw["bind"].dispose()
+        hub.close()
     window.show_widget(window.settings)
     dialog = JoinDialog(window.state, invitation.path, window)
     dialog.show()

@@ -164,7 +164,7 @@ def test_a_start_purges_backs_up_and_ends_cleanly(qtbot, ctx, old_regular, dialo
     # No translator or window may outlive this test and change the next ones.
     monkeypatch.setattr(app_module.Translation, "use", lambda self, lang: None)
     before = set(QApplication.topLevelWidgets())
-    ctx.sessions.kw["bind"].dispose()
+    ctx.close()
     assert ctx.data_dir is not None
     try:
         assert app_module.run(LaunchOptions(folder=DataFolder(ctx.data_dir))) == 0 and started

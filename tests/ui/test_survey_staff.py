@@ -151,7 +151,7 @@ def test_the_launch_option_starts_straight_into_the_kiosk(qtbot, ctx, dialogs, m
     monkeypatch.setattr(survey_screen_module.SurveyScreen, "start_kiosk", spy)
     # No translator may outlive this test and change the language of the next ones.
     monkeypatch.setattr(app_module.Translation, "use", lambda self, lang: None)
-    ctx.sessions.kw["bind"].dispose()
+    ctx.close()
     code = app_module.run(LaunchOptions(folder=DataFolder(ctx.data_dir), survey_kiosk=True))
     assert code == 0 and started
     [kiosk] = kiosks

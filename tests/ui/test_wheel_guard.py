@@ -90,7 +90,7 @@ def test_no_field_on_any_screen_changes_by_the_wheel(qtbot, window, ctx, venue, 
     moved: list[str] = []
     for index, name in enumerate(SCREENS):
         window.show_screen(index)
-        screen = window.screen(name)
+        screen = window.screen_named(name)
         seen += fields(screen)
         moved += [f"{name}: {m}" for m in wheel_over_all(screen)]
     moved += [f"header: {m}" for m in wheel_over_all(window.header)]

@@ -33,6 +33,7 @@ from kiosk.core.errors import KioskError
 from ui.door_state import DoorState
 from ui.widgets.error_display import message_for, new_banner, set_banner
 from ui.widgets.export_bar import ExportBar
+from ui.widgets.qt_dates import python_date
 
 
 def _qdate(day: date) -> QDate:
@@ -159,8 +160,8 @@ class AuditLogDialog(QDialog):
     def current_filter(self) -> AuditFilter:
         dates = self.use_dates.isChecked()
         return AuditFilter(
-            first=self.first.date().toPython() if dates else None,  # type: ignore[arg-type]
-            last=self.last.date().toPython() if dates else None,  # type: ignore[arg-type]
+            first=python_date(self.first.date()) if dates else None,
+            last=python_date(self.last.date()) if dates else None,
             device_id=self.device.currentData(),
             action=self.action.currentData(),
         )

@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.base import new_id
 from kiosk.core import choices
 from kiosk.core.errors import KioskError
+from kiosk.core.request_ids import new_request_id
 from kiosk.door import venues
 from kiosk.door.paper_days import (
     MAX_COUNT,
@@ -48,6 +48,7 @@ from kiosk.door.paper_days import (
 )
 from ui.door_state import DoorState
 from ui.widgets.error_display import message_for, new_banner, set_banner
+from ui.widgets.qt_dates import python_date
 
 AGE_COLUMNS = 4
 DIALOG_WIDTH = 740
@@ -68,7 +69,7 @@ class PaperDayDialog(QDialog):
         self.state = state
         self.existing: PaperDayInfo | None = None
         self.saved: PaperDayInfo | None = None  # what was saved or cancelled, once done
-        self.request_id = new_id()
+        self.request_id = new_request_id()
         self.blocked = False  # the venue-day has check-ins
         lang = state.lang
         self.setWindowTitle(self.tr("Paper list"))
@@ -245,13 +246,13 @@ class PaperDayDialog(QDialog):
 
     @property
     def chosen_day(self) -> date:
-        return self.day.date().toPython()  # type: ignore[no-any-return]
+        return python_date(self.day.date())
 
     def load(self) -> None:
         """Show the chosen venue-day: empty, its paper entry to correct, or why it is closed."""
         ctx = self.state.ctx
         set_banner(self.banner, "", "ok")
-        self.request_id = new_id()
+        self.request_id = new_request_id()
         self.existing = paper_day_of(ctx, self.venue_id, self.chosen_day)
         self.blocked = self.existing is None and has_checkins(ctx, self.venue_id, self.chosen_day)
         entry = self.existing

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.base import new_id
 from kiosk.core import choices
 from kiosk.core.context import AppContext
 from kiosk.core.errors import KioskError
+from kiosk.core.request_ids import new_request_id
 from kiosk.survey import responses
 from kiosk.survey.questionnaire import Questionnaire
 from ui.survey_kiosk.survey_answers import Answer, answer_widget
@@ -47,7 +47,7 @@ class PaperSurveyDialog(QDialog):
         self.questionnaire = questionnaire
         self.lang = lang
         self.saved = 0
-        self.request_id = new_id()
+        self.request_id = new_request_id()
         self.answers: dict[str, Answer] = {}
         self.setWindowTitle(self.tr("Paper questionnaires"))
         self.resize(900, 720)
@@ -173,7 +173,7 @@ class PaperSurveyDialog(QDialog):
             set_banner(self.banner, message_for(exc, self.lang), "error")
             return
         self.saved += 1
-        self.request_id = new_id()
+        self.request_id = new_request_id()
         self._build_form()
         self._update_count()
         set_banner(

@@ -15,7 +15,7 @@ from kiosk.door.checkin import VisitInfo
 from kiosk.workshops.signups import signups_of_visit
 from kiosk.workshops.slots import SlotInfo, slots_of_event
 from ui.dialogs.signup_flow import describe_result, sign_up_asking
-from ui.door_state import DoorState
+from ui.door_state import Change, DoorState
 from ui.widgets.dialog_buttons import dialog_buttons
 from ui.widgets.error_display import message_for, new_banner, set_banner
 from ui.widgets.single_action import SingleAction
@@ -101,13 +101,13 @@ class SignupDialog(QDialog):
                 result = sign_up_asking(self, self.state.ctx, slot, self.visit.id)
             except KioskError as exc:
                 set_banner(self.banner, message_for(exc, self.state.lang), "error")
-                self.state.notify()
+                self.state.notify(Change.WORKSHOPS)
                 self._lock_done()
                 return
             if result is not None:
                 self.messages.append(describe_result(result, slot, self.visit.number))
             self.buttons[slot.id].setEnabled(False)
-        self.state.notify()
+        self.state.notify(Change.WORKSHOPS)
         self.accept()
 
     def _lock_done(self) -> None:

@@ -20,16 +20,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.base import new_id
 from kiosk.core import choices
 from kiosk.core.errors import KioskError
+from kiosk.core.request_ids import new_request_id
 from kiosk.door import checkin
 from kiosk.door.checkin import VisitInfo
 from kiosk.workshops.slots import slots_of_event
 from ui.dialogs.label_printing import print_labels
 from ui.dialogs.pickup_dialog import PickupCodesDialog
 from ui.dialogs.signup_dialog import SignupDialog
-from ui.door_state import DoorState
+from ui.door_state import Change, DoorState
 from ui.screens.checkin_form import CheckInForm
 from ui.widgets.error_display import message_for, new_banner, set_banner
 from ui.widgets.flow_layout import FlowLayout
@@ -46,7 +46,7 @@ class CheckInScreen(QWidget):
         # One id per visitor at the desk: kept through retries after an error (the
         # service returns the visit already saved), renewed only after a success or
         # Clear. A repeat of the same gesture never gets that far (SingleAction).
-        self.request_id = new_id()
+        self.request_id = new_request_id()
         self.submit_once = SingleAction(self)  # 受付する and its Enter keys
         self.count_only_once = SingleAction(self)  # 回答なしで受付
         self.last_visit: VisitInfo | None = None  # the one just checked in, for workshops
@@ -77,7 +77,11 @@ class CheckInScreen(QWidget):
         self._banner_timer = QTimer(self)
         self._banner_timer.setSingleShot(True)
         self._banner_timer.timeout.connect(self.show_hint)
-        state.changed.connect(self.refresh)
+        state.follow(
+            self,
+            Change.VISITS | Change.CARE | Change.WORKSHOPS | Change.DAY | Change.SETTINGS,
+            self.refresh,
+        )
         self.refresh()
 
     # -- building ----------------------------------------------------------
@@ -260,7 +264,7 @@ class CheckInScreen(QWidget):
 
     def clear_form(self) -> None:
         self.form.reset()
-        self.request_id = new_id()
+        self.request_id = new_request_id()
         self.show_hint()
         self.form.nickname.setFocus()
 
@@ -295,7 +299,7 @@ class CheckInScreen(QWidget):
             return
         visit = result.visit
         self.form.reset()
-        self.request_id = new_id()
+        self.request_id = new_request_id()
         # No pickup codes here: this line stays up for anyone at the desk to read.
         # The parent sees them in the codes dialog and on the printed label only.
         message = self.tr("Checked in: No. %1").replace("%1", str(visit.number))
@@ -304,7 +308,7 @@ class CheckInScreen(QWidget):
             message += "  ・  " + self.tr("workshops: Ctrl+W")
         set_banner(self.banner, message, "ok")
         self._banner_timer.start(BANNER_MS)
-        self.state.notify()
+        self.state.notify(Change.VISITS | Change.CARE)
         if visit.children:
             self._show_codes(visit)
         self.form.nickname.setFocus()
@@ -366,7 +370,7 @@ class CheckInScreen(QWidget):
             set_banner(self.banner, message_for(exc, self.state.lang), "error")
             return
         set_banner(self.banner, self.tr("Undone: No. %1").replace("%1", str(undone.number)), "info")
-        self.state.notify()
+        self.state.notify(Change.VISITS | Change.CARE | Change.WORKSHOPS)
 
     def cancel_selected(self) -> None:
         item = self.visit_list.currentItem()
@@ -396,4 +400,4 @@ class CheckInScreen(QWidget):
         set_banner(
             self.banner, self.tr("Cancelled: No. %1").replace("%1", str(visit.number)), "info"
         )
-        self.state.notify()
+        self.state.notify(Change.VISITS | Change.CARE | Change.WORKSHOPS)

@@ -30,7 +30,7 @@ from kiosk.door import childcare
 from kiosk.door.childcare import ChildInfo
 from ui.dialogs import verb_question
 from ui.dialogs.label_printing import print_labels
-from ui.door_state import DoorState
+from ui.door_state import Change, DoorState
 from ui.widgets.error_display import message_for, new_banner, set_banner
 from ui.widgets.single_action import SingleAction
 
@@ -125,7 +125,7 @@ class ChildcareScreen(QWidget):
         list_layout.addWidget(self.table, 1)
         layout.addWidget(list_card, 1)
 
-        state.changed.connect(self.refresh)
+        state.follow(self, Change.CARE | Change.VISITS | Change.DAY | Change.SETTINGS, self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
@@ -189,7 +189,7 @@ class ChildcareScreen(QWidget):
         )
         self.code_entry.clear()
         self.code_entry.setFocus()
-        self.state.notify()
+        self.state.notify(Change.CARE)
 
     def _age(self, child: ChildInfo) -> str:
         return choices.label("child_age_band", child.age_band, self.state.lang)

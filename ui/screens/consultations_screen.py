@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -27,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.base import new_id
 from kiosk.consultations import lists
 from kiosk.consultations.records import (
     MAX_MINUTES,
@@ -46,13 +46,16 @@ from kiosk.consultations.records import (
 from kiosk.core import choices
 from kiosk.core.errors import KioskError
 from kiosk.core.japanese_dates import era_date
+from kiosk.core.request_ids import new_request_id
 from kiosk.door import checkin, venues
-from ui.door_state import DoorState
+from ui.door_state import Change, DoorState
 from ui.screens.consultation_day_list import CARD_MARGINS, CARD_SPACING, ConsultationDayList
 from ui.widgets.card_frame import new_card
 from ui.widgets.choice_buttons import ChoiceButtons
 from ui.widgets.day_stepper import day_stepper
 from ui.widgets.error_display import message_for, new_banner, set_banner
+from ui.widgets.qt_dates import python_date
+from ui.widgets.venue_picker import fill_venues
 
 NO_EVENT = ""
 
@@ -62,8 +65,8 @@ class ConsultationsScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("Screen")
         self.state = state
-        self.request_id = new_id()  # one per filled-in form: a double click saves once
-        self.referral_request_id = new_id()
+        self.request_id = new_request_id()  # one per filled-in form: a double click saves once
+        self.referral_request_id = new_request_id()
         self.last_consultation: ConsultationInfo | None = None
         self.events: list[DayEvent] = []
         layout = QVBoxLayout(self)
@@ -110,7 +113,7 @@ class ConsultationsScreen(QWidget):
         self.venue.currentIndexChanged.connect(self._place_changed)
         self.day.dateChanged.connect(self._place_changed)
         self.event_choice.currentIndexChanged.connect(self._event_chosen)
-        state.changed.connect(self._state_changed)
+        state.follow(self, Change.CONSULTATIONS | Change.DAY | Change.SETTINGS, self._state_changed)
         self._place_changed()
 
     # -- building ------------------------------------------------------------
@@ -195,7 +198,7 @@ class ConsultationsScreen(QWidget):
         length.addWidget(self.minutes)
         length.addWidget(self.more)
         length.addStretch(1)
-        rows = (
+        rows: tuple[tuple[str, QWidget | QLayout], ...] = (
             (self.tr("How"), self.channel),
             (self.tr("About"), self.category),
             (self.tr("Who listened"), self.staff_role),
@@ -272,16 +275,11 @@ class ConsultationsScreen(QWidget):
         return str(value) if value else None
 
     def picked_day(self) -> date:
-        return self.day.date().toPython()  # type: ignore[no-any-return]
+        return python_date(self.day.date())
 
     def _fill_venues(self) -> None:
         keep = self.venue_id() or (self.state.venue.id if self.state.venue else None)
-        self.venue.blockSignals(True)
-        self.venue.clear()
-        for v in venues.list_venues(self.state.ctx):
-            self.venue.addItem(v.name, v.id)
-        self.venue.setCurrentIndex(max(self.venue.findData(keep), 0))
-        self.venue.blockSignals(False)
+        fill_venues(self.venue, self.state.ctx, keep)
 
     def to_today(self) -> None:
         """Back to today; later days are never offered (nothing is recorded in advance)."""
@@ -447,14 +445,14 @@ class ConsultationsScreen(QWidget):
         )
         if not isinstance(saved, ConsultationInfo):
             return
-        self.request_id = new_id()
+        self.request_id = new_request_id()
         self.last_consultation = saved
         self.from_consultation.setChecked(True)
         # Ready for the next one: the same person listening, nothing of her remains.
         self.category.set_value(None)
         self.minutes.setValue(0)
         self.visit_choice.setCurrentIndex(0)
-        self.state.notify()
+        self.state.notify(Change.CONSULTATIONS)
 
     def refer(self) -> None:
         venue_id, agency = self.venue_id(), self.agency.value()
@@ -479,10 +477,10 @@ class ConsultationsScreen(QWidget):
         )
         if done is None:
             return
-        self.referral_request_id = new_id()
+        self.referral_request_id = new_request_id()
         self.agency.set_value(None)
         self.from_consultation.setChecked(False)
-        self.state.notify()
+        self.state.notify(Change.CONSULTATIONS)
 
     def record_meeting(self) -> None:
         venue_id = self.venue_id()
@@ -500,7 +498,7 @@ class ConsultationsScreen(QWidget):
             self.tr("Case meeting recorded."),
         )
         if done is not None:
-            self.state.notify()
+            self.state.notify(Change.CONSULTATIONS)
 
     def cancel_selected(self) -> None:
         picked = self.selected()
@@ -523,4 +521,4 @@ class ConsultationsScreen(QWidget):
         if self._run(lambda: cancel(self.state.ctx, row_id), self.tr("Cancelled.")) is not None:
             if self.last_consultation and self.last_consultation.id == row_id:
                 self.last_consultation = None
-            self.state.notify()
+            self.state.notify(Change.CONSULTATIONS)

@@ -22,7 +22,7 @@ from kiosk.core.japanese_dates import era_date
 from kiosk.door import events
 from kiosk.door.events import DoorCounts
 from ui.background import run_in_background
-from ui.door_state import DoorState
+from ui.door_state import Change, DoorState
 from ui.widgets.error_display import show_error_box
 
 log = logging.getLogger(__name__)
@@ -135,7 +135,7 @@ class HeaderBar(QFrame):
                 events.reopen_event(state.ctx, state.today_event.id)
         except KioskError as exc:
             show_error_box(self, exc, state.lang, self.tr("Tsunagari"))
-        state.notify()
+        state.notify(Change.DAY)
 
     def _close(self, event_id: str) -> bool:
         """Ask, warn about children still in care, then show the day's summary."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.errors import KioskError
 from kiosk.core.fiscal_year import fiscal_year_label, fiscal_year_of, start_month
-from kiosk.door import venues
 from kiosk.reports.kpi import KpiRow, kpi_rows
 from kiosk.reports.period import (
     DISTINCT_METHOD,
@@ -44,6 +42,8 @@ from ui.widgets.card_frame import new_card
 from ui.widgets.choice_buttons import ChoiceButtons
 from ui.widgets.error_display import message_for, new_banner, set_banner
 from ui.widgets.export_bar import ExportBar
+from ui.widgets.qt_dates import python_date
+from ui.widgets.venue_picker import fill_venues
 
 
 class ReportsScreen(QWidget):
@@ -150,10 +150,9 @@ class ReportsScreen(QWidget):
         return table
 
     def _fill_venues(self) -> None:
-        self.venue.clear()
-        self.venue.addItem(self.tr("All venues"), None)
-        for v in venues.list_venues(self.state.ctx, include_retired=True):
-            self.venue.addItem(v.name, v.id)
+        fill_venues(
+            self.venue, self.state.ctx, None, all_label=self.tr("All venues"), include_retired=True
+        )
 
     def _show_picker(self, index: int) -> None:
         for i, picker in enumerate(self.pickers):
@@ -170,8 +169,8 @@ class ReportsScreen(QWidget):
             picked = self.month.date()
             return month_period(picked.year(), picked.month(), lang)
         if kind == "range":
-            first: date = self.first.date().toPython()
-            last: date = self.last.date().toPython()
+            first = python_date(self.first.date())
+            last = python_date(self.last.date())
             return range_period(first, last, start_month(self.state.ctx))
         return fiscal_year_period(self.year.value(), start_month(self.state.ctx), lang)
 

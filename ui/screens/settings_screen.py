@@ -26,7 +26,7 @@ from kiosk.core import choices, fiscal_year, settings
 from kiosk.core.errors import KioskError
 from kiosk.door import venues
 from ui.dialogs.venue_dialog import VenueDialog
-from ui.door_state import DoorState
+from ui.door_state import Change, DoorState
 from ui.settings.backups_card import BackupsCard
 from ui.settings.consultation_lists_card import ConsultationListsCard
 from ui.settings.exchange_card import ExchangeCard
@@ -85,7 +85,7 @@ class SettingsScreen(QWidget):
         self.backups = BackupsCard(state, self)
         self.add_card(self.backups)
         self.add_card(ExchangeCard(state, self), wide=True)
-        state.changed.connect(self.refresh)
+        state.follow(self, Change.SETTINGS, self.refresh)
         self.refresh()
 
     def add_card(self, card: QWidget, wide: bool = False) -> None:
@@ -246,7 +246,7 @@ class SettingsScreen(QWidget):
             set_banner(self.banner, message_for(exc, self.state.lang), "error")
             return
         set_banner(self.banner, done, "ok")
-        self.state.notify()
+        self.state.notify(Change.SETTINGS)
 
     def _fiscal_start_changed(self, month: int) -> None:
         if month != fiscal_year.start_month(self.state.ctx):
@@ -289,7 +289,7 @@ class SettingsScreen(QWidget):
 
     def _venue_added(self) -> None:
         set_banner(self.banner, self.tr("Venue added."), "ok")
-        self.state.notify()
+        self.state.notify(Change.SETTINGS)
 
     def _kind_chosen(self, kind: str | None) -> None:
         item = self.venue_list.currentItem()

@@ -38,7 +38,7 @@ from kiosk.survey import results as survey_results
 from kiosk.survey.results import Scope, SurveyResults
 from ui.dialogs.paper_survey_dialog import PaperSurveyDialog
 from ui.dialogs.pin_dialogs import SetPinDialog
-from ui.door_state import DoorState
+from ui.door_state import Change, DoorState
 from ui.survey_kiosk.kiosk_window import KioskTiming, SurveyKiosk
 from ui.widgets.card_frame import new_card
 from ui.widgets.choice_buttons import ChoiceButtons
@@ -62,7 +62,7 @@ class SurveyScreen(QWidget):
         layout.setSpacing(12)
         layout.addWidget(self._build_kiosk_card(), 2)
         layout.addWidget(self._build_results_card(), 3)
-        state.changed.connect(self.refresh)
+        state.follow(self, Change.SURVEY | Change.SETTINGS, self.refresh)
         self.refresh()
 
     # -- building ---------------------------------------------------------------------
@@ -322,7 +322,7 @@ class SurveyScreen(QWidget):
             except KioskError as exc:
                 set_banner(self.banner, message_for(exc, state.lang), "error")
                 return False
-            state.notify()
+            state.notify(Change.SURVEY)
         if not pin.is_set(ctx):
             dialog = SetPinDialog(ctx, state.lang, self)
             if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -357,7 +357,7 @@ class SurveyScreen(QWidget):
             self.kiosk.deleteLater()
             self.kiosk = None
         set_banner(self.banner, self.tr("Kiosk mode ended."), "ok")
-        self.state.notify()
+        self.state.notify(Change.SURVEY)
 
     def open_paper_entry(self) -> None:
         try:
@@ -366,7 +366,7 @@ class SurveyScreen(QWidget):
             set_banner(self.banner, message_for(exc, self.state.lang), "error")
             return
         self.paper_dialog = PaperSurveyDialog(self.state.ctx, questionnaire, self.state.lang, self)
-        self.paper_dialog.finished.connect(lambda _r: self.state.notify())
+        self.paper_dialog.finished.connect(lambda _r: self.state.notify(Change.SURVEY))
         self.paper_dialog.open()
 
     def export_csv(self) -> None:

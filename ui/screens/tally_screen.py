@@ -25,11 +25,13 @@ from kiosk.reports.daily import DailyTally, Figure, daily_tally, figures
 from kiosk.reports.daily_export import ExportRequest, export_daily
 from kiosk.reports.render.daily_csv import held_label
 from ui.dialogs.paper_day_dialog import PaperDayDialog
-from ui.door_state import DoorState
+from ui.door_state import Change, DoorState
 from ui.widgets.bar_chart import BarChart
 from ui.widgets.day_stepper import day_stepper
 from ui.widgets.error_display import message_for, new_banner, set_banner
 from ui.widgets.export_bar import ExportBar
+from ui.widgets.qt_dates import python_date
+from ui.widgets.venue_picker import fill_venues
 
 COLUMNS = 3
 
@@ -120,7 +122,7 @@ class TallyScreen(QWidget):
         self._to_today()
         self.venue.currentIndexChanged.connect(self.refresh)
         self.day.dateChanged.connect(self.refresh)
-        state.changed.connect(self._state_changed)
+        state.follow(self, Change.EVERYTHING, self._state_changed)
         self.refresh()
 
     def _framed(self, chart: BarChart) -> QFrame:
@@ -132,14 +134,7 @@ class TallyScreen(QWidget):
         return frame
 
     def _fill_venues(self) -> None:
-        current = self.state.venue.id if self.state.venue else None
-        self.venue.blockSignals(True)
-        self.venue.clear()
-        for v in venues.list_venues(self.state.ctx):
-            self.venue.addItem(v.name, v.id)
-        index = self.venue.findData(current)
-        self.venue.setCurrentIndex(max(index, 0))
-        self.venue.blockSignals(False)
+        fill_venues(self.venue, self.state.ctx, self.state.venue.id if self.state.venue else None)
 
     def _to_today(self) -> None:
         today = self.state.ctx.today()
@@ -155,7 +150,7 @@ class TallyScreen(QWidget):
         venue_id = self.venue.currentData()
         if not venue_id:
             return
-        picked = self.day.date().toPython()
+        picked = python_date(self.day.date())
         try:
             self.tally = daily_tally(self.state.ctx, venue_id, picked)
         except KioskError as exc:
@@ -178,8 +173,8 @@ class TallyScreen(QWidget):
         )
         while self.grid.count():
             item = self.grid.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            if item is not None and (widget := item.widget()) is not None:
+                widget.deleteLater()
         self.groups = {}
         for i, (group, items) in enumerate(groupby(figures(tally, lang), key=lambda f: f.group)):
             card = FigureGroup(list(items))
@@ -192,7 +187,7 @@ class TallyScreen(QWidget):
 
     def enter_paper_list(self) -> None:
         """A past day's counts from a paper sign-in list (ui/dialogs/paper_day_dialog.py)."""
-        picked = self.day.date().toPython()
+        picked = python_date(self.day.date())
         dialog = PaperDayDialog(self.state, self.venue.currentData(), picked, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.state.notify()

@@ -40,7 +40,7 @@ from kiosk.workshops.slots import (
 from ui.dialogs.signup_dialog import slot_label
 from ui.dialogs.signup_flow import describe_result, sign_up_asking
 from ui.dialogs.slot_dialog import AddSlotDialog
-from ui.door_state import DoorState
+from ui.door_state import Change, DoorState
 from ui.widgets.error_display import message_for, new_banner, set_banner
 from ui.widgets.single_action import SingleAction
 
@@ -128,7 +128,9 @@ class WorkshopsScreen(QWidget):
         columns.addWidget(right, 1)
         layout.addLayout(columns, 1)
 
-        state.changed.connect(self.refresh)
+        state.follow(
+            self, Change.WORKSHOPS | Change.VISITS | Change.DAY | Change.SETTINGS, self.refresh
+        )
         self.refresh()
 
     def _card(self) -> QFrame:
@@ -161,7 +163,8 @@ class WorkshopsScreen(QWidget):
 
     def refresh(self) -> None:
         event = self.state.today_event
-        keep = self.selected_slot().id if self.selected_slot() else None
+        selected = self.selected_slot()
+        keep = selected.id if selected else None
         self.slots = slots_of_event(self.state.ctx, event.id) if event else []
         is_open = event is not None and event.is_open
         catalogue = list_workshops(self.state.ctx)
@@ -250,11 +253,11 @@ class WorkshopsScreen(QWidget):
             action()  # type: ignore[operator]
         except KioskError as exc:
             set_banner(self.banner, message_for(exc, self.state.lang), "error")
-            self.state.notify()
+            self.state.notify(Change.WORKSHOPS)
             return False
         if done is not None:
             set_banner(self.banner, done, "ok")
-        self.state.notify()
+        self.state.notify(Change.WORKSHOPS)
         return True
 
     def add_starters(self) -> None:
@@ -267,7 +270,7 @@ class WorkshopsScreen(QWidget):
         dialog = AddSlotDialog(self.state, list_workshops(self.state.ctx), self)
         if dialog.exec() == AddSlotDialog.DialogCode.Accepted and dialog.added:
             set_banner(self.banner, self.tr("Added: %1").replace("%1", dialog.added.name), "ok")
-            self.state.notify()
+            self.state.notify(Change.WORKSHOPS)
 
     def copy_last(self) -> None:
         event = self.state.open_event
@@ -348,7 +351,7 @@ class WorkshopsScreen(QWidget):
             return
         if result is not None:
             set_banner(self.banner, describe_result(result, slot, visit.number), "ok")
-        self.state.notify()
+        self.state.notify(Change.WORKSHOPS)
 
     def toggle_attended(self) -> None:
         signup = self.selected_signup()
@@ -388,4 +391,4 @@ class WorkshopsScreen(QWidget):
                 "%1", str(result.promoted.visit_number)
             )
         set_banner(self.banner, text, "ok")
-        self.state.notify()
+        self.state.notify(Change.WORKSHOPS)

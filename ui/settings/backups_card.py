@@ -144,7 +144,7 @@ class BackupsCard(QFrame):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self.state.ctx.sessions.kw["bind"].dispose()  # let go of the file
+        self.state.ctx.close()  # let go of the file
         try:
             backups.restore_backup(self.folder, info)
         except KioskError as exc:

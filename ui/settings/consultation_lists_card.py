@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from kiosk.consultations import lists
 from kiosk.consultations.lists import ListEntry
 from kiosk.core.errors import KioskError
-from ui.door_state import DoorState
+from ui.door_state import Change, DoorState
 from ui.widgets.card_frame import card_layout
 from ui.widgets.choice_buttons import ChoiceButtons
 from ui.widgets.error_display import message_for, new_banner, set_banner
@@ -63,7 +63,7 @@ class ConsultationListsCard(QFrame):
         for button in (self.add_button, self.rename_button, self.hide_button):
             buttons.addWidget(button)
         layout.addLayout(buttons)
-        state.changed.connect(self.refresh)
+        state.follow(self, Change.CONSULTATIONS | Change.SETTINGS, self.refresh)
         self.refresh()
 
     def _button(self, text: str, slot: Callable[[], None]) -> QPushButton:
@@ -107,7 +107,7 @@ class ConsultationListsCard(QFrame):
             set_banner(self.banner, message_for(exc, self.state.lang), "error")
             return
         set_banner(self.banner, done, "ok")
-        self.state.notify()
+        self.state.notify(Change.CONSULTATIONS)
 
     def add(self) -> None:
         name, lang = self.list_name(), self.state.lang

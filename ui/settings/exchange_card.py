@@ -42,7 +42,7 @@ from kiosk.exchange.overview import ExchangeOverview, exchange_overview, short_i
 from kiosk.exchange.roles import COORDINATOR, PairingRole
 from kiosk.exchange.trust import addressees
 from ui.background import Report, run_with_progress
-from ui.door_state import DoorState
+from ui.door_state import Change, DoorState
 from ui.settings.pairing_panel import PairingPanel
 from ui.settings.privacy_card import coordinator_agrees
 from ui.widgets.card_frame import card_layout
@@ -135,7 +135,7 @@ class ExchangeCard(QFrame):
             [self.tr("Venue"), self.tr("Recorded on"), self.tr("Days"), self.tr("Held")]
         )
         layout.addWidget(self.venues)
-        state.changed.connect(self.refresh)
+        state.follow(self, Change.EVERYTHING, self.refresh)
         self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:

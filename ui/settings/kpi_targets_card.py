@@ -25,7 +25,7 @@ from kiosk.core import fiscal_year
 from kiosk.core.errors import KioskError
 from kiosk.reports import targets as kpi_targets
 from kiosk.reports.targets import KpiTargetInfo, Metric
-from ui.door_state import DoorState
+from ui.door_state import Change, DoorState
 from ui.widgets.card_frame import card_layout
 from ui.widgets.error_display import message_for, new_banner, set_banner
 
@@ -120,7 +120,7 @@ class KpiTargetsCard(QFrame):
 
         self._fill_years()
         self.year.currentIndexChanged.connect(lambda _i: self.refresh())
-        state.changed.connect(self.refresh)
+        state.follow(self, Change.SETTINGS, self.refresh)
         self.refresh()
 
     def _fit_table(self) -> None:
@@ -177,7 +177,7 @@ class KpiTargetsCard(QFrame):
         try:
             for row, metric in enumerate(self.metrics):
                 target = found.get(metric.code)
-                self.table.item(row, TARGET).setText(target.target_text if target else "")
+                self._target_cell(row).setText(target.target_text if target else "")
                 group = target.group if target else metric.default_group
                 kind = target.kind if target else metric.default_kind
                 box = self.group_boxes[metric.code]
@@ -186,6 +186,13 @@ class KpiTargetsCard(QFrame):
                 box.setCurrentIndex(box.findData(kind))
         finally:
             self._filling = False
+
+    def _target_cell(self, row: int) -> QTableWidgetItem:
+        """The target cell of a row: the table is built with an item in every cell."""
+        item = self.table.item(row, TARGET)
+        if item is None:
+            raise LookupError(f"no target cell in row {row}")
+        return item
 
     def row_of(self, code: str) -> int:
         return next(i for i, m in enumerate(self.metrics) if m.code == code)
@@ -199,7 +206,7 @@ class KpiTargetsCard(QFrame):
     def _choice_changed(self, code: str) -> None:
         if self._filling or code not in self.targets:
             return  # no target yet: the choice goes in with it
-        self._save(code, self.table.item(self.row_of(code), TARGET).text())
+        self._save(code, self._target_cell(self.row_of(code)).text())
 
     def _save(self, code: str, text: str) -> None:
         ctx, year = self.state.ctx, self.fiscal_year
@@ -226,7 +233,7 @@ class KpiTargetsCard(QFrame):
             self.refresh()  # the row as it is stored
             return
         set_banner(self.banner, done, "ok")
-        self.state.notify()
+        self.state.notify(Change.SETTINGS)
 
     def copy_last_year(self) -> None:
         year = self.fiscal_year
@@ -242,4 +249,4 @@ class KpiTargetsCard(QFrame):
         else:
             text = self.tr("Every target of %1 is already set for this year; nothing copied.")
             set_banner(self.banner, text.replace("%1", previous), "info")
-        self.state.notify()
+        self.state.notify(Change.SETTINGS)

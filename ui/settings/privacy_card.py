@@ -24,7 +24,7 @@ from kiosk.core.context import AppContext
 from kiosk.core.errors import KioskError
 from ui.dialogs.audit_log_dialog import AuditLogDialog
 from ui.dialogs.pin_dialogs import UnlockDialog
-from ui.door_state import DoorState
+from ui.door_state import Change, DoorState
 from ui.widgets.card_frame import card_layout
 from ui.widgets.error_display import message_for, new_banner, set_banner
 
@@ -109,7 +109,7 @@ class PrivacyCard(QFrame):
         self.pin_note.setWordWrap(True)
         layout.addWidget(self.pin_note)
         layout.addStretch(1)
-        state.changed.connect(self.refresh)
+        state.follow(self, Change.SETTINGS | Change.SURVEY, self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
@@ -147,7 +147,7 @@ class PrivacyCard(QFrame):
             self.tr("Saved: personal details are kept for %1 days.").replace("%1", str(days)),
             "ok",
         )
-        self.state.notify()
+        self.state.notify(Change.SETTINGS)
 
     def purge_now(self) -> None:
         ctx = self.state.ctx
@@ -190,7 +190,7 @@ class PrivacyCard(QFrame):
             .replace("%2", str(done.care_notes)),
             "ok",
         )
-        self.state.notify()
+        self.state.notify(Change.VISITS | Change.CARE)
 
     def view_log(self) -> None:
         self.log_dialog = AuditLogDialog(self.state, self)

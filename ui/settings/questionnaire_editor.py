@@ -366,7 +366,9 @@ class QuestionnaireEditor(QDialog):
         question.setdefault("options", []).append(option)
         self._append_option_row(option)
         self.options.setCurrentCell(self.options.rowCount() - 1, 0)
-        self.options.editItem(self.options.item(self.options.rowCount() - 1, 0))
+        added = self.options.item(self.options.rowCount() - 1, 0)
+        if added is not None:
+            self.options.editItem(added)
 
     def remove_option(self) -> None:
         row = self.options.currentRow()

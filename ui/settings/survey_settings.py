@@ -19,7 +19,7 @@ from kiosk.core.errors import KioskError
 from kiosk.survey import catalogue, responses
 from kiosk.survey.questionnaire import to_data
 from ui.dialogs.pin_dialogs import SetPinDialog
-from ui.door_state import DoorState
+from ui.door_state import Change, DoorState
 from ui.settings.privacy_card import coordinator_agrees
 from ui.settings.questionnaire_editor import QuestionnaireEditor
 from ui.widgets.card_frame import card_layout
@@ -122,7 +122,7 @@ class SurveySettingsCard(QFrame):
     def _done(self, text: str) -> None:
         set_banner(self.banner, text, "ok")
         self.refresh()
-        self.state.notify()
+        self.state.notify(Change.SURVEY | Change.SETTINGS)
 
     def use_selected(self) -> None:
         ref = self.choice.currentData()

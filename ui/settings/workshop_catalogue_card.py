@@ -30,7 +30,7 @@ from kiosk.workshops.catalogue import (
     set_active,
     update_workshop,
 )
-from ui.door_state import DoorState
+from ui.door_state import Change, DoorState
 from ui.widgets.capacity_field import CapacityField
 from ui.widgets.card_frame import card_layout
 from ui.widgets.dialog_buttons import dialog_buttons
@@ -116,7 +116,7 @@ class WorkshopCatalogueCard(QFrame):
             button.clicked.connect(slot)
             buttons.addWidget(button)
         layout.addLayout(buttons)
-        state.changed.connect(self.refresh)
+        state.follow(self, Change.WORKSHOPS | Change.SETTINGS, self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
@@ -146,7 +146,7 @@ class WorkshopCatalogueCard(QFrame):
 
     def _after(self, text: str) -> None:
         set_banner(self.banner, text, "ok")
-        self.state.notify()
+        self.state.notify(Change.WORKSHOPS)
 
     def add(self) -> None:
         if WorkshopEditDialog(self.state, None, self).exec() == QDialog.DialogCode.Accepted:

@@ -17,10 +17,10 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
-from db.base import new_id
 from kiosk.core.context import AppContext
 from kiosk.core.error_messages import describe
 from kiosk.core.errors import KioskError, StorageError
+from kiosk.core.request_ids import new_request_id
 from kiosk.door.events import EventInfo
 from kiosk.survey import responses
 from kiosk.survey.questionnaire import Questionnaire
@@ -62,7 +62,7 @@ class SurveyKiosk(QWidget):
         self.staff_lang = staff_lang
         self.draft: dict[str, str | list[str]] = {}
         self.lang: str | None = None
-        self.request_id = new_id()
+        self.request_id = new_request_id()
         self.index = -1  # -1 the start page, then the questions
         self.pages: list[QuestionPage] = []
         self.start_page: StartPage | None = None
@@ -109,7 +109,7 @@ class SurveyKiosk(QWidget):
             self.pin_dialog.reject()
         self.draft = {}
         self.lang = None
-        self.request_id = new_id()
+        self.request_id = new_request_id()
         self.index = -1
         self._drop_pages(everything=True)
         self.start_page = StartPage(self.questionnaire)
@@ -120,7 +120,7 @@ class SurveyKiosk(QWidget):
     def _drop_pages(self, everything: bool) -> None:
         doomed: list[QWidget] = list(self.pages)
         if everything:
-            doomed = [self.stack.widget(i) for i in range(self.stack.count())]
+            doomed = [w for i in range(self.stack.count()) if (w := self.stack.widget(i))]
             self.start_page = None
             self.thanks_page = None
         for page in doomed:
@@ -150,7 +150,7 @@ class SurveyKiosk(QWidget):
             return
         self.stack.setCurrentWidget(self.pages[index])
 
-    def current_page(self) -> QWidget:
+    def current_page(self) -> QWidget | None:
         return self.stack.currentWidget()
 
     def _keep(self, page: QuestionPage) -> None:

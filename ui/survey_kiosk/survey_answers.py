@@ -82,7 +82,7 @@ class ChoiceAnswer(QWidget):
             return 1
         return 2
 
-    def _clicked(self, button: QPushButton) -> None:  # type: ignore[override]
+    def _clicked(self, button: QPushButton) -> None:
         if not self.multiple and button.isChecked():
             for other in self.buttons.values():
                 if other is not button:

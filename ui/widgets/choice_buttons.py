@@ -52,7 +52,7 @@ class ChoiceButtons(QWidget):
     def for_group(cls, group: str, lang: str, optional: bool = False) -> ChoiceButtons:
         return cls([(c.code, c.label(lang)) for c in choices.options(group)], optional)
 
-    def _clicked(self, button: QPushButton) -> None:  # type: ignore[override]
+    def _clicked(self, button: QPushButton) -> None:
         code = button.property("code")
         if button.isChecked():
             for other in self._buttons.values():
@@ -84,7 +84,7 @@ class ChoiceButtons(QWidget):
         if isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:
             buttons = list(self._buttons.values())
             if watched in buttons and event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right):
-                i = buttons.index(watched)  # type: ignore[arg-type]
+                i = buttons.index(watched)
                 step = 1 if event.key() == Qt.Key.Key_Right else -1
                 buttons[(i + step) % len(buttons)].setFocus()
                 return True
