@@ -9,24 +9,24 @@ through the (venue_id, date) and event_id indexes, whatever the history.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
 
-from db.models import ChildCare, Event, Venue, Visit
-from kiosk.consultations.counts import ConsultationCounts, consultation_counts
-from kiosk.consultations.lists import entries_in
-from kiosk.core import choices, settings
+from db.models import Event, Venue
+from kiosk.consultations.counts import ConsultationCounts, in_list_order
+from kiosk.consultations.lists import ListEntry
+from kiosk.core import choices
 from kiosk.core.context import AppContext
 from kiosk.core.errors import KioskError
 from kiosk.core.transaction import read
-from kiosk.door.paper_days import paper_counts
-from kiosk.survey.results import Rate, Scope, results
-from kiosk.workshops.counts import WorkshopCounts, workshop_counts
+from kiosk.reports import engine
+from kiosk.reports.engine import UNANSWERED
+from kiosk.survey.results import Rate
+from kiosk.workshops.counts import WorkshopCount, WorkshopCounts
 
-UNANSWERED = "unanswered"
 LANGUAGES = ("ja", "en")
 EMPTY_CONSULTATIONS = ConsultationCounts(0, {}, {}, {}, 0, {}, 0)
 FIRST_HOUR, LAST_HOUR = 8, 21  # the hours a chart shows; earlier/later fold into the ends
@@ -147,80 +147,121 @@ def venue_by_name(ctx: AppContext, name: str) -> str:
 
 
 def daily_tally(ctx: AppContext, venue_id: str, day: date) -> DailyTally:
-    with read(ctx) as session:
-        venue = session.get(Venue, venue_id)
-        if venue is None:
+    """The engine on one venue-day, in one read."""
+    return daily_tallies(ctx, (venue_id,), day, day, hours=True)[0]
+
+
+def daily_tallies(
+    ctx: AppContext, venue_ids: Sequence[str], first: date, last: date, hours: bool = True
+) -> list[DailyTally]:
+    """Every venue-day over [first, last], day by day in the venues' order, from ONE read.
+
+    Days with nothing in them are there too, as zeros. `hours`: count the
+    visits by hour as well (the screen's and the PDF's chart), which reads a
+    row per visit; the CSV has no use for it.
+    """
+    counted = engine.count(ctx, venue_ids, first, last, grain="day", hours=hours)
+    names = dict(counted.venues)
+    for venue_id in venue_ids:
+        if venue_id not in names:
             raise KioskError("venue_not_found")
-        organisation = settings.get_in(session, settings.ORGANISATION) or ""
-        events = session.execute(
-            select(Event.id, Event.kind).where(
-                Event.venue_id == venue_id, Event.date == day, Event.status != "cancelled"
+    list_labels = {
+        n: {lang: {e.code: e.label(lang) for e in counted.lists[n]} for lang in LANGUAGES}
+        for n in ("channel", "category", "agency")
+    }
+    out: list[DailyTally] = []
+    day = first
+    while day <= last:
+        for venue_id in venue_ids:
+            key = (venue_id, day)
+            cell = counted.cells.get(key) or engine.Cell()
+            out.append(
+                _tally(
+                    cell,
+                    venue_id,
+                    names[venue_id],
+                    day,
+                    counted,
+                    counted.regulars.by_cell.get(key, 0),
+                    list_labels,
+                )
             )
-        ).all()
-        event_ids = [e.id for e in events]
-        active = (Visit.event_id.in_(event_ids), Visit.status == "active")
-        rows = session.execute(
-            select(
-                Visit.age_band,
-                Visit.residence,
-                Visit.heard_from,
-                Visit.first_visit,
-                Visit.count_only,
-                Visit.visitor_id,
-                Visit.checked_in_at,
-            ).where(*active)
-        ).all()
-        kids = session.execute(
-            select(ChildCare.age_band, func.count())
-            .where(ChildCare.event_id.in_(event_ids), ChildCare.status != "cancelled")
-            .group_by(ChildCare.age_band)
-        ).all()
-        names = ("channel", "category", "agency")
-        lists = {n: entries_in(session, n, include_hidden=True) for n in names}
-        list_labels = {
-            n: {lang: {e.code: e.label(lang) for e in lists[n]} for lang in LANGUAGES}
-            for n in names
-        }
-    hours: Counter[int] = Counter()
-    zone = ctx.clock().tzinfo  # the venue's local time, as the door shows it
-    for row in rows:
-        hour = row.checked_in_at.astimezone(zone).hour
-        hours[min(max(hour, FIRST_HOUR), LAST_HOUR)] += 1
-    survey = results(ctx, Scope(venue_id=venue_id, start=day, end=day))
-    talks = consultation_counts(ctx, [venue_id], day, day)
-    paper = paper_counts(ctx, [venue_id], day, day)
-    ages = Counter(r.age_band for r in rows) + Counter(paper.by_age)
-    homes = Counter(r.residence for r in rows) + Counter(paper.by_residence)
-    heard = Counter(r.heard_from or UNANSWERED for r in rows)
-    heard[UNANSWERED] += paper.visits  # a paper list does not ask
+        day += timedelta(days=1)
+    return out
+
+
+def _tally(
+    cell: engine.Cell,
+    venue_id: str,
+    venue_name: str,
+    day: date,
+    counted: engine.Counted,
+    regulars: int,
+    list_labels: Mapping[str, Mapping[str, Mapping[str, str]]],
+) -> DailyTally:
     return DailyTally(
         venue_id=venue_id,
-        venue_name=venue.name,
+        venue_name=venue_name,
         day=day,
-        organisation=organisation,
-        event_kinds=tuple(sorted({e.kind for e in events})),
-        visits=len(rows) + paper.visits,
-        first_visits=sum(1 for r in rows if r.first_visit is True) + paper.first_visits,
-        repeat_visits=sum(1 for r in rows if r.first_visit is False)
-        + paper.visits
-        - paper.first_visits,
-        count_only=sum(1 for r in rows if r.count_only),
-        regulars=len({r.visitor_id for r in rows if r.visitor_id}),
-        age_bands=_breakdown("age_band", ages),
-        residence=_breakdown("residence", homes),
-        heard_from=_breakdown("heard_from", heard, extra=(UNANSWERED,)),
-        children=sum(n for _, n in kids) + paper.children,
-        child_age_bands=_breakdown(
-            "child_age_band", Counter({b: n for b, n in kids}) + Counter(paper.children_by_age)
-        ),
-        by_hour=tuple((h, hours.get(h, 0)) for h in range(FIRST_HOUR, LAST_HOUR + 1)),
-        workshops=workshop_counts(ctx, event_ids),
-        survey_responses=survey.responses,
-        satisfaction=survey.satisfaction,
-        consultations=talks,
+        organisation=counted.organisation,
+        event_kinds=tuple(sorted(k for k, n in cell.held.items() if n)),
+        visits=cell.visits,
+        first_visits=cell.first_visits,
+        repeat_visits=cell.repeat_visits,
+        count_only=cell.count_only,
+        regulars=regulars,
+        age_bands=_breakdown("age_band", cell.ages),
+        residence=_breakdown("residence", cell.homes),
+        heard_from=_breakdown("heard_from", cell.heard, extra=(UNANSWERED,)),
+        children=sum(cell.kids.values()) + cell.kids_age_unknown,
+        child_age_bands=_breakdown("child_age_band", cell.kids),
+        by_hour=_hours(cell.hours),
+        workshops=workshop_counts_of(cell, counted.workshop_names),
+        survey_responses=cell.survey_responses,
+        satisfaction=Rate(cell.satisfied, cell.answered),
+        consultations=consultations_of(cell, counted.lists),
         list_labels=list_labels,
-        from_paper=paper.days > 0,
-        paper_workshop_participants=paper.workshop_participants,
+        from_paper=cell.paper_days > 0,
+        paper_workshop_participants=cell.paper_workshop_participants,
+    )
+
+
+def _hours(counted: Mapping[int, int]) -> tuple[tuple[int, int], ...]:
+    """Visits per hour of the chart; earlier and later hours fold into its ends."""
+    folded: Counter[int] = Counter()
+    for hour, n in counted.items():
+        folded[min(max(hour, FIRST_HOUR), LAST_HOUR)] += n
+    return tuple((h, folded.get(h, 0)) for h in range(FIRST_HOUR, LAST_HOUR + 1))
+
+
+def workshop_counts_of(cell: engine.Cell, names: Mapping[str, str]) -> WorkshopCounts:
+    """The workshops of a cell (those with an open session in it), by name then id."""
+    found = sorted(
+        (
+            WorkshopCount(wid, names.get(wid, wid), *(c[f] for f in engine.WORKSHOP_FIELDS))
+            for wid, c in cell.workshops.items()
+            if c["slots"] > 0  # a workshop with no open session in the span is not listed
+        ),
+        key=lambda w: (w.name, w.workshop_id),
+    )
+    return WorkshopCounts(
+        tuple(found), cell.workshop_visits_registered, cell.workshop_visits_attended
+    )
+
+
+def consultations_of(
+    cell: engine.Cell, lists: Mapping[str, Iterable[ListEntry]]
+) -> ConsultationCounts:
+    """The consultation counts of a cell, each list in its order, zeros included."""
+    return in_list_order(
+        lists,
+        {
+            "channel": cell.channel,
+            "category": cell.category,
+            "staff_role": cell.staff_role,
+            "agency": cell.agency,
+        },
+        cell.case_meetings,
     )
 
 

@@ -2,7 +2,7 @@
 
 Built from the same counts as the daily tally, but aggregated in the
 database over the whole period: one pass of grouped queries gives the
-figures of every venue-month (kiosk/reports/period_cells.py), and the total, each
+figures of every venue-month (kiosk/reports/engine.py), and the total, each
 month and each venue are sums of those. Month-by-month columns across a
 fiscal year, one venue or all.
 
@@ -22,8 +22,8 @@ from datetime import date
 
 from sqlalchemy import select
 
-from db.models import Venue, Workshop
-from kiosk.consultations.counts import ConsultationCounts, in_list_order, lists_in
+from db.models import Venue
+from kiosk.consultations.counts import ConsultationCounts
 from kiosk.consultations.lists import ListEntry
 from kiosk.core import choices
 from kiosk.core.context import AppContext
@@ -31,11 +31,11 @@ from kiosk.core.errors import KioskError
 from kiosk.core.fiscal_year import fiscal_year_label, fiscal_year_months, fiscal_year_range
 from kiosk.core.japanese_dates import era_year_label
 from kiosk.core.transaction import read
-from kiosk.reports.daily import Breakdown, _breakdown
-from kiosk.reports.period_cells import WORKSHOP_FIELDS, Cell, period_cells, total
-from kiosk.survey.catalogue import stored_definitions
+from kiosk.reports import engine
+from kiosk.reports.daily import Breakdown, _breakdown, consultations_of, workshop_counts_of
+from kiosk.reports.engine import Cell, total
 from kiosk.survey.results import Rate
-from kiosk.workshops.counts import WorkshopCount, WorkshopCounts
+from kiosk.workshops.counts import WorkshopCounts
 
 EVENT_KINDS = ("cafe", "online_dialogue", "seminar", "lecture")
 
@@ -133,14 +133,6 @@ def _figures(
     lists: dict[str, tuple[ListEntry, ...]],
 ) -> PeriodFigures:
     """The report's figures of one column: a sum of cells, and its distinct regulars."""
-    workshops = sorted(
-        (
-            WorkshopCount(wid, workshop_names.get(wid, wid), *(c[f] for f in WORKSHOP_FIELDS))
-            for wid, c in cell.workshops.items()
-            if c["slots"] > 0  # a workshop with no open session in the period is not listed
-        ),
-        key=lambda w: (w.name, w.workshop_id),
-    )
     return PeriodFigures(
         openings={k: cell.openings.get(k, 0) for k in EVENT_KINDS},
         participants={k: cell.participants.get(k, 0) for k in EVENT_KINDS},
@@ -153,19 +145,8 @@ def _figures(
         residence=_breakdown("residence", cell.homes),
         children=sum(cell.kids.values()) + cell.kids_age_unknown,
         child_age_bands=_breakdown("child_age_band", cell.kids),
-        workshops=WorkshopCounts(
-            tuple(workshops), cell.workshop_visits_registered, cell.workshop_visits_attended
-        ),
-        consultations=in_list_order(
-            lists,
-            {
-                "channel": cell.channel,
-                "category": cell.category,
-                "staff_role": cell.staff_role,
-                "agency": cell.agency,
-            },
-            cell.case_meetings,
-        ),
+        workshops=workshop_counts_of(cell, workshop_names),
+        consultations=consultations_of(cell, lists),
         survey_responses=cell.survey_responses,
         satisfaction=Rate(cell.satisfied, cell.answered),
         paper_days=cell.paper_days,
@@ -186,30 +167,19 @@ def period_report(
     all_label: str = "全会場",
 ) -> PeriodReport:
     """The report of one venue, or of all venues together with a table per venue."""
-    venues = all_venue_ids(ctx)
-    if venue_id is not None:
-        chosen = [(i, n) for i, n in venues if i == venue_id]
-        if not chosen:
-            raise KioskError("venue_not_found")
-    else:
-        chosen = venues
+    wanted = None if venue_id is None else [venue_id]
+    counted = engine.count(ctx, wanted, period.first, period.last, grain="month")
+    chosen = [(i, n) for i, n in counted.venues if venue_id is None or i == venue_id]
+    if venue_id is not None and not chosen:
+        raise KioskError("venue_not_found")
     ids = tuple(i for i, _ in chosen)
-    with read(ctx) as session:
-        definitions = stored_definitions(session)
-    cells, regulars = period_cells(ctx, ids, period.first, period.last, definitions)
-    with read(ctx) as session:
-        workshop_ids = {w for cell in cells.values() for w in cell.workshops}
-        names: dict[str, str] = {
-            wid: name
-            for wid, name in session.execute(
-                select(Workshop.id, Workshop.name).where(Workshop.id.in_(workshop_ids))
-            )
-        }
-        lists = lists_in(session)
+    cells, regulars = counted.cells, counted.regulars
+    names, lists = counted.workshop_names, counted.lists
 
     by_month: dict[tuple[int, int], Cell] = {}
     by_venue: dict[str, Cell] = {}
     for (venue, month), cell in cells.items():
+        assert isinstance(month, tuple)
         by_month.setdefault(month, Cell()).add(cell)
         by_venue.setdefault(venue, Cell()).add(cell)
 
@@ -218,7 +188,7 @@ def period_report(
 
     totals = column(total(by_month.values()), regulars.total)
     months = tuple(
-        (ym, column(by_month.get(ym), regulars.by_month.get(ym, 0))) for ym in _months_of(period)
+        (ym, column(by_month.get(ym), regulars.by_bucket.get(ym, 0))) for ym in _months_of(period)
     )
     per_venue = (
         tuple((name, column(by_venue.get(i), regulars.by_venue.get(i, 0))) for i, name in chosen)

@@ -1,27 +1,28 @@
-"""The additive figures of a period, per venue and month ("cells"), in one pass.
+"""The one counting engine: every figure of the catalogue, for any venues and days.
 
-A fiscal-year report of every venue shows the total, twelve months and a
-column per venue. Computing each of those 99 columns with its own queries
-read the year's rows about three times over, ten queries at a time: 7 s at a
-million visits. Here each table is read once: grouped by event (SQLite
-streams the groups in index order, no sort) or, for the records kept by
-venue and date, by venue and month; the few thousand small rows are then
-added up in Python by (venue, month). Any column of the report is a sum of
-cells. Distinct regulars are not additive: they are counted apart
-(`Regulars`) for the whole period, each month and each venue, from the
-distinct (venue, month, visitor) triples.
+The daily tally is this engine on one venue-day, the daily CSV on a range of
+days, the period report on a month or a fiscal year. It reads in ONE read
+transaction, so every figure of a report comes from the same moment.
+
+Each table is read once: grouped by event (the database streams the groups
+in index order, no sort) or, for records kept by venue and date, by venue and
+date; the few thousand small rows are then added up in Python into cells,
+one per (venue, bucket), where the bucket is a day or a (year, month) as the
+caller asks (`grain`). Any column of a report is a sum of cells. Distinct
+regulars are not additive: they are counted apart (`Regulars`) from the
+distinct (venue, bucket, visitor) triples.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Generator, Iterable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field, fields
-from datetime import date
-from typing import Any
+from datetime import date, tzinfo
+from typing import Any, Literal
 
-from sqlalchemy import Select, and_, case, func, literal, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, select
+from sqlalchemy.orm import Session
 
 from db.models import (
     CaseMeeting,
@@ -33,29 +34,38 @@ from db.models import (
     Signup,
     SupporterAttendance,
     SurveyResponse,
+    Venue,
     Visit,
+    Workshop,
     WorkshopSlot,
 )
-from kiosk.core import choices
+from kiosk.consultations.counts import lists_in
+from kiosk.consultations.lists import ListEntry
+from kiosk.core import choices, settings
 from kiosk.core.context import AppContext
 from kiosk.core.transaction import read
+from kiosk.survey.catalogue import stored_definitions
 from kiosk.survey.questionnaire import Questionnaire
 from kiosk.workshops.slots import REGISTERED
 
 Month = tuple[int, int]  # (year, month)
+Bucket = date | Month  # a day, or a month
+Grain = Literal["day", "month"]
+CellKey = tuple[str, Bucket]  # (venue id, bucket)
 # A reading yields its queries one by one and is sent each one's rows.
-Reading = Generator[Select[*tuple[Any, ...]], list[Any], None]
-CellKey = tuple[str, Month]  # (venue id, month)
+Reading = Generator[Select[Any], list[Any], None]
 # A satisfaction answer stored as nothing: the text SQL reads for an empty string or list.
 NOT_ANSWERED = ("", "[]")
 WORKSHOP_FIELDS = ("slots", "registered", "attended", "waitlisted", "no_shows")
+UNANSWERED = "unanswered"  # heard_from not given (and every visit of a paper list)
 
 
 @dataclass
 class Cell:
-    """Every additive figure of one venue-month (or a sum of cells). Paper days included."""
+    """Every additive figure of one venue-bucket (or a sum of cells). Paper days included."""
 
     openings: Counter[str] = field(default_factory=Counter)  # event kind → events held
+    held: Counter[str] = field(default_factory=Counter)  # event kind → door events (no paper)
     participants: Counter[str] = field(default_factory=Counter)  # event kind → visits
     visits: int = 0
     first_visits: int = 0
@@ -64,6 +74,8 @@ class Cell:
     anonymous_first: int = 0  # first visits without a nickname: each a new person
     ages: Counter[str] = field(default_factory=Counter)
     homes: Counter[str] = field(default_factory=Counter)
+    heard: Counter[str] = field(default_factory=Counter)  # heard_from code, or UNANSWERED
+    hours: Counter[int] = field(default_factory=Counter)  # local hour → visits (when asked)
     kids: Counter[str] = field(default_factory=Counter)
     kids_age_unknown: int = 0  # children on paper lists without ages
     paper_days: int = 0
@@ -84,17 +96,13 @@ class Cell:
         for name in _NUMBERS:
             setattr(self, name, getattr(self, name) + getattr(other, name))
         for name in _COUNTERS:
-            mine = getattr(self, name)
-            for code, n in getattr(other, name).items():
-                mine[code] += n
+            getattr(self, name).update(getattr(other, name))
         for workshop_id, counts in other.workshops.items():
-            mine = self.workshops.setdefault(workshop_id, Counter())
-            for name, n in counts.items():
-                mine[name] += n
+            self.workshops.setdefault(workshop_id, Counter()).update(counts)
 
 
 _NUMBERS = tuple(f.name for f in fields(Cell) if f.type == "int")
-_COUNTERS = tuple(f.name for f in fields(Cell) if f.type == "Counter[str]")
+_COUNTERS = tuple(f.name for f in fields(Cell) if str(f.type).startswith("Counter["))
 
 
 def total(cells: Iterable[Cell]) -> Cell:
@@ -106,18 +114,35 @@ def total(cells: Iterable[Cell]) -> Cell:
 
 @dataclass(frozen=True)
 class Regulars:
-    """Distinct nicknamed visitors: over the period, per month, per venue."""
+    """Distinct nicknamed visitors: over the span, per bucket, per venue, per cell."""
 
     total: int
-    by_month: dict[Month, int]
+    by_bucket: dict[Bucket, int]
     by_venue: dict[str, int]
+    by_cell: dict[CellKey, int]
 
 
-class _Cells:
+@dataclass(frozen=True)
+class Counted:
+    """What one read gives: the cells, the regulars, and the names to show them with."""
+
+    cells: dict[CellKey, Cell]
+    regulars: Regulars
+    venues: tuple[tuple[str, str], ...]  # (id, name) of every venue, retired ones too
+    workshop_names: dict[str, str]  # workshop id → name
+    lists: dict[str, tuple[ListEntry, ...]]  # consultation lists, hidden entries too
+    organisation: str
+
+
+class _Reader:
     """Reads every table once for the venues over [first, last], into cells."""
 
-    def __init__(self, venue_ids: Sequence[str], first: date, last: date):
+    def __init__(
+        self, venue_ids: Sequence[str], first: date, last: date, grain: Grain, zone: tzinfo | None
+    ) -> None:
         self.cells: dict[CellKey, Cell] = {}
+        self.grain = grain
+        self.zone = zone
         self.in_period = (
             Event.venue_id.in_(venue_ids),
             Event.date >= first,
@@ -126,49 +151,66 @@ class _Cells:
         )
         self.by_venue_date = (venue_ids, first, last)
         self.event_ids = select(Event.id).where(*self.in_period).scalar_subquery()
-        self.year = func.extract("year", Event.date)
-        self.month = func.extract("month", Event.date)
+        self.width = 1 if grain == "day" else 2
         # Distinct nicknamed visitors are not additive: kept as sets, counted at the end.
         self.people: set[str] = set()
-        self.people_by_month: dict[Month, set[str]] = {}
-        self.people_by_venue: dict[str, set[str]] = {}
+        self.people_by: dict[CellKey, set[str]] = {}
 
-    def cell(self, venue_id: str, year: Any, month: Any) -> Cell:
-        key = (venue_id, (int(year), int(month)))
+    def bucket_of(self, column: Any) -> list[Any]:
+        """The columns naming a row's bucket: the date, or its year and month."""
+        if self.grain == "day":
+            return [column]
+        return [func.extract("year", column), func.extract("month", column)]
+
+    def key(self, venue_id: str, parts: Sequence[Any]) -> CellKey:
+        """The cell a row belongs to, from its venue and bucket columns."""
+        if self.grain == "day":
+            found = parts[0]
+            return (venue_id, found if isinstance(found, date) else date.fromisoformat(str(found)))
+        return (venue_id, (int(parts[0]), int(parts[1])))
+
+    def on(self, venue_id: str, day: date) -> Cell:
+        bucket: Bucket = day if self.grain == "day" else (day.year, day.month)
+        return self.cell((venue_id, bucket))
+
+    def cell(self, key: CellKey) -> Cell:
         found = self.cells.get(key)
         if found is None:
             found = self.cells[key] = Cell()
         return found
 
+    def split(self, row: Sequence[Any]) -> tuple[Cell, list[Any]]:
+        """A row's cell (from its venue and bucket columns) and the rest of the row."""
+        return self.cell(self.key(row[0], row[1 : 1 + self.width])), list(row[1 + self.width :])
+
     def _rolled_up(
-        self, inner: Select[*tuple[Any, ...]], keys: Sequence[str], by_kind: bool = False
-    ) -> Select[*tuple[Any, ...]]:
-        """Rows of `inner` (one per event, or per session of an event) summed by venue-month.
+        self, inner: Select[Any], keys: Sequence[str], by_kind: bool = False
+    ) -> Select[Any]:
+        """Rows of `inner` (one per event) summed by venue-bucket.
 
         `inner` streams its groups in index order; only its few thousand rows
-        are then joined to their event and sorted, never the year's records.
-        Each row: venue id, year, month, [event kind,] the `keys`, the sums.
+        are then joined to their event and sorted, never the span's records.
+        Each row: venue id, bucket, [event kind,] the `keys`, the sums.
         """
         sub = inner.subquery()
-        event_id = sub.c.event_id
-        group = [Event.venue_id, self.year, self.month]
+        group: list[Any] = [Event.venue_id, *self.bucket_of(Event.date)]
         if by_kind:
             group.append(Event.kind)
         group += [sub.c[k] for k in keys]
         sums = [func.sum(c) for c in sub.c if c.name != "event_id" and c.name not in keys]
-        return select(*group, *sums).join(Event, Event.id == event_id).group_by(*group)
+        return select(*group, *sums).join(Event, Event.id == sub.c.event_id).group_by(*group)
 
     def events(self) -> Reading:
-        rows = yield (
-            select(Event.venue_id, self.year, self.month, Event.kind, func.count())
-            .where(*self.in_period)
-            .group_by(Event.venue_id, self.year, self.month, Event.kind)
-        )
-        for venue_id, year, month, kind, n in rows:
-            self.cell(venue_id, year, month).openings[kind] += int(n)
+        group = [Event.venue_id, *self.bucket_of(Event.date), Event.kind]
+        rows = yield select(*group, func.count()).where(*self.in_period).group_by(*group)
+        for row in rows:
+            cell, (kind, n) = self.split(row)
+            cell.openings[kind] += int(n)
+            cell.held[kind] += int(n)
 
     def visits(self) -> Reading:
         ages, homes = choices.codes("age_band"), choices.codes("residence")
+        heard = choices.codes("heard_from")
         inner = (
             select(
                 Visit.event_id.label("event_id"),
@@ -177,25 +219,39 @@ class _Cells:
                 _count(Visit.first_visit.is_(False)),
                 _count(Visit.count_only.is_(True)),
                 _count(Visit.first_visit.is_(True) & Visit.visitor_id.is_(None)),
+                _count(or_(Visit.heard_from.is_(None), Visit.heard_from == "")),
                 *(_count(Visit.age_band == code) for code in ages),
                 *(_count(Visit.residence == code) for code in homes),
+                *(_count(Visit.heard_from == code) for code in heard),
             )
             .where(Visit.event_id.in_(self.event_ids), Visit.status == "active")
             .group_by(Visit.event_id)
         )
         rows = yield self._rolled_up(inner, (), by_kind=True)
         for row in rows:
-            venue_id, year, month, kind, *numbers = row
-            n, first, repeat, only, anonymous, *parts = (int(x or 0) for x in numbers)
-            cell = self.cell(venue_id, year, month)
+            cell, (kind, *numbers) = self.split(row)
+            n, first, repeat, only, anonymous, unanswered, *parts = (int(x or 0) for x in numbers)
             cell.participants[kind] += n
             cell.visits += n
             cell.first_visits += first
             cell.repeat_visits += repeat
             cell.count_only += only
             cell.anonymous_first += anonymous
+            cell.heard[UNANSWERED] += unanswered
             _add(cell.ages, ages, parts[: len(ages)])
-            _add(cell.homes, homes, parts[len(ages) :])
+            _add(cell.homes, homes, parts[len(ages) : len(ages) + len(homes)])
+            _add(cell.heard, heard, parts[len(ages) + len(homes) :])
+
+    def hours(self) -> Reading:
+        """Visits by local hour of check-in: the door's clock, as the screen shows it."""
+        rows = yield (
+            select(Event.venue_id, *self.bucket_of(Event.date), Visit.checked_in_at)
+            .join(Event, Event.id == Visit.event_id)
+            .where(Visit.event_id.in_(self.event_ids), Visit.status == "active")
+        )
+        for row in rows:
+            cell, (at,) = self.split(row)
+            cell.hours[at.astimezone(self.zone).hour] += 1
 
     def children(self) -> Reading:
         bands = choices.codes("child_age_band")
@@ -208,22 +264,25 @@ class _Cells:
             .group_by(ChildCare.event_id)
         )
         rows = yield self._rolled_up(inner, ())
-        for venue_id, year, month, *parts in rows:
-            _add(self.cell(venue_id, year, month).kids, bands, parts)
+        for row in rows:
+            cell, parts = self.split(row)
+            _add(cell.kids, bands, parts)
 
     def supporters(self) -> Reading:
+        group = [Event.venue_id, *self.bucket_of(Event.date)]
         rows = yield (
-            select(Event.venue_id, self.year, self.month, func.sum(SupporterAttendance.count))
+            select(*group, func.sum(SupporterAttendance.count))
             .join(Event, Event.id == SupporterAttendance.event_id)
             .where(SupporterAttendance.event_id.in_(self.event_ids))
-            .group_by(Event.venue_id, self.year, self.month)
+            .group_by(*group)
         )
-        for venue_id, year, month, n in rows:
-            self.cell(venue_id, year, month).participants["seminar"] += int(n or 0)
+        for row in rows:
+            cell, (n,) = self.split(row)
+            cell.participants["seminar"] += int(n or 0)
 
     def workshops(self) -> Reading:
         slots_held = select(WorkshopSlot.id).where(WorkshopSlot.event_id.in_(self.event_ids))
-        # Per session (through its index), then by venue-month and workshop.
+        # Per session (through its index), then by venue-bucket and workshop.
         per_slot = (
             select(
                 Signup.slot_id.label("slot_id"),
@@ -236,7 +295,7 @@ class _Cells:
             .group_by(Signup.slot_id)
             .subquery()
         )
-        group = (Event.venue_id, self.year, self.month, WorkshopSlot.workshop_id)
+        group = [Event.venue_id, *self.bucket_of(Event.date), WorkshopSlot.workshop_id]
         signups = yield (
             select(
                 *group,
@@ -250,18 +309,18 @@ class _Cells:
             .join(Event, Event.id == WorkshopSlot.event_id)
             .group_by(*group)
         )
-        for venue_id, year, month, workshop_id, *counts in signups:
-            found = self.cell(venue_id, year, month).workshops.setdefault(workshop_id, Counter())
-            _add(found, WORKSHOP_FIELDS[1:], counts)
+        for row in signups:
+            cell, (workshop_id, *counts) = self.split(row)
+            _add(cell.workshops.setdefault(workshop_id, Counter()), WORKSHOP_FIELDS[1:], counts)
         slots = yield (
             select(*group, func.count())
             .join(Event, Event.id == WorkshopSlot.event_id)
             .where(WorkshopSlot.event_id.in_(self.event_ids), WorkshopSlot.status == "open")
             .group_by(*group)
         )
-        for venue_id, year, month, workshop_id, n in slots:
-            found = self.cell(venue_id, year, month).workshops.setdefault(workshop_id, Counter())
-            found["slots"] += int(n)
+        for row in slots:
+            cell, (workshop_id, n) = self.split(row)
+            cell.workshops.setdefault(workshop_id, Counter())["slots"] += int(n)
         # A check-in belongs to one event: distinct ones counted per event add up.
         people = (
             select(
@@ -273,20 +332,20 @@ class _Cells:
             .group_by(Signup.event_id)
         )
         counted = yield self._rolled_up(people, ())
-        for venue_id, year, month, registered, attended in counted:
-            cell = self.cell(venue_id, year, month)
+        for row in counted:
+            cell, (registered, attended) = self.split(row)
             cell.workshop_visits_registered += int(registered or 0)
             cell.workshop_visits_attended += int(attended or 0)
 
     def survey(self, definitions: dict[str, Questionnaire]) -> Reading:
-        """Responses, satisfied and answered, counted in SQL per event, then by venue-month.
+        """Responses, satisfied and answered, counted in SQL per event, then by venue-bucket.
 
         Each response is judged by its own questionnaire version: satisfied
         when its satisfaction answer (a single choice) is one of that
         version's satisfied codes, answered when it is there and not empty.
         """
-        satisfied: list[Any] = []
-        answered: list[Any] = []
+        satisfied: list[ColumnElement[bool]] = []
+        answered: list[ColumnElement[bool]] = []
         for ref in sorted(definitions):
             questionnaire = definitions[ref]
             value = SurveyResponse.answers[questionnaire.satisfied_question].as_string()
@@ -308,8 +367,8 @@ class _Cells:
             .group_by(SurveyResponse.event_id)
         )
         rows = yield self._rolled_up(inner, ())
-        for venue_id, year, month, n, yes, given_n in rows:
-            cell = self.cell(venue_id, year, month)
+        for row in rows:
+            cell, (n, yes, given_n) = self.split(row)
             cell.survey_responses += int(n or 0)
             cell.satisfied += int(yes or 0)
             cell.answered += int(given_n or 0)
@@ -317,6 +376,7 @@ class _Cells:
     def consultations(self) -> Reading:
         """One grouped count per list: a few thousand rows, not one per combination."""
         venue_ids, first, last = self.by_venue_date
+        model: Any
         for model, column, counts in (
             (Consultation, Consultation.channel, "channel"),
             (Consultation, Consultation.category, "category"),
@@ -324,8 +384,9 @@ class _Cells:
             (Referral, Referral.agency, "agency"),
             (CaseMeeting, None, None),
         ):
-            year, month = func.extract("year", model.date), func.extract("month", model.date)
-            group = [model.venue_id, year, month, *([column] if column is not None else [])]
+            group = [model.venue_id, *self.bucket_of(model.date)]
+            if column is not None:
+                group.append(column)
             rows = yield (
                 select(*group, func.count())
                 .where(
@@ -335,17 +396,17 @@ class _Cells:
                 )
                 .group_by(*group)
             )
-            for venue_id, y, m, *code, n in rows:
-                cell = self.cell(venue_id, y, m)
+            for row in rows:
+                cell, (*code, n) = self.split(row)
                 if counts is None:
                     cell.case_meetings += int(n)
                 else:
                     getattr(cell, counts)[code[0]] += int(n)
 
     def regulars(self) -> Reading:
-        """From the distinct (venue, month, visitor) triples: a few per regular, not per visit."""
+        """From the distinct (venue, bucket, visitor) triples: a few per regular, not per visit."""
         triples = yield (
-            select(Event.venue_id, self.year, self.month, Visit.visitor_id)
+            select(Event.venue_id, *self.bucket_of(Event.date), Visit.visitor_id)
             .join(Event, Event.id == Visit.event_id)
             # Naming the events first lets the database walk them by date, then their visits.
             .where(
@@ -355,16 +416,23 @@ class _Cells:
             )
             .distinct()
         )
-        for venue_id, year, month, visitor_id in triples:
+        for row in triples:
+            visitor_id = row[-1]
+            key = self.key(row[0], row[1 : 1 + self.width])
             self.people.add(visitor_id)
-            self.people_by_month.setdefault((int(year), int(month)), set()).add(visitor_id)
-            self.people_by_venue.setdefault(venue_id, set()).add(visitor_id)
+            self.people_by.setdefault(key, set()).add(visitor_id)
 
     def counted_regulars(self) -> Regulars:
+        by_bucket: dict[Bucket, set[str]] = {}
+        by_venue: dict[str, set[str]] = {}
+        for (venue_id, bucket), people in self.people_by.items():
+            by_bucket.setdefault(bucket, set()).update(people)
+            by_venue.setdefault(venue_id, set()).update(people)
         return Regulars(
             total=len(self.people),
-            by_month={k: len(v) for k, v in self.people_by_month.items()},
-            by_venue={k: len(v) for k, v in self.people_by_venue.items()},
+            by_bucket={k: len(v) for k, v in by_bucket.items()},
+            by_venue={k: len(v) for k, v in by_venue.items()},
+            by_cell={k: len(v) for k, v in self.people_by.items()},
         )
 
     def paper(self) -> Reading:
@@ -386,7 +454,7 @@ class _Cells:
             PaperDay.status == "active",
         )
         for row in rows:
-            cell = self.cell(row.venue_id, row.date.year, row.date.month)
+            cell = self.on(row.venue_id, row.date)
             cell.paper_days += 1
             cell.openings["cafe"] += 1
             cell.participants["cafe"] += row.visits
@@ -394,6 +462,7 @@ class _Cells:
             cell.first_visits += row.first_visits
             cell.repeat_visits += row.visits - row.first_visits
             cell.anonymous_first += row.first_visits
+            cell.heard[UNANSWERED] += row.visits  # a paper list does not ask
             cell.ages.update(_ints(row.visits_by_age))
             cell.homes.update(_ints(row.visits_by_residence))
             if row.children_by_age is None:
@@ -403,66 +472,81 @@ class _Cells:
             cell.paper_workshop_participants += row.workshop_participants
 
 
-READERS = 2  # threads reading at once: a venue laptop has at least two cores
-
-
-def period_cells(
+def count(
     ctx: AppContext,
-    venue_ids: Sequence[str],
+    venue_ids: Sequence[str] | None,
     first: date,
     last: date,
-    definitions: dict[str, Questionnaire],
-) -> tuple[dict[CellKey, Cell], Regulars]:
-    """Every venue-month with anything in it over [first, last], and the distinct regulars.
+    grain: Grain = "month",
+    hours: bool = False,
+) -> Counted:
+    """Every venue-bucket with anything in it over [first, last], in one read transaction.
 
-    The queries are independent, so they run READERS at a time, each in its
-    own read transaction (SQLite's WAL lets readers run side by side, and
-    the database works while Python waits); adding rows up stays on this
-    thread. A check-in committed while a report is read may count in one
-    figure and not yet in another, as it would a second later.
+    `venue_ids` None: every venue, retired ones too. `hours`: also count
+    visits by local hour (the day's chart), which reads one row per visit.
     """
-    reader = _Cells(venue_ids, first, last)
-    _read_all(
-        ctx,
-        [
-            reader.events(),
-            reader.visits(),
-            reader.children(),
-            reader.supporters(),
-            reader.workshops(),
-            reader.survey(definitions),
-            reader.consultations(),
-            reader.paper(),
-            reader.regulars(),
-        ],
-    )
-    return reader.cells, reader.counted_regulars()
-
-
-def _read_all(ctx: AppContext, readings: list[Reading]) -> None:
-    """Run each reading's queries on the pool; feed it its rows here, one reading at a time."""
-    with ThreadPoolExecutor(max_workers=READERS) as pool:
-        pending: dict[Future[list[Any]], Reading] = {}
-
-        def submit(reading: Reading, statement: Select[*tuple[Any, ...]]) -> None:
-            pending[pool.submit(_rows, ctx, statement)] = reading
-
-        for reading in readings:
-            submit(reading, next(reading))
-        while pending:
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for future in done:
-                reading = pending.pop(future)
-                try:
-                    statement = reading.send(future.result())
-                except StopIteration:
-                    continue  # that reading has added all its rows
-                submit(reading, statement)
-
-
-def _rows(ctx: AppContext, statement: Select[*tuple[Any, ...]]) -> list[Any]:
     with read(ctx) as session:
-        return list(session.execute(statement))
+        return count_in(session, ctx, venue_ids, first, last, grain, hours)
+
+
+def count_in(
+    session: Session,
+    ctx: AppContext,
+    venue_ids: Sequence[str] | None,
+    first: date,
+    last: date,
+    grain: Grain = "month",
+    hours: bool = False,
+) -> Counted:
+    """`count` in a session the caller holds (one transaction for everything it reads)."""
+    venues = tuple(
+        (str(i), str(n))
+        for i, n in session.execute(select(Venue.id, Venue.name).order_by(Venue.created_at))
+    )
+    ids = [i for i, _ in venues] if venue_ids is None else list(venue_ids)
+    reader = _Reader(ids, first, last, grain, ctx.clock().tzinfo)
+    readings = [
+        reader.events(),
+        reader.visits(),
+        reader.children(),
+        reader.supporters(),
+        reader.workshops(),
+        reader.survey(stored_definitions(session)),
+        reader.consultations(),
+        reader.paper(),
+        reader.regulars(),
+    ]
+    if hours:
+        readings.append(reader.hours())
+    for reading in readings:
+        _run(session, reading)
+    workshop_ids = {w for cell in reader.cells.values() for w in cell.workshops}
+    names: dict[str, str] = {}
+    if workshop_ids:
+        names = {
+            str(wid): str(name)
+            for wid, name in session.execute(
+                select(Workshop.id, Workshop.name).where(Workshop.id.in_(workshop_ids))
+            )
+        }
+    return Counted(
+        cells=reader.cells,
+        regulars=reader.counted_regulars(),
+        venues=venues,
+        workshop_names=names,
+        lists=lists_in(session),
+        organisation=settings.get_in(session, settings.ORGANISATION) or "",
+    )
+
+
+def _run(session: Session, reading: Reading) -> None:
+    """Feed a reading the rows of each query it yields, until it has added them all."""
+    statement = next(reading)
+    while True:
+        try:
+            statement = reading.send(list(session.execute(statement)))
+        except StopIteration:
+            return
 
 
 def _count(condition: Any) -> Any:
