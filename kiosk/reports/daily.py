@@ -22,7 +22,9 @@ from kiosk.core import choices
 from kiosk.core.context import AppContext
 from kiosk.core.errors import KioskError
 from kiosk.core.transaction import read
+from kiosk.core.translations import text
 from kiosk.reports import engine
+from kiosk.reports import figures as catalogue
 from kiosk.reports.engine import UNANSWERED
 from kiosk.survey.results import Rate
 from kiosk.workshops.counts import WorkshopCount, WorkshopCounts
@@ -79,6 +81,16 @@ class DailyTally:
     @property
     def held(self) -> bool:
         return bool(self.event_kinds) or self.from_paper
+
+
+def held_label(tally: DailyTally, lang: str) -> str:
+    """What was held that day, as the screen, the CSV and the PDF say it."""
+    if not tally.held:
+        return text("report.not_held", lang)
+    kinds = [choices.label("event_kind", k, lang) for k in tally.event_kinds]
+    if tally.from_paper:
+        kinds.append(text("report.from_paper", lang))
+    return "・".join(kinds)
 
 
 def _breakdown(group: str, counted: Counter[str], extra: tuple[str, ...] = ()) -> Breakdown:
@@ -267,37 +279,27 @@ def consultations_of(
 
 # -- one flat list of figures, for every renderer ------------------------------------
 
-GROUPS: dict[str, dict[str, str]] = {
-    "visits": {"ja": "来場", "en": "Visits"},
-    "age_band": {"ja": "年代", "en": "Age"},
-    "residence": {"ja": "お住まい", "en": "Residence"},
-    "heard_from": {"ja": "知ったきっかけ", "en": "Heard via"},
-    "childcare": {"ja": "託児", "en": "Childcare"},
-    "workshops": {"ja": "ワークショップ", "en": "Workshops"},
-    "consultations": {"ja": "相談", "en": "Consultations"},
-    "referrals": {"ja": "支援機関へのつなぎ", "en": "Referrals to agencies"},
-    "survey": {"ja": "アンケート", "en": "Questionnaire"},
-}
-ITEMS: dict[str, dict[str, str]] = {
-    "total": {"ja": "来場者数（延べ）", "en": "Visits"},
-    "first": {"ja": "はじめて", "en": "First visits"},
-    "repeat": {"ja": "2回目以上", "en": "Repeat visits"},
-    "count_only": {"ja": "回答なし", "en": "Count only"},
-    "regulars": {"ja": "ニックネーム登録者（実人数）", "en": "Distinct nicknamed visitors"},
-    "children": {"ja": "託児人数", "en": "Children in childcare"},
-    "registered": {"ja": "申込（延べ）", "en": "Registered"},
-    "attended": {"ja": "参加（延べ）", "en": "Attended"},
-    "waitlisted": {"ja": "キャンセル待ち", "en": "Waitlisted"},
-    "no_shows": {"ja": "欠席", "en": "No-shows"},
-    "visits_attended": {"ja": "参加した来場者（実数）", "en": "Visitors who attended"},
-    "paper_participants": {"ja": "参加（紙の受付簿から）", "en": "Attended (from paper lists)"},
-    "consultations": {"ja": "相談件数", "en": "Consultations"},
-    "case_meetings": {"ja": "個別ケース会議", "en": "Case meetings"},
-    "referrals": {"ja": "つないだ件数", "en": "Referrals"},
-    "responses": {"ja": "回答数", "en": "Responses"},
-    "satisfied": {"ja": "満足（満足・やや満足）", "en": "Satisfied"},
-    "answered": {"ja": "満足度の回答数（分母）", "en": "Answered (denominator)"},
-    "rate": {"ja": "満足度", "en": "Satisfaction rate"},
+# The daily rows' item codes, and the catalogue figure each one shows.
+ITEM_FIGURES = {
+    "total": "visits.total",
+    "first": "visits.first",
+    "repeat": "visits.repeat",
+    "count_only": "visits.count_only",
+    "regulars": "visits.regulars",
+    "children": "childcare.children",
+    "registered": "workshops.registered",
+    "attended": "workshops.attended",
+    "waitlisted": "workshops.waitlisted",
+    "no_shows": "workshops.no_shows",
+    "visits_attended": "workshops.visits_attended",
+    "paper_participants": "workshops.paper_participants",
+    "consultations": "consultations.total",
+    "case_meetings": "consultations.case_meetings",
+    "referrals": "referrals.total",
+    "responses": "survey.responses",
+    "satisfied": "survey.satisfied",
+    "answered": "survey.answered",
+    "rate": "survey.rate",
 }
 
 
@@ -309,21 +311,29 @@ class Figure:
     item_label: str
     value: int | str
     wide: bool = True  # a fixed column of the one-row-per-day CSV
+    figure_id: str = ""  # the catalogue figure (kiosk/reports/figures.py) it shows
 
 
 def figures(tally: DailyTally, lang: str = "ja") -> list[Figure]:
     """Every figure of the day in a fixed order: the screen's, CSV's and PDF's rows."""
 
     def fig(
-        group: str, item: str, value: int | str, label: str | None = None, wide: bool = True
+        group: str,
+        item: str,
+        value: int | str,
+        label: str | None = None,
+        wide: bool = True,
+        figure_id: str | None = None,
     ) -> Figure:
+        found = figure_id or ITEM_FIGURES.get(item, "")
         return Figure(
             group,
             item,
-            GROUPS[group].get(lang, GROUPS[group]["ja"]),
-            label if label is not None else ITEMS[item].get(lang, ITEMS[item]["ja"]),
+            catalogue.group_label(group, lang),
+            label if label is not None else catalogue.label(found, lang),
             value,
             wide,
+            found,
         )
 
     out = [
@@ -340,14 +350,15 @@ def figures(tally: DailyTally, lang: str = "ja") -> list[Figure]:
     ):
         for code, n in breakdown.counts:
             label = (
-                ITEMS_UNANSWERED[lang]
+                catalogue.label("heard_from.unanswered", lang)
                 if code == UNANSWERED and key == "heard_from"
                 else breakdown.label(code, lang)
             )
-            out.append(fig(key, code, n, label))
+            out.append(fig(key, code, n, label, figure_id=f"{key}.parts"))
     out.append(fig("childcare", "children", tally.children))
     for code, n in tally.child_age_bands.counts:
-        out.append(fig("childcare", f"child_{code}", n, tally.child_age_bands.label(code, lang)))
+        label = tally.child_age_bands.label(code, lang)
+        out.append(fig("childcare", f"child_{code}", n, label, figure_id="childcare.by_age"))
     w = tally.workshops
     for item, value in (
         ("registered", w.registered),
@@ -360,8 +371,10 @@ def figures(tally: DailyTally, lang: str = "ja") -> list[Figure]:
     out.append(fig("workshops", "paper_participants", tally.paper_workshop_participants))
     for one in w.workshops:
         for measure, value in (("registered", one.registered), ("attended", one.attended)):
-            label = f"{one.name}：{PER_WORKSHOP[measure].get(lang, PER_WORKSHOP[measure]['ja'])}"
-            out.append(fig("workshops", f"workshop:{one.name}:{measure}", value, label, wide=False))
+            found = f"workshops.one_{measure}"
+            label = catalogue.label(found, lang, workshop=one.name)
+            item = f"workshop:{one.name}:{measure}"
+            out.append(fig("workshops", item, value, label, wide=False, figure_id=found))
     talks = tally.consultations
     out.append(fig("consultations", "consultations", talks.total))
     for prefix, counts, list_name in (
@@ -369,22 +382,18 @@ def figures(tally: DailyTally, lang: str = "ja") -> list[Figure]:
         ("category", talks.by_category, "category"),
     ):
         names = tally.list_labels.get(list_name, {}).get(lang, {})
+        found = f"consultations.by_{prefix}"
         for code, n in counts.items():
-            out.append(fig("consultations", f"{prefix}:{code}", n, names.get(code, code)))
+            label = names.get(code, code)
+            out.append(fig("consultations", f"{prefix}:{code}", n, label, figure_id=found))
     out.append(fig("consultations", "case_meetings", talks.case_meetings))
     out.append(fig("referrals", "referrals", talks.referrals))
     agencies = tally.list_labels.get("agency", {}).get(lang, {})
     for code, n in talks.by_agency.items():
-        out.append(fig("referrals", f"agency:{code}", n, agencies.get(code, code)))
+        label = agencies.get(code, code)
+        out.append(fig("referrals", f"agency:{code}", n, label, figure_id="referrals.by_agency"))
     out.append(fig("survey", "responses", tally.survey_responses))
     out.append(fig("survey", "satisfied", tally.satisfaction.satisfied))
     out.append(fig("survey", "answered", tally.satisfaction.answered))
     out.append(fig("survey", "rate", tally.satisfaction.percent_text()))
     return out
-
-
-ITEMS_UNANSWERED = {"ja": "無回答", "en": "No answer"}
-PER_WORKSHOP = {
-    "registered": {"ja": "申込", "en": "registered"},
-    "attended": {"ja": "参加", "en": "attended"},
-}

@@ -20,8 +20,9 @@ from kiosk.core.context import AppContext
 from kiosk.core.errors import KioskError
 from kiosk.door import venues
 from kiosk.reports.daily import DailyTally, daily_tallies, venue_by_name
-from kiosk.reports.render.csv_cells import ENCODINGS, ExportFile
+from kiosk.reports.render.csv_cells import ENCODINGS
 from kiosk.reports.render.daily_csv import render_daily_csv
+from kiosk.reports.render.export_file import ExportFile
 
 MAX_DAYS = 366
 FORMATS = ("csv", "pdf")

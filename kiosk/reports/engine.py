@@ -53,7 +53,7 @@ Bucket = date | Month  # a day, or a month
 Grain = Literal["day", "month"]
 CellKey = tuple[str, Bucket]  # (venue id, bucket)
 # A reading yields its queries one by one and is sent each one's rows.
-Reading = Generator[Select[Any], list[Any], None]
+Reading = Generator[Select[*tuple[Any, ...]], list[Any], None]
 # A satisfaction answer stored as nothing: the text SQL reads for an empty string or list.
 NOT_ANSWERED = ("", "[]")
 WORKSHOP_FIELDS = ("slots", "registered", "attended", "waitlisted", "no_shows")
@@ -184,8 +184,8 @@ class _Reader:
         return self.cell(self.key(row[0], row[1 : 1 + self.width])), list(row[1 + self.width :])
 
     def _rolled_up(
-        self, inner: Select[Any], keys: Sequence[str], by_kind: bool = False
-    ) -> Select[Any]:
+        self, inner: Select[*tuple[Any, ...]], keys: Sequence[str], by_kind: bool = False
+    ) -> Select[*tuple[Any, ...]]:
         """Rows of `inner` (one per event) summed by venue-bucket.
 
         `inner` streams its groups in index order; only its few thousand rows

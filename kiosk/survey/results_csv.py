@@ -11,7 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from kiosk.core.atomic_file import write_atomically
-from kiosk.reports.render.csv_cells import ExportFile, render_csv
+from kiosk.reports.render.csv_cells import render_csv
+from kiosk.reports.render.export_file import ExportFile
 from kiosk.survey.results import Rate, SurveyResults
 
 HEADERS = {

@@ -21,9 +21,8 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.errors import KioskError
 from kiosk.door import venues
-from kiosk.reports.daily import DailyTally, Figure, daily_tally, figures
+from kiosk.reports.daily import DailyTally, Figure, daily_tally, figures, held_label
 from kiosk.reports.daily_export import ExportRequest, export_daily
-from kiosk.reports.render.daily_csv import held_label
 from ui.dialogs.paper_day_dialog import PaperDayDialog
 from ui.door_state import DoorState
 from ui.widgets.bar_chart import BarChart
