@@ -46,8 +46,10 @@ class FigureGroup(QFrame):
         title.setProperty("role", "section")
         layout.addWidget(title, 0, 0, 1, 2)
         self.values: dict[str, QLabel] = {}
+        self.names: dict[str, QLabel] = {}  # the catalogue's labels, as the files print them
         for row, fig in enumerate(items, start=1):
             name = QLabel(fig.item_label, self)
+            self.names[fig.item] = name
             name.setWordWrap(True)
             value = QLabel(str(fig.value), self)
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -188,6 +190,10 @@ class TallyScreen(QWidget):
     def value(self, group: str, item: str) -> str:
         """What the screen shows for one figure (for tests and accessibility)."""
         return self.groups[group].values[item].text()
+
+    def label(self, group: str, item: str) -> str:
+        """The label the screen shows for one figure (the figure catalogue's)."""
+        return self.groups[group].names[item].text()
 
     def enter_paper_list(self) -> None:
         """A past day's counts from a paper sign-in list (ui/dialogs/paper_day_dialog.py)."""
