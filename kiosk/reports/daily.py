@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
@@ -94,7 +94,8 @@ def held_label(tally: DailyTally, lang: str) -> str:
 
 
 def _breakdown(group: str, counted: Counter[str], extra: tuple[str, ...] = ()) -> Breakdown:
-    codes = [*choices.codes(group), *[c for c in extra if c not in choices.codes(group)]]
+    known = choices.codes(group)
+    codes = [*known, *[c for c in extra if c not in known]]
     return Breakdown(group, tuple((code, counted.get(code, 0)) for code in codes))
 
 
@@ -181,23 +182,21 @@ def daily_tallies(
         n: {lang: {e.code: e.label(lang) for e in counted.lists[n]} for lang in LANGUAGES}
         for n in ("channel", "category", "agency")
     }
+    # A day with nothing in it is the venue's zeros, built once and re-dated.
+    zeros = {
+        v: _tally(engine.Cell(), v, names[v], first, counted, 0, list_labels) for v in venue_ids
+    }
     out: list[DailyTally] = []
     day = first
     while day <= last:
         for venue_id in venue_ids:
             key = (venue_id, day)
-            cell = counted.cells.get(key) or engine.Cell()
-            out.append(
-                _tally(
-                    cell,
-                    venue_id,
-                    names[venue_id],
-                    day,
-                    counted,
-                    counted.regulars.by_cell.get(key, 0),
-                    list_labels,
-                )
-            )
+            cell = counted.cells.get(key)
+            if cell is None:
+                out.append(replace(zeros[venue_id], day=day))
+                continue
+            regulars = counted.regulars.by_cell.get(key, 0)
+            out.append(_tally(cell, venue_id, names[venue_id], day, counted, regulars, list_labels))
         day += timedelta(days=1)
     return out
 

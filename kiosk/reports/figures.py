@@ -13,6 +13,7 @@ The counting engine (kiosk/reports/engine.py) counts every one of them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 from kiosk.core.translations import text
@@ -90,9 +91,18 @@ def figure(figure_id: str) -> Figure:
 
 def label(figure_id: str, lang: str, **params: object) -> str:
     """The label of a figure in `lang`: the same on every screen and in every file."""
-    return BY_ID[figure_id].label(lang, **params)
+    if params:
+        return BY_ID[figure_id].label(lang, **params)
+    return _plain_label(figure_id, lang)
 
 
+@cache
+def _plain_label(figure_id: str, lang: str) -> str:
+    """A label without placeholders; the catalogue files are read once per process."""
+    return BY_ID[figure_id].label(lang)
+
+
+@cache
 def group_label(group: str, lang: str) -> str:
     return text(f"report.group.{group}", lang)
 

@@ -2199,96 +2199,50 @@ Close Tsunagari anyway?</source>
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="67"/>
+        <location filename="../../ui/screens/reports_screen.py" line="68"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="68"/>
+        <location filename="../../ui/screens/reports_screen.py" line="69"/>
         <source>Fiscal year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="69"/>
+        <location filename="../../ui/screens/reports_screen.py" line="70"/>
         <source>Dates</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="116"/>
-        <location filename="../../ui/screens/reports_screen.py" line="242"/>
+        <location filename="../../ui/screens/reports_screen.py" line="117"/>
+        <location filename="../../ui/screens/reports_screen.py" line="235"/>
         <source>Targets and KPIs</source>
         <translation>目標・KPIの達成状況</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="118"/>
+        <location filename="../../ui/screens/reports_screen.py" line="119"/>
         <source>By month</source>
         <translation>月別の実績</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="154"/>
+        <location filename="../../ui/screens/reports_screen.py" line="155"/>
         <source>All venues</source>
         <translation>全会場</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="200"/>
+        <location filename="../../ui/screens/reports_screen.py" line="201"/>
         <source>Counting…</source>
         <translation>集計中…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="223"/>
+        <location filename="../../ui/screens/reports_screen.py" line="224"/>
         <source>This period crosses fiscal years.</source>
         <translation>この期間は年度をまたいでいます。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="226"/>
-        <location filename="../../ui/screens/reports_screen.py" line="258"/>
-        <source>Group</source>
-        <translation>区分</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/reports_screen.py" line="227"/>
-        <source>Target / KPI</source>
-        <translation>目標・KPI</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/reports_screen.py" line="228"/>
-        <source>Kind</source>
-        <translation>種類</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/reports_screen.py" line="229"/>
-        <source>Target</source>
-        <translation>目標</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/reports_screen.py" line="230"/>
-        <source>Actual</source>
-        <translation>実績</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/reports_screen.py" line="231"/>
-        <source>Achieved</source>
-        <translation>達成率</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/reports_screen.py" line="232"/>
-        <source>Ratio</source>
-        <translation>比率</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/reports_screen.py" line="246"/>
+        <location filename="../../ui/screens/reports_screen.py" line="239"/>
         <source>No targets for this period. Set them in Settings (a fiscal year&apos;s report).</source>
         <translation>この期間の目標はありません。設定で年度ごとに登録できます（年度の報告に表示されます）。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/reports_screen.py" line="258"/>
-        <source>Item</source>
-        <translation>項目</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/reports_screen.py" line="258"/>
-        <source>Total</source>
-        <translation>合計</translation>
     </message>
 </context>
 <context>
@@ -2941,27 +2895,27 @@ Responses: %5 (tablet %6, paper %7).</source>
 <context>
     <name>TallyScreen</name>
     <message>
-        <location filename="../../ui/screens/tally_screen.py" line="80"/>
+        <location filename="../../ui/screens/tally_screen.py" line="81"/>
         <source>Enter a paper list…</source>
         <translation>紙の受付簿を入力…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/tally_screen.py" line="101"/>
+        <location filename="../../ui/screens/tally_screen.py" line="102"/>
         <source>Visits by hour</source>
         <translation>時間帯別の来場者数</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/tally_screen.py" line="102"/>
+        <location filename="../../ui/screens/tally_screen.py" line="103"/>
         <source>Visits by age</source>
         <translation>年代別の来場者数</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/tally_screen.py" line="167"/>
+        <location filename="../../ui/screens/tally_screen.py" line="168"/>
         <source>Held: %1</source>
         <translation>開催：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/tally_screen.py" line="170"/>
+        <location filename="../../ui/screens/tally_screen.py" line="171"/>
         <source>Nothing was held at this venue on this day.</source>
         <translation>この日、この会場での開催はありません（数値はすべて0です）。</translation>
     </message>
