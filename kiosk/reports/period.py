@@ -20,9 +20,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
-
-from db.models import Venue
 from kiosk.consultations.counts import ConsultationCounts
 from kiosk.consultations.lists import ListEntry
 from kiosk.core import choices
@@ -30,7 +27,6 @@ from kiosk.core.context import AppContext
 from kiosk.core.errors import KioskError
 from kiosk.core.fiscal_year import fiscal_year_label, fiscal_year_months, fiscal_year_range
 from kiosk.core.japanese_dates import era_year_label
-from kiosk.core.transaction import read
 from kiosk.core.translations import text
 from kiosk.reports import engine
 from kiosk.reports import figures as catalogue
@@ -154,12 +150,6 @@ def _figures(
         paper_days=cell.paper_days,
         paper_workshop_participants=cell.paper_workshop_participants,
     )
-
-
-def all_venue_ids(ctx: AppContext) -> list[tuple[str, str]]:
-    """(id, name) of every venue, retired ones too: their history belongs in reports."""
-    with read(ctx) as session:
-        return [(v.id, v.name) for v in session.scalars(select(Venue).order_by(Venue.created_at))]
 
 
 def period_report(
