@@ -35,7 +35,7 @@ CHECK_INS = {"small": 50, "large": 200}
 REPEATS = {"small": 5, "large": 3}
 WINDOW_CHECK_INS = 20
 
-# Figure → (target, unit), from issue 8; None: measured, no target.
+# Figure → (target, unit), from issue 8 (and 15); None: measured, no target.
 TARGETS: dict[str, tuple[float | None, str]] = {
     "cold_start_ms": (1000, "ms"),
     "first_start_of_day_ms": (None, "ms"),
@@ -46,9 +46,10 @@ TARGETS: dict[str, tuple[float | None, str]] = {
     door_window.COUNTERS_FIGURE: (15, "ms"),
     "daily_tally_ms": (30, "ms"),
     "raw_sql_tally_ms": (None, "ms"),
-    "fy_report_ms": (1000, "ms"),
+    "fy_report_ms": (300, "ms"),  # issue 15
     "daily_pdf_ms": (None, "ms"),
     "daily_csv_ms": (None, "ms"),
+    "daily_csv_year_ms": (1000, "ms"),  # issue 15: a year of days, the demo's three venues
     "fy_pdf_ms": (2000, "ms"),
     "exchange_export_ms": (None, "ms"),
     "exchange_import_ms": (2000, "ms"),
@@ -82,7 +83,7 @@ def measure_size(size: generate.Size, work: Path, seed: int = 1) -> dict[str, An
     repeats = REPEATS[size.name]
     figures.update(measures.tallies(ctx, built.path, venue, day, repeats * 4))
     year = fiscal_year_of(date.today()) - 1
-    figures.update(measures.reports(ctx, work, venue, day, year, repeats))
+    figures.update(measures.reports(ctx, work, built.venue_ids, day, year, repeats))
     figures.update(measures.check_ins(ctx, built.venue_ids[1], CHECK_INS[size.name]))
     figures.update(door_window.counters_after_check_in(ctx, WINDOW_CHECK_INS))
     figures.update(measures.exchange(month_ctx, ctx, work))  # last: it changes the file
@@ -119,7 +120,7 @@ def table(results: dict[str, dict[str, Any]], found: dict[str, float]) -> str:
             row.append(str(found.get(f"large_over_small_{figure}", "")))
         lines.append(" | ".join(row))
     lines.append("")
-    lines += [f"{k}: {v}" for k, v in found.items() if k.startswith("tally_over")]
+    lines += [f"{k}: {v} (target ≤ 3)" for k, v in found.items() if k.startswith("tally_over")]
     return "\n".join(lines)
 
 

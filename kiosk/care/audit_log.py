@@ -19,10 +19,10 @@ from sqlalchemy import Select, func, select
 from db.models import AuditEntry
 from kiosk.core.atomic_file import write_atomically
 from kiosk.core.context import AppContext
+from kiosk.core.csv_cells import ENCODINGS, render_csv
 from kiosk.core.errors import KioskError
 from kiosk.core.transaction import read
 from kiosk.core.translations import SOURCE_LANGUAGE, text, texts_under
-from kiosk.reports.render.csv_cells import ENCODINGS, render_csv
 
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500

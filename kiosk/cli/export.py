@@ -11,18 +11,13 @@ import argparse
 from kiosk.cli import arguments
 from kiosk.cli.commands import Subcommands, command, output_option, subcommands
 from kiosk.core.context import AppContext
+from kiosk.core.csv_cells import ENCODINGS
 from kiosk.core.paths import DataFolder
 from kiosk.core.safe_text import shown
+from kiosk.core.translations import text
+from kiosk.reports import figures as catalogue
 from kiosk.reports.daily import venue_by_name
 from kiosk.reports.daily_export import FORMATS, ExportRequest, export_daily, venue_ids_by_names
-from kiosk.reports.render.csv_cells import ENCODINGS
-
-NOTES = {
-    "ja": "{day} {venue}: 開催なし（0で出力しました）",
-    "en": "{day} {venue}: nothing held (exported as zeros)",
-}
-DONE_PERIOD = {"ja": "書き出しました: {path}（{label}）", "en": "written: {path} ({label})"}
-DONE = {"ja": "書き出しました: {path}（{count}件）", "en": "written: {path} ({count} venue-days)"}
 
 
 def add_export_parser(sub: Subcommands) -> None:
@@ -94,9 +89,15 @@ def run_export(args: argparse.Namespace, folder: DataFolder, lang: str) -> int:
     tallies = export_daily(ctx, request, target)
     for tally in tallies:
         if not tally.held:
-            note = NOTES.get(lang, NOTES["ja"])
-            print(shown(note.format(day=tally.day.isoformat(), venue=tally.venue_name)))
-    print(shown(DONE.get(lang, DONE["ja"]).format(path=target, count=len(tallies))))
+            note = text(
+                "report.cli.not_held", lang, day=tally.day.isoformat(), venue=tally.venue_name
+            )
+            print(shown(note))
+    print(shown(text("report.cli.written", lang, path=target, count=len(tallies))))
+    # The headline figure, labelled as the screen, the CSV and the PDF label it.
+    visits = sum(t.visits for t in tallies)
+    label = catalogue.label("visits.total", lang)
+    print(shown(text("report.cli.figure", lang, label=label, value=visits)))
     return 0
 
 
@@ -117,5 +118,5 @@ def _run_period(ctx: AppContext, args: argparse.Namespace, lang: str) -> int:
         lang=lang,
     )
     target = export_period(ctx, request, args.output)
-    print(shown(DONE_PERIOD.get(lang, DONE_PERIOD["ja"]).format(path=target, label=period.label)))
+    print(shown(text("report.cli.written_period", lang, path=target, label=period.label)))
     return 0

@@ -24,8 +24,8 @@ from reportlab.pdfgen.canvas import Canvas
 from kiosk.core import choices, translations
 from kiosk.core.atomic_file import write_atomically
 from kiosk.core.japanese_dates import western_date_ja
+from kiosk.core.pdf_font import japanese_font
 from kiosk.door.childcare import ChildInfo
-from kiosk.reports.render.pdf_font import japanese_font
 
 PAGE_WIDTH = 62 * mm
 PAGE_HEIGHT = 45 * mm

@@ -1,3 +1,3 @@
-"""Figures for the city office: the daily tally, month and fiscal-year reports,
-KPI targets, and their exports (render/ holds the CSV and PDF makers).
+"""Figures for the city office: the figure catalogue, the one counting engine, the daily
+tally, month and fiscal-year reports and KPI targets built on it; render/ makes CSV and PDF.
 """

@@ -9,24 +9,26 @@ through the (venue_id, date) and event_id indexes, whatever the history.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
 
-from db.models import ChildCare, Event, Venue, Visit
-from kiosk.consultations.counts import ConsultationCounts, consultation_counts
-from kiosk.consultations.lists import entries_in
-from kiosk.core import choices, settings
+from db.models import Event, Venue
+from kiosk.consultations.counts import ConsultationCounts, in_list_order
+from kiosk.consultations.lists import ListEntry
+from kiosk.core import choices
 from kiosk.core.context import AppContext
 from kiosk.core.errors import KioskError
 from kiosk.core.transaction import read
-from kiosk.door.paper_days import paper_counts
-from kiosk.survey.results import Rate, Scope, results
-from kiosk.workshops.counts import WorkshopCounts, workshop_counts
+from kiosk.core.translations import text
+from kiosk.reports import engine
+from kiosk.reports import figures as catalogue
+from kiosk.reports.engine import UNANSWERED
+from kiosk.survey.results import Rate
+from kiosk.workshops.counts import WorkshopCount, WorkshopCounts
 
-UNANSWERED = "unanswered"
 LANGUAGES = ("ja", "en")
 EMPTY_CONSULTATIONS = ConsultationCounts(0, {}, {}, {}, 0, {}, 0)
 FIRST_HOUR, LAST_HOUR = 8, 21  # the hours a chart shows; earlier/later fold into the ends
@@ -81,8 +83,19 @@ class DailyTally:
         return bool(self.event_kinds) or self.from_paper
 
 
+def held_label(tally: DailyTally, lang: str) -> str:
+    """What was held that day, as the screen, the CSV and the PDF say it."""
+    if not tally.held:
+        return text("report.not_held", lang)
+    kinds = [choices.label("event_kind", k, lang) for k in tally.event_kinds]
+    if tally.from_paper:
+        kinds.append(text("report.from_paper", lang))
+    return "・".join(kinds)
+
+
 def _breakdown(group: str, counted: Counter[str], extra: tuple[str, ...] = ()) -> Breakdown:
-    codes = [*choices.codes(group), *[c for c in extra if c not in choices.codes(group)]]
+    known = choices.codes(group)
+    codes = [*known, *[c for c in extra if c not in known]]
     return Breakdown(group, tuple((code, counted.get(code, 0)) for code in codes))
 
 
@@ -147,116 +160,145 @@ def venue_by_name(ctx: AppContext, name: str) -> str:
 
 
 def daily_tally(ctx: AppContext, venue_id: str, day: date) -> DailyTally:
-    with read(ctx) as session:
-        venue = session.get(Venue, venue_id)
-        if venue is None:
+    """The engine on one venue-day, in one read."""
+    return daily_tallies(ctx, (venue_id,), day, day, hours=True)[0]
+
+
+def daily_tallies(
+    ctx: AppContext, venue_ids: Sequence[str], first: date, last: date, hours: bool = True
+) -> list[DailyTally]:
+    """Every venue-day over [first, last], day by day in the venues' order, from ONE read.
+
+    Days with nothing in them are there too, as zeros. `hours`: count the
+    visits by hour as well (the screen's and the PDF's chart), which reads a
+    row per visit; the CSV has no use for it.
+    """
+    counted = engine.count(ctx, venue_ids, first, last, grain="day", hours=hours)
+    names = dict(counted.venues)
+    for venue_id in venue_ids:
+        if venue_id not in names:
             raise KioskError("venue_not_found")
-        organisation = settings.get_in(session, settings.ORGANISATION) or ""
-        events = session.execute(
-            select(Event.id, Event.kind).where(
-                Event.venue_id == venue_id, Event.date == day, Event.status != "cancelled"
-            )
-        ).all()
-        event_ids = [e.id for e in events]
-        active = (Visit.event_id.in_(event_ids), Visit.status == "active")
-        rows = session.execute(
-            select(
-                Visit.age_band,
-                Visit.residence,
-                Visit.heard_from,
-                Visit.first_visit,
-                Visit.count_only,
-                Visit.visitor_id,
-                Visit.checked_in_at,
-            ).where(*active)
-        ).all()
-        kids = session.execute(
-            select(ChildCare.age_band, func.count())
-            .where(ChildCare.event_id.in_(event_ids), ChildCare.status != "cancelled")
-            .group_by(ChildCare.age_band)
-        ).all()
-        names = ("channel", "category", "agency")
-        lists = {n: entries_in(session, n, include_hidden=True) for n in names}
-        list_labels = {
-            n: {lang: {e.code: e.label(lang) for e in lists[n]} for lang in LANGUAGES}
-            for n in names
-        }
-    hours: Counter[int] = Counter()
-    zone = ctx.clock().tzinfo  # the venue's local time, as the door shows it
-    for row in rows:
-        hour = row.checked_in_at.astimezone(zone).hour
-        hours[min(max(hour, FIRST_HOUR), LAST_HOUR)] += 1
-    survey = results(ctx, Scope(venue_id=venue_id, start=day, end=day))
-    talks = consultation_counts(ctx, [venue_id], day, day)
-    paper = paper_counts(ctx, [venue_id], day, day)
-    ages = Counter(r.age_band for r in rows) + Counter(paper.by_age)
-    homes = Counter(r.residence for r in rows) + Counter(paper.by_residence)
-    heard = Counter(r.heard_from or UNANSWERED for r in rows)
-    heard[UNANSWERED] += paper.visits  # a paper list does not ask
+    list_labels = {
+        n: {lang: {e.code: e.label(lang) for e in counted.lists[n]} for lang in LANGUAGES}
+        for n in ("channel", "category", "agency")
+    }
+    # A day with nothing in it is the venue's zeros, built once and re-dated.
+    zeros = {
+        v: _tally(engine.Cell(), v, names[v], first, counted, 0, list_labels) for v in venue_ids
+    }
+    out: list[DailyTally] = []
+    day = first
+    while day <= last:
+        for venue_id in venue_ids:
+            key = (venue_id, day)
+            cell = counted.cells.get(key)
+            if cell is None:
+                out.append(replace(zeros[venue_id], day=day))
+                continue
+            regulars = counted.regulars.by_cell.get(key, 0)
+            out.append(_tally(cell, venue_id, names[venue_id], day, counted, regulars, list_labels))
+        day += timedelta(days=1)
+    return out
+
+
+def _tally(
+    cell: engine.Cell,
+    venue_id: str,
+    venue_name: str,
+    day: date,
+    counted: engine.Counted,
+    regulars: int,
+    list_labels: Mapping[str, Mapping[str, Mapping[str, str]]],
+) -> DailyTally:
     return DailyTally(
         venue_id=venue_id,
-        venue_name=venue.name,
+        venue_name=venue_name,
         day=day,
-        organisation=organisation,
-        event_kinds=tuple(sorted({e.kind for e in events})),
-        visits=len(rows) + paper.visits,
-        first_visits=sum(1 for r in rows if r.first_visit is True) + paper.first_visits,
-        repeat_visits=sum(1 for r in rows if r.first_visit is False)
-        + paper.visits
-        - paper.first_visits,
-        count_only=sum(1 for r in rows if r.count_only),
-        regulars=len({r.visitor_id for r in rows if r.visitor_id}),
-        age_bands=_breakdown("age_band", ages),
-        residence=_breakdown("residence", homes),
-        heard_from=_breakdown("heard_from", heard, extra=(UNANSWERED,)),
-        children=sum(n for _, n in kids) + paper.children,
-        child_age_bands=_breakdown(
-            "child_age_band", Counter({b: n for b, n in kids}) + Counter(paper.children_by_age)
-        ),
-        by_hour=tuple((h, hours.get(h, 0)) for h in range(FIRST_HOUR, LAST_HOUR + 1)),
-        workshops=workshop_counts(ctx, event_ids),
-        survey_responses=survey.responses,
-        satisfaction=survey.satisfaction,
-        consultations=talks,
+        organisation=counted.organisation,
+        event_kinds=tuple(sorted(k for k, n in cell.held.items() if n)),
+        visits=cell.visits,
+        first_visits=cell.first_visits,
+        repeat_visits=cell.repeat_visits,
+        count_only=cell.count_only,
+        regulars=regulars,
+        age_bands=_breakdown("age_band", cell.ages),
+        residence=_breakdown("residence", cell.homes),
+        heard_from=_breakdown("heard_from", cell.heard, extra=(UNANSWERED,)),
+        children=sum(cell.kids.values()) + cell.kids_age_unknown,
+        child_age_bands=_breakdown("child_age_band", cell.kids),
+        by_hour=_hours(cell.hours),
+        workshops=workshop_counts_of(cell, counted.workshop_names),
+        survey_responses=cell.survey_responses,
+        satisfaction=Rate(cell.satisfied, cell.answered),
+        consultations=consultations_of(cell, counted.lists),
         list_labels=list_labels,
-        from_paper=paper.days > 0,
-        paper_workshop_participants=paper.workshop_participants,
+        from_paper=cell.paper_days > 0,
+        paper_workshop_participants=cell.paper_workshop_participants,
+    )
+
+
+def _hours(counted: Mapping[int, int]) -> tuple[tuple[int, int], ...]:
+    """Visits per hour of the chart; earlier and later hours fold into its ends."""
+    folded: Counter[int] = Counter()
+    for hour, n in counted.items():
+        folded[min(max(hour, FIRST_HOUR), LAST_HOUR)] += n
+    return tuple((h, folded.get(h, 0)) for h in range(FIRST_HOUR, LAST_HOUR + 1))
+
+
+def workshop_counts_of(cell: engine.Cell, names: Mapping[str, str]) -> WorkshopCounts:
+    """The workshops of a cell (those with an open session in it), by name then id."""
+    found = sorted(
+        (
+            WorkshopCount(wid, names.get(wid, wid), *(c[f] for f in engine.WORKSHOP_FIELDS))
+            for wid, c in cell.workshops.items()
+            if c["slots"] > 0  # a workshop with no open session in the span is not listed
+        ),
+        key=lambda w: (w.name, w.workshop_id),
+    )
+    return WorkshopCounts(
+        tuple(found), cell.workshop_visits_registered, cell.workshop_visits_attended
+    )
+
+
+def consultations_of(
+    cell: engine.Cell, lists: Mapping[str, Iterable[ListEntry]]
+) -> ConsultationCounts:
+    """The consultation counts of a cell, each list in its order, zeros included."""
+    return in_list_order(
+        lists,
+        {
+            "channel": cell.channel,
+            "category": cell.category,
+            "staff_role": cell.staff_role,
+            "agency": cell.agency,
+        },
+        cell.case_meetings,
     )
 
 
 # -- one flat list of figures, for every renderer ------------------------------------
 
-GROUPS: dict[str, dict[str, str]] = {
-    "visits": {"ja": "来場", "en": "Visits"},
-    "age_band": {"ja": "年代", "en": "Age"},
-    "residence": {"ja": "お住まい", "en": "Residence"},
-    "heard_from": {"ja": "知ったきっかけ", "en": "Heard via"},
-    "childcare": {"ja": "託児", "en": "Childcare"},
-    "workshops": {"ja": "ワークショップ", "en": "Workshops"},
-    "consultations": {"ja": "相談", "en": "Consultations"},
-    "referrals": {"ja": "支援機関へのつなぎ", "en": "Referrals to agencies"},
-    "survey": {"ja": "アンケート", "en": "Questionnaire"},
-}
-ITEMS: dict[str, dict[str, str]] = {
-    "total": {"ja": "来場者数（延べ）", "en": "Visits"},
-    "first": {"ja": "はじめて", "en": "First visits"},
-    "repeat": {"ja": "2回目以上", "en": "Repeat visits"},
-    "count_only": {"ja": "回答なし", "en": "Count only"},
-    "regulars": {"ja": "ニックネーム登録者（実人数）", "en": "Distinct nicknamed visitors"},
-    "children": {"ja": "託児人数", "en": "Children in childcare"},
-    "registered": {"ja": "申込（延べ）", "en": "Registered"},
-    "attended": {"ja": "参加（延べ）", "en": "Attended"},
-    "waitlisted": {"ja": "キャンセル待ち", "en": "Waitlisted"},
-    "no_shows": {"ja": "欠席", "en": "No-shows"},
-    "visits_attended": {"ja": "参加した来場者（実数）", "en": "Visitors who attended"},
-    "paper_participants": {"ja": "参加（紙の受付簿から）", "en": "Attended (from paper lists)"},
-    "consultations": {"ja": "相談件数", "en": "Consultations"},
-    "case_meetings": {"ja": "個別ケース会議", "en": "Case meetings"},
-    "referrals": {"ja": "つないだ件数", "en": "Referrals"},
-    "responses": {"ja": "回答数", "en": "Responses"},
-    "satisfied": {"ja": "満足（満足・やや満足）", "en": "Satisfied"},
-    "answered": {"ja": "満足度の回答数（分母）", "en": "Answered (denominator)"},
-    "rate": {"ja": "満足度", "en": "Satisfaction rate"},
+# The daily rows' item codes, and the catalogue figure each one shows.
+ITEM_FIGURES = {
+    "total": "visits.total",
+    "first": "visits.first",
+    "repeat": "visits.repeat",
+    "count_only": "visits.count_only",
+    "regulars": "visits.regulars",
+    "children": "childcare.children",
+    "registered": "workshops.registered",
+    "attended": "workshops.attended",
+    "waitlisted": "workshops.waitlisted",
+    "no_shows": "workshops.no_shows",
+    "visits_attended": "workshops.visits_attended",
+    "paper_participants": "workshops.paper_participants",
+    "consultations": "consultations.total",
+    "case_meetings": "consultations.case_meetings",
+    "referrals": "referrals.total",
+    "responses": "survey.responses",
+    "satisfied": "survey.satisfied",
+    "answered": "survey.answered",
+    "rate": "survey.rate",
 }
 
 
@@ -268,21 +310,29 @@ class Figure:
     item_label: str
     value: int | str
     wide: bool = True  # a fixed column of the one-row-per-day CSV
+    figure_id: str = ""  # the catalogue figure (kiosk/reports/figures.py) it shows
 
 
 def figures(tally: DailyTally, lang: str = "ja") -> list[Figure]:
     """Every figure of the day in a fixed order: the screen's, CSV's and PDF's rows."""
 
     def fig(
-        group: str, item: str, value: int | str, label: str | None = None, wide: bool = True
+        group: str,
+        item: str,
+        value: int | str,
+        label: str | None = None,
+        wide: bool = True,
+        figure_id: str | None = None,
     ) -> Figure:
+        found = figure_id or ITEM_FIGURES.get(item, "")
         return Figure(
             group,
             item,
-            GROUPS[group].get(lang, GROUPS[group]["ja"]),
-            label if label is not None else ITEMS[item].get(lang, ITEMS[item]["ja"]),
+            catalogue.group_label(group, lang),
+            label if label is not None else catalogue.label(found, lang),
             value,
             wide,
+            found,
         )
 
     out = [
@@ -299,14 +349,15 @@ def figures(tally: DailyTally, lang: str = "ja") -> list[Figure]:
     ):
         for code, n in breakdown.counts:
             label = (
-                ITEMS_UNANSWERED[lang]
+                catalogue.label("heard_from.unanswered", lang)
                 if code == UNANSWERED and key == "heard_from"
                 else breakdown.label(code, lang)
             )
-            out.append(fig(key, code, n, label))
+            out.append(fig(key, code, n, label, figure_id=f"{key}.parts"))
     out.append(fig("childcare", "children", tally.children))
     for code, n in tally.child_age_bands.counts:
-        out.append(fig("childcare", f"child_{code}", n, tally.child_age_bands.label(code, lang)))
+        label = tally.child_age_bands.label(code, lang)
+        out.append(fig("childcare", f"child_{code}", n, label, figure_id="childcare.by_age"))
     w = tally.workshops
     for item, value in (
         ("registered", w.registered),
@@ -319,8 +370,10 @@ def figures(tally: DailyTally, lang: str = "ja") -> list[Figure]:
     out.append(fig("workshops", "paper_participants", tally.paper_workshop_participants))
     for one in w.workshops:
         for measure, value in (("registered", one.registered), ("attended", one.attended)):
-            label = f"{one.name}：{PER_WORKSHOP[measure].get(lang, PER_WORKSHOP[measure]['ja'])}"
-            out.append(fig("workshops", f"workshop:{one.name}:{measure}", value, label, wide=False))
+            found = f"workshops.one_{measure}"
+            label = catalogue.label(found, lang, workshop=one.name)
+            item = f"workshop:{one.name}:{measure}"
+            out.append(fig("workshops", item, value, label, wide=False, figure_id=found))
     talks = tally.consultations
     out.append(fig("consultations", "consultations", talks.total))
     for prefix, counts, list_name in (
@@ -328,22 +381,18 @@ def figures(tally: DailyTally, lang: str = "ja") -> list[Figure]:
         ("category", talks.by_category, "category"),
     ):
         names = tally.list_labels.get(list_name, {}).get(lang, {})
+        found = f"consultations.by_{prefix}"
         for code, n in counts.items():
-            out.append(fig("consultations", f"{prefix}:{code}", n, names.get(code, code)))
+            label = names.get(code, code)
+            out.append(fig("consultations", f"{prefix}:{code}", n, label, figure_id=found))
     out.append(fig("consultations", "case_meetings", talks.case_meetings))
     out.append(fig("referrals", "referrals", talks.referrals))
     agencies = tally.list_labels.get("agency", {}).get(lang, {})
     for code, n in talks.by_agency.items():
-        out.append(fig("referrals", f"agency:{code}", n, agencies.get(code, code)))
+        label = agencies.get(code, code)
+        out.append(fig("referrals", f"agency:{code}", n, label, figure_id="referrals.by_agency"))
     out.append(fig("survey", "responses", tally.survey_responses))
     out.append(fig("survey", "satisfied", tally.satisfaction.satisfied))
     out.append(fig("survey", "answered", tally.satisfaction.answered))
     out.append(fig("survey", "rate", tally.satisfaction.percent_text()))
     return out
-
-
-ITEMS_UNANSWERED = {"ja": "無回答", "en": "No answer"}
-PER_WORKSHOP = {
-    "registered": {"ja": "申込", "en": "registered"},
-    "attended": {"ja": "参加", "en": "attended"},
-}

@@ -2,7 +2,7 @@
 
 Built from the same counts as the daily tally, but aggregated in the
 database over the whole period: one pass of grouped queries gives the
-figures of every venue-month (kiosk/reports/period_cells.py), and the total, each
+figures of every venue-month (kiosk/reports/engine.py), and the total, each
 month and each venue are sums of those. Month-by-month columns across a
 fiscal year, one venue or all.
 
@@ -16,26 +16,24 @@ from __future__ import annotations
 
 import calendar
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
-
-from db.models import Venue, Workshop
-from kiosk.consultations.counts import ConsultationCounts, in_list_order, lists_in
+from kiosk.consultations.counts import ConsultationCounts
 from kiosk.consultations.lists import ListEntry
 from kiosk.core import choices
 from kiosk.core.context import AppContext
 from kiosk.core.errors import KioskError
 from kiosk.core.fiscal_year import fiscal_year_label, fiscal_year_months, fiscal_year_range
 from kiosk.core.japanese_dates import era_year_label
-from kiosk.core.transaction import read
-from kiosk.reports.daily import Breakdown, _breakdown
-from kiosk.reports.period_cells import WORKSHOP_FIELDS, Cell, period_cells, total
-from kiosk.survey.catalogue import stored_definitions
+from kiosk.core.translations import text
+from kiosk.reports import engine
+from kiosk.reports import figures as catalogue
+from kiosk.reports.daily import Breakdown, _breakdown, consultations_of, workshop_counts_of
+from kiosk.reports.engine import Cell, total
 from kiosk.survey.results import Rate
-from kiosk.workshops.counts import WorkshopCount, WorkshopCounts
+from kiosk.workshops.counts import WorkshopCounts
 
 EVENT_KINDS = ("cafe", "online_dialogue", "seminar", "lecture")
 
@@ -133,14 +131,6 @@ def _figures(
     lists: dict[str, tuple[ListEntry, ...]],
 ) -> PeriodFigures:
     """The report's figures of one column: a sum of cells, and its distinct regulars."""
-    workshops = sorted(
-        (
-            WorkshopCount(wid, workshop_names.get(wid, wid), *(c[f] for f in WORKSHOP_FIELDS))
-            for wid, c in cell.workshops.items()
-            if c["slots"] > 0  # a workshop with no open session in the period is not listed
-        ),
-        key=lambda w: (w.name, w.workshop_id),
-    )
     return PeriodFigures(
         openings={k: cell.openings.get(k, 0) for k in EVENT_KINDS},
         participants={k: cell.participants.get(k, 0) for k in EVENT_KINDS},
@@ -153,19 +143,8 @@ def _figures(
         residence=_breakdown("residence", cell.homes),
         children=sum(cell.kids.values()) + cell.kids_age_unknown,
         child_age_bands=_breakdown("child_age_band", cell.kids),
-        workshops=WorkshopCounts(
-            tuple(workshops), cell.workshop_visits_registered, cell.workshop_visits_attended
-        ),
-        consultations=in_list_order(
-            lists,
-            {
-                "channel": cell.channel,
-                "category": cell.category,
-                "staff_role": cell.staff_role,
-                "agency": cell.agency,
-            },
-            cell.case_meetings,
-        ),
+        workshops=workshop_counts_of(cell, workshop_names),
+        consultations=consultations_of(cell, lists),
         survey_responses=cell.survey_responses,
         satisfaction=Rate(cell.satisfied, cell.answered),
         paper_days=cell.paper_days,
@@ -173,43 +152,26 @@ def _figures(
     )
 
 
-def all_venue_ids(ctx: AppContext) -> list[tuple[str, str]]:
-    """(id, name) of every venue, retired ones too: their history belongs in reports."""
-    with read(ctx) as session:
-        return [(v.id, v.name) for v in session.scalars(select(Venue).order_by(Venue.created_at))]
-
-
 def period_report(
     ctx: AppContext,
     period: Period,
     venue_id: str | None = None,
-    all_label: str = "全会場",
+    all_label: str | None = None,
 ) -> PeriodReport:
     """The report of one venue, or of all venues together with a table per venue."""
-    venues = all_venue_ids(ctx)
-    if venue_id is not None:
-        chosen = [(i, n) for i, n in venues if i == venue_id]
-        if not chosen:
-            raise KioskError("venue_not_found")
-    else:
-        chosen = venues
+    wanted = None if venue_id is None else [venue_id]
+    counted = engine.count(ctx, wanted, period.first, period.last, grain="month")
+    chosen = [(i, n) for i, n in counted.venues if venue_id is None or i == venue_id]
+    if venue_id is not None and not chosen:
+        raise KioskError("venue_not_found")
     ids = tuple(i for i, _ in chosen)
-    with read(ctx) as session:
-        definitions = stored_definitions(session)
-    cells, regulars = period_cells(ctx, ids, period.first, period.last, definitions)
-    with read(ctx) as session:
-        workshop_ids = {w for cell in cells.values() for w in cell.workshops}
-        names: dict[str, str] = {
-            wid: name
-            for wid, name in session.execute(
-                select(Workshop.id, Workshop.name).where(Workshop.id.in_(workshop_ids))
-            )
-        }
-        lists = lists_in(session)
+    cells, regulars = counted.cells, counted.regulars
+    names, lists = counted.workshop_names, counted.lists
 
     by_month: dict[tuple[int, int], Cell] = {}
     by_venue: dict[str, Cell] = {}
     for (venue, month), cell in cells.items():
+        assert isinstance(month, tuple)
         by_month.setdefault(month, Cell()).add(cell)
         by_venue.setdefault(venue, Cell()).add(cell)
 
@@ -218,14 +180,14 @@ def period_report(
 
     totals = column(total(by_month.values()), regulars.total)
     months = tuple(
-        (ym, column(by_month.get(ym), regulars.by_month.get(ym, 0))) for ym in _months_of(period)
+        (ym, column(by_month.get(ym), regulars.by_bucket.get(ym, 0))) for ym in _months_of(period)
     )
     per_venue = (
         tuple((name, column(by_venue.get(i), regulars.by_venue.get(i, 0))) for i, name in chosen)
         if venue_id is None and len(chosen) > 1
         else ()
     )
-    label = chosen[0][1] if venue_id is not None else all_label
+    label = chosen[0][1] if venue_id is not None else all_label or text("report.all_venues", "ja")
     return PeriodReport(period, ids, label, totals, months, per_venue)
 
 
@@ -245,40 +207,39 @@ def event_kind_label(kind: str, lang: str) -> str:
 
 # -- rows for every renderer (screen, CSV, PDF) ----------------------------------------
 
-ROW_GROUPS = {
-    "openings": {"ja": "開催回数", "en": "Openings"},
-    "participants": {"ja": "参加者数（延べ）", "en": "Participants"},
-    "visits": {"ja": "来場", "en": "Visits"},
-    "age_band": {"ja": "年代", "en": "Age"},
-    "residence": {"ja": "お住まい", "en": "Residence"},
-    "childcare": {"ja": "託児", "en": "Childcare"},
-    "workshops": {"ja": "ワークショップ", "en": "Workshops"},
-    "consultations": {"ja": "相談", "en": "Consultations"},
-    "referrals": {"ja": "支援機関へのつなぎ", "en": "Referrals"},
-    "survey": {"ja": "アンケート", "en": "Questionnaire"},
+# The report rows' item codes, and the catalogue figure each one shows.
+ROW_FIGURES = {
+    "openings": "openings.by_kind",
+    "participants": "participants.by_kind",
+    "visits": "visits.total",
+    "distinct": "visits.distinct",
+    "first": "visits.first",
+    "repeat": "visits.repeat",
+    "count_only": "visits.count_only",
+    "paper_days": "visits.paper_days",
+    "age": "age_band.parts",
+    "home": "residence.parts",
+    "children": "childcare.children",
+    "child": "childcare.by_age",
+    "registered": "workshops.registered",
+    "attended": "workshops.attended",
+    "workshop": "workshops.one_attended",
+    "consultations": "consultations.total",
+    "channel": "consultations.by_channel",
+    "category": "consultations.by_category",
+    "case_meetings": "consultations.case_meetings",
+    "referrals": "referrals.total",
+    "agency": "referrals.by_agency",
+    "responses": "survey.responses",
+    "satisfied": "survey.satisfied",
+    "answered": "survey.answered",
+    "rate": "survey.rate",
 }
-ROW_ITEMS = {
-    "visits": {"ja": "来場者数（延べ人数）", "en": "Visits"},
-    "distinct": {"ja": "実人数（※）", "en": "Distinct people (*)"},
-    "first": {"ja": "はじめて", "en": "First visits"},
-    "repeat": {"ja": "2回目以上", "en": "Repeat visits"},
-    "count_only": {"ja": "回答なし", "en": "Count only"},
-    "paper_days": {"ja": "紙の受付簿から入力した日数", "en": "Days entered from paper lists"},
-    "children": {"ja": "託児人数（延べ）", "en": "Children in childcare"},
-    "registered": {"ja": "申込（延べ）", "en": "Registered"},
-    "attended": {"ja": "参加（延べ）", "en": "Attended"},
-    "consultations": {"ja": "相談件数", "en": "Consultations"},
-    "case_meetings": {"ja": "個別ケース会議", "en": "Case meetings"},
-    "referrals": {"ja": "つないだ件数", "en": "Referrals"},
-    "responses": {"ja": "回答数", "en": "Responses"},
-    "satisfied": {"ja": "満足（満足・やや満足）", "en": "Satisfied"},
-    "answered": {"ja": "満足度の回答数（分母）", "en": "Answered (denominator)"},
-    "rate": {"ja": "満足度", "en": "Satisfaction rate"},
-}
-DISTINCT_METHOD = {
-    "ja": "※ 実人数＝ニックネーム登録者の人数＋ニックネームのない初回来場者の人数（同じ方の重複を除いた推計）。",
-    "en": "* Distinct people = nicknamed visitors counted once + first visits without a nickname.",
-}
+
+
+def distinct_method(lang: str) -> str:
+    """How 実人数 is counted, as every period report states it."""
+    return text("report.distinct_method", lang)
 
 
 @dataclass(frozen=True)
@@ -287,6 +248,7 @@ class ReportRow:
     item: str
     group_label: str
     item_label: str
+    figure_id: str = ""  # the catalogue figure (kiosk/reports/figures.py) it shows
 
 
 def report_rows(
@@ -294,11 +256,15 @@ def report_rows(
 ) -> list[ReportRow]:
     """The rows of the report, in a fixed order, for the figures given (all months)."""
 
-    def t(table: dict[str, dict[str, str]], key: str) -> str:
-        return table[key].get(lang, table[key]["ja"])
-
     def row(group: str, item: str, label: str | None = None) -> ReportRow:
-        return ReportRow(group, item, t(ROW_GROUPS, group), label or t(ROW_ITEMS, item))
+        found = ROW_FIGURES[item.partition(":")[0]]
+        return ReportRow(
+            group,
+            item,
+            catalogue.group_label(group, lang),
+            label or catalogue.label(found, lang),
+            found,
+        )
 
     rows = [row("openings", f"openings:{k}", event_kind_label(k, lang)) for k in EVENT_KINDS]
     rows += [
@@ -323,7 +289,14 @@ def report_rows(
     ]
     rows += [row("workshops", "registered"), row("workshops", "attended")]
     names = sorted({w.name for f in sample for w in f.workshops.workshops})
-    rows += [row("workshops", f"workshop:{n}", f"{n}（{t(ROW_ITEMS, 'attended')}）") for n in names]
+    rows += [
+        row(
+            "workshops",
+            f"workshop:{n}",
+            catalogue.label("workshops.one_attended", lang, workshop=n),
+        )
+        for n in names
+    ]
     rows.append(row("consultations", "consultations"))
     for prefix, key in (("channel", "by_channel"), ("category", "by_category")):
         codes = list(dict.fromkeys(c for f in sample for c in getattr(f.consultations, key)))
@@ -387,21 +360,27 @@ def attended_by_name(figures: PeriodFigures) -> dict[str, int]:
     return dict(totals)
 
 
+# The value of each catalogue figure that feeds a KPI metric, for one column of figures.
+METRIC_VALUES: dict[str, Callable[[PeriodFigures], float | None]] = {
+    "openings.total": lambda f: f.total_openings,
+    "visits.total": lambda f: f.visits,
+    "visits.distinct": lambda f: f.distinct_people,
+    "childcare.children": lambda f: f.children,
+    "workshops.attended": lambda f: f.workshop_participants,
+    "participants.seminar": lambda f: f.seminar_participants,
+    "consultations.total": lambda f: f.consultations.total,
+    "referrals.total": lambda f: f.consultations.referrals,
+    "consultations.case_meetings": lambda f: f.consultations.case_meetings,
+    "survey.rate": lambda f: _percent(f.satisfaction),
+}
+
+
 def metric_actual(figures: PeriodFigures, metric: str) -> float | None:
-    """The actual value of a KPI metric (the grant form's 実績)."""
-    values: dict[str, float | None] = {
-        "openings": figures.total_openings,
-        "visits": figures.visits,
-        "distinct_visitors": figures.distinct_people,
-        "children": figures.children,
-        "workshop_participants": figures.workshop_participants,
-        "seminar_participants": figures.seminar_participants,
-        "consultations": figures.consultations.total,
-        "referrals": figures.consultations.referrals,
-        "case_meetings": figures.consultations.case_meetings,
-        "satisfaction_rate": _percent(figures.satisfaction),
-    }
-    return values.get(metric)
+    """The actual value of a KPI metric (the grant form's 実績): its catalogue figure's."""
+    found = catalogue.feeding(metric)
+    if found is None:
+        return None
+    return METRIC_VALUES[found.id](figures)
 
 
 def _percent(rate: Rate) -> float | None:

@@ -8,14 +8,14 @@ from pathlib import Path
 from kiosk.consultations.lists import labels
 from kiosk.core.atomic_file import write_atomically
 from kiosk.core.context import AppContext
+from kiosk.core.csv_cells import ENCODINGS
 from kiosk.core.errors import KioskError
+from kiosk.core.export_file import ExportFile
+from kiosk.core.translations import text
 from kiosk.reports.daily_export import FORMATS, report_title
 from kiosk.reports.kpi import kpi_rows
 from kiosk.reports.period import Period, PeriodReport, period_report
-from kiosk.reports.render.csv_cells import ENCODINGS, ExportFile
 from kiosk.reports.render.period_csv import render_period_csv
-
-ALL_VENUES = {"ja": "全会場", "en": "All venues"}
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ def build(ctx: AppContext, request: PeriodRequest) -> PeriodReport:
     if request.period.last > ctx.today() and request.period.first > ctx.today():
         raise KioskError("date_in_future", day=request.period.first.isoformat())
     return period_report(
-        ctx, request.period, request.venue_id, ALL_VENUES.get(request.lang, ALL_VENUES["ja"])
+        ctx, request.period, request.venue_id, text("report.all_venues", request.lang)
     )
 
 

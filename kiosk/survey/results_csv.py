@@ -1,6 +1,6 @@
 """Questionnaire results as CSV for the city office's Excel.
 
-The same CSV rules as every export (kiosk/reports/render/csv_cells.py): UTF-8 with BOM by
+The same CSV rules as every export (kiosk/core/csv_cells.py): UTF-8 with BOM by
 default, Shift_JIS (cp932) on request, one header row, formula-like cells
 neutralised, written atomically. Free comments are written only when the
 coordinator asked for them (results computed with include_comments=True).
@@ -12,7 +12,8 @@ from pathlib import Path
 
 from kiosk.core import translations
 from kiosk.core.atomic_file import write_atomically
-from kiosk.reports.render.csv_cells import ExportFile, render_csv
+from kiosk.core.csv_cells import render_csv
+from kiosk.core.export_file import ExportFile
 from kiosk.survey.results import Rate, SurveyResults
 
 # The header and the words of the first rows: `survey.csv.*` in resources/locales/<lang>.json.

@@ -86,91 +86,91 @@
 <context>
     <name>AuditLogDialog</name>
     <message>
-        <location filename="../../ui/dialogs/audit_log_dialog.py" line="49"/>
-        <location filename="../../ui/dialogs/audit_log_dialog.py" line="54"/>
+        <location filename="../../ui/dialogs/audit_log_dialog.py" line="50"/>
+        <location filename="../../ui/dialogs/audit_log_dialog.py" line="55"/>
         <source>Audit log</source>
         <translation>操作記録</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_log_dialog.py" line="58"/>
+        <location filename="../../ui/dialogs/audit_log_dialog.py" line="59"/>
         <source>Every change, newest first: what, when and on which device. It holds codes and counts, never nicknames or notes.</source>
         <translation>すべての変更を新しい順に表示します（何を・いつ・どの端末で）。記録するのはコードと件数だけで、ニックネームやメモは含みません。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_log_dialog.py" line="71"/>
+        <location filename="../../ui/dialogs/audit_log_dialog.py" line="72"/>
         <source>From</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_log_dialog.py" line="90"/>
+        <location filename="../../ui/dialogs/audit_log_dialog.py" line="91"/>
         <source>to</source>
         <translation>〜</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_log_dialog.py" line="93"/>
-        <location filename="../../ui/dialogs/audit_log_dialog.py" line="107"/>
+        <location filename="../../ui/dialogs/audit_log_dialog.py" line="94"/>
+        <location filename="../../ui/dialogs/audit_log_dialog.py" line="108"/>
         <source>Device</source>
         <translation>端末</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_log_dialog.py" line="96"/>
-        <location filename="../../ui/dialogs/audit_log_dialog.py" line="105"/>
+        <location filename="../../ui/dialogs/audit_log_dialog.py" line="97"/>
+        <location filename="../../ui/dialogs/audit_log_dialog.py" line="106"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_log_dialog.py" line="104"/>
+        <location filename="../../ui/dialogs/audit_log_dialog.py" line="105"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_log_dialog.py" line="106"/>
+        <location filename="../../ui/dialogs/audit_log_dialog.py" line="107"/>
         <source>Detail</source>
         <translation>詳細</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_log_dialog.py" line="108"/>
+        <location filename="../../ui/dialogs/audit_log_dialog.py" line="109"/>
         <source>Entity</source>
         <translation>対象</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_log_dialog.py" line="120"/>
+        <location filename="../../ui/dialogs/audit_log_dialog.py" line="121"/>
         <source>‹ Newer</source>
         <translation>‹ 新しい方へ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_log_dialog.py" line="121"/>
+        <location filename="../../ui/dialogs/audit_log_dialog.py" line="122"/>
         <source>Older ›</source>
         <translation>古い方へ ›</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_log_dialog.py" line="129"/>
+        <location filename="../../ui/dialogs/audit_log_dialog.py" line="130"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_log_dialog.py" line="143"/>
+        <location filename="../../ui/dialogs/audit_log_dialog.py" line="144"/>
         <source>All devices</source>
         <translation>すべての端末</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_log_dialog.py" line="145"/>
-        <location filename="../../ui/dialogs/audit_log_dialog.py" line="194"/>
+        <location filename="../../ui/dialogs/audit_log_dialog.py" line="146"/>
+        <location filename="../../ui/dialogs/audit_log_dialog.py" line="195"/>
         <source> (this device)</source>
         <translation>（この端末）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_log_dialog.py" line="147"/>
+        <location filename="../../ui/dialogs/audit_log_dialog.py" line="148"/>
         <source>All actions</source>
         <translation>すべての操作</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_log_dialog.py" line="216"/>
+        <location filename="../../ui/dialogs/audit_log_dialog.py" line="217"/>
         <source>No lines</source>
         <translation>記録はありません</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_log_dialog.py" line="221"/>
+        <location filename="../../ui/dialogs/audit_log_dialog.py" line="222"/>
         <source>%1–%2 of %3</source>
         <translation>%1〜%2件目（全%3件）</translation>
     </message>
@@ -379,135 +379,135 @@ No: close the app.</source>
 <context>
     <name>CheckInScreen</name>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="115"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="119"/>
         <source>Clear (Esc)</source>
         <translation>クリア（Esc）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="118"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="122"/>
         <source>Count only, no questions</source>
         <translation>回答なしで受付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="122"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="126"/>
         <source>For a visitor who prefers not to answer: counted, every answer “No answer”.</source>
         <translation>質問に答えたくない方：人数だけ数え、回答はすべて「無回答」になります。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="125"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="129"/>
         <source>Check in (Enter)</source>
         <translation>受付する（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="175"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="179"/>
         <source>Today&apos;s check-ins</source>
         <translation>本日の受付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="183"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="187"/>
         <source>Undo last (Ctrl+Z)</source>
         <translation>直前を取り消す（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="186"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="190"/>
         <source>Cancel selected…</source>
         <translation>選んだ受付を取り消す…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="203"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="207"/>
         <source>Check-in has not started today.
 Press “Open today&apos;s check-in” above (Ctrl+O).</source>
         <translation>本日の受付はまだ始まっていません。
 上の「本日の受付を開始」を押してください（Ctrl+O）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="207"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="211"/>
         <source>Today&apos;s check-in is closed. Thank you for today!</source>
         <translation>本日の受付は終了しました。今日もありがとうございました！</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="223"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="227"/>
         <source>count only</source>
         <translation>回答なし</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="227"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="231"/>
         <source>first time</source>
         <translation>はじめて</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="232"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="236"/>
         <source>childcare %1</source>
         <translation>託児%1人</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="235"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="239"/>
         <source>(cancelled)</source>
         <translation>（取消）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="257"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="261"/>
         <source>Next visitor: choose her age group and press Enter. A nickname is optional.</source>
         <translation>次の方：年代を選んで Enter。ニックネームは任意です。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="301"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="305"/>
         <source>Checked in: No. %1</source>
         <translation>受付しました：No. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="304"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="308"/>
         <source>workshops: Ctrl+W</source>
         <translation>ワークショップ申込：Ctrl+W</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="348"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="352"/>
         <source>There is no check-in to undo.</source>
         <translation>取り消せる受付がありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="354"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="358"/>
         <source>Undo</source>
         <translation>取り消し</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="355"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="359"/>
         <source>Undo check-in No. %1 (%2)?</source>
         <translation>No. %1（%2）の受付を取り消しますか？</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="368"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="372"/>
         <source>Undone: No. %1</source>
         <translation>No. %1 を取り消しました</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="332"/>
-        <location filename="../../ui/screens/checkin_screen.py" line="374"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="336"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="378"/>
         <source>Select a check-in in the list first.</source>
         <translation>先に一覧から受付を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="129"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="133"/>
         <source>Workshops…</source>
         <translation>ワークショップ…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="133"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="137"/>
         <source>Sign the visitor just checked in (or the one selected in the list) up for workshops (Ctrl+W).</source>
         <translation>いま受付した方（または一覧で選んだ方）をワークショップに申し込みます（Ctrl+W）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="380"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="384"/>
         <source>Cancel a check-in</source>
         <translation>受付の取り消し</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="381"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="385"/>
         <source>Why is it cancelled? (It stays in the records, marked cancelled.)</source>
         <translation>取り消す理由を選んでください（記録は「取消」として残ります）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="397"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="401"/>
         <source>Cancelled: No. %1</source>
         <translation>No. %1 を取り消しました</translation>
     </message>
@@ -798,147 +798,147 @@ It shows her pickup code: give it to her parent only.</source>
 <context>
     <name>ConsultationsScreen</name>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="74"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="77"/>
         <source>Consultations</source>
         <translation>相談記録</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="140"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="143"/>
         <source>Record a consultation</source>
         <translation>相談の記録</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="143"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="146"/>
         <source>Only that a consultation took place is recorded — never what was said. Some of the women who come here may be escaping violence: anything written about them could put them in danger if it were ever seen. Keep the content in your head, not in the computer.</source>
         <translation>記録するのは「相談があったこと」だけで、話の内容は記録しません。来られる方の中には、暴力から逃れている方もいます。書き残したものが万一人の目に触れると、その方を危険にさらすおそれがあるからです。内容はパソコンではなく、心にとどめてください。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="169"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="172"/>
         <source>not noted</source>
         <translation>未記入</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="170"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="173"/>
         <source> min</source>
         <translation>分</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="199"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="202"/>
         <source>How</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="200"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="203"/>
         <source>About</source>
         <translation>分類</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="201"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="204"/>
         <source>Who listened</source>
         <translation>担当</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="202"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="205"/>
         <source>Minutes</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="219"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="222"/>
         <source>Record the consultation</source>
         <translation>相談を記録する</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="235"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="238"/>
         <source>Referral to a support agency</source>
         <translation>支援機関につなぐ</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="246"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="249"/>
         <source>+ Case meeting…</source>
         <translation>＋ ケース会議…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="248"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="251"/>
         <source>A case meeting (個別ケース会議) is counted: venue and date, nothing more.</source>
         <translation>個別ケース会議は回数だけを数えます（会場と日付のみ）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="252"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="255"/>
         <source>Record the referral</source>
         <translation>つなぎ先を記録</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="339"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="337"/>
         <source>No event (phone, home visit…)</source>
         <translation>開催なし（電話・訪問など）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="363"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="361"/>
         <source>Not linked</source>
         <translation>受付と結び付けない</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="375"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="373"/>
         <source>No event at this venue on this day: a phone call or a home visit is recorded for the venue and the date.</source>
         <translation>この日、この会場の開催はありません。電話や訪問の相談は、会場と日付で記録します。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="381"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="379"/>
         <source>Linking her check-in is optional; lists show its No. only.</source>
         <translation>受付との結び付けは任意です。一覧には受付No.だけを表示します。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="203"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="206"/>
         <source>Linked to</source>
         <translation>開催・受付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="495"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="493"/>
         <source>Case meeting</source>
         <translation>ケース会議</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="408"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="406"/>
         <source>From the consultation just recorded (%1)</source>
         <translation>いま記録した相談（%1）からのつなぎ</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="446"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="444"/>
         <source>Consultation recorded.</source>
         <translation>相談を記録しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="478"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="476"/>
         <source>Referral recorded.</source>
         <translation>つなぎ先を記録しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="491"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="489"/>
         <source>Record a case meeting at %1 on %2?</source>
         <translation>%2、%1 での個別ケース会議を記録しますか？</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="500"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="498"/>
         <source>Case meeting recorded.</source>
         <translation>ケース会議を記録しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="508"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="506"/>
         <source>Select a record in the list first.</source>
         <translation>先に一覧から記録を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="513"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="511"/>
         <source>Cancel a record</source>
         <translation>記録の取り消し</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="514"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="512"/>
         <source>Cancel this record? It stays in the records, marked cancelled.</source>
         <translation>この記録を取り消しますか？（記録は「取消」として残ります）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="523"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="521"/>
         <source>Cancelled.</source>
         <translation>取り消しました。</translation>
     </message>
@@ -1444,22 +1444,22 @@ Children in childcare: %4</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/kpi_targets_card.py" line="213"/>
+        <location filename="../../ui/settings/kpi_targets_card.py" line="220"/>
         <source>Target removed: %1</source>
         <translation>目標を削除しました：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/kpi_targets_card.py" line="223"/>
+        <location filename="../../ui/settings/kpi_targets_card.py" line="230"/>
         <source>Saved: %1</source>
         <translation>保存しました：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/kpi_targets_card.py" line="240"/>
+        <location filename="../../ui/settings/kpi_targets_card.py" line="247"/>
         <source>%1 target(s) copied from %2.</source>
         <translation>%2から目標を%1件コピーしました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/kpi_targets_card.py" line="243"/>
+        <location filename="../../ui/settings/kpi_targets_card.py" line="250"/>
         <source>Every target of %1 is already set for this year; nothing copied.</source>
         <translation>%1の目標はすべてこの年度に設定済みです。コピーしたものはありません。</translation>
     </message>
@@ -1520,12 +1520,12 @@ Children in childcare: %4</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>Close Tsunagari</source>
         <translation>つながりを閉じる</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>%n child(ren) are still in childcare and today&apos;s check-in is open.
 Close Tsunagari anyway?</source>
         <translation>
@@ -1534,12 +1534,12 @@ Close Tsunagari anyway?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>Go back</source>
         <translation>戻る</translation>
     </message>
@@ -1728,117 +1728,117 @@ Close Tsunagari anyway?</source>
 <context>
     <name>PaperDayDialog</name>
     <message>
-        <location filename="../../ui/dialogs/paper_day_dialog.py" line="74"/>
+        <location filename="../../ui/dialogs/paper_day_dialog.py" line="75"/>
         <source>Paper list</source>
         <translation>紙の受付簿</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/paper_day_dialog.py" line="85"/>
+        <location filename="../../ui/dialogs/paper_day_dialog.py" line="86"/>
         <source>Entered afterwards from a paper list: for a past day when the laptop was not used. Reports show these counts as entered from paper.</source>
         <translation>紙の受付簿から後日入力します。パソコンを使わなかった過去の日の分です。報告には「紙の受付簿から入力」と明記されます。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/paper_day_dialog.py" line="111"/>
+        <location filename="../../ui/dialogs/paper_day_dialog.py" line="112"/>
         <source>Venue</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/paper_day_dialog.py" line="114"/>
+        <location filename="../../ui/dialogs/paper_day_dialog.py" line="115"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/paper_day_dialog.py" line="125"/>
+        <location filename="../../ui/dialogs/paper_day_dialog.py" line="126"/>
         <source>Visits by age</source>
         <translation>年代別の来場者数</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/paper_day_dialog.py" line="130"/>
+        <location filename="../../ui/dialogs/paper_day_dialog.py" line="131"/>
         <source>Visits by residence</source>
         <translation>お住まい別の来場者数</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/paper_day_dialog.py" line="144"/>
+        <location filename="../../ui/dialogs/paper_day_dialog.py" line="145"/>
         <source>First visits</source>
         <translation>はじめての方</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/paper_day_dialog.py" line="145"/>
+        <location filename="../../ui/dialogs/paper_day_dialog.py" line="146"/>
         <source>Children in childcare</source>
         <translation>託児人数</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/paper_day_dialog.py" line="146"/>
+        <location filename="../../ui/dialogs/paper_day_dialog.py" line="147"/>
         <source>Workshop participants</source>
         <translation>ワークショップ参加者数</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/paper_day_dialog.py" line="153"/>
+        <location filename="../../ui/dialogs/paper_day_dialog.py" line="154"/>
         <source>The list gives the children&apos;s ages</source>
         <translation>子どもの年齢も分かる（年齢別に入力）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/paper_day_dialog.py" line="163"/>
+        <location filename="../../ui/dialogs/paper_day_dialog.py" line="164"/>
         <source>Cancel this entry…</source>
         <translation>この入力を取り消す…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/paper_day_dialog.py" line="167"/>
+        <location filename="../../ui/dialogs/paper_day_dialog.py" line="168"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/paper_day_dialog.py" line="170"/>
+        <location filename="../../ui/dialogs/paper_day_dialog.py" line="171"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/paper_day_dialog.py" line="275"/>
+        <location filename="../../ui/dialogs/paper_day_dialog.py" line="276"/>
         <source>This day was entered from paper on %1: correct it, or cancel it.</source>
         <translation>この日は%1に紙の受付簿から入力済みです。数を直すか、取り消してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/paper_day_dialog.py" line="282"/>
+        <location filename="../../ui/dialogs/paper_day_dialog.py" line="283"/>
         <source>This day has check-ins at this venue: it is counted at the door, so a paper list would count it twice.</source>
         <translation>この日はこの会場で受付の記録があります。受付で数えた日なので、紙の受付簿も入れると二重に数えてしまいます。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/paper_day_dialog.py" line="287"/>
+        <location filename="../../ui/dialogs/paper_day_dialog.py" line="288"/>
         <source>New entry for this venue and day.</source>
         <translation>この会場・この日の新しい入力です。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/paper_day_dialog.py" line="314"/>
+        <location filename="../../ui/dialogs/paper_day_dialog.py" line="315"/>
         <source>By age %1, by residence %2: both count the same visitors, so they must match (put what is not known under “No answer”).</source>
         <translation>年代別 %1人、お住まい別 %2人：同じ来場者を2通りに数えるので、同じ数になるはずです（分からない分は「無回答」に）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/paper_day_dialog.py" line="321"/>
+        <location filename="../../ui/dialogs/paper_day_dialog.py" line="322"/>
         <source>More first visits than visits.</source>
         <translation>はじめての方が来場者数より多くなっています。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/paper_day_dialog.py" line="323"/>
+        <location filename="../../ui/dialogs/paper_day_dialog.py" line="324"/>
         <source>Children in childcare, but no visits.</source>
         <translation>託児があるのに来場者が0人です。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/paper_day_dialog.py" line="328"/>
+        <location filename="../../ui/dialogs/paper_day_dialog.py" line="329"/>
         <source>The children&apos;s ages add up to %1, not %2.</source>
         <translation>子どもの年齢別の合計が%1人で、託児人数の%2人と合いません。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/paper_day_dialog.py" line="336"/>
+        <location filename="../../ui/dialogs/paper_day_dialog.py" line="337"/>
         <source>Visits: %1</source>
         <translation>来場者数：%1人</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/paper_day_dialog.py" line="377"/>
+        <location filename="../../ui/dialogs/paper_day_dialog.py" line="378"/>
         <source>Cancel this entry</source>
         <translation>入力の取り消し</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/paper_day_dialog.py" line="378"/>
+        <location filename="../../ui/dialogs/paper_day_dialog.py" line="379"/>
         <source>Cancel the paper list of this day? Its counts leave every total.</source>
         <translation>この日の紙の受付簿の入力を取り消しますか？ その人数はすべての集計から外れます。</translation>
     </message>
@@ -2191,7 +2191,7 @@ Close Tsunagari anyway?</source>
         <translation>この質問で満足度を数えています。先に下で別の質問を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="431"/>
+        <location filename="../../ui/settings/questionnaire_editor.py" line="433"/>
         <source>(this copy)</source>
         <translation>（編集中のコピー）</translation>
     </message>
@@ -2199,33 +2199,33 @@ Close Tsunagari anyway?</source>
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="67"/>
+        <location filename="../../ui/screens/reports_screen.py" line="68"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="68"/>
+        <location filename="../../ui/screens/reports_screen.py" line="69"/>
         <source>Fiscal year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="69"/>
+        <location filename="../../ui/screens/reports_screen.py" line="70"/>
         <source>Dates</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="116"/>
-        <location filename="../../ui/screens/reports_screen.py" line="242"/>
+        <location filename="../../ui/screens/reports_screen.py" line="117"/>
+        <location filename="../../ui/screens/reports_screen.py" line="234"/>
         <source>Targets and KPIs</source>
         <translation>目標・KPIの達成状況</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="118"/>
+        <location filename="../../ui/screens/reports_screen.py" line="119"/>
         <source>By month</source>
         <translation>月別の実績</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="154"/>
+        <location filename="../../ui/screens/reports_screen.py" line="155"/>
         <source>All venues</source>
         <translation>全会場</translation>
     </message>
@@ -2240,55 +2240,9 @@ Close Tsunagari anyway?</source>
         <translation>この期間は年度をまたいでいます。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="226"/>
-        <location filename="../../ui/screens/reports_screen.py" line="258"/>
-        <source>Group</source>
-        <translation>区分</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/reports_screen.py" line="227"/>
-        <source>Target / KPI</source>
-        <translation>目標・KPI</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/reports_screen.py" line="228"/>
-        <source>Kind</source>
-        <translation>種類</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/reports_screen.py" line="229"/>
-        <source>Target</source>
-        <translation>目標</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/reports_screen.py" line="230"/>
-        <source>Actual</source>
-        <translation>実績</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/reports_screen.py" line="231"/>
-        <source>Achieved</source>
-        <translation>達成率</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/reports_screen.py" line="232"/>
-        <source>Ratio</source>
-        <translation>比率</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/reports_screen.py" line="246"/>
+        <location filename="../../ui/screens/reports_screen.py" line="238"/>
         <source>No targets for this period. Set them in Settings (a fiscal year&apos;s report).</source>
         <translation>この期間の目標はありません。設定で年度ごとに登録できます（年度の報告に表示されます）。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/reports_screen.py" line="258"/>
-        <source>Item</source>
-        <translation>項目</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/reports_screen.py" line="258"/>
-        <source>Total</source>
-        <translation>合計</translation>
     </message>
 </context>
 <context>
@@ -2941,27 +2895,27 @@ Responses: %5 (tablet %6, paper %7).</source>
 <context>
     <name>TallyScreen</name>
     <message>
-        <location filename="../../ui/screens/tally_screen.py" line="80"/>
+        <location filename="../../ui/screens/tally_screen.py" line="83"/>
         <source>Enter a paper list…</source>
         <translation>紙の受付簿を入力…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/tally_screen.py" line="101"/>
+        <location filename="../../ui/screens/tally_screen.py" line="104"/>
         <source>Visits by hour</source>
         <translation>時間帯別の来場者数</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/tally_screen.py" line="102"/>
+        <location filename="../../ui/screens/tally_screen.py" line="105"/>
         <source>Visits by age</source>
         <translation>年代別の来場者数</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/tally_screen.py" line="167"/>
+        <location filename="../../ui/screens/tally_screen.py" line="163"/>
         <source>Held: %1</source>
         <translation>開催：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/tally_screen.py" line="170"/>
+        <location filename="../../ui/screens/tally_screen.py" line="166"/>
         <source>Nothing was held at this venue on this day.</source>
         <translation>この日、この会場での開催はありません（数値はすべて0です）。</translation>
     </message>
@@ -3217,168 +3171,168 @@ Responses: %5 (tablet %6, paper %7).</source>
         <translation>申込を取り消す</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="175"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="178"/>
         <source>full, %1 waiting</source>
         <translation>満員・待ち%1人</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="175"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="178"/>
         <source>%1 free</source>
         <translation>残り%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="175"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="178"/>
         <source>no limit</source>
         <translation>定員なし</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="178"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="181"/>
         <source>booked %1</source>
         <translation>予約%1人</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="180"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="183"/>
         <source>booked %1 / %2</source>
         <translation>予約 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="184"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="187"/>
         <source>waiting %1</source>
         <translation>待ち%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="185"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="188"/>
         <source>came %1</source>
         <translation>出席%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="197"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="200"/>
         <source>Open today&apos;s check-in first; then add the day&apos;s workshops.</source>
         <translation>先に本日の受付を開始してから、ワークショップを追加してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="202"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="205"/>
         <source>No workshops in the catalogue yet. Add the suggested ones above, or in Settings.</source>
         <translation>ワークショップがまだ登録されていません。上の「おすすめのワークショップを追加」か、設定から登録してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="207"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="210"/>
         <source>No workshops today yet. Add one, or copy the last event&apos;s.</source>
         <translation>本日のワークショップはまだありません。追加するか、前回の枠をコピーしてください。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="230"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="233"/>
         <source>waiting (%1)</source>
         <translation>キャンセル待ち（%1番目）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="232"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="235"/>
         <source>came ✓</source>
         <translation>出席 ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="234"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="237"/>
         <source>booked</source>
         <translation>予約済</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="263"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="266"/>
         <source>Suggested workshops added to the catalogue.</source>
         <translation>おすすめのワークショップを一覧に追加しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="269"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="272"/>
         <source>Added: %1</source>
         <translation>追加しました：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="279"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="282"/>
         <source>No earlier event at this venue had workshops.</source>
         <translation>この会場の過去の開催日にワークショップはありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="284"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="287"/>
         <source>Copied the workshops of %1.</source>
         <translation>%1 のワークショップ枠をコピーしました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="293"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="296"/>
         <source>Change places</source>
         <translation>定員の変更</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="294"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="297"/>
         <source>Places for “%1” (0 = no limit):</source>
         <translation>「%1」の定員（0＝定員なし）：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="302"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="305"/>
         <source>Places changed. Anyone waiting moved up if there was room.</source>
         <translation>定員を変更しました。空きがあればキャンセル待ちの方が繰り上がりました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="310"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="313"/>
         <source>Remove “%1” from today?</source>
         <translation>「%1」を本日から外しますか？</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="313"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="316"/>
         <source>%1 sign-up(s) will be cancelled (kept in the audit log).</source>
         <translation>%1件の申込が取り消されます（記録は監査ログに残ります）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="316"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="319"/>
         <source>Remove a workshop</source>
         <translation>ワークショップを外す</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="322"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="325"/>
         <source>Removed: %1</source>
         <translation>外しました：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="334"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="337"/>
         <source>Everyone checked in today is already on this list.</source>
         <translation>本日受付した方は全員この一覧に入っています。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="339"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="342"/>
         <source>Sign someone up</source>
         <translation>申込の追加</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="339"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="342"/>
         <source>Who? (checked in today)</source>
         <translation>どなたですか？（本日受付済みの方）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="356"/>
-        <location filename="../../ui/screens/workshops_screen.py" line="378"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="359"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="381"/>
         <source>Select someone in the list first.</source>
         <translation>先に一覧から選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="362"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="365"/>
         <source>No. %1 came.</source>
         <translation>No. %1 を出席にしました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="364"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="367"/>
         <source>No. %1: attendance taken back.</source>
         <translation>No. %1 の出席を取り消しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="372"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="375"/>
         <source>Everyone booked is marked as came.</source>
         <translation>予約者全員を出席にしました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="385"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="388"/>
         <source>Cancelled: No. %1.</source>
         <translation>No. %1 の申込を取り消しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="387"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="390"/>
         <source>No. %1 moved up from the waitlist.</source>
         <translation>キャンセル待ちの No. %1 が繰り上がりました。</translation>
     </message>

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import fields
 
-from kiosk.reports.period_cells import Cell, total
+from kiosk.reports.engine import Cell, total
 
 
 def one_of_everything() -> Cell:

@@ -13,6 +13,7 @@ from reportlab.pdfbase import pdfmetrics
 
 from kiosk.core import atomic_file, paths
 from kiosk.core.errors import KioskError
+from kiosk.core.pdf_font import japanese_font
 from kiosk.door import pickup_label
 from kiosk.door.childcare import ChildInfo
 from kiosk.door.pickup_label import (
@@ -23,7 +24,6 @@ from kiosk.door.pickup_label import (
     render_labels,
     write_labels,
 )
-from kiosk.reports.render.pdf_font import japanese_font
 
 DAY = date(2026, 11, 22)
 AT = datetime(2026, 11, 22, 1, 5, tzinfo=UTC)

@@ -8,11 +8,11 @@ from datetime import date, time
 import pytest
 from pypdf import PdfReader
 
+from kiosk.core.csv_cells import GETA, render_csv, safe_cell, to_cp932
 from kiosk.core.errors import KioskError
 from kiosk.door import checkin
 from kiosk.door.checkin import CheckInRequest, ChildRequest
 from kiosk.reports.daily import daily_tally, figures, venue_by_name
-from kiosk.reports.render.csv_cells import GETA, render_csv, safe_cell, to_cp932
 from kiosk.reports.render.daily_csv import render_daily_csv, wide_header
 from kiosk.reports.render.daily_pdf import render_daily_pdf
 from kiosk.survey import catalogue, responses
@@ -114,7 +114,7 @@ def test_csv_is_utf8_with_bom_and_japanese_header(ctx, venue, day):
     data = render_daily_csv([daily_tally(ctx, venue.id, day.date)]).data
     assert data.startswith(b"\xef\xbb\xbf")
     lines = data.decode("utf-8-sig").splitlines()
-    assert lines[0].startswith("日付,和暦,会場,開催,来場：来場者数（延べ）")
+    assert lines[0].startswith("日付,和暦,会場,開催,来場：来場者数（延べ人数）")
     assert lines[1].startswith("2026-11-22,令和8年11月22日,中央公民館,カフェ・居場所,4,2,1,1,2,")
     assert lines[1].endswith(",3,2,3,66.7%")
     assert data.count(b"\r\n") == 2  # Excel's line ends

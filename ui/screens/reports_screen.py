@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.errors import KioskError
 from kiosk.core.fiscal_year import fiscal_year_label, fiscal_year_of, start_month
+from kiosk.core.translations import text
 from kiosk.reports.kpi import KpiRow, kpi_rows
 from kiosk.reports.period import (
-    DISTINCT_METHOD,
     Period,
     PeriodReport,
+    distinct_method,
     fiscal_year_period,
     month_period,
     range_period,
@@ -35,7 +36,7 @@ from kiosk.reports.period import (
     row_value,
 )
 from kiosk.reports.period_export import PeriodRequest, build, export_period, list_labels
-from kiosk.reports.render.period_csv import month_heading
+from kiosk.reports.render.period_csv import kpi_header, month_heading
 from ui.background import run_in_background
 from ui.door_state import DoorState
 from ui.widgets.card_frame import new_card
@@ -117,7 +118,7 @@ class ReportsScreen(QWidget):
         kpi_box.addWidget(self.kpi_table)
         months_card, months_box = self._card(self.tr("By month"))
         months_box.addWidget(self.month_table, 1)
-        self.method = QLabel(DISTINCT_METHOD.get(state.lang, DISTINCT_METHOD["ja"]), self)
+        self.method = QLabel(distinct_method(state.lang), self)
         self.method.setProperty("role", "hint")
         self.method.setWordWrap(True)
         months_box.addWidget(self.method)
@@ -221,15 +222,7 @@ class ReportsScreen(QWidget):
         if period.crosses_fiscal_years:
             note += "　" + self.tr("This period crosses fiscal years.")
         set_banner(self.banner, note, "info")
-        headings = [
-            self.tr("Group"),
-            self.tr("Target / KPI"),
-            self.tr("Kind"),
-            self.tr("Target"),
-            self.tr("Actual"),
-            self.tr("Achieved"),
-            self.tr("Ratio"),
-        ]
+        headings = kpi_header(self.state.lang)  # the figure catalogue's, as in the files
         self._fill(
             self.kpi_table,
             headings,
@@ -254,7 +247,12 @@ class ReportsScreen(QWidget):
         months = [month_heading(y, m, self.state.lang, many) for (y, m), _ in report.months]
         self._fill(
             self.month_table,
-            [self.tr("Group"), self.tr("Item"), *months, self.tr("Total")],
+            [
+                text("report.column.group", self.state.lang),
+                text("report.column.item", self.state.lang),
+                *months,
+                text("report.total", self.state.lang),
+            ],
             [[r.group_label, r.item_label, *[row_value(f, r.item) for f in columns]] for r in rows],
         )
 

@@ -21,9 +21,8 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.errors import KioskError
 from kiosk.door import venues
-from kiosk.reports.daily import DailyTally, Figure, daily_tally, figures
+from kiosk.reports.daily import DailyTally, Figure, daily_tally, figures, held_label
 from kiosk.reports.daily_export import ExportRequest, export_daily
-from kiosk.reports.render.daily_csv import held_label
 from ui.dialogs.paper_day_dialog import PaperDayDialog
 from ui.door_state import Change, DoorState
 from ui.widgets.bar_chart import BarChart
@@ -49,8 +48,10 @@ class FigureGroup(QFrame):
         title.setProperty("role", "section")
         layout.addWidget(title, 0, 0, 1, 2)
         self.values: dict[str, QLabel] = {}
+        self.names: dict[str, QLabel] = {}  # the catalogue's labels, as the files print them
         for row, fig in enumerate(items, start=1):
             name = QLabel(fig.item_label, self)
+            self.names[fig.item] = name
             name.setWordWrap(True)
             value = QLabel(str(fig.value), self)
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -184,6 +185,10 @@ class TallyScreen(QWidget):
     def value(self, group: str, item: str) -> str:
         """What the screen shows for one figure (for tests and accessibility)."""
         return self.groups[group].values[item].text()
+
+    def label(self, group: str, item: str) -> str:
+        """The label the screen shows for one figure (the figure catalogue's)."""
+        return self.groups[group].names[item].text()
 
     def enter_paper_list(self) -> None:
         """A past day's counts from a paper sign-in list (ui/dialogs/paper_day_dialog.py)."""

@@ -9,30 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from kiosk.core import choices
+from kiosk.core.csv_cells import render_csv
+from kiosk.core.export_file import ExportFile
 from kiosk.core.japanese_dates import era_date
-from kiosk.reports.daily import DailyTally, empty_tally, figures
-from kiosk.reports.render.csv_cells import ExportFile, render_csv
+from kiosk.core.translations import text
+from kiosk.reports.daily import DailyTally, Figure, empty_tally, figures, held_label
+from kiosk.reports.render.export_file import daily_filename
 
-HEAD = {
-    "ja": ("日付", "和暦", "会場", "開催"),
-    "en": ("Date", "Japanese date", "Venue", "Held"),
-}
-LONG_HEAD = {
-    "ja": ("日付", "会場", "区分", "項目", "値"),
-    "en": ("Date", "Venue", "Group", "Item", "Value"),
-}
-NOT_HELD = {"ja": "開催なし", "en": "not held"}
-FROM_PAPER = {"ja": "紙の受付簿（後日入力）", "en": "paper list (entered afterwards)"}
+HEAD = ("date", "era_date", "venue", "held")
+LONG_HEAD = ("date", "venue", "group", "item", "value")
 
 
-def held_label(tally: DailyTally, lang: str) -> str:
-    if not tally.held:
-        return NOT_HELD.get(lang, NOT_HELD["ja"])
-    kinds = [choices.label("event_kind", k, lang) for k in tally.event_kinds]
-    if tally.from_paper:
-        kinds.append(FROM_PAPER.get(lang, FROM_PAPER["ja"]))
-    return "・".join(kinds)
+def _head(columns: Sequence[str], lang: str) -> list[str]:
+    return [text(f"report.column.{c}", lang) for c in columns]
 
 
 def wide_columns(
@@ -43,16 +32,24 @@ def wide_columns(
     The lists are the same for one installation; a hidden category that was
     used on one day still gets its column, with 0 on the other days.
     """
+    return _columns([figures(t, lang) for t in tallies or [empty_tally()]])
+
+
+def _columns(days: Sequence[Sequence[Figure]]) -> list[tuple[tuple[str, str], str]]:
     columns: dict[tuple[str, str], str] = {}
-    for tally in tallies or [empty_tally()]:
-        for f in figures(tally, lang):
+    for figs in days:
+        for f in figs:
             if f.wide and (f.group, f.item) not in columns:
                 columns[f.group, f.item] = f"{f.group_label}：{f.item_label}"
     return list(columns.items())
 
 
 def wide_header(tallies: Sequence[DailyTally] = (), lang: str = "ja") -> list[str]:
-    return [*HEAD[lang], *[heading for _, heading in wide_columns(tallies, lang)]]
+    return _header(wide_columns(tallies, lang), lang)
+
+
+def _header(columns: Sequence[tuple[tuple[str, str], str]], lang: str) -> list[str]:
+    return [*_head(HEAD, lang), *[heading for _, heading in columns]]
 
 
 def render_daily_csv(
@@ -68,12 +65,14 @@ def render_daily_csv(
             for t in tallies
             for f in figures(t, lang)
         ]
-        data = render_csv(LONG_HEAD[lang], rows, encoding)
+        data = render_csv(_head(LONG_HEAD, lang), rows, encoding)
     else:
-        columns = [code for code, _ in wide_columns(tallies, lang)]
+        days = [figures(t, lang) for t in tallies]  # once per day: they are most of the work
+        found = _columns(days or [figures(empty_tally(), lang)])
+        columns = [code for code, _ in found]
         rows = []
-        for t in tallies:
-            values = {(f.group, f.item): f.value for f in figures(t, lang) if f.wide}
+        for t, figs in zip(tallies, days, strict=True):
+            values = {(f.group, f.item): f.value for f in figs if f.wide}
             rows.append(
                 (
                     t.day.isoformat(),
@@ -83,8 +82,7 @@ def render_daily_csv(
                     *[values.get(code, 0) for code in columns],
                 )
             )
-        data = render_csv(wide_header(tallies, lang), rows, encoding)
+        data = render_csv(_header(found, lang), rows, encoding)
     first, last = (tallies[0].day, tallies[-1].day) if tallies else (None, None)
-    span = f"{first}" if first == last else f"{first}_{last}"
-    suffix = "-long" if long else ""
-    return ExportFile(f"tsunagari-daily-{span}{suffix}.csv", "text/csv", data)
+    name = daily_filename(first, last, "-long.csv" if long else ".csv")
+    return ExportFile(name, "text/csv", data)

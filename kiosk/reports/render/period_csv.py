@@ -12,28 +12,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from kiosk.core.csv_cells import render_csv
+from kiosk.core.export_file import ExportFile
+from kiosk.core.translations import text
 from kiosk.reports.kpi import KpiRow
 from kiosk.reports.period import PeriodReport, report_rows, row_value
-from kiosk.reports.render.csv_cells import ExportFile, render_csv
+from kiosk.reports.render.export_file import period_filename
 
-WORDS = {
-    "ja": {
-        "meta": ("事業名", "期間", "会場", "作成日"),
-        "kpi": ("区分", "目標・KPI", "種別", "目標", "実績", "達成率", "比率"),
-        "group": "区分",
-        "item": "項目",
-        "total": "合計",
-        "all": "全会場",
-    },
-    "en": {
-        "meta": ("Project", "Period", "Venue", "Made on"),
-        "kpi": ("Group", "Target / KPI", "Kind", "Target", "Actual", "Achieved", "Ratio"),
-        "group": "Group",
-        "item": "Item",
-        "total": "Total",
-        "all": "All venues",
-    },
-}
+META = ("project", "period", "venue", "made_on")
+KPI = ("group", "metric", "kind", "target", "actual", "achieved", "ratio")
+
+
+def kpi_header(lang: str) -> list[str]:
+    """The KPI table's headings, as the grant's form has them."""
+    return [text(f"report.kpi.{c}", lang) for c in KPI]
 
 
 def month_heading(year: int, month: int, lang: str, many_years: bool) -> str:
@@ -51,7 +43,7 @@ def render_period_csv(
     encoding: str = "utf-8-sig",
     lang: str = "ja",
 ) -> ExportFile:
-    words = WORDS.get(lang, WORDS["ja"])
+    group, item = text("report.column.group", lang), text("report.column.item", lang)
     columns = [f for _, f in report.months] + [report.totals]
     rows = report_rows([*columns, *[f for _, f in report.per_venue]], lang, list_labels)
     years = {y for (y, _), _ in report.months} if report.period.kind != "fiscal_year" else set()
@@ -60,37 +52,29 @@ def render_period_csv(
         [],
     ]
     if kpis:
-        table.append(words["kpi"])
+        table.append(kpi_header(lang))
         table += [
             [k.group, k.metric, k.kind, k.target, k.actual, k.achievement, k.ratio] for k in kpis
         ]
         table.append([])
     table.append(
         [
-            words["group"],
-            words["item"],
+            group,
+            item,
             *[month_heading(y, m, lang, len(years) > 1) for (y, m), _ in report.months],
-            words["total"],
+            text("report.total", lang),
         ]
     )
     table += [[r.group_label, r.item_label, *[row_value(f, r.item) for f in columns]] for r in rows]
     if report.per_venue:
         table.append([])
         table.append(
-            [words["group"], words["item"], *[n for n, _ in report.per_venue], words["all"]]
+            [group, item, *[n for n, _ in report.per_venue], text("report.all_venues", lang)]
         )
         venue_columns = [f for _, f in report.per_venue] + [report.totals]
         table += [
             [r.group_label, r.item_label, *[row_value(f, r.item) for f in venue_columns]]
             for r in rows
         ]
-    data = render_csv(words["meta"], table, encoding)
-    return ExportFile(_filename(report, "csv"), "text/csv", data)
-
-
-def _filename(report: PeriodReport, suffix: str) -> str:
-    p = report.period
-    span = p.first.strftime("%Y-%m") if p.kind == "month" else f"{p.first}_{p.last}"
-    if p.kind == "fiscal_year":
-        span = f"FY{p.fiscal_year}"
-    return f"tsunagari-report-{span}.{suffix}"
+    data = render_csv([text(f"report.column.{c}", lang) for c in META], table, encoding)
+    return ExportFile(period_filename(report.period, ".csv"), "text/csv", data)

@@ -14,7 +14,6 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 ENCODINGS = ("utf-8-sig", "cp932")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -30,15 +29,6 @@ CP932_LOOKALIKES = {
     "\u2014": "\u2015",  # — EM DASH → ―
     "\u00a0": " ",  # no-break space
 }
-
-
-@dataclass(frozen=True)
-class ExportFile:
-    """What every exporter returns (pretix's shape): a name, a type, the bytes."""
-
-    filename: str
-    mimetype: str
-    data: bytes
 
 
 def safe_cell(value: object) -> object:
