@@ -2,6 +2,7 @@
 
 tsunagari sync export -o FILE [--all]   this PC's new and changed rows (or all of them)
 tsunagari sync import FILE...           merge other PCs' files, oldest first
+tsunagari sync undo [IMPORT]            the imports that can be undone; with an id, undo it
 tsunagari sync status                   this PC, the PCs that sent data, the venues
 tsunagari sync name NAME                this PC's name in the files it makes (会場PC 1)
 tsunagari sync retire --confirm [--force]
@@ -58,6 +59,13 @@ TEXT = {
         "venues": "会場ごとの記録:",
         "venue": "  {venue} ／ {device}: {first}〜{last}（{events}回）",
         "named": "このPCの名前: {name}",
+        "undo_hint": "  取り消すには: tsunagari sync undo {id}",
+        "undo_none": "取り消せる取り込みはありません。",
+        "undo_list": "取り消せる取り込み（新しい順。取り消すには tsunagari sync undo 番号）:",
+        "undo_line": "  {id}  {name}: {made}作成のファイル、{imported}に取り込み"
+        "（新規{new}件・更新{updated}件）",
+        "undone": "{name} からの取り込み（{imported}）を取り消しました: 新規{new}件を削除し、"
+        "更新{updated}件を元に戻しました。",
         "confirm": "このPCのデータをすべて消去します。よければ --confirm を付けてください。",
         "retired": "消去しました（{files}ファイル）。",
         "lost": "書き出していなかった{rows}件も消去しました。",
@@ -123,6 +131,14 @@ TEXT = {
         "venues": "records by venue:",
         "venue": "  {venue} / {device}: {first} to {last} ({events} events)",
         "named": "this PC is now called: {name}",
+        "undo_hint": "  to undo it: tsunagari sync undo {id}",
+        "undo_none": "no import can be undone.",
+        "undo_list": "imports that can be undone (newest first; to undo one: "
+        "tsunagari sync undo ID):",
+        "undo_line": "  {id}  {name}: file made {made}, imported {imported} "
+        "({new} new, {updated} updated)",
+        "undone": "undid the import from {name} ({imported}): {new} new record(s) removed, "
+        "{updated} updated record(s) put back.",
         "confirm": "This erases all of this PC's data. Add --confirm if that is what you want.",
         "retired": "erased ({files} files).",
         "lost": "{rows} rows that were never exported were erased too.",
@@ -193,6 +209,16 @@ def add_sync_parser(
     imp = actions.add_parser("import", help="merge exchange files from other PCs")
     common(imp, False)
     imp.add_argument("files", nargs="+", metavar="FILE")
+    undo = actions.add_parser(
+        "undo", help="list the imports that can be undone, or undo one (by its id)"
+    )
+    common(undo, False)
+    undo.add_argument(
+        "reference",
+        nargs="?",
+        metavar="IMPORT",
+        help="the first 8 characters (or more) of an id from `tsunagari sync undo`",
+    )
     status = actions.add_parser("status", help="this PC, the PCs that sent data, the venues")
     common(status, False)
     name = actions.add_parser("name", help="set this PC's name (会場PC 1, 受付タブレット)")
@@ -321,6 +347,8 @@ def _run(args: argparse.Namespace, ctx: AppContext, folder: DataFolder, lang: st
         for imported in import_files(ctx, [Path(f) for f in args.files]):
             _print_import(imported, text, lang)
         return 0
+    if args.action == "undo":
+        return _undo(ctx, args.reference, text)
     if args.action == "name":
         from kiosk.exchange.ledger import set_device_name
 
@@ -376,6 +404,46 @@ def _print_import(result: ImportResult, text: dict[str, str], lang: str) -> None
                     )
                 )
             )
+    if result.changed:
+        print(shown(text["undo_hint"].format(id=_short(result.file_id))))
+
+
+def _undo(ctx: AppContext, reference: str | None, text: dict[str, str]) -> int:
+    """Without an id: the list, with the ids to type. With one: undo that import."""
+    from kiosk.exchange import undo
+
+    if reference is not None:
+        done = undo.undo_import(ctx, undo.find(ctx, reference).file_id)
+        print(
+            shown(
+                text["undone"].format(
+                    name=done.device_name or _short(done.device_id),
+                    imported=f"{done.imported_at.astimezone():{STAMP}}",
+                    new=done.new,
+                    updated=done.updated,
+                )
+            )
+        )
+        return 0
+    found = undo.imports(ctx)
+    if not found:
+        print(shown(text["undo_none"]))
+        return 0
+    print(shown(text["undo_list"]))
+    for record in found:
+        print(
+            shown(
+                text["undo_line"].format(
+                    id=_short(record.file_id),
+                    name=record.device_name or _short(record.device_id),
+                    made=f"{record.made_at.astimezone():{STAMP}}",
+                    imported=f"{record.imported_at.astimezone():{STAMP}}",
+                    new=record.new,
+                    updated=record.updated,
+                )
+            )
+        )
+    return 0
 
 
 def _say(text: str) -> None:
