@@ -137,18 +137,20 @@ def decide(local: dict[str, Any] | None, incoming: dict[str, Any], newest_file: 
 def import_files(
     ctx: AppContext, paths: Iterable[Path], progress: Progress | None = None
 ) -> list[ImportResult]:
-    """Import several files in turn, oldest first (each one its own transaction).
+    """Import several files in turn, oldest first, all in one transaction.
 
     Every file is checked whole first (kiosk/exchange/receive.py): its maker
     paired with this PC and not revoked, its signature over every byte, each
-    row one its maker may speak for. Then the whole import is rehearsed in
-    one transaction that is rolled back, so a file that needs an earlier
-    one, or a row the database's rules refuse, is refused too before
-    anything is written. A file imported before is skipped and says so.
+    row one its maker may speak for. Then they are merged in one transaction,
+    so a file that needs an earlier one, or a row the database's rules
+    refuse, leaves every file of the batch out: nothing is written. A file
+    imported before is skipped and says so.
 
-    No copy of the database is made: each file's transaction records how to
-    undo it (kiosk/exchange/undo.py). The copy it replaces took seconds on a
-    central file of a million visits, for a merge of a tenth of a second.
+    No copy of the database is made: each file leaves an undo record in the
+    same transaction (kiosk/exchange/undo.py), so each can be undone on its
+    own. The copy it replaces took seconds on a central file of a million
+    visits, and the rehearsal that spared a copy for a file bound to fail
+    (the whole merge, done twice) went with it.
     """
     with scratch_folder(ctx) as scratch, ExitStack() as opened:
         received: list[Received] = []
@@ -164,34 +166,15 @@ def import_files(
             else:
                 received.append(one)
         received.sort(key=_made_at)
+        results: list[ImportResult] = []
         if received:
-            _rehearse(ctx, received)
-        results = [_import(ctx, one, progress) for one in received]
+            with write(ctx) as session:
+                results = [_merge_file(session, ctx, one, progress) for one in received]
         return results + skipped
 
 
 def import_file(ctx: AppContext, path: Path, progress: Progress | None = None) -> ImportResult:
     return import_files(ctx, [path], progress)[0]
-
-
-class _Rehearsed(Exception):
-    """Ends the rehearsal's transaction: everything it wrote is rolled back."""
-
-
-def _rehearse(ctx: AppContext, received: list[Received]) -> None:
-    """Merge every file as the import will, in one transaction, then roll it back."""
-    try:
-        with write(ctx) as session:
-            for one in received:
-                _merge_file(session, ctx, one, None)
-            raise _Rehearsed
-    except _Rehearsed:
-        pass
-
-
-def _import(ctx: AppContext, received: Received, progress: Progress | None) -> ImportResult:
-    with write(ctx) as session:
-        return _merge_file(session, ctx, received, progress)
 
 
 def _made_at(received: Received) -> datetime:

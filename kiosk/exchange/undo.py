@@ -37,6 +37,7 @@ import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Table, bindparam, delete, insert, select, update
@@ -75,9 +76,14 @@ class ImportRecord:
 
 def fingerprint(table: Table, row: Mapping[str, Any]) -> str:
     """A digest of a row's travelling columns, the same for the values written and read back."""
-    values = [_plain(row[c.name]) for c in exported_columns(table)]
+    values = [_plain(row[name]) for name in _names(table)]
     text = json.dumps(values, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+@cache
+def _names(table: Table) -> tuple[str, ...]:
+    return tuple(c.name for c in exported_columns(table))
 
 
 def _plain(value: Any) -> Any:

@@ -21,7 +21,7 @@ from kiosk.core.paths import DataFolder
 from kiosk.door import checkin
 from kiosk.exchange import undo
 from kiosk.exchange.export import export_for_coordinator
-from kiosk.exchange.importer import import_file
+from kiosk.exchange.importer import import_file, import_files
 from tests.kiosk import test_exchange as exchange_tests
 
 # The coordinator and its venue PCs, as in the exchange tests.
@@ -159,22 +159,31 @@ def test_an_import_that_fails_leaves_no_undo_record(ctx, venue_pc, tmp_path, db_
     pc = venue_pc("会場PC 1")
     checkin.check_in(pc, visit(open_cafe(pc)))
     path = export_for_coordinator(pc, tmp_path / "a.tsunagari").path
-
-    def fail(*args: Any, **kw: Any) -> None:
-        raise KioskError("storage_failed")
-
     saved = undo.Journal.save
-    calls: list[int] = []
 
     def save_then_fail(self: undo.Journal, *args: Any, **kw: Any) -> None:
         saved(self, *args, **kw)
-        calls.append(1)
-        if len(calls) == 2:  # the rehearsal's passes; the import's own fails after it
-            fail()
+        raise KioskError("storage_failed")  # the disk fills just after the record
 
     monkeypatch.setattr(undo.Journal, "save", save_then_fail)
     refused("storage_failed", lambda: import_file(ctx, path), db_state)
     assert stored(ctx, "exchange.undo") == ""
+
+
+def test_a_batch_whose_last_file_is_refused_writes_none_of_them(ctx, venue_pc, tmp_path, db_state):
+    """All files of one import in one transaction: the first is not kept alone."""
+    good = venue_pc("会場PC 1")
+    checkin.check_in(good, visit(open_cafe(good)))
+    first = export_for_coordinator(good, tmp_path / "usb1" / "1.tsunagari").path
+    pc = venue_pc("会場PC 2")
+    event = open_cafe(pc, "東公民館")
+    export_for_coordinator(pc, tmp_path / "usb2" / "1.tsunagari")  # never imported
+    checkin.check_in(pc, visit(event))
+    needs_earlier = export_for_coordinator(pc, tmp_path / "usb2" / "2.tsunagari").path
+
+    refused(
+        "exchange_needs_earlier_file", lambda: import_files(ctx, [first, needs_earlier]), db_state
+    )
 
 
 def test_the_record_holds_no_nickname_and_expires_with_the_retention_period(
