@@ -1190,12 +1190,12 @@ It shows her pickup code: give it to her parent only.</source>
         <translation>戻る</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="398"/>
+        <location filename="../../ui/settings/exchange_card.py" line="397"/>
         <source>Undone: the import from %1 (%2 new removed, %3 updated put back).</source>
         <translation>取り消しました: %1 からの取り込み（新規%2件を削除、更新%3件を元に戻しました）。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="409"/>
+        <location filename="../../ui/settings/exchange_card.py" line="408"/>
         <source>Working… the other screens stay usable.</source>
         <translation>処理中です… ほかの画面はそのまま使えます。</translation>
     </message>

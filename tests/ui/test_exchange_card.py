@@ -121,6 +121,7 @@ def test_an_import_is_undone_from_the_card_after_a_confirmation(
 
     dialogs.answer = QMessageBox.StandardButton.Yes
     click(qtbot, card.undo_button)
+    qtbot.waitUntil(lambda: card.undo_button.isEnabled() or "取り消しました" in card.banner.text())
 
     assert "東部PC" in dialogs.questions[-1]
     assert card.banner.text().startswith("取り消しました: 東部PC からの取り込み（新規")
@@ -141,6 +142,7 @@ def test_undo_after_a_change_here_says_why_and_changes_nothing(
     before = db_state()
 
     click(qtbot, card.undo_button)
+    qtbot.waitUntil(lambda: card.undo_button.isEnabled())
 
     assert card.banner.text().startswith("東部PC からの取り込みは取り消せません。")
     assert card.banner.text().endswith("何も変更していません。")
@@ -156,6 +158,7 @@ def test_undo_a_second_time_says_when_and_changes_nothing(
     before = db_state()
 
     click(qtbot, card.undo_button)  # the card still lists it
+    qtbot.waitUntil(lambda: card.undo_button.isEnabled())
 
     assert "取り消し済みです。何も変更していません。" in card.banner.text()
     assert db_state() == before

@@ -388,15 +388,14 @@ class ExchangeCard(QFrame):
             self.tr("Back"),
         ):
             return
-        try:
-            record = undo.undo_import(self.state.ctx, file_id)
-        except KioskError as exc:
-            set_banner(self.banner, message_for(exc, self.state.lang), "error")
-            return
+        ctx = self.state.ctx
+        self._run(lambda _report: undo.undo_import(ctx, file_id), self._undone)
+
+    def _undone(self, record: undo.ImportRecord) -> None:
         set_banner(
             self.banner,
             self.tr("Undone: the import from %1 (%2 new removed, %3 updated put back).")
-            .replace("%1", source)
+            .replace("%1", record.device_name or short_id(record.device_id))
             .replace("%2", str(record.new))
             .replace("%3", str(record.updated)),
             "ok",
