@@ -209,56 +209,56 @@
     </message>
     <message>
         <location filename="../../ui/settings/backups_card.py" line="62"/>
-        <source>A copy is made at start once a day, when a day is closed and before an update. The last 14 days and 8 weeks are kept.</source>
-        <translation>1日1回の起動時、受付を閉じたとき、更新の前に控えを作ります。直近14日分と8週分を残します。</translation>
+        <source>A copy is made at start once a day, when a day is closed and before an update. The last 14 days and 8 weeks are kept. An import is undone under Data exchange (Undo this import…), without restoring a copy.</source>
+        <translation>1日1回の起動時、受付を閉じたとき、更新の前に控えを作ります。直近14日分と8週分を残します。取り込みの取り消しは、控えを戻さずに「会場間のデータ交換」の「この取り込みを取り消す…」でできます。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="77"/>
+        <location filename="../../ui/settings/backups_card.py" line="78"/>
         <source>Back up now</source>
         <translation>今すぐバックアップ</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="80"/>
+        <location filename="../../ui/settings/backups_card.py" line="81"/>
         <source>Restore…</source>
         <translation>戻す…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="91"/>
+        <location filename="../../ui/settings/backups_card.py" line="92"/>
         <source>Backups are made only of the database in the data folder.</source>
         <translation>バックアップはデータフォルダのデータベースだけが対象です。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="108"/>
+        <location filename="../../ui/settings/backups_card.py" line="109"/>
         <source>No backups yet.</source>
         <translation>バックアップはまだありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="127"/>
+        <location filename="../../ui/settings/backups_card.py" line="128"/>
         <source>Backed up: %1</source>
         <translation>バックアップしました：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="137"/>
+        <location filename="../../ui/settings/backups_card.py" line="138"/>
         <source>Restore a backup</source>
         <translation>バックアップから戻す</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="139"/>
+        <location filename="../../ui/settings/backups_card.py" line="140"/>
         <source>Put the backup of %1 in place of the database? What was saved after it will not be in the app; the current file is kept aside, not deleted.</source>
         <translation>%1 のバックアップでデータベースを置き換えますか？それ以降に保存した内容はアプリから見えなくなります。今のファイルは消さずに別に残します。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="155"/>
+        <location filename="../../ui/settings/backups_card.py" line="156"/>
         <source>Restored</source>
         <translation>戻しました</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="156"/>
+        <location filename="../../ui/settings/backups_card.py" line="157"/>
         <source>The backup is restored. The app will now reopen the database.</source>
         <translation>バックアップから戻しました。これからデータベースを開き直します。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="172"/>
+        <location filename="../../ui/settings/backups_card.py" line="173"/>
         <source>Restore the latest backup now?
 
 Yes: restore it and open it.
@@ -269,7 +269,7 @@ No: start with an empty database (the damaged file stays set aside).</source>
 いいえ：空のデータベースで始めます（壊れたファイルは別に残します）。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="178"/>
+        <location filename="../../ui/settings/backups_card.py" line="179"/>
         <source>Start with an empty database? The damaged file stays set aside.
 
 No: close the app.</source>
