@@ -216,6 +216,7 @@ def add_sync_parser(
     undo.add_argument(
         "reference",
         nargs="?",
+        type=arguments.import_reference,
         metavar="IMPORT",
         help="the first 8 characters (or more) of an id from `tsunagari sync undo`",
     )
