@@ -16,7 +16,9 @@ refuses and changes nothing; undo the later import first. A row added since
 that points at a row the file added refuses it too (the database's foreign
 keys). Otherwise, in one transaction, the replaced rows get their old values
 back, the added rows are deleted, the file is forgotten (it may be imported
-again), and the record becomes a short note that it was undone.
+again), and the record becomes a short note that it was undone. A
+questionnaire definition the file brought stays: a stored version never
+changes, and results need every version ever used.
 
 This replaces the copy of the whole database made before every import
 (seconds on a million visits; an undo by restoring it also lost everything
@@ -51,7 +53,7 @@ from kiosk.core.context import AppContext
 from kiosk.core.errors import KioskError
 from kiosk.core.transaction import audit, read, write
 from kiosk.exchange import ledger
-from kiosk.exchange.allowed import exchanged_tables, exported_columns
+from kiosk.exchange.allowed import SETTING, exchanged_tables, exported_columns
 from kiosk.exchange.file_format import decode_row
 
 UNDO = "exchange.undo/"  # + file id: who, when, how many; or that it was undone
@@ -108,6 +110,11 @@ class Journal:
         self.rows: dict[str, dict[str, list[Any]]] = {}
 
     def added(self, table: Table, row: Mapping[str, Any]) -> None:
+        if table.name == SETTING:
+            # A questionnaire definition: a stored version never changes, and
+            # every version ever used is kept so that results can be computed
+            # (kiosk/survey/catalogue.py). An undo leaves it.
+            return
         self._wrote(table, row, None)
 
     def replaced(self, table: Table, before: Mapping[str, Any], after: Mapping[str, Any]) -> None:

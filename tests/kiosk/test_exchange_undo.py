@@ -22,6 +22,7 @@ from kiosk.door import checkin
 from kiosk.exchange import undo
 from kiosk.exchange.export import export_for_coordinator
 from kiosk.exchange.importer import import_file, import_files
+from kiosk.survey import catalogue
 from tests.kiosk import test_exchange as exchange_tests
 
 # The coordinator and its venue PCs, as in the exchange tests.
@@ -245,3 +246,18 @@ def test_an_import_that_changed_nothing_has_nothing_to_undo(ctx, venue_pc, tmp_p
 
     assert not again.changed
     assert len(undo.imports(ctx)) == 1
+
+
+def test_a_questionnaire_definition_it_brought_stays(ctx, venue_pc, tmp_path):
+    """A stored version never changes, and results need every version ever used."""
+    pc = venue_pc("会場PC 1")
+    catalogue.active(pc)  # stores the active questionnaire's definition
+    checkin.check_in(pc, visit(open_cafe(pc)))
+    result = import_file(ctx, export_for_coordinator(pc, tmp_path / "a.tsunagari").path)
+    assert result.tables["setting"].new == 1
+
+    undo.undo_import(ctx, result.file_id)
+
+    assert stored(ctx, "questionnaire/") != ""
+    with ctx.sessions() as session:
+        assert session.scalar(select(Event.id)) is None
