@@ -46,6 +46,10 @@ ACTION_LABELS: dict[str, dict[str, str]] = {
     "personal_data_purged": {"ja": "個人情報の消去", "en": "Personal details erased"},
     "exchange_exported": {"ja": "交換ファイルの書き出し", "en": "Exchange file exported"},
     "exchange_imported": {"ja": "交換ファイルの取り込み", "en": "Exchange file imported"},
+    "exchange_import_undone": {
+        "ja": "交換ファイルの取り込みの取り消し",
+        "en": "Exchange file import undone",
+    },
     "exchange_conflict": {"ja": "取り込み時の競合", "en": "Conflict on import"},
     "pairing_invited": {"ja": "会場PCの招待", "en": "Venue PC invited"},
     "device_paired": {"ja": "会場PCのペアリング", "en": "Venue PC paired"},
