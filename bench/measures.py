@@ -31,6 +31,7 @@ from kiosk.door.events import open_event
 from kiosk.exchange import pairing
 from kiosk.exchange.export import export_for_coordinator
 from kiosk.exchange.importer import import_file
+from kiosk.exchange.undo import undo_import
 from kiosk.reports.daily import daily_tally
 from kiosk.reports.daily_export import ExportRequest, export_daily
 from kiosk.reports.period import fiscal_year_period, period_report
@@ -258,15 +259,21 @@ def exchange(month: AppContext, target: AppContext, out: Path) -> dict[str, floa
     started = time.perf_counter()
     result = import_file(target, path)
     imported = time.perf_counter() - started
-    # How much of the import is its safety copy of the whole file, made first.
+    # Undoing it: the rows it added removed, those it replaced put back.
+    started = time.perf_counter()
+    undo_import(target, result.file_id)
+    undone = time.perf_counter() - started
+    # What a copy of the whole file costs, timed apart: imports made one first,
+    # to be undone by restoring it, until the undo record replaced it.
     folder = folder_of(target)
     started = time.perf_counter()
     if folder is not None:
-        create_backup(folder, "import")
+        create_backup(folder, "manual")
     copied = time.perf_counter() - started
     return {
         "exchange_export_ms": ms(exported),
         "exchange_import_ms": ms(imported),
+        "exchange_undo_ms": ms(undone),
         "exchange_import_copy_ms": ms(copied),
         "exchange_new_rows": float(sum(t.new for t in result.tables.values())),
     }

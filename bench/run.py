@@ -52,8 +52,9 @@ TARGETS: dict[str, tuple[float | None, str]] = {
     "daily_csv_year_ms": (1000, "ms"),  # issue 15: a year of days, the demo's three venues
     "fy_pdf_ms": (2000, "ms"),
     "exchange_export_ms": (None, "ms"),
-    "exchange_import_ms": (2000, "ms"),
-    "exchange_import_copy_ms": (None, "ms"),  # of which: the copy of the file made first
+    "exchange_import_ms": (1000, "ms"),  # issue 15: < 1 s, still undoable
+    "exchange_undo_ms": (None, "ms"),  # undoing that import
+    "exchange_import_copy_ms": (None, "ms"),  # a whole-file copy, which imports no longer make
 }
 
 

@@ -31,7 +31,9 @@ class Consultation(Row):
     venue_id: Mapped[str] = mapped_column(ForeignKey("venue.id"))
     date: Mapped[date] = mapped_column(Date)
     event_id: Mapped[str | None] = mapped_column(ForeignKey("event.id"))
-    visit_id: Mapped[str | None] = mapped_column(ForeignKey("visit.id"))
+    # Indexed, as every column a foreign key points from: deleting a visit
+    # (undoing an import) looks here, and a million-visit file has 150 thousand.
+    visit_id: Mapped[str | None] = mapped_column(ForeignKey("visit.id"), index=True)
     channel: Mapped[str] = mapped_column(String(16))
     category: Mapped[str] = mapped_column(String(32))
     staff_role: Mapped[str] = mapped_column(String(32))
@@ -50,7 +52,7 @@ class Referral(Row):
 
     venue_id: Mapped[str] = mapped_column(ForeignKey("venue.id"))
     date: Mapped[date] = mapped_column(Date)
-    consultation_id: Mapped[str | None] = mapped_column(ForeignKey("consultation.id"))
+    consultation_id: Mapped[str | None] = mapped_column(ForeignKey("consultation.id"), index=True)
     agency: Mapped[str] = mapped_column(String(32))
     status: Mapped[str] = mapped_column(String(16), default="active")
 

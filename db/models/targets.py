@@ -54,7 +54,7 @@ class KpiTarget(Row):
 
     fiscal_year: Mapped[int] = mapped_column(Integer)
     metric: Mapped[str] = mapped_column(String(32))
-    venue_id: Mapped[str | None] = mapped_column(ForeignKey("venue.id"))  # None: all venues
+    venue_id: Mapped[str | None] = mapped_column(ForeignKey("venue.id"), index=True)  # None: all
     target: Mapped[float] = mapped_column(Float)
     target_group: Mapped[str] = mapped_column(String(8))  # 事業目標 / 事業KPI
     kind: Mapped[str] = mapped_column(String(8))  # アウトカム / アウトプット

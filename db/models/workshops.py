@@ -35,7 +35,7 @@ class WorkshopSlot(Row):
     )
 
     event_id: Mapped[str] = mapped_column(ForeignKey("event.id"))
-    workshop_id: Mapped[str] = mapped_column(ForeignKey("workshop.id"))
+    workshop_id: Mapped[str] = mapped_column(ForeignKey("workshop.id"), index=True)
     starts_at: Mapped[time] = mapped_column(Time)
     minutes: Mapped[int] = mapped_column(Integer)
     capacity: Mapped[int | None] = mapped_column(Integer)

@@ -7,7 +7,6 @@ When copies are made:
 - before every schema upgrade (kiosk/core/database.py, kind "pre-upgrade");
 - after a day is closed (`after_day_closed`, called by the screen or command
   that closed it: kiosk/door/events.py stays free of files);
-- before every import of an exchange file (`before_import`, kind "import");
 - on demand (Settings → Backups, `tsunagari backup create`).
 
 They live in the data folder's backups/ (0700), each file 0600, named
@@ -50,7 +49,9 @@ log = logging.getLogger(__name__)
 KEEP_DAILY = 14
 KEEP_WEEKLY = 8
 KEEP_PRE_UPGRADE = 5
-REASONS = ("daily", "close", "manual", "import")  # the rotated kinds
+# The rotated kinds. "import": made before every exchange import by older
+# releases; an import is now undone row by row (kiosk/exchange/undo.py).
+REASONS = ("daily", "close", "manual", "import")
 PRE_UPGRADE = "pre-upgrade"
 UPGRADE_PREFIX = "before-upgrade-from-"
 STAMP = "%Y%m%d-%H%M%S"
@@ -415,16 +416,6 @@ def after_day_closed(ctx: AppContext, now: datetime | None = None) -> BackupInfo
     if folder is None:
         return None
     return _quietly(folder, lambda: create_backup(folder, "close", now))
-
-
-def before_import(ctx: AppContext) -> BackupInfo | None:
-    """A copy before an exchange file is merged in. No copy, no import: this raises."""
-    folder = folder_of(ctx)
-    if folder is None:
-        return None  # a database server keeps its own backups
-    info = create_backup(folder, "import")
-    _rotate_quietly(folder)
-    return info
 
 
 # --- restoring --------------------------------------------------------------------------

@@ -2,7 +2,8 @@
 
 Personal details are kept only as long as they help at the door. A regular
 whose last visit is older than the cutoff loses her nickname (and its search
-key); a child's care note older than the cutoff is erased. Visits, children
+key); a child's care note older than the cutoff is erased. Undo records of
+imports older than the cutoff expire too (kiosk/core/settings.py EXPIRING). Visits, children
 and every count stay as they were: the visitor row keeps its id (so
 distinct-people counts do not change) and gets `purged_at`.
 
@@ -116,6 +117,8 @@ def _erase(session: Session, ctx: AppContext, cutoff: date) -> tuple[int, int]:
         )
     if notes:
         session.execute(update(ChildCare).where(ChildCare.id.in_(notes)).values(care_note=None))
+    # An import older than the period can no longer be undone: its record goes.
+    settings.expire_old(session, datetime.combine(cutoff, time(0), tzinfo=ctx.clock().tzinfo))
     return len(visitors), len(notes)
 
 

@@ -135,6 +135,16 @@ def device_reference(text: str) -> str:
     return safe_text.clean_name(text, "device", MAX_DEVICE_REFERENCE)
 
 
+_IMPORT_ID = re.compile(r"[0-9a-fA-F-]{8,36}")
+
+
+def import_reference(text: str) -> str:
+    """sync undo IMPORT: the start of an import's id, as `tsunagari sync undo` lists it."""
+    if _IMPORT_ID.fullmatch(text) is None:
+        raise KioskError("exchange_undo_unknown", reference=safe_text.shown(text)[:40])
+    return text.lower()
+
+
 # -- argparse's own complaints -------------------------------------------------------------
 
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (

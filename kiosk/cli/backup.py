@@ -4,7 +4,9 @@ tsunagari backup list [--check]     newest first: name, kind, time, size (and ch
 tsunagari backup create             a copy now (kind "manual"), then old ones rotate
 tsunagari backup restore NAME       the current file is kept aside, never overwritten
 
-Restore only while the window is closed: an open app holds the file.
+Restore only while the window is closed: an open app holds the file. An
+import of exchange files is undone with `tsunagari sync undo`, not by restoring
+a copy (imports make none since issue 15; older "import" copies still list).
 """
 
 from __future__ import annotations

@@ -2,6 +2,7 @@
 
 tsunagari sync export -o FILE [--all]   this PC's new and changed rows (or all of them)
 tsunagari sync import FILE...           merge other PCs' files, oldest first
+tsunagari sync undo [IMPORT]            the imports that can be undone; with an id, undo it
 tsunagari sync status                   this PC, the PCs that sent data, the venues
 tsunagari sync name NAME                this PC's name in the files it makes (会場PC 1)
 tsunagari sync retire --confirm [--force]
@@ -54,6 +55,16 @@ def add_sync_parser(sub: Subcommands) -> None:
     )
     imp = command(actions, "import", help="merge exchange files from other PCs")
     imp.add_argument("files", nargs="+", metavar="FILE")
+    undo = command(
+        actions, "undo", help="list the imports that can be undone, or undo one (by its id)"
+    )
+    undo.add_argument(
+        "reference",
+        nargs="?",
+        type=arguments.import_reference,
+        metavar="IMPORT",
+        help="the first 8 characters (or more) of an id from `tsunagari sync undo`",
+    )
     command(actions, "status", help="this PC, the PCs that sent data, the venues")
     name = command(actions, "name", help="set this PC's name (会場PC 1, 受付タブレット)")
     name.add_argument("name", type=arguments.device_name, metavar="NAME")
@@ -158,6 +169,8 @@ def _run(args: argparse.Namespace, ctx: AppContext, folder: DataFolder, lang: st
         for imported in import_files(ctx, [Path(f) for f in args.files]):
             _print_import(imported, text, lang)
         return 0
+    if args.action == "undo":
+        return _undo(ctx, args.reference, text)
     if args.action == "name":
         from kiosk.exchange.ledger import set_device_name
 
@@ -213,6 +226,46 @@ def _print_import(result: ImportResult, text: dict[str, str], lang: str) -> None
                     )
                 )
             )
+    if result.changed:
+        print(shown(text["undo_hint"].format(id=_short(result.file_id))))
+
+
+def _undo(ctx: AppContext, reference: str | None, text: dict[str, str]) -> int:
+    """Without an id: the list, with the ids to type. With one: undo that import."""
+    from kiosk.exchange import undo
+
+    if reference is not None:
+        done = undo.undo_import(ctx, undo.find(ctx, reference).file_id)
+        print(
+            shown(
+                text["undone"].format(
+                    name=done.device_name or _short(done.device_id),
+                    imported=f"{done.imported_at.astimezone():{STAMP}}",
+                    new=done.new,
+                    updated=done.updated,
+                )
+            )
+        )
+        return 0
+    found = undo.imports(ctx)
+    if not found:
+        print(shown(text["undo_none"]))
+        return 0
+    print(shown(text["undo_list"]))
+    for record in found:
+        print(
+            shown(
+                text["undo_line"].format(
+                    id=_short(record.file_id),
+                    name=record.device_name or _short(record.device_id),
+                    made=f"{record.made_at.astimezone():{STAMP}}",
+                    imported=f"{record.imported_at.astimezone():{STAMP}}",
+                    new=record.new,
+                    updated=record.updated,
+                )
+            )
+        )
+    return 0
 
 
 def _say(text: str) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from datetime import datetime
+
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from db.models import Setting
@@ -18,6 +20,9 @@ DEVICE_ID = "device_id"
 LANGUAGE = "language"
 CURRENT_VENUE = "current_venue_id"
 LANGUAGES = translations.shipped_languages()  # one resources/locales/<lang>.json each
+# Settings that hold what an undo needs (rows of an import as they were): they
+# go with the retention period like the personal details they may stand beside.
+EXPIRING = ("exchange.undo/", "exchange.undo-rows/")
 MAX_ORGANISATION = 100
 MAX_PROJECT = 100
 
@@ -73,3 +78,14 @@ def clean_name(value: str, field: str, limit: int) -> str:
     """Trimmed text for a name field, or a coded error for empty / too long / a
     character no name may hold (kiosk/safe_text, the one rule for every name)."""
     return safe_text.clean_name(value, field, limit)
+
+
+def expire_old(session: Session, before: datetime) -> int:
+    """Delete the expiring settings stored before `before` (the retention purge's cutoff).
+
+    Returns how many rows went; the purge runs it in the database and in every copy.
+    """
+    old = Setting.created_at < before
+    under = [Setting.key.startswith(prefix, autoescape=True) for prefix in EXPIRING]
+    gone = session.execute(delete(Setting).where(old & (under[0] | under[1])))
+    return int(getattr(gone, "rowcount", 0) or 0)

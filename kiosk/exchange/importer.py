@@ -19,9 +19,11 @@ own copies of its own rows against each other:
 Questionnaire definitions travel as settings keyed by name: a version never
 changes, so one already here is kept.
 
-The file is verified in full before anything is written, the database is
-backed up before the transaction, and a row whose parent is missing (a file
-exported after one that was never imported) rolls the whole import back.
+The file is verified in full before anything is written, and a row whose
+parent is missing (a file exported after one that was never imported) rolls
+the whole import back. Each file's import can be undone: what it added and
+the rows it replaced are recorded in the same transaction
+(kiosk/exchange/undo.py), instead of a copy of the whole database made first.
 """
 
 from __future__ import annotations
@@ -38,7 +40,6 @@ from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from kiosk.care import backups
 from kiosk.core.context import AppContext
 from kiosk.core.errors import KioskError
 from kiosk.core.scratch import scratch_folder
@@ -46,6 +47,7 @@ from kiosk.core.transaction import audit, write
 from kiosk.exchange import ledger
 from kiosk.exchange.allowed import exchanged_tables, exported_columns
 from kiosk.exchange.receive import Received, receive
+from kiosk.exchange.undo import Journal, setting_row
 from kiosk.reports import targets
 
 Progress = Callable[[int, int], None]  # rows done, rows in all
@@ -80,12 +82,17 @@ class ImportResult:
     device_name: str
     tables: dict[str, TableCounts] = field(default_factory=dict)
     already_imported_at: datetime | None = None  # a file imported before: skipped, unchanged
+    file_id: str = ""  # the file's id: `undo.undo_import(ctx, file_id)` puts it back
 
     @classmethod
     def already(cls, received: Received) -> ImportResult:
         sender = received.sender
         return cls(
-            received.path, sender.device_id, sender.name, already_imported_at=received.imported_at
+            received.path,
+            sender.device_id,
+            sender.name,
+            already_imported_at=received.imported_at,
+            file_id=received.header.file_id,
         )
 
     def total(self, outcome: str) -> int:
@@ -130,19 +137,20 @@ def decide(local: dict[str, Any] | None, incoming: dict[str, Any], newest_file: 
 def import_files(
     ctx: AppContext, paths: Iterable[Path], progress: Progress | None = None
 ) -> list[ImportResult]:
-    """Import several files in turn, oldest first (each one its own transaction).
+    """Import several files in turn, oldest first, all in one transaction.
 
     Every file is checked whole first (kiosk/exchange/receive.py): its maker
     paired with this PC and not revoked, its signature over every byte, each
-    row one its maker may speak for. Then the whole import is rehearsed in
-    one transaction that is rolled back, so a file that needs an earlier
-    one, or a row the database's rules refuse, is refused too before
-    anything is written, the safety copy included. A file imported before is
-    skipped and says so.
+    row one its maker may speak for. Then they are merged in one transaction,
+    so a file that needs an earlier one, or a row the database's rules
+    refuse, leaves every file of the batch out: nothing is written. A file
+    imported before is skipped and says so.
 
-    One copy of the database is made before the first, not one per file: on
-    a central file of a million visits a copy takes seconds, and a month's
-    files from every venue are imported together.
+    No copy of the database is made: each file leaves an undo record in the
+    same transaction (kiosk/exchange/undo.py), so each can be undone on its
+    own. The copy it replaces took seconds on a central file of a million
+    visits, and the rehearsal that spared a copy for a file bound to fail
+    (the whole merge, done twice) went with it.
     """
     with scratch_folder(ctx) as scratch, ExitStack() as opened:
         received: list[Received] = []
@@ -158,35 +166,15 @@ def import_files(
             else:
                 received.append(one)
         received.sort(key=_made_at)
+        results: list[ImportResult] = []
         if received:
-            _rehearse(ctx, received)
-            backups.before_import(ctx)
-        results = [_import(ctx, one, progress) for one in received]
+            with write(ctx) as session:
+                results = [_merge_file(session, ctx, one, progress) for one in received]
         return results + skipped
 
 
 def import_file(ctx: AppContext, path: Path, progress: Progress | None = None) -> ImportResult:
     return import_files(ctx, [path], progress)[0]
-
-
-class _Rehearsed(Exception):
-    """Ends the rehearsal's transaction: everything it wrote is rolled back."""
-
-
-def _rehearse(ctx: AppContext, received: list[Received]) -> None:
-    """Merge every file as the import will, in one transaction, then roll it back."""
-    try:
-        with write(ctx) as session:
-            for one in received:
-                _merge_file(session, ctx, one, None)
-            raise _Rehearsed
-    except _Rehearsed:
-        pass
-
-
-def _import(ctx: AppContext, received: Received, progress: Progress | None) -> ImportResult:
-    with write(ctx) as session:
-        return _merge_file(session, ctx, received, progress)
 
 
 def _made_at(received: Received) -> datetime:
@@ -200,25 +188,37 @@ def _merge_file(
     exchange = received.exchange
     assert exchange is not None  # only files not imported before are merged
     manifest = exchange.manifest
-    result = ImportResult(received.path, manifest.device_id, manifest.device_name)
+    file_id = received.header.file_id
+    result = ImportResult(received.path, manifest.device_id, manifest.device_name, file_id=file_id)
     total = manifest.rows
     done = 0
+    journal = Journal()
     try:
         known = ledger.received_from(session, manifest.device_id)
+        received_before = setting_row(session, ledger.RECEIVED + manifest.device_id)
         newest = known is None or manifest.created_at > known.made_at
         for table in exchanged_tables():
             counts = result.tables.setdefault(table.name, TableCounts())
             for batch in _batches(exchange.rows(table.name)):
-                _merge(session, ctx, table, batch, newest, counts)
+                _merge(session, ctx, table, batch, newest, counts, journal)
                 done += len(batch)
                 if progress is not None:
                     progress(done, total)
             if not (counts.new or counts.updated or counts.unchanged or counts.conflicts):
                 del result.tables[table.name]
-        ledger.record_file(session, ctx, received.header.file_id, manifest.device_id)
+        ledger.record_file(session, ctx, file_id, manifest.device_id)
         if result.changed or result.total(CONFLICT):
             ledger.record_received(
                 session, ctx, manifest.device_id, manifest.device_name, manifest.created_at
+            )
+            journal.save(
+                session,
+                ctx,
+                file_id,
+                manifest.device_id,
+                manifest.device_name,
+                manifest.created_at,
+                received_before,
             )
             audit(
                 session,
@@ -303,6 +303,7 @@ def _merge(
     batch: list[dict[str, Any]],
     newest: bool,
     counts: TableCounts,
+    journal: Journal,
 ) -> None:
     columns = exported_columns(table)
     key = table.c.key if table.name == "setting" else table.c.id
@@ -340,11 +341,15 @@ def _merge(
             inserts.append(row)
             ours[row[field_name]] = row  # the same id twice in one file: once
         elif decision.take_file:
+            assert local is not None
             updates.append({"b_id": row["id"], **{f"v_{k}": v for k, v in row.items()}})
+            journal.replaced(table, local, row)
     if inserts and table.name == "kpi_target":
         inserts = _one_target_per_scope(session, ctx, inserts, counts)
     if inserts:
         session.execute(insert(table), inserts)
+        for row in inserts:
+            journal.added(table, row)
     if updates:
         names = [c.name for c in columns if c.name != "id"]
         statement = (

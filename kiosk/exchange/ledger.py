@@ -13,6 +13,8 @@ Kept as Setting rows, which never travel: each PC's ledger is its own.
   this is an old copy: its rows that lose to ours are stale, not conflicts.
 - `exchange.file/<file id>`: every sealed file imported here, by the random
   id in its header, so the same file is recognised when it comes again.
+- `exchange.undo/<file id>`, `exchange.undo-rows/<file id>`: how to undo that
+  import (kiosk/exchange/undo.py), until the retention period ends.
 """
 
 from __future__ import annotations

@@ -209,56 +209,56 @@
     </message>
     <message>
         <location filename="../../ui/settings/backups_card.py" line="62"/>
-        <source>A copy is made at start once a day, when a day is closed and before an update. The last 14 days and 8 weeks are kept.</source>
-        <translation>1日1回の起動時、受付を閉じたとき、更新の前に控えを作ります。直近14日分と8週分を残します。</translation>
+        <source>A copy is made at start once a day, when a day is closed and before an update. The last 14 days and 8 weeks are kept. An import is undone under Data exchange (Undo this import…), without restoring a copy.</source>
+        <translation>1日1回の起動時、受付を閉じたとき、更新の前に控えを作ります。直近14日分と8週分を残します。取り込みの取り消しは、控えを戻さずに「会場間のデータ交換」の「この取り込みを取り消す…」でできます。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="77"/>
+        <location filename="../../ui/settings/backups_card.py" line="78"/>
         <source>Back up now</source>
         <translation>今すぐバックアップ</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="80"/>
+        <location filename="../../ui/settings/backups_card.py" line="81"/>
         <source>Restore…</source>
         <translation>戻す…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="91"/>
+        <location filename="../../ui/settings/backups_card.py" line="92"/>
         <source>Backups are made only of the database in the data folder.</source>
         <translation>バックアップはデータフォルダのデータベースだけが対象です。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="108"/>
+        <location filename="../../ui/settings/backups_card.py" line="109"/>
         <source>No backups yet.</source>
         <translation>バックアップはまだありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="127"/>
+        <location filename="../../ui/settings/backups_card.py" line="128"/>
         <source>Backed up: %1</source>
         <translation>バックアップしました：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="137"/>
+        <location filename="../../ui/settings/backups_card.py" line="138"/>
         <source>Restore a backup</source>
         <translation>バックアップから戻す</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="139"/>
+        <location filename="../../ui/settings/backups_card.py" line="140"/>
         <source>Put the backup of %1 in place of the database? What was saved after it will not be in the app; the current file is kept aside, not deleted.</source>
         <translation>%1 のバックアップでデータベースを置き換えますか？それ以降に保存した内容はアプリから見えなくなります。今のファイルは消さずに別に残します。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="155"/>
+        <location filename="../../ui/settings/backups_card.py" line="156"/>
         <source>Restored</source>
         <translation>戻しました</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="156"/>
+        <location filename="../../ui/settings/backups_card.py" line="157"/>
         <source>The backup is restored. The app will now reopen the database.</source>
         <translation>バックアップから戻しました。これからデータベースを開き直します。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="172"/>
+        <location filename="../../ui/settings/backups_card.py" line="173"/>
         <source>Restore the latest backup now?
 
 Yes: restore it and open it.
@@ -269,7 +269,7 @@ No: start with an empty database (the damaged file stays set aside).</source>
 いいえ：空のデータベースで始めます（壊れたファイルは別に残します）。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="178"/>
+        <location filename="../../ui/settings/backups_card.py" line="179"/>
         <source>Start with an empty database? The damaged file stays set aside.
 
 No: close the app.</source>
@@ -954,199 +954,248 @@ It shows her pickup code: give it to her parent only.</source>
 <context>
     <name>ExchangeCard</name>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="61"/>
+        <location filename="../../ui/settings/exchange_card.py" line="66"/>
         <source>Data exchange between venues</source>
         <translation>会場間のデータ交換</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="64"/>
+        <location filename="../../ui/settings/exchange_card.py" line="69"/>
         <source>Each venue PC is paired once with the coordinator&apos;s PC, then exports its records to a file (USB stick or shared folder) that only the coordinator can read; the coordinator imports the files into one database. Importing a file twice counts nothing twice. Nicknames and care notes never leave this PC.</source>
         <translation>各会場PCは、コーディネーターのPCと一度だけペアリングします。その後は記録をファイルに書き出し（USBメモリや共有フォルダ）、コーディネーターがそれを1つのデータベースに取り込みます。ファイルはコーディネーターのPCでしか読めません。同じファイルを2回取り込んでも二重には数えません。ニックネームと託児メモはこのPCから出ません。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="81"/>
+        <location filename="../../ui/settings/exchange_card.py" line="86"/>
         <source>Rename this PC…</source>
         <translation>このPCの名前を変える…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="93"/>
+        <location filename="../../ui/settings/exchange_card.py" line="98"/>
         <source>Exchange files</source>
         <translation>交換ファイル</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="100"/>
+        <location filename="../../ui/settings/exchange_card.py" line="105"/>
         <source>Export everything, not only what changed</source>
         <translation>前回以降の変更だけでなく、すべて書き出す</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="103"/>
-        <location filename="../../ui/settings/exchange_card.py" line="179"/>
+        <location filename="../../ui/settings/exchange_card.py" line="108"/>
+        <location filename="../../ui/settings/exchange_card.py" line="218"/>
         <source>Export for the coordinator…</source>
         <translation>コーディネーターへ書き出す…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="107"/>
+        <location filename="../../ui/settings/exchange_card.py" line="112"/>
         <source>Import files…</source>
         <translation>ファイルを取り込む…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="120"/>
+        <location filename="../../ui/settings/exchange_card.py" line="125"/>
         <source>Records</source>
         <translation>記録の種類</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="121"/>
+        <location filename="../../ui/settings/exchange_card.py" line="126"/>
+        <location filename="../../ui/settings/exchange_card.py" line="140"/>
         <source>New</source>
         <translation>新規</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="122"/>
+        <location filename="../../ui/settings/exchange_card.py" line="127"/>
+        <location filename="../../ui/settings/exchange_card.py" line="140"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="123"/>
+        <location filename="../../ui/settings/exchange_card.py" line="128"/>
         <source>Unchanged</source>
         <translation>変更なし</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="124"/>
+        <location filename="../../ui/settings/exchange_card.py" line="129"/>
         <source>Conflicts</source>
         <translation>競合</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="129"/>
+        <location filename="../../ui/settings/exchange_card.py" line="134"/>
         <source>Data received from</source>
         <translation>データを受け取った端末</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="131"/>
+        <location filename="../../ui/settings/exchange_card.py" line="136"/>
+        <location filename="../../ui/settings/exchange_card.py" line="140"/>
         <source>PC</source>
         <translation>端末</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="131"/>
+        <location filename="../../ui/settings/exchange_card.py" line="136"/>
         <source>File made</source>
         <translation>ファイル作成</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="131"/>
+        <location filename="../../ui/settings/exchange_card.py" line="136"/>
+        <location filename="../../ui/settings/exchange_card.py" line="140"/>
         <source>Imported</source>
         <translation>取り込み</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="133"/>
+        <location filename="../../ui/settings/exchange_card.py" line="138"/>
+        <source>Imports that can be undone</source>
+        <translation>取り消せる取り込み</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/exchange_card.py" line="145"/>
+        <source>Undo this import…</source>
+        <translation>この取り込みを取り消す…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/exchange_card.py" line="150"/>
         <source>Records by venue</source>
         <translation>会場ごとの記録</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="135"/>
+        <location filename="../../ui/settings/exchange_card.py" line="152"/>
         <source>Venue</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="135"/>
+        <location filename="../../ui/settings/exchange_card.py" line="152"/>
         <source>Recorded on</source>
         <translation>記録した端末</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="135"/>
+        <location filename="../../ui/settings/exchange_card.py" line="152"/>
         <source>Days</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="135"/>
+        <location filename="../../ui/settings/exchange_card.py" line="152"/>
         <source>Held</source>
         <translation>回数</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="177"/>
+        <location filename="../../ui/settings/exchange_card.py" line="211"/>
+        <source>No import to undo</source>
+        <translation>取り消せる取り込みはありません</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/exchange_card.py" line="216"/>
         <source>Export set-up for the venue PCs…</source>
         <translation>会場PC向けに設定を書き出す…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="182"/>
+        <location filename="../../ui/settings/exchange_card.py" line="221"/>
         <source>(no name yet)</source>
         <translation>（まだ名前がありません）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="184"/>
+        <location filename="../../ui/settings/exchange_card.py" line="223"/>
         <source>This PC: %1 (%2)</source>
         <translation>このPC: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="187"/>
+        <location filename="../../ui/settings/exchange_card.py" line="226"/>
         <source>last export %1</source>
         <translation>最後の書き出し %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="189"/>
+        <location filename="../../ui/settings/exchange_card.py" line="228"/>
         <source>never exported</source>
         <translation>まだ書き出していません</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="192"/>
+        <location filename="../../ui/settings/exchange_card.py" line="231"/>
         <source>%1 · %2 record(s) not yet exported</source>
         <translation>%1 ・ まだ書き出していない記録 %2件</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="210"/>
+        <location filename="../../ui/settings/exchange_card.py" line="249"/>
         <source>No file imported yet</source>
         <translation>まだ取り込んだファイルはありません</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="230"/>
+        <location filename="../../ui/settings/exchange_card.py" line="269"/>
         <source>Rename this PC</source>
         <translation>このPCの名前</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="231"/>
+        <location filename="../../ui/settings/exchange_card.py" line="270"/>
         <source>A name the coordinator will recognise (for example 会場PC 1):</source>
         <translation>コーディネーターが見て分かる名前（例：会場PC 1）：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="243"/>
+        <location filename="../../ui/settings/exchange_card.py" line="282"/>
         <source>This PC is now called %1.</source>
         <translation>このPCの名前を「%1」にしました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="255"/>
+        <location filename="../../ui/settings/exchange_card.py" line="294"/>
         <source>Export for the coordinator</source>
         <translation>コーディネーターへ書き出す</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="257"/>
-        <location filename="../../ui/settings/exchange_card.py" line="284"/>
+        <location filename="../../ui/settings/exchange_card.py" line="296"/>
+        <location filename="../../ui/settings/exchange_card.py" line="323"/>
         <source>Exchange files (*.tsunagari)</source>
         <translation>交換ファイル (*.tsunagari)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="271"/>
+        <location filename="../../ui/settings/exchange_card.py" line="310"/>
         <source>Exported %1 record(s) to %2.</source>
         <translation>%1件を書き出しました：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="282"/>
+        <location filename="../../ui/settings/exchange_card.py" line="321"/>
         <source>Import exchange files</source>
         <translation>交換ファイルを取り込む</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="314"/>
+        <location filename="../../ui/settings/exchange_card.py" line="353"/>
         <source>%1: this file was imported on %2; nothing changed.</source>
         <translation>%1: このファイルは %2 に取り込み済みです。何も変わっていません。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="319"/>
+        <location filename="../../ui/settings/exchange_card.py" line="358"/>
         <source>%1: everything was already here; nothing changed.</source>
         <translation>%1: すべて取り込み済みでした。何も変わっていません。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="323"/>
+        <location filename="../../ui/settings/exchange_card.py" line="362"/>
         <source>%1: %2 new, %3 updated, %4 unchanged, %5 conflict(s)</source>
         <translation>%1: 新規 %2件・更新 %3件・変更なし %4件・競合 %5件</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="333"/>
+        <location filename="../../ui/settings/exchange_card.py" line="374"/>
+        <source>Choose an import in the list first.</source>
+        <translation>先に一覧から取り込みを選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/exchange_card.py" line="379"/>
+        <source>Undo an import</source>
+        <translation>取り込みの取り消し</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/exchange_card.py" line="381"/>
+        <source>Undo the import from %1 of %2? The records it added are removed and the records it changed get their earlier values back. The file can be imported again later.</source>
+        <translation>%1 からの取り込み（%2）を取り消しますか？ 追加された記録は削除され、変更された記録は前の値に戻ります。ファイルは後でもう一度取り込めます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/exchange_card.py" line="387"/>
+        <source>Undo the import</source>
+        <translation>取り消す</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/exchange_card.py" line="388"/>
+        <source>Back</source>
+        <translation>戻る</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/exchange_card.py" line="397"/>
+        <source>Undone: the import from %1 (%2 new removed, %3 updated put back).</source>
+        <translation>取り消しました: %1 からの取り込み（新規%2件を削除、更新%3件を元に戻しました）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/exchange_card.py" line="408"/>
         <source>Working… the other screens stay usable.</source>
         <translation>処理中です… ほかの画面はそのまま使えます。</translation>
     </message>

@@ -73,6 +73,7 @@ VALUE_KINDS = {
     "code": "pairing_code",
     "confirmation": "confirmation_number",
     "device": "device_reference",
+    "reference": "device_reference",  # sync undo IMPORT: the start of an import's id
 }
 # Options without a value: nothing to vary (the cases still add an unknown one).
 FLAGS = {
@@ -204,6 +205,7 @@ GOOD = {
     "answer": "{good_file}",
     "code": "ABCD-EFGH",
     "device": "会場PC 2",
+    "reference": "0123abcd",
 }
 
 

@@ -391,3 +391,29 @@ def test_unpair_needs_one_pc_or_the_coordinator(capsys, tmp_path, words):
     assert (status, out) == (2, "")
     assert one_error_line(err) == message("pairing_unpair_which")
     assert not (tmp_path / "x").exists()  # refused before a database was made
+
+
+def test_an_import_is_undone_by_its_id_once_and_a_second_time_says_so(capsys, tmp_path):
+    pc = venue_pc(tmp_path / "pc1", 3)
+    coordinator = DataFolder(tmp_path / "coordinator")
+    file = tmp_path / "usb" / "1.tsunagari"
+    run(capsys, "sync", "export", "-o", str(file), *data(pc))
+    code, out, _ = run(capsys, "sync", "import", str(file), *data(coordinator))
+    [hint] = re.findall(r"取り消すには: tsunagari sync undo (\w{8})", out)
+
+    code, out, _ = run(capsys, "sync", "undo", *data(coordinator))
+    assert code == 0 and f"  {hint}  " in out and "新規" in out
+
+    code, out, _ = run(capsys, "sync", "undo", hint, *data(coordinator))
+    assert code == 0 and "を取り消しました: 新規" in out
+    code, out, _ = run(capsys, "sync", "undo", *data(coordinator))
+    assert out.strip() == "取り消せる取り込みはありません。"
+
+    code, _, err = run(capsys, "--lang", "en", "sync", "undo", hint, *data(coordinator))
+    assert code != 0
+    assert "already undone on" in one_error_line(err)
+    code, _, err = run(capsys, "sync", "undo", "nonsense", *data(coordinator))
+    assert code != 0 and "取り消せる取り込みが見つかりません（nonsense）" in one_error_line(err)
+
+    code, out, _ = run(capsys, "sync", "import", str(file), *data(coordinator))  # it may come again
+    assert code == 0 and "来所: 新規3" in out

@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from sqlalchemy import select
 
+from db.models import Visit
 from kiosk.care import pin
 from kiosk.core.context import AppContext
 from kiosk.core.database import open_database
@@ -19,7 +21,7 @@ from kiosk.core.error_messages import MESSAGES
 from kiosk.core.paths import DataFolder
 from kiosk.door import checkin, events, venues
 from kiosk.door.checkin import CheckInRequest
-from kiosk.exchange import pairing
+from kiosk.exchange import pairing, undo
 from kiosk.exchange.export import export_for_coordinator
 from kiosk.exchange.ledger import device_name, set_device_name
 from tests.pairing_helpers import QUICK_SCRYPT, pair
@@ -90,6 +92,76 @@ def test_importing_shows_the_summary_per_table_and_the_sending_pc(
     qtbot.waitUntil(lambda: "何も変わっていません" in card.banner.text())
     assert card.banner.text().startswith("東部PC: このファイルは ")
     assert card.banner.text().endswith(" に取り込み済みです。何も変わっていません。")
+
+
+def import_by_the_button(qtbot, card, monkeypatch, path: Path) -> None:
+    choose_files(monkeypatch, path)
+    click(qtbot, card.import_button)
+    qtbot.waitUntil(lambda: card.import_button.isEnabled() and "東部PC" in card.banner.text())
+
+
+def undoable(card: ExchangeCard) -> list[str]:
+    return [card.imports.topLevelItem(i).text(0) for i in range(card.imports.topLevelItemCount())]
+
+
+def visits_here(ctx) -> list[str]:
+    with ctx.sessions() as session:
+        return list(session.scalars(select(Visit.status)))
+
+
+def test_an_import_is_undone_from_the_card_after_a_confirmation(
+    qtbot, card, ctx, other_pc_file, monkeypatch, dialogs
+):
+    import_by_the_button(qtbot, card, monkeypatch, other_pc_file)
+    assert undoable(card) == ["東部PC"] and len(visits_here(ctx)) == 4
+
+    dialogs.answer = QMessageBox.StandardButton.No
+    click(qtbot, card.undo_button)
+    assert len(visits_here(ctx)) == 4  # "Back": nothing undone
+
+    dialogs.answer = QMessageBox.StandardButton.Yes
+    click(qtbot, card.undo_button)
+    qtbot.waitUntil(lambda: card.undo_button.isEnabled() or "取り消しました" in card.banner.text())
+
+    assert "東部PC" in dialogs.questions[-1]
+    assert card.banner.text().startswith("取り消しました: 東部PC からの取り込み（新規")
+    assert visits_here(ctx) == []
+    assert undoable(card) == ["取り消せる取り込みはありません"]
+    assert not card.undo_button.isEnabled()
+    import_by_the_button(qtbot, card, monkeypatch, other_pc_file)  # the file may come again
+    assert len(visits_here(ctx)) == 4
+
+
+def test_undo_after_a_change_here_says_why_and_changes_nothing(
+    qtbot, card, ctx, other_pc_file, monkeypatch, dialogs, db_state
+):
+    import_by_the_button(qtbot, card, monkeypatch, other_pc_file)
+    with ctx.sessions() as session:
+        first = session.scalars(select(Visit.id)).first()
+    checkin.cancel_visit(ctx, first, "mistake")  # a change made here since
+    before = db_state()
+
+    click(qtbot, card.undo_button)
+    qtbot.waitUntil(lambda: card.undo_button.isEnabled())
+
+    assert card.banner.text().startswith("東部PC からの取り込みは取り消せません。")
+    assert card.banner.text().endswith("何も変更していません。")
+    assert db_state() == before
+
+
+def test_undo_a_second_time_says_when_and_changes_nothing(
+    qtbot, card, ctx, other_pc_file, monkeypatch, dialogs, db_state
+):
+    import_by_the_button(qtbot, card, monkeypatch, other_pc_file)
+    [record] = undo.imports(ctx)
+    undo.undo_import(ctx, record.file_id)  # meanwhile, on the command line
+    before = db_state()
+
+    click(qtbot, card.undo_button)  # the card still lists it
+    qtbot.waitUntil(lambda: card.undo_button.isEnabled())
+
+    assert "取り消し済みです。何も変更していません。" in card.banner.text()
+    assert db_state() == before
 
 
 def test_a_damaged_file_is_explained_and_nothing_is_imported(

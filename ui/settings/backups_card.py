@@ -60,7 +60,8 @@ class BackupsCard(QFrame):
         hint = QLabel(
             self.tr(
                 "A copy is made at start once a day, when a day is closed and before "
-                "an update. The last 14 days and 8 weeks are kept."
+                "an update. The last 14 days and 8 weeks are kept. An import is undone "
+                "under Data exchange (Undo this import…), without restoring a copy."
             ),
             self,
         )

@@ -6,7 +6,9 @@ cannot export instead of failing half-way. Export and import run off the
 GUI thread with a progress bar; the buttons stay disabled until they
 finish, so a second click cannot start a second copy. Renaming this PC
 needs the coordinator PIN (its name is in every file it makes). The lists
-show which PCs and venues have sent data, up to when.
+show which PCs and venues have sent data, up to when, and the imports that
+can still be undone (kiosk/exchange/undo.py: milliseconds, so on the GUI
+thread, after a confirmation).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -34,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.core.errors import KioskError, StorageError
+from kiosk.exchange import undo
 from kiosk.exchange.export import SUFFIX, ExportResult, export_for_coordinator, suggested_name
 from kiosk.exchange.file_format import table_label
 from kiosk.exchange.importer import ImportResult, import_files
@@ -42,6 +46,7 @@ from kiosk.exchange.overview import ExchangeOverview, exchange_overview, short_i
 from kiosk.exchange.roles import COORDINATOR, PairingRole
 from kiosk.exchange.trust import addressees
 from ui.background import Report, run_with_progress
+from ui.dialogs import verb_question
 from ui.door_state import Change, DoorState
 from ui.settings.pairing_panel import PairingPanel
 from ui.settings.privacy_card import coordinator_agrees
@@ -130,6 +135,18 @@ class ExchangeCard(QFrame):
         layout.addWidget(self.devices_title)
         self.devices = self._tree([self.tr("PC"), self.tr("File made"), self.tr("Imported")])
         layout.addWidget(self.devices)
+        layout.addWidget(QLabel(self.tr("Imports that can be undone"), self))
+        self.imports = self._tree(
+            [self.tr("PC"), self.tr("Imported"), self.tr("New"), self.tr("Updated")]
+        )
+        layout.addWidget(self.imports)
+        undo_row = QHBoxLayout()
+        undo_row.addStretch(1)
+        self.undo_button = QPushButton(self.tr("Undo this import…"), self)
+        self.undo_button.setAutoDefault(False)
+        self.undo_button.clicked.connect(self.undo_import)
+        undo_row.addWidget(self.undo_button)
+        layout.addLayout(undo_row)
         layout.addWidget(QLabel(self.tr("Records by venue"), self))
         self.venues = self._tree(
             [self.tr("Venue"), self.tr("Recorded on"), self.tr("Days"), self.tr("Held")]
@@ -167,10 +184,32 @@ class ExchangeCard(QFrame):
         self._show_role(self.pairing.refresh())
         try:
             view = exchange_overview(self.state.ctx)
+            undoable = undo.imports(self.state.ctx)
         except KioskError as exc:
             set_banner(self.banner, message_for(exc, self.state.lang), "error")
             return
         self._show(view)
+        self._show_imports(undoable)
+
+    def _show_imports(self, records: list[undo.ImportRecord]) -> None:
+        self.imports.clear()
+        for record in records:
+            item = QTreeWidgetItem(
+                self.imports,
+                [
+                    record.device_name or short_id(record.device_id),
+                    f"{record.imported_at.astimezone():{STAMP}}",
+                    str(record.new),
+                    str(record.updated),
+                ],
+            )
+            item.setData(0, Qt.ItemDataRole.UserRole, record.file_id)
+        first = self.imports.topLevelItem(0)
+        if records and first is not None:
+            self.imports.setCurrentItem(first)
+        else:
+            QTreeWidgetItem(self.imports, [self.tr("No import to undo")])
+        self.undo_button.setEnabled(bool(records) and not self.busy)
 
     def _show_role(self, role: PairingRole | None) -> None:
         if role is not None and role.role == COORDINATOR:
@@ -328,6 +367,42 @@ class ExchangeCard(QFrame):
             .replace("%5", str(result.total("conflict")))
         )
 
+    def undo_import(self) -> None:
+        item = self.imports.currentItem()
+        file_id = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+        if item is None or not isinstance(file_id, str):
+            set_banner(self.banner, self.tr("Choose an import in the list first."), "error")
+            return
+        source, when = item.text(0), item.text(1)
+        if not verb_question.ask(
+            self,
+            self.tr("Undo an import"),
+            self.tr(
+                "Undo the import from %1 of %2? The records it added are removed and the "
+                "records it changed get their earlier values back. The file can be "
+                "imported again later."
+            )
+            .replace("%1", source)
+            .replace("%2", when),
+            self.tr("Undo the import"),
+            self.tr("Back"),
+        ):
+            return
+        ctx = self.state.ctx
+        self._run(lambda _report: undo.undo_import(ctx, file_id), self._undone)
+
+    def _undone(self, record: undo.ImportRecord) -> None:
+        set_banner(
+            self.banner,
+            self.tr("Undone: the import from %1 (%2 new removed, %3 updated put back).")
+            .replace("%1", record.device_name or short_id(record.device_id))
+            .replace("%2", str(record.new))
+            .replace("%3", str(record.updated)),
+            "ok",
+        )
+        self.result_tree.setVisible(False)
+        self.state.notify()  # the door, tallies and reports no longer see those rows
+
     def _run(self, work: Callable[[Report], Any], done: Callable[[Any], None]) -> None:
         self._set_busy(True)
         set_banner(self.banner, self.tr("Working… the other screens stay usable."), "info")
@@ -353,6 +428,11 @@ class ExchangeCard(QFrame):
         self.busy = busy
         self.progress.setVisible(busy)
         self.progress.setValue(0)
-        for button in (self.export_button, self.import_button, self.rename_button):
+        for button in (
+            self.export_button,
+            self.import_button,
+            self.rename_button,
+            self.undo_button,
+        ):
             button.setEnabled(not busy)
         self.pairing.set_working(busy)
