@@ -50,6 +50,11 @@ def put(ctx: AppContext, key: str, value: str) -> None:
         audit(session, ctx, "setting_changed", "setting", None, key=key)
 
 
+def language_choices() -> list[tuple[str, str]]:
+    """Each shipped language with its own name (日本語, English): a new catalogue file is a new choice."""
+    return [(lang, translations.text("language.name", lang)) for lang in LANGUAGES]
+
+
 def language(ctx: AppContext) -> str:
     lang = get(ctx, LANGUAGE)
     return lang if lang in LANGUAGES else "ja"

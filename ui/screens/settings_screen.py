@@ -130,7 +130,7 @@ class SettingsScreen(QWidget):
         self.fiscal_start.valueChanged.connect(self._fiscal_start_changed)
         grid.addWidget(QLabel(self.tr("Fiscal year"), card), 3, 0)
         grid.addWidget(self.fiscal_start, 3, 1, 1, 2)
-        self.language = ChoiceButtons([("ja", "日本語"), ("en", "English")])
+        self.language = ChoiceButtons(settings.language_choices())
         self.language.selection_changed.connect(self._language_chosen)
         grid.addWidget(QLabel(self.tr("Language"), card), 1, 0)
         grid.addWidget(self.language, 1, 1, 1, 2)

@@ -2,7 +2,7 @@
 
 Views only: they show a questionnaire in the respondent's language and
 forward taps; ui/survey_kiosk/kiosk_window.py decides what happens. Every word on them
-comes from the questionnaire and its phrases (resources/survey_phrases.json),
+comes from the questionnaire and its phrases (survey.phrase.* in resources/locales/<lang>.json),
 not from the app's translation, because the respondent picks her own
 language on the first page, whatever language the staff use.
 """

@@ -1,7 +1,7 @@
 """A row of large toggle buttons for one answer (age band, residence, ...).
 
 Touch-friendly (48 px high) and keyboard-friendly: Tab reaches the row,
-arrow keys move along it, Space picks. Labels come from resources/choices.json
+arrow keys move along it, Space picks. Labels come from kiosk (choice.* in resources/locales)
 so the screen, CSV and PDF all say the same words.
 """
 
