@@ -94,14 +94,26 @@ class Translation:
         for translator in self.translators:
             self.app.installTranslator(translator)
 
+    def release(self) -> None:
+        """Leave the application as it was found: no translator of ours stays installed."""
+        for translator in self.translators:
+            self.app.removeTranslator(translator)
+        self.translators = []
+
 
 class AppShell:
     """Owns the window; rebuilds it when the language changes."""
 
-    def __init__(self, app: QApplication, ctx: AppContext, lang: str) -> None:
+    def __init__(
+        self,
+        app: QApplication,
+        ctx: AppContext,
+        lang: str,
+        translation: Translation | None = None,
+    ) -> None:
         self.app = app
         self.ctx = ctx
-        self.translation = Translation(app)
+        self.translation = translation or Translation(app)
         self.translation.use(lang)
         install_wheel_guard(app)  # the wheel scrolls pages, never changes a setting
         self.state = DoorState(ctx, lang)
@@ -154,25 +166,31 @@ def run(options: LaunchOptions) -> int:
     load_look(app)
     sys.excepthook = _report_unexpected
     lang = options.lang or "ja"
+    # One set of translators for the whole run, removed when it ends: a run
+    # leaves the application as it found it (the tests start many in one process).
+    translation = Translation(app)
     instance = SingleInstance(options.folder.root)
-    if not instance.acquire():  # a window on this data folder is open already
-        instance.ask_first_to_come_forward()
-        Translation(app).use(lang)
-        QMessageBox.information(None, "Tsunagari", already_open_text(lang))
-        return 0
     try:
-        return _run_alone(app, options, instance)
+        if not instance.acquire():  # a window on this data folder is open already
+            instance.ask_first_to_come_forward()
+            translation.use(lang)
+            QMessageBox.information(None, "Tsunagari", already_open_text(lang))
+            return 0
+        return _run_alone(app, options, instance, translation)
     finally:
         instance.release()
+        translation.release()
 
 
-def _run_alone(app: QApplication, options: LaunchOptions, instance: SingleInstance) -> int:
+def _run_alone(
+    app: QApplication, options: LaunchOptions, instance: SingleInstance, translation: Translation
+) -> int:
     """The window, once this start holds the data folder's lock."""
     lang = options.lang or "ja"
     try:
         ctx = open_database(url=options.database_url, folder=options.folder)
     except KioskError as exc:
-        Translation(app).use(lang)
+        translation.use(lang)
         from ui.settings.backups_card import (
             recover_at_start,  # only when the file could not be opened
         )
@@ -182,7 +200,7 @@ def _run_alone(app: QApplication, options: LaunchOptions, instance: SingleInstan
             return 2
         ctx = recovered
     lang = options.lang or settings.language(ctx)
-    shell = AppShell(app, ctx, lang)
+    shell = AppShell(app, ctx, lang, translation)
     purge_at_start(ctx)  # nicknames and care notes past the retention period go at every start
     if venues.needs_setup(ctx) and SetupDialog(ctx, lang).exec() != SetupDialog.DialogCode.Accepted:
         return 0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from kiosk.core.frontends import LaunchOptions
@@ -164,6 +164,11 @@ def test_a_file_that_is_not_a_database_gets_a_message_not_a_crash(tmp_path, dial
     assert "空のデータベースで始めますか" in dialogs.questions[-1]
     [aside] = folder.root.glob("tsunagari.sqlite3.damaged-*")
     assert aside.read_bytes() == b"not a database at all"  # set aside, not lost
+    # The run left the application as it found it: no Japanese translator stays
+    # installed (a later window in English read Japanese when it did).
+    assert QCoreApplication.translate("HeaderBar", "Open today's check-in") == (
+        "Open today's check-in"
+    )
 
 
 def test_project_name_titles_the_reports(qtbot, window):
