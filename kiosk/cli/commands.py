@@ -12,9 +12,8 @@ from typing import TypeAlias
 
 from kiosk.cli import arguments
 from kiosk.cli.arguments import Parser
-from kiosk.core import translations
+from kiosk.core.settings import LANGUAGES  # the catalogue files, no list in code
 
-LANGUAGES = translations.shipped_languages()  # the catalogue files, no list in code
 # What add_subparsers() returns on our Parser; argparse names the class privately.
 Subcommands: TypeAlias = "argparse._SubParsersAction[Parser]"  # not subscriptable at run time
 

@@ -12,12 +12,10 @@ from kiosk.cli import arguments
 from kiosk.cli.commands import Subcommands, command, output_option, subcommands
 from kiosk.core.context import AppContext
 from kiosk.core.csv_cells import ENCODINGS
+from kiosk.core.export_file import FORMATS
 from kiosk.core.paths import DataFolder
 from kiosk.core.safe_text import shown
 from kiosk.core.translations import text
-from kiosk.reports import figures as catalogue
-from kiosk.reports.daily import venue_by_name
-from kiosk.reports.daily_export import FORMATS, ExportRequest, export_daily, venue_ids_by_names
 
 
 def add_export_parser(sub: Subcommands) -> None:
@@ -69,7 +67,10 @@ def add_export_parser(sub: Subcommands) -> None:
 
 
 def run_export(args: argparse.Namespace, folder: DataFolder, lang: str) -> int:
+    # The reports are imported when a command runs, not at every start of the window.
     from kiosk.core.database import open_database
+    from kiosk.reports import figures as catalogue
+    from kiosk.reports.daily_export import ExportRequest, export_daily, venue_ids_by_names
 
     ctx = open_database(url=args.database_url, folder=folder)
     if args.report in ("month", "fiscal-year"):
@@ -103,6 +104,7 @@ def run_export(args: argparse.Namespace, folder: DataFolder, lang: str) -> int:
 
 def _run_period(ctx: AppContext, args: argparse.Namespace, lang: str) -> int:
     from kiosk.core.fiscal_year import start_month
+    from kiosk.reports.daily import venue_by_name
     from kiosk.reports.period import fiscal_year_period, parse_month
     from kiosk.reports.period_export import PeriodRequest, export_period
 

@@ -25,7 +25,7 @@ from kiosk import __version__
 from kiosk.cli import arguments
 from kiosk.cli.arguments import Parser
 from kiosk.cli.backup import add_backup_parser, run_backup
-from kiosk.cli.commands import LANGUAGES, command, common_options
+from kiosk.cli.commands import command, common_options
 from kiosk.cli.export import add_export_parser, run_export
 from kiosk.cli.purge import add_purge_parser, run_purge
 from kiosk.cli.sync import add_sync_parser, run_sync
@@ -34,6 +34,7 @@ from kiosk.core.errors import KioskError
 from kiosk.core.frontends import LaunchOptions, find_frontend
 from kiosk.core.paths import DataFolder, resolve_data_dir
 from kiosk.core.safe_text import shown
+from kiosk.core.settings import LANGUAGES
 
 ENV_LANG = "TSUNAGARI_LANG"
 EXIT_ERROR = 2  # a clear refusal: bad input, a damaged file

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.cli import arguments
 from kiosk.cli.commands import Subcommands, command, output_option, subcommands
@@ -36,10 +37,11 @@ from kiosk.core.context import AppContext
 from kiosk.core.errors import KioskError
 from kiosk.core.paths import DataFolder
 from kiosk.core.safe_text import shown
-from kiosk.exchange.file_format import table_label
-from kiosk.exchange.importer import ImportResult
-from kiosk.exchange.pairing import PairedDevice
-from kiosk.exchange.roles import COORDINATOR, VENUE_PC, PairingRole
+
+if TYPE_CHECKING:  # the exchange (and its cryptography) is imported when a command runs
+    from kiosk.exchange.importer import ImportResult
+    from kiosk.exchange.pairing import PairedDevice
+    from kiosk.exchange.roles import PairingRole
 
 STAMP = "%Y-%m-%d %H:%M"
 DAY = "%Y-%m-%d"
@@ -194,6 +196,8 @@ def _run(args: argparse.Namespace, ctx: AppContext, folder: DataFolder, lang: st
 
 
 def _print_import(result: ImportResult, text: dict[str, str], lang: str) -> None:
+    from kiosk.exchange.file_format import table_label
+
     if result.already_imported_at is not None:
         at = f"{result.already_imported_at.astimezone():{STAMP}}"
         print(shown(text["before"].format(path=result.path, at=at)))
@@ -341,6 +345,8 @@ def _unpair(args: argparse.Namespace, ctx: AppContext, text: dict[str, str]) -> 
 
 
 def _print_role(role: PairingRole, text: dict[str, str], with_devices: bool) -> None:
+    from kiosk.exchange.roles import COORDINATOR, VENUE_PC
+
     if role.role == COORDINATOR:
         revoked = text["role_revoked"].format(revoked=role.revoked) if role.revoked else ""
         _say(text["role_coordinator"].format(active=role.active, revoked=revoked))

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+FORMATS = ("csv", "pdf")  # what a report can be saved as
+
 
 @dataclass(frozen=True)
 class ExportFile:

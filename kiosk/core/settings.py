@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
 from db.models import Setting
@@ -22,7 +22,9 @@ CURRENT_VENUE = "current_venue_id"
 LANGUAGES = translations.shipped_languages()  # one resources/locales/<lang>.json each
 # Settings that hold what an undo needs (rows of an import as they were): they
 # go with the retention period like the personal details they may stand beside.
-EXPIRING = ("exchange.undo/", "exchange.undo-rows/")
+UNDO_RECORDS = "exchange.undo/"  # + file id: who, when, how many; or that it was undone
+UNDO_ROWS = "exchange.undo-rows/"  # + file id: the rows as they were (read only to undo)
+EXPIRING = (UNDO_RECORDS, UNDO_ROWS)
 MAX_ORGANISATION = 100
 MAX_PROJECT = 100
 
@@ -90,7 +92,6 @@ def expire_old(session: Session, before: datetime) -> int:
 
     Returns how many rows went; the purge runs it in the database and in every copy.
     """
-    old = Setting.created_at < before
-    under = [Setting.key.startswith(prefix, autoescape=True) for prefix in EXPIRING]
-    gone = session.execute(delete(Setting).where(old & (under[0] | under[1])))
+    under = or_(*(Setting.key.startswith(prefix, autoescape=True) for prefix in EXPIRING))
+    gone = session.execute(delete(Setting).where(under, Setting.created_at < before))
     return int(getattr(gone, "rowcount", 0) or 0)

@@ -56,9 +56,8 @@ from kiosk.exchange import ledger
 from kiosk.exchange.allowed import SETTING, exchanged_tables, exported_columns
 from kiosk.exchange.file_format import decode_row
 
-# + file id: who, when, how many, or that it was undone; and the rows (read only to undo).
 # Both expire with the retention period (kiosk/core/settings.py EXPIRING).
-UNDO, UNDO_ROWS = settings.EXPIRING
+UNDO, UNDO_ROWS = settings.UNDO_RECORDS, settings.UNDO_ROWS
 VERSION = 1
 _CHUNK = 500
 

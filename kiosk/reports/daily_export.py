@@ -19,13 +19,12 @@ from kiosk.core.atomic_file import write_atomically
 from kiosk.core.context import AppContext
 from kiosk.core.csv_cells import ENCODINGS
 from kiosk.core.errors import KioskError
-from kiosk.core.export_file import ExportFile
+from kiosk.core.export_file import FORMATS, ExportFile
 from kiosk.door import venues
 from kiosk.reports.daily import DailyTally, daily_tallies, venue_by_name
 from kiosk.reports.render.daily_csv import render_daily_csv
 
 MAX_DAYS = 366
-FORMATS = ("csv", "pdf")
 
 
 @dataclass(frozen=True)

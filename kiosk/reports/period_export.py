@@ -10,9 +10,9 @@ from kiosk.core.atomic_file import write_atomically
 from kiosk.core.context import AppContext
 from kiosk.core.csv_cells import ENCODINGS
 from kiosk.core.errors import KioskError
-from kiosk.core.export_file import ExportFile
+from kiosk.core.export_file import FORMATS, ExportFile
 from kiosk.core.translations import text
-from kiosk.reports.daily_export import FORMATS, report_title
+from kiosk.reports.daily_export import report_title
 from kiosk.reports.kpi import kpi_rows
 from kiosk.reports.period import Period, PeriodReport, period_report
 from kiosk.reports.render.period_csv import render_period_csv
