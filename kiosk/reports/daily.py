@@ -21,6 +21,7 @@ from kiosk.consultations.lists import ListEntry
 from kiosk.core import choices
 from kiosk.core.context import AppContext
 from kiosk.core.errors import KioskError
+from kiosk.core.numbers import FigureValue
 from kiosk.core.transaction import read
 from kiosk.core.translations import text
 from kiosk.reports import engine
@@ -308,9 +309,14 @@ class Figure:
     item: str  # a stable code; per-workshop items are "workshop:<name>:<measure>"
     group_label: str
     item_label: str
-    value: int | str
+    value: FigureValue  # the satisfaction rate: a percent, or None with no answers
     wide: bool = True  # a fixed column of the one-row-per-day CSV
     figure_id: str = ""  # the catalogue figure (kiosk/reports/figures.py) it shows
+
+    @property
+    def shown(self) -> str:
+        """The value as the screen and the PDF write it ("2,471", "85.0%", "—")."""
+        return catalogue.shown(self.figure_id, self.value)
 
 
 def figures(tally: DailyTally, lang: str = "ja") -> list[Figure]:
@@ -319,7 +325,7 @@ def figures(tally: DailyTally, lang: str = "ja") -> list[Figure]:
     def fig(
         group: str,
         item: str,
-        value: int | str,
+        value: FigureValue,
         label: str | None = None,
         wide: bool = True,
         figure_id: str | None = None,
@@ -394,5 +400,5 @@ def figures(tally: DailyTally, lang: str = "ja") -> list[Figure]:
     out.append(fig("survey", "responses", tally.survey_responses))
     out.append(fig("survey", "satisfied", tally.satisfaction.satisfied))
     out.append(fig("survey", "answered", tally.satisfaction.answered))
-    out.append(fig("survey", "rate", tally.satisfaction.percent_text()))
+    out.append(fig("survey", "rate", tally.satisfaction.percent(1)))
     return out

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
+from kiosk.core.numbers import FigureValue, figure_text
 from kiosk.core.translations import text
 
 Kind = Literal["count", "distinct", "rate", "breakdown"]
@@ -110,3 +111,9 @@ def group_label(group: str, lang: str) -> str:
 def feeding(metric: str) -> Figure | None:
     """The figure whose value is the actual of a KPI metric."""
     return next((f for f in CATALOGUE if f.metric == metric), None)
+
+
+def shown(figure_id: str, value: FigureValue | str) -> str:
+    """A value of the figure as people read it: "2,471", "85.0%", "—"."""
+    found = BY_ID.get(figure_id)
+    return figure_text(value, percent=found is not None and found.unit == "percent")

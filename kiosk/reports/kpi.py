@@ -10,18 +10,50 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kiosk.core.context import AppContext
+from kiosk.core.numbers import NO_FIGURE, grouped
 from kiosk.reports.period import PeriodReport, metric_actual
 
 
 @dataclass(frozen=True)
 class KpiRow:
+    """One metric's line: numbers (None where there is none), and their texts for people."""
+
     group: str
     metric: str
     kind: str
-    target: str
-    actual: str
-    achievement: str
-    ratio: str
+    unit: str  # 回, 人, % — the CSV and the workbook put it in its own column
+    target: float | None
+    actual: float | None
+    achievement: int | None  # percent, rounded down, capped at 100
+    ratio: float | None  # actual ÷ target, uncapped
+
+    @property
+    def target_text(self) -> str:
+        return _with_unit(self.target, self.unit)
+
+    @property
+    def actual_text(self) -> str:
+        return _with_unit(self.actual, self.unit)
+
+    @property
+    def achievement_text(self) -> str:
+        return NO_FIGURE if self.achievement is None else f"{self.achievement}%"
+
+    @property
+    def ratio_text(self) -> str:
+        return NO_FIGURE if self.ratio is None else f"{self.ratio:.2f}"
+
+    def texts(self) -> list[str]:
+        """The row as the screen and the PDF write it (the KPI header's order)."""
+        return [
+            self.group,
+            self.metric,
+            self.kind,
+            self.target_text,
+            self.actual_text,
+            self.achievement_text,
+            self.ratio_text,
+        ]
 
 
 def kpi_rows(ctx: AppContext, report: PeriodReport, lang: str = "ja") -> list[KpiRow]:
@@ -49,14 +81,17 @@ def kpi_rows(ctx: AppContext, report: PeriodReport, lang: str = "ja") -> list[Kp
                 ),
                 metric=kpi_targets.metric_label(known.code, lang),
                 kind=kpi_targets.kind_label(target.kind if target else known.default_kind, lang),
-                target=f"{_number(target.target)}{unit}" if target else "—",
-                actual="—" if actual is None else f"{_number(actual)}{unit}",
-                achievement=result.text(),
-                ratio="—" if result.ratio is None else f"{result.ratio:.2f}",
+                unit=unit,
+                target=target.target if target else None,
+                actual=actual,
+                achievement=result.percent_capped,
+                ratio=result.ratio,
             )
         )
     return rows
 
 
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
+def _with_unit(value: float | None, unit: str) -> str:
+    if value is None:
+        return NO_FIGURE
+    return f"{grouped(value) if float(value).is_integer() else grouped(value, 1)}{unit}"

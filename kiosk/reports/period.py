@@ -27,6 +27,7 @@ from kiosk.core.context import AppContext
 from kiosk.core.errors import KioskError
 from kiosk.core.fiscal_year import fiscal_year_label, fiscal_year_months, fiscal_year_range
 from kiosk.core.japanese_dates import era_year_label
+from kiosk.core.numbers import FigureValue
 from kiosk.core.translations import text
 from kiosk.reports import engine
 from kiosk.reports import figures as catalogue
@@ -314,10 +315,10 @@ def report_rows(
     return rows
 
 
-def row_value(figures: PeriodFigures, item: str) -> int | str:
-    """The value of one report row for one column of figures."""
+def row_value(figures: PeriodFigures, item: str) -> FigureValue:
+    """The value of one report row for one column of figures (the rate: a percent)."""
     kind, _, code = item.partition(":")
-    simple: dict[str, int | str] = {
+    simple: dict[str, FigureValue] = {
         "visits": figures.visits,
         "distinct": figures.distinct_people,
         "first": figures.first_visits,
@@ -333,7 +334,7 @@ def row_value(figures: PeriodFigures, item: str) -> int | str:
         "responses": figures.survey_responses,
         "satisfied": figures.satisfaction.satisfied,
         "answered": figures.satisfaction.answered,
-        "rate": figures.satisfaction.percent_text(),
+        "rate": figures.satisfaction.percent(1),
     }
     if item in simple:
         return simple[item]

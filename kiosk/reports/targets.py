@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 from db.models import KpiTarget, Venue
 from kiosk.core.context import AppContext
 from kiosk.core.errors import KioskError
+from kiosk.core.numbers import NO_FIGURE
 from kiosk.core.paths import RESOURCES
 from kiosk.core.transaction import audit, read, write
 
@@ -41,7 +42,6 @@ RATE_UNIT = "%"
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 MAX_TARGET = 1_000_000  # more than any café counts in a year: a typo, not a target
 MAX_RATE = 100
-NO_FIGURE = "—"
 
 
 # -- metrics ------------------------------------------------------------------------

@@ -319,6 +319,6 @@ def test_after_a_merge_the_report_shows_the_target_the_coordinator_set(ctx, venu
 
     report = period_report(ctx, fiscal_year_period(2025))
     rows = {r.metric: r for r in kpi_rows(ctx, report)}
-    assert rows["相談件数"].target == "250件"
+    assert rows["相談件数"].target_text == "250件"
     with ctx.sessions() as session:
         assert session.scalars(select(KpiTarget.target)).all() == [250.0]

@@ -125,13 +125,13 @@ def test_kpi_table_as_the_grant_form_writes_it(ctx, venue, clock):
     report = period_report(ctx, fiscal_year_period(2025))
     rows = {r.metric: r for r in kpi_rows(ctx, report)}
     meetings = rows["個別ケース会議の実施回数"]
-    assert (meetings.group, meetings.kind, meetings.target, meetings.actual) == (
+    assert (meetings.group, meetings.kind, meetings.target_text, meetings.actual_text) == (
         "事業目標",
         "アウトカム",
         "6回",
         "10回",
     )
-    assert (meetings.achievement, meetings.ratio) == ("100%", "1.67")  # capped, ratio beside it
+    assert (meetings.achievement_text, meetings.ratio_text) == ("100%", "1.67")  # capped, ratio beside it
     visits = rows["カフェ延参加者数"]
     assert (visits.actual, visits.achievement) == ("10人", "66%")  # 10/15 rounded down
     assert kpi_rows(ctx, period_report(ctx, month_period(2025, 6))) == []  # months: no KPI table
@@ -189,7 +189,8 @@ def test_every_metric_is_listed_and_the_pdf_holds_the_kpi_figures(ctx, venue, cl
     rows = kpi_rows(ctx, period_report(ctx, fiscal_year_period(2025)))
     assert len(rows) == 10  # every metric of the form
     no_target = next(r for r in rows if r.metric == "相談件数")
-    assert (no_target.target, no_target.achievement) == ("—", "—")
+    assert (no_target.target, no_target.achievement) == (None, None)
+    assert (no_target.target_text, no_target.achievement_text) == ("—", "—")
     pdf = render(ctx, PeriodRequest(fiscal_year_period(2025), None, "pdf")).data
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
     assert "カフェ延参加者数" in text and "15人" in text and "11人" in text and "73%" in text

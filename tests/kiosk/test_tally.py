@@ -86,7 +86,8 @@ def test_a_day_without_an_event_is_all_zeros(ctx, venue):
     t = daily_tally(ctx, venue.id, date(2026, 11, 1))
     assert not t.held and t.visits == 0 and t.children == 0
     values = [f.value for f in figures(t)]
-    assert values.count(0) == len(values) - 1 and "—" in values  # zeros present, rate "—"
+    assert values.count(0) == len(values) - 1 and None in values  # zeros, and no rate
+    assert [f.shown for f in figures(t)][-1] == "—"
 
 
 def test_figures_have_fixed_wide_columns(ctx, venue, day):
@@ -116,7 +117,7 @@ def test_csv_is_utf8_with_bom_and_japanese_header(ctx, venue, day):
     lines = data.decode("utf-8-sig").splitlines()
     assert lines[0].startswith("日付,和暦,会場,開催,来場：来場者数（延べ人数）")
     assert lines[1].startswith("2026-11-22,令和8年11月22日,中央公民館,カフェ・居場所,4,2,1,1,2,")
-    assert lines[1].endswith(",3,2,3,66.7%")
+    assert lines[1].endswith(",3,2,3,66.7")  # a number cell: the % is in the header
     assert data.count(b"\r\n") == 2  # Excel's line ends
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from kiosk.core.errors import KioskError
 from kiosk.core.fiscal_year import fiscal_year_label, fiscal_year_of, start_month
 from kiosk.core.translations import text
+from kiosk.reports.figures import shown
 from kiosk.reports.kpi import KpiRow, kpi_rows
 from kiosk.reports.period import (
     Period,
@@ -226,7 +228,7 @@ class ReportsScreen(QWidget):
         self._fill(
             self.kpi_table,
             headings,
-            [[k.group, k.metric, k.kind, k.target, k.actual, k.achievement, k.ratio] for k in kpis],
+            [k.texts() for k in kpis],
         )
         if not kpis:
             self._fill(
@@ -253,10 +255,19 @@ class ReportsScreen(QWidget):
                 *months,
                 text("report.total", self.state.lang),
             ],
-            [[r.group_label, r.item_label, *[row_value(f, r.item) for f in columns]] for r in rows],
+            [
+                [
+                    r.group_label,
+                    r.item_label,
+                    *[shown(r.figure_id, row_value(f, r.item)) for f in columns],
+                ]
+                for r in rows
+            ],
         )
 
-    def _fill(self, table: QTableWidget, headings: list[str], rows: list[list[object]]) -> None:
+    def _fill(
+        self, table: QTableWidget, headings: list[str], rows: Sequence[Sequence[object]]
+    ) -> None:
         table.clear()
         table.setColumnCount(len(headings))
         table.setHorizontalHeaderLabels(headings)
@@ -264,9 +275,7 @@ class ReportsScreen(QWidget):
         for r, values in enumerate(rows):
             for c, value in enumerate(values):
                 item = QTableWidgetItem(str(value))
-                if (c >= 2 and not isinstance(value, str)) or (
-                    isinstance(value, str) and value.endswith("%")
-                ):
+                if c >= 2 and _reads_as_number(str(value)):
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
@@ -290,3 +299,8 @@ class ReportsScreen(QWidget):
             Path.home() / f"tsunagari-{request.period.first:%Y-%m}-{request.period.kind}.{fmt}"
         )
         self.export_bar.run(fmt, suggested, lambda target: export_period(ctx, request, target))
+
+
+def _reads_as_number(value: str) -> bool:
+    """Figures ("2,471", "85.0%", "—", "200回") are right-aligned; words are not."""
+    return value == "—" or value[:1].isdigit()

@@ -53,7 +53,7 @@ class FigureGroup(QFrame):
             name = QLabel(fig.item_label, self)
             self.names[fig.item] = name
             name.setWordWrap(True)
-            value = QLabel(str(fig.value), self)
+            value = QLabel(fig.shown, self)
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             value.setProperty("role", "figure")
             layout.addWidget(name, row, 0)

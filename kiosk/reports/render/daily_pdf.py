@@ -147,7 +147,7 @@ def _group_tables(
     for _group, grouped in groupby(figs, key=lambda f: f.group):
         items = list(grouped)
         rows = [[Paragraph(escape(items[0].group_label), look["head"]), ""]]
-        rows += [[Paragraph(escape(f.item_label), look["cell"]), str(f.value)] for f in items]
+        rows += [[Paragraph(escape(f.item_label), look["cell"]), f.shown] for f in items]
         table = Table(rows, colWidths=[width - 14 * mm, 14 * mm])
         table.setStyle(
             TableStyle(

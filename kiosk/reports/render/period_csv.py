@@ -53,9 +53,7 @@ def render_period_csv(
     ]
     if kpis:
         table.append(kpi_header(lang))
-        table += [
-            [k.group, k.metric, k.kind, k.target, k.actual, k.achievement, k.ratio] for k in kpis
-        ]
+        table += [k.texts() for k in kpis]
         table.append([])
     table.append(
         [

@@ -29,6 +29,7 @@ from kiosk import __version__
 from kiosk.core.export_file import ExportFile
 from kiosk.core.pdf_font import japanese_font
 from kiosk.core.translations import text
+from kiosk.reports.figures import shown
 from kiosk.reports.kpi import KpiRow
 from kiosk.reports.period import (
     PeriodFigures,
@@ -143,11 +144,7 @@ def _kpi_page(
             [
                 k.group,
                 Paragraph(escape(k.metric), look["cell"]),
-                k.kind,
-                k.target,
-                k.actual,
-                k.achievement,
-                k.ratio,
+                *k.texts()[2:],
             ]
             for k in kpis
         ]
@@ -195,7 +192,7 @@ def _wide_table(
             [
                 r.group_label if r.group != previous else "",
                 Paragraph(escape(r.item_label), label_style),
-                *[str(row_value(f, r.item)) for f in figures],
+                *[shown(r.figure_id, row_value(f, r.item)) for f in figures],
             ]
         )
         previous = r.group
