@@ -131,7 +131,10 @@ def test_kpi_table_as_the_grant_form_writes_it(ctx, venue, clock):
         "6回",
         "10回",
     )
-    assert (meetings.achievement_text, meetings.ratio_text) == ("100%", "1.67")  # capped, ratio beside it
+    assert (meetings.achievement_text, meetings.ratio_text) == (
+        "100%",
+        "1.67",
+    )  # capped, ratio beside it
     visits = rows["カフェ延参加者数"]
     assert (visits.actual_text, visits.achievement_text) == ("10人", "66%")  # 10/15 rounded down
     assert kpi_rows(ctx, period_report(ctx, month_period(2025, 6))) == []  # months: no KPI table
