@@ -39,6 +39,7 @@ from kiosk.reports.cover_letter import (
 from ui.door_state import Change, DoorState
 from ui.widgets.card_frame import card_layout
 from ui.widgets.error_display import message_for, new_banner, set_banner
+from ui.widgets.qt_dates import python_date
 
 
 class CoverLetterCard(QFrame):
@@ -135,7 +136,7 @@ class CoverLetterCard(QFrame):
     def chosen_date(self) -> date | None:
         if self.no_date.isChecked():
             return None
-        return self.decision_date.date().toPython()  # type: ignore[no-any-return]
+        return python_date(self.decision_date.date())
 
     def _settings_changed(self) -> None:
         """Another card saved (the organisation, say): keep what is being typed here."""
@@ -172,8 +173,8 @@ class CoverLetterCard(QFrame):
         self._show_era()
 
     def typed_letter(self) -> CoverLetter:
-        values = {name: edit.text() for name, edit in self.fields.items()}
-        return replace(CoverLetter(**values), decision_date=self.chosen_date())
+        letter = CoverLetter(decision_date=self.chosen_date())
+        return replace(letter, **{name: edit.text() for name, edit in self.fields.items()})
 
     def save(self) -> None:
         try:
