@@ -946,97 +946,97 @@ It shows her pickup code: give it to her parent only.</source>
 <context>
     <name>CoverLetterCard</name>
     <message>
-        <location filename="../../ui/settings/cover_letter_card.py" line="49"/>
+        <location filename="../../ui/settings/cover_letter_card.py" line="48"/>
         <source>Cover letter of reports</source>
         <translation>報告書の鑑（送付状）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/cover_letter_card.py" line="52"/>
+        <location filename="../../ui/settings/cover_letter_card.py" line="51"/>
         <source>The first page of the month and fiscal-year reports: the letter to the city. Fill it in once; a blank field is left as a line to write on.</source>
         <translation>月次・年度の報告書の1ページ目に付ける、市への送付状です。一度入力すれば毎回使われます。空欄の項目は、紙に手書きする線になります。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/cover_letter_card.py" line="64"/>
+        <location filename="../../ui/settings/cover_letter_card.py" line="63"/>
         <source>Addressee</source>
         <translation>宛先</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/cover_letter_card.py" line="65"/>
+        <location filename="../../ui/settings/cover_letter_card.py" line="64"/>
         <source>Address</source>
         <translation>所在地</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/cover_letter_card.py" line="66"/>
+        <location filename="../../ui/settings/cover_letter_card.py" line="65"/>
         <source>Organisation</source>
         <translation>団体名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/cover_letter_card.py" line="67"/>
+        <location filename="../../ui/settings/cover_letter_card.py" line="66"/>
         <source>Representative&apos;s title</source>
         <translation>代表者の職</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/cover_letter_card.py" line="68"/>
+        <location filename="../../ui/settings/cover_letter_card.py" line="67"/>
         <source>Representative&apos;s name</source>
         <translation>代表者の氏名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/cover_letter_card.py" line="69"/>
+        <location filename="../../ui/settings/cover_letter_card.py" line="68"/>
         <source>Grant name</source>
         <translation>補助金の名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/cover_letter_card.py" line="70"/>
+        <location filename="../../ui/settings/cover_letter_card.py" line="69"/>
         <source>Decision number</source>
         <translation>交付決定の文書番号</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/cover_letter_card.py" line="73"/>
+        <location filename="../../ui/settings/cover_letter_card.py" line="72"/>
         <source>e.g. 〇〇市長&#x3000;〇〇 〇〇 (様 is added on paper)</source>
         <translation>例：〇〇市長&#x3000;〇〇 〇〇（「様」は印刷時に付きます）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/cover_letter_card.py" line="74"/>
+        <location filename="../../ui/settings/cover_letter_card.py" line="73"/>
         <source>e.g. 〇〇県〇〇市〇〇町1-2-3</source>
         <translation>例：〇〇県〇〇市〇〇町1-2-3</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/cover_letter_card.py" line="75"/>
+        <location filename="../../ui/settings/cover_letter_card.py" line="74"/>
         <source>e.g. 理事長</source>
         <translation>例：理事長</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/cover_letter_card.py" line="76"/>
+        <location filename="../../ui/settings/cover_letter_card.py" line="75"/>
         <source>e.g. 〇〇市女性の居場所づくり事業補助金</source>
         <translation>例：〇〇市女性の居場所づくり事業補助金</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/cover_letter_card.py" line="77"/>
+        <location filename="../../ui/settings/cover_letter_card.py" line="76"/>
         <source>e.g. 〇〇第123号</source>
         <translation>例：〇〇第123号</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/cover_letter_card.py" line="99"/>
+        <location filename="../../ui/settings/cover_letter_card.py" line="98"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/cover_letter_card.py" line="118"/>
+        <location filename="../../ui/settings/cover_letter_card.py" line="117"/>
         <source>Not set</source>
         <translation>未設定</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/cover_letter_card.py" line="126"/>
+        <location filename="../../ui/settings/cover_letter_card.py" line="125"/>
         <source>Decision date</source>
         <translation>交付決定日</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/cover_letter_card.py" line="150"/>
+        <location filename="../../ui/settings/cover_letter_card.py" line="149"/>
         <source>The organisation&apos;s name</source>
         <translation>団体名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/cover_letter_card.py" line="186"/>
+        <location filename="../../ui/settings/cover_letter_card.py" line="194"/>
         <source>Saved: the cover letter of reports.</source>
         <translation>報告書の鑑を保存しました。</translation>
     </message>

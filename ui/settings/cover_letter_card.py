@@ -10,7 +10,6 @@ details, so (unlike retention or pairing) they ask for no PIN.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QDate
@@ -173,8 +172,17 @@ class CoverLetterCard(QFrame):
         self._show_era()
 
     def typed_letter(self) -> CoverLetter:
-        letter = CoverLetter(decision_date=self.chosen_date())
-        return replace(letter, **{name: edit.text() for name, edit in self.fields.items()})
+        text = {name: edit.text() for name, edit in self.fields.items()}
+        return CoverLetter(
+            addressee=text["addressee"],
+            address=text["address"],
+            organisation=text["organisation"],
+            representative_title=text["representative_title"],
+            representative_name=text["representative_name"],
+            grant_name=text["grant_name"],
+            decision_date=self.chosen_date(),
+            decision_number=text["decision_number"],
+        )
 
     def save(self) -> None:
         try:
