@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from kiosk.cli.commands import Subcommands, command, subcommands
 from kiosk.core import translations
@@ -19,17 +20,23 @@ from kiosk.core.errors import KioskError
 from kiosk.core.japanese_dates import check_supported, era_date
 from kiosk.core.paths import DataFolder
 from kiosk.core.safe_text import shown
-from kiosk.reports.cover_letter import (
-    TEXT_FIELDS,
-    CoverLetter,
-    cover_letter,
-    parse_decision_date,
-    save_cover_letter,
-)
+
+if TYPE_CHECKING:  # kiosk.reports is imported when a report is made, not at start
+    from kiosk.reports.cover_letter import CoverLetter
 
 BLANK = "—"
-# The order of the letter: who it goes to, who sends it, what it answers.
-FIELDS = (*TEXT_FIELDS[:-1], "decision_date", TEXT_FIELDS[-1])
+# CoverLetter's fields in the letter's order (a test keeps them equal): written
+# out here so that `tsunagari` starts without importing the reports.
+FIELDS = (
+    "addressee",
+    "address",
+    "organisation",
+    "representative_title",
+    "representative_name",
+    "grant_name",
+    "decision_date",
+    "decision_number",
+)
 HELP = {
     "addressee": "宛先, e.g. 〇〇市長 〇〇 〇〇 (様 is added on paper)",
     "address": "所在地: the organisation's address",
@@ -43,6 +50,8 @@ HELP = {
 
 def decision_date(text: str) -> date | None:
     """--decision-date: a real day (2026-04-10) with a Japanese date, or "" for none."""
+    from kiosk.reports.cover_letter import parse_decision_date
+
     day = parse_decision_date(text)
     return None if day is None else check_supported(day)
 
@@ -75,6 +84,7 @@ def add_cover_letter_parser(sub: Subcommands) -> None:
 
 def run_cover_letter(args: argparse.Namespace, folder: DataFolder, lang: str) -> int:
     from kiosk.core.database import open_database
+    from kiosk.reports.cover_letter import cover_letter, save_cover_letter
 
     ctx = open_database(url=args.database_url, folder=folder)
     letter = cover_letter(ctx)

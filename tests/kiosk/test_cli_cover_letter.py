@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from datetime import date
 
 import pytest
 
+from kiosk.cli.cover_letter import FIELDS
 from kiosk.core import settings
 from kiosk.reports.cover_letter import CoverLetter, cover_letter, save_cover_letter
 from tests.kiosk.test_cli import one_error_line, run
+
+
+def test_the_command_knows_every_field_of_the_letter():
+    assert tuple(f.name for f in fields(CoverLetter)) == FIELDS
 
 
 def test_show_prints_every_field_and_blank_ones_as_a_dash(capsys, ctx, database_args):
