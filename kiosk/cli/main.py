@@ -26,6 +26,7 @@ from kiosk.cli import arguments
 from kiosk.cli.arguments import Parser
 from kiosk.cli.backup import add_backup_parser, run_backup
 from kiosk.cli.commands import command, common_options
+from kiosk.cli.cover_letter import add_cover_letter_parser, run_cover_letter
 from kiosk.cli.export import add_export_parser, run_export
 from kiosk.cli.purge import add_purge_parser, run_purge
 from kiosk.cli.sync import add_sync_parser, run_sync
@@ -84,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     command(sub, "info", help="where the data lives and what it holds", demo=True)
     add_export_parser(sub)
+    add_cover_letter_parser(sub)
     add_purge_parser(sub)
     add_backup_parser(sub)
     add_sync_parser(sub)
@@ -212,6 +214,8 @@ def _dispatch(args: argparse.Namespace, lang: str) -> int:
         return _demo(folder.demo, args)
     if command == "export":
         return run_export(args, folder, lang)
+    if command == "cover-letter":
+        return run_cover_letter(args, folder, lang)
     if command == "purge":
         return run_purge(args, folder, lang)
     if command == "backup":

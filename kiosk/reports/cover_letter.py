@@ -61,6 +61,8 @@ def save_cover_letter(ctx: AppContext, letter: CoverLetter) -> CoverLetter:
         name: clean_optional(getattr(letter, name), f"cover_letter.{name}", MAX_TEXT) or ""
         for name in TEXT_FIELDS
     }
+    if cleaned["organisation"] == settings.organisation(ctx):
+        cleaned["organisation"] = ""  # blank follows the app's organisation when it changes
     day = letter.decision_date.isoformat() if letter.decision_date else ""
     with write(ctx) as session:
         for name, value in cleaned.items():

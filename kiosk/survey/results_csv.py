@@ -4,10 +4,16 @@ The same CSV rules as every export (kiosk/core/csv_cells.py): UTF-8 with BOM by
 default, Shift_JIS (cp932) on request, one header row, formula-like cells
 neutralised, written atomically. Free comments are written only when the
 coordinator asked for them (results computed with include_comments=True).
+
+Number cells hold bare numbers, so Excel can sum and chart them: counts as
+whole numbers, the share as a percent with one decimal (66.7) under a header
+that carries the unit (割合（%）); a share with nobody answering is an empty
+cell, not 「—」. One table: the scope, the counts, the rate, every answer.
 """
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 from kiosk.core import translations
@@ -20,35 +26,40 @@ from kiosk.survey.results import Rate, SurveyResults
 COLUMNS = ("question", "answer", "count", "answered", "share")
 
 
-def _share(count: int, answered: int) -> str:
-    return Rate(count, answered).percent_text()
+Cell = str | int | Decimal
 
 
-def rows(results: SurveyResults, lang: str, scope_label: str) -> list[list[str]]:
+def _share(count: int, answered: int) -> Decimal | str:
+    """The percent as a number (66.7), or an empty cell when nobody answered."""
+    percent = Rate(count, answered).percent(1)
+    return "" if percent is None else percent
+
+
+def rows(results: SurveyResults, lang: str, scope_label: str) -> list[list[Cell]]:
     """The rows under the header: scope, counts, the rate, every answer, comments."""
     w = translations.texts_under("survey.csv", lang)
     rate = results.satisfaction
-    out = [
+    out: list[list[Cell]] = [
         [w["scope"], scope_label, "", "", ""],
-        [w["responses"], "", str(results.responses), "", ""],
-        [w["responses"], w["kiosk"], str(results.kiosk), "", ""],
-        [w["responses"], w["paper"], str(results.paper), "", ""],
+        [w["responses"], "", results.responses, "", ""],
+        [w["responses"], w["kiosk"], results.kiosk, "", ""],
+        [w["responses"], w["paper"], results.paper, "", ""],
         [
             w["satisfaction"],
             results.satisfied_label(lang),
-            str(rate.satisfied),
-            str(rate.answered),
-            rate.percent_text(),
+            rate.satisfied,
+            rate.answered,
+            _share(rate.satisfied, rate.answered),
         ],
     ]
     for result in results.questions:
         text = result.question.text(lang)
         if result.question.type == "text":
-            out.append([text, w["written"], str(result.answered), str(results.responses), ""])
+            out.append([text, w["written"], result.answered, results.responses, ""])
             continue
         for count in result.counts:
             share = _share(count.count, result.answered)
-            out.append([text, count.label(lang), str(count.count), str(result.answered), share])
+            out.append([text, count.label(lang), count.count, result.answered, share])
     out += [[w["comments"], comment, "", "", ""] for comment in results.comments]
     return out
 

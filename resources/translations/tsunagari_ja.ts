@@ -944,6 +944,104 @@ It shows her pickup code: give it to her parent only.</source>
     </message>
 </context>
 <context>
+    <name>CoverLetterCard</name>
+    <message>
+        <location filename="../../ui/settings/cover_letter_card.py" line="48"/>
+        <source>Cover letter of reports</source>
+        <translation>報告書の鑑（送付状）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/cover_letter_card.py" line="51"/>
+        <source>The first page of the month and fiscal-year reports: the letter to the city. Fill it in once; a blank field is left as a line to write on.</source>
+        <translation>月次・年度の報告書の1ページ目に付ける、市への送付状です。一度入力すれば毎回使われます。空欄の項目は、紙に手書きする線になります。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/cover_letter_card.py" line="63"/>
+        <source>Addressee</source>
+        <translation>宛先</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/cover_letter_card.py" line="64"/>
+        <source>Address</source>
+        <translation>所在地</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/cover_letter_card.py" line="65"/>
+        <source>Organisation</source>
+        <translation>団体名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/cover_letter_card.py" line="66"/>
+        <source>Representative&apos;s title</source>
+        <translation>代表者の職</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/cover_letter_card.py" line="67"/>
+        <source>Representative&apos;s name</source>
+        <translation>代表者の氏名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/cover_letter_card.py" line="68"/>
+        <source>Grant name</source>
+        <translation>補助金の名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/cover_letter_card.py" line="69"/>
+        <source>Decision number</source>
+        <translation>交付決定の文書番号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/cover_letter_card.py" line="72"/>
+        <source>e.g. 〇〇市長&#x3000;〇〇 〇〇 (様 is added on paper)</source>
+        <translation>例：〇〇市長&#x3000;〇〇 〇〇（「様」は印刷時に付きます）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/cover_letter_card.py" line="73"/>
+        <source>e.g. 〇〇県〇〇市〇〇町1-2-3</source>
+        <translation>例：〇〇県〇〇市〇〇町1-2-3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/cover_letter_card.py" line="74"/>
+        <source>e.g. 理事長</source>
+        <translation>例：理事長</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/cover_letter_card.py" line="75"/>
+        <source>e.g. 〇〇市女性の居場所づくり事業補助金</source>
+        <translation>例：〇〇市女性の居場所づくり事業補助金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/cover_letter_card.py" line="76"/>
+        <source>e.g. 〇〇第123号</source>
+        <translation>例：〇〇第123号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/cover_letter_card.py" line="98"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/cover_letter_card.py" line="117"/>
+        <source>Not set</source>
+        <translation>未設定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/cover_letter_card.py" line="125"/>
+        <source>Decision date</source>
+        <translation>交付決定日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/cover_letter_card.py" line="149"/>
+        <source>The organisation&apos;s name</source>
+        <translation>団体名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/cover_letter_card.py" line="194"/>
+        <source>Saved: the cover letter of reports.</source>
+        <translation>報告書の鑑を保存しました。</translation>
+    </message>
+</context>
+<context>
     <name>DayStepper</name>
     <message>
         <location filename="../../ui/widgets/day_stepper.py" line="30"/>
@@ -2248,48 +2346,48 @@ Close Tsunagari anyway?</source>
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="68"/>
+        <location filename="../../ui/screens/reports_screen.py" line="70"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="69"/>
+        <location filename="../../ui/screens/reports_screen.py" line="71"/>
         <source>Fiscal year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="70"/>
+        <location filename="../../ui/screens/reports_screen.py" line="72"/>
         <source>Dates</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="117"/>
-        <location filename="../../ui/screens/reports_screen.py" line="234"/>
+        <location filename="../../ui/screens/reports_screen.py" line="119"/>
+        <location filename="../../ui/screens/reports_screen.py" line="236"/>
         <source>Targets and KPIs</source>
         <translation>目標・KPIの達成状況</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="119"/>
+        <location filename="../../ui/screens/reports_screen.py" line="121"/>
         <source>By month</source>
         <translation>月別の実績</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="155"/>
+        <location filename="../../ui/screens/reports_screen.py" line="157"/>
         <source>All venues</source>
         <translation>全会場</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="200"/>
+        <location filename="../../ui/screens/reports_screen.py" line="202"/>
         <source>Counting…</source>
         <translation>集計中…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="223"/>
+        <location filename="../../ui/screens/reports_screen.py" line="225"/>
         <source>This period crosses fiscal years.</source>
         <translation>この期間は年度をまたいでいます。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="238"/>
+        <location filename="../../ui/screens/reports_screen.py" line="240"/>
         <source>No targets for this period. Set them in Settings (a fiscal year&apos;s report).</source>
         <translation>この期間の目標はありません。設定で年度ごとに登録できます（年度の報告に表示されます）。</translation>
     </message>
@@ -2330,176 +2428,176 @@ Close Tsunagari anyway?</source>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="106"/>
+        <location filename="../../ui/screens/settings_screen.py" line="108"/>
         <source>Organisation and language</source>
         <translation>団体と言語</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="109"/>
-        <location filename="../../ui/screens/settings_screen.py" line="120"/>
+        <location filename="../../ui/screens/settings_screen.py" line="111"/>
+        <location filename="../../ui/screens/settings_screen.py" line="122"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="113"/>
+        <location filename="../../ui/screens/settings_screen.py" line="115"/>
         <source>Organisation</source>
         <translation>団体名</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="118"/>
+        <location filename="../../ui/screens/settings_screen.py" line="120"/>
         <source>Title of reports (事業名); the organisation if empty</source>
         <translation>報告書の表題（事業名）。空欄なら団体名</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="124"/>
+        <location filename="../../ui/screens/settings_screen.py" line="126"/>
         <source>Project</source>
         <translation>事業名</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="129"/>
+        <location filename="../../ui/screens/settings_screen.py" line="131"/>
         <source> (month the fiscal year starts)</source>
         <translation> 月始まり</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="131"/>
+        <location filename="../../ui/screens/settings_screen.py" line="133"/>
         <source>Fiscal year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="135"/>
+        <location filename="../../ui/screens/settings_screen.py" line="137"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="138"/>
+        <location filename="../../ui/screens/settings_screen.py" line="140"/>
         <source>Where the data lives</source>
         <translation>データの保存場所</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="148"/>
+        <location filename="../../ui/screens/settings_screen.py" line="150"/>
         <source>Tsunagari keeps no real names and never the content of a consultation. Nicknames and care notes are personal details and will expire.</source>
         <translation>つながりは本名や相談の内容を記録しません。ニックネームと託児メモは個人情報として、保存期間が過ぎると消去されます。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="160"/>
+        <location filename="../../ui/screens/settings_screen.py" line="162"/>
         <source>Venues</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="161"/>
+        <location filename="../../ui/screens/settings_screen.py" line="163"/>
         <source>The venue marked ★ is the one this laptop checks in for.</source>
         <translation>★印の会場が、このパソコンで受付する会場です。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="169"/>
+        <location filename="../../ui/screens/settings_screen.py" line="171"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="181"/>
+        <location filename="../../ui/screens/settings_screen.py" line="183"/>
         <source>Add…</source>
         <translation>追加…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="182"/>
+        <location filename="../../ui/screens/settings_screen.py" line="184"/>
         <source>Rename…</source>
         <translation>名前を変更…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="183"/>
+        <location filename="../../ui/screens/settings_screen.py" line="185"/>
         <source>Use at this laptop</source>
         <translation>この端末で使う</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="184"/>
+        <location filename="../../ui/screens/settings_screen.py" line="186"/>
         <source>Retire</source>
         <translation>終了にする</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="204"/>
+        <location filename="../../ui/screens/settings_screen.py" line="206"/>
         <source>a database server</source>
         <translation>データベースサーバー</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="206"/>
+        <location filename="../../ui/screens/settings_screen.py" line="208"/>
         <source>Folder: %1
 This device: %2</source>
         <translation>フォルダ：%1
 この端末：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="231"/>
+        <location filename="../../ui/screens/settings_screen.py" line="233"/>
         <source>Select a venue to see or change its kind.</source>
         <translation>会場を選ぶと、その種類を確かめたり変えたりできます。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="237"/>
+        <location filename="../../ui/screens/settings_screen.py" line="239"/>
         <source>No day has been held here yet, so the kind can still be changed.</source>
         <translation>この会場はまだ開催日がないので、種類を変えられます。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="239"/>
+        <location filename="../../ui/screens/settings_screen.py" line="241"/>
         <source>Days have been held here, so the kind stays as it is.</source>
         <translation>この会場には開催日の記録があるため、種類は変えられません。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="255"/>
+        <location filename="../../ui/screens/settings_screen.py" line="257"/>
         <source>Saved: fiscal years now start in month %1.</source>
         <translation>保存しました：年度は%1月始まりになりました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="261"/>
-        <location filename="../../ui/screens/settings_screen.py" line="267"/>
+        <location filename="../../ui/screens/settings_screen.py" line="263"/>
+        <location filename="../../ui/screens/settings_screen.py" line="269"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="278"/>
+        <location filename="../../ui/screens/settings_screen.py" line="280"/>
         <source>Select a venue in the list first.</source>
         <translation>先に一覧から会場を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="291"/>
+        <location filename="../../ui/screens/settings_screen.py" line="293"/>
         <source>Venue added.</source>
         <translation>会場を追加しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="302"/>
+        <location filename="../../ui/screens/settings_screen.py" line="304"/>
         <source>The venue is now: %1.</source>
         <translation>会場の種類を「%1」にしました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="310"/>
+        <location filename="../../ui/screens/settings_screen.py" line="312"/>
         <source>Rename the venue</source>
         <translation>会場名の変更</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="310"/>
+        <location filename="../../ui/screens/settings_screen.py" line="312"/>
         <source>New name</source>
         <translation>新しい名前</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="314"/>
+        <location filename="../../ui/screens/settings_screen.py" line="316"/>
         <source>Venue renamed.</source>
         <translation>会場名を変更しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="322"/>
+        <location filename="../../ui/screens/settings_screen.py" line="324"/>
         <source>This laptop now checks in for the selected venue.</source>
         <translation>この端末は選んだ会場の受付に切り替わりました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="331"/>
+        <location filename="../../ui/screens/settings_screen.py" line="333"/>
         <source>Retire the venue</source>
         <translation>会場を終了にする</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="332"/>
+        <location filename="../../ui/screens/settings_screen.py" line="334"/>
         <source>Retire this venue? Its past records stay in every report.</source>
         <translation>この会場を終了にしますか？これまでの記録は報告にそのまま残ります。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="336"/>
+        <location filename="../../ui/screens/settings_screen.py" line="338"/>
         <source>Venue retired.</source>
         <translation>会場を終了にしました。</translation>
     </message>

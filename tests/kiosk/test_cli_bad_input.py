@@ -74,6 +74,15 @@ VALUE_KINDS = {
     "confirmation": "confirmation_number",
     "device": "device_reference",
     "reference": "device_reference",  # sync undo IMPORT: the start of an import's id
+    # cover-letter set: texts and a date where "" is good (it clears the field)
+    "addressee": "letter_text",
+    "address": "letter_text",
+    "organisation": "letter_text",
+    "representative_title": "letter_text",
+    "representative_name": "letter_text",
+    "grant_name": "letter_text",
+    "decision_number": "letter_text",
+    "decision_date": "letter_date",
 }
 # Options without a value: nothing to vary (the cases still add an unknown one).
 FLAGS = {
@@ -189,6 +198,8 @@ BAD_VALUES: dict[str, list[str]] = {
         BIG,
     ],
     "device_reference": [*NAMES, "x" * 500, "存在しないPC", "5e75920"],
+    "letter_text": [*(name for name in NAMES if name.strip()), "x" * 101],
+    "letter_date": ["1800-01-01", "2026-02-30", "²", "令和8年4月10日", "2026-04-10\x1b[2J"],
 }
 # Good values for what a command needs, so that only one word at a time is bad.
 GOOD = {

@@ -29,6 +29,7 @@ from ui.dialogs.venue_dialog import VenueDialog
 from ui.door_state import Change, DoorState
 from ui.settings.backups_card import BackupsCard
 from ui.settings.consultation_lists_card import ConsultationListsCard
+from ui.settings.cover_letter_card import CoverLetterCard
 from ui.settings.exchange_card import ExchangeCard
 from ui.settings.kpi_targets_card import KpiTargetsCard
 from ui.settings.privacy_card import PrivacyCard
@@ -81,6 +82,7 @@ class SettingsScreen(QWidget):
         self.add_card(SurveySettingsCard(state, self))
         self.add_card(ConsultationListsCard(state, self))
         self.add_card(KpiTargetsCard(state, self))
+        self.add_card(CoverLetterCard(state, self))
         self.add_card(PrivacyCard(state, self))
         self.backups = BackupsCard(state, self)
         self.add_card(self.backups)
