@@ -10,8 +10,8 @@ from kiosk.core.atomic_file import write_atomically
 from kiosk.core.context import AppContext
 from kiosk.core.csv_cells import ENCODINGS
 from kiosk.core.errors import KioskError
-from kiosk.core.fiscal_year import fiscal_year_of, fiscal_year_range, start_month
 from kiosk.core.export_file import FORMATS, ExportFile
+from kiosk.core.fiscal_year import fiscal_year_of, fiscal_year_range, start_month
 from kiosk.core.translations import text
 from kiosk.reports.cover_letter import cover_letter
 from kiosk.reports.daily_export import report_title

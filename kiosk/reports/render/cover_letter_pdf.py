@@ -83,9 +83,7 @@ def cover_letter_page(
     title = ParagraphStyle(
         "letter_title", parent=body, fontSize=14, leading=20, alignment=TA_CENTER
     )
-    addressee = text(
-        "report.letter.addressee", lang, addressee=_filled(letter.addressee, lang, 16)
-    )
+    addressee = text("report.letter.addressee", lang, addressee=_filled(letter.addressee, lang, 16))
     parts: list[Flowable] = [
         Spacer(1, 6 * mm),
         paragraph(escape(day_text(submitted, lang)), right),
@@ -183,8 +181,15 @@ def _seal(font: str, lang: str) -> Drawing:
     )
     label = text("report.letter.seal", lang)
     drawing.add(
-        String(size / 2, size / 2 - 3, label, fontName=font, fontSize=8.5, fillColor=GREY,
-               textAnchor="middle")
+        String(
+            size / 2,
+            size / 2 - 3,
+            label,
+            fontName=font,
+            fontSize=8.5,
+            fillColor=GREY,
+            textAnchor="middle",
+        )
     )
     return drawing
 

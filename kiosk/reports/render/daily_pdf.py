@@ -112,7 +112,9 @@ def _day_text(day: date, lang: str) -> str:
     return era_date(day) if lang == "ja" else day.strftime("%A %d %B %Y")
 
 
-def _closed_line(closed: Sequence[DailyTally], lang: str, look: dict[str, ParagraphStyle]) -> list[Flowable]:
+def _closed_line(
+    closed: Sequence[DailyTally], lang: str, look: dict[str, ParagraphStyle]
+) -> list[Flowable]:
     if not closed:
         return []
     names = ("、" if lang == "ja" else ", ").join(t.venue_name for t in closed)
@@ -184,7 +186,8 @@ def _page(
     parts.append(tables)
     parts.append(Spacer(1, 3 * mm))
     hours = [text("report.pdf.hour", lang, hour=h) for h, _ in tally.by_hour]
-    nothing = paragraph(escape(text("report.pdf.no_visits_by_hour", lang)), look["note"])
+    empty = "report.pdf.no_hours" if tally.visits else "report.pdf.no_visits_by_hour"
+    nothing = paragraph(escape(text(empty, lang)), look["note"])
     chart = bar_chart(hours, [n for _, n in tally.by_hour], font, 38 * mm, nothing)
     heading = paragraph(escape(text("report.pdf.by_hour", lang)), look["heading"])
     parts.append(KeepTogether([heading, chart]))

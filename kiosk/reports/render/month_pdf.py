@@ -141,7 +141,10 @@ def _figures_page(
         paragraph(escape(text("report.pdf.month_figures", lang)), look["heading"]),
         Spacer(1, 1 * mm),
     ]
-    notes: list[Flowable] = [Spacer(1, 1 * mm), paragraph(escape(distinct_method(lang)), look["note"])]
+    notes: list[Flowable] = [
+        Spacer(1, 1 * mm),
+        paragraph(escape(distinct_method(lang)), look["note"]),
+    ]
     if len(report.venue_ids) > 1:
         notes.append(paragraph(escape(text("report.pdf.per_venue_elsewhere", lang)), look["note"]))
     parts.append(_two_columns(report, list_labels, look, font, lang, notes))

@@ -65,9 +65,7 @@ def styles(font: str, lang: str = "ja") -> dict[str, ParagraphStyle]:
         ),
         "meta": ParagraphStyle("meta", parent=base, fontSize=10, leading=14),
         "note": ParagraphStyle("note", parent=base, fontSize=8, leading=10.5, textColor=GREY),
-        "head": ParagraphStyle(
-            "head", parent=base, fontSize=8, leading=10, textColor=colors.white
-        ),
+        "head": ParagraphStyle("head", parent=base, fontSize=8, leading=10, textColor=colors.white),
         "cell": ParagraphStyle("cell", parent=base, fontSize=7.5, leading=9.2),
         "small": ParagraphStyle("small", parent=base, fontSize=6.8, leading=8.2),
     }
@@ -101,7 +99,7 @@ def line_spans(chars: str, widths: Sequence[float], max_widths: Sequence[float])
             while end > start + 1 and _joined(chars[end - 1], chars[end]):
                 end -= 1
             if end == start + 1 and _joined(chars[end - 1], chars[end]):
-                end = i  # nothing better: cut where the line is full
+                end = _hang(chars, i)
             ends.append(end)
             start, used = end, 0.0
             while start < len(chars) and chars[start] == " ":
@@ -113,16 +111,25 @@ def line_spans(chars: str, widths: Sequence[float], max_widths: Sequence[float])
     return ends
 
 
-class KinsokuParagraph(Paragraph):
+def _hang(chars: str, full: int, most: int = 2) -> int:
+    """Where a line that cannot move back ends: up to `most` characters hung past the
+    margin (ぶら下げ) when that reaches an allowed break, else cut where it is full."""
+    for end in range(full + 1, min(full + most, len(chars)) + 1):
+        if end == len(chars) or not _joined(chars[end - 1], chars[end]):
+            return end
+    return full
+
+
+class KinsokuParagraph(Paragraph):  # type: ignore[misc]  # ReportLab has no types
     """A Paragraph whose CJK wrap obeys 禁則 (styles with wordWrap="CJK")."""
 
-    def breakLinesCJK(self, maxWidths: Any) -> Any:  # noqa: N802 (ReportLab's name)
+    def breakLinesCJK(self, maxWidths: Any) -> Any:
         if not isinstance(maxWidths, (list, tuple)):
             maxWidths = [maxWidths]
         frags = self.frags
         if not frags or any(hasattr(f, "cbDefn") for f in frags) or self.style.endDots:
             return super().breakLinesCJK(maxWidths)
-        if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
+        if hasattr(self, "blPara") and getattr(self, "_splitpara", False):
             return self.blPara
         units = []
         for frag in frags:
@@ -161,20 +168,18 @@ def text_width(content: str, font: str, size: float) -> float:
 # -- the footer: 「N / M ページ」 ----------------------------------------------------
 
 
-def numbered_canvas(
-    font: str, lang: str, generated_at: datetime | None
-) -> Callable[..., Canvas]:
+def numbered_canvas(font: str, lang: str, generated_at: datetime | None) -> Callable[..., Canvas]:
     """A canvas class that keeps its pages until it is saved, then writes on each when
     and by which version it was made and 「N / M ページ」 (ReportLab's NumberedCanvas)."""
     stamp = (generated_at or datetime.now().astimezone()).strftime("%Y-%m-%d %H:%M")
     made = text("report.pdf.generated", lang, stamp=stamp, version=__version__)
 
-    class NumberedCanvas(Canvas):
+    class NumberedCanvas(Canvas):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._kept: list[dict[str, Any]] = []
 
-        def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
+        def showPage(self) -> None:
             self._kept.append(dict(self.__dict__))
             self._startPage()
 
@@ -239,7 +244,7 @@ def table_style(font: str, size: float) -> TableStyle:
     )
 
 
-class GroupedTable(Table):
+class GroupedTable(Table):  # type: ignore[misc]
     """A table whose first column names each row's group on the group's first row; when
     the table is split across pages, the continuation's first row names its group again
     (「相談（続き）」), so no rows run on under another group's heading.
@@ -260,7 +265,7 @@ class GroupedTable(Table):
         self.groups = list(groups)
         self.continued = continued
 
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         parts: list[Flowable] = super().split(availWidth, availHeight)
         if len(parts) != 2 or not self.groups or self.continued is None:
             return parts
@@ -286,11 +291,11 @@ def nice_step(peak: float, ticks: int = 5) -> float:
     if peak <= 0:
         return 1.0
     rough = peak / ticks
-    power = 10 ** math.floor(math.log10(rough))
+    power = 10.0 ** math.floor(math.log10(rough))
     for factor in (1, 2, 5, 10):
         if rough <= factor * power:
-            return max(1.0, factor * power)
-    return max(1.0, 10 * power)
+            return max(1.0, float(factor * power))
+    return max(1.0, 10.0 * power)
 
 
 def nice_axis(peak: float, ticks: int = 5) -> tuple[float, float]:
@@ -324,7 +329,7 @@ def bar_chart(
     chart.bars[0].strokeColor = None
     if highlight is not None:
         chart.bars[(0, highlight)].fillColor = ROSE
-    axis_top, step = (top, top / 5) if top else nice_axis(max(values))
+    axis_top, step = (top, top / 5) if top else nice_axis(max(values) * 1.08)  # room for labels
     chart.valueAxis.valueMin = 0
     chart.valueAxis.valueMax = axis_top
     chart.valueAxis.valueStep = step

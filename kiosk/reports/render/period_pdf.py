@@ -90,18 +90,14 @@ def render_period_pdf(
     story: list[Flowable] = []
     if fiscal and letter is not None:
         content = LetterContent(
-            title=text(
-                "report.letter.title_year", lang, year=report.period.label, project=title
-            ),
+            title=text("report.letter.title_year", lang, year=report.period.label, project=title),
             project=title,
             first=report.period.first,
             last=report.period.last,
             figures=report.totals,
             results=result_lines(kpis, lang),
         )
-        story += cover_letter_page(
-            letter, content, submitted or date.today(), look, font, lang
-        )
+        story += cover_letter_page(letter, content, submitted or date.today(), look, font, lang)
         story.append(PageBreak())
     if fiscal:
         story += _kpi_page(report, kpis, look, font, lang)
@@ -204,7 +200,7 @@ def kpi_table(
     kpis: Sequence[KpiRow], look: dict[str, ParagraphStyle], font: str, lang: str
 ) -> Table:
     """区分, 目標・KPI, 種別, 目標, 実績, 達成率, 比率: as the grant's form writes them."""
-    header = [text(f"report.kpi.{c}", lang) for c in KPI_COLUMNS]
+    header: list[object] = [text(f"report.kpi.{c}", lang) for c in KPI_COLUMNS]
     data: list[list[object]] = [header]
     for k in kpis:
         group, metric, kind, *numbers = k.texts()
@@ -294,7 +290,7 @@ def wide_table(
 ) -> GroupedTable:
     """Group, item and one column per heading; the last column shaded (合計 / 全会場)."""
     first, second = 27 * mm, 46 * mm
-    each = (width - first - second) / max(1, len(headings))
+    each = min(24 * mm, (width - first - second) / max(1, len(headings)))
     small = look["small"]
     head = ParagraphStyle("wide_head", parent=look["head"], fontSize=6.8, leading=8)
     data: list[list[object]] = [
@@ -325,6 +321,7 @@ def wide_table(
         repeatRows=1,
         groups=groups,
         continued=continued,
+        hAlign="LEFT",
     )
     style = table_style(font, 6.8)
     style.add("ALIGN", (2, 1), (-1, -1), "RIGHT")
