@@ -300,10 +300,12 @@ def test_the_month_report_is_two_pages_with_the_year_to_date(filed):
 
 
 def test_the_demos_last_complete_month_fits_two_pages(tmp_path):
-    from kiosk.demo.build import build_demo
+    from kiosk.demo.build import app_demo_days, build_demo
 
     folder = DataFolder(tmp_path / "demo")
-    build_demo(folder, seed=1, today=date(2026, 12, 1), tz=JST)
+    build_demo(
+        folder, seed=1, days=app_demo_days(date(2026, 12, 1)), today=date(2026, 12, 1), tz=JST
+    )
     ctx = replace(open_database(folder=folder), clock=lambda: datetime(2026, 12, 1, 9, tzinfo=JST))
     try:
         month = render_period(ctx, PeriodRequest(month_period(2026, 11), None, "pdf"))

@@ -40,6 +40,7 @@ from kiosk.core.japanese_dates import era_date
 from kiosk.core.pdf_font import japanese_font
 from kiosk.core.translations import text
 from kiosk.reports.daily import DailyTally, Figure, figures, held_label
+from kiosk.reports.daily_export import has_anything
 from kiosk.reports.render.export_file import daily_filename
 from kiosk.reports.render.pdf_pages import (
     LINE,
@@ -69,8 +70,6 @@ def render_daily_pdf(
     every_venue: bool = False,
 ) -> ExportFile:
     """One page per venue-day; for one date, closed venues listed, not printed."""
-    from kiosk.reports.daily_export import has_anything
-
     font = japanese_font()
     look = styles(font, lang)
     one_day = len({t.day for t in tallies}) == 1

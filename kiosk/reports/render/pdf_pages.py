@@ -27,7 +27,6 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.textsplit import ALL_CANNOT_END, ALL_CANNOT_START
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 from reportlab.platypus.paragraph import ParaLines, cjkU, makeCJKParaLine
@@ -78,8 +77,10 @@ def _joined(before: str, after: str) -> bool:
     """True where no line may break between the two characters."""
     if after in NO_LINE_START or before in NO_LINE_END:
         return True
-    # a number or a Latin word is not cut: 2,471 / 85.0% / FY2026
-    return before.isascii() and after.isascii() and not before.isspace() and not after.isspace()
+    if before.isspace() or after.isspace():
+        return False
+    # a number or a Latin word is not cut, nor a number from its unit: 2,471人 / 85.0% / FY2026
+    return (before.isascii() and after.isascii()) or (before.isascii() and before.isdigit())
 
 
 def line_spans(chars: str, widths: Sequence[float], max_widths: Sequence[float]) -> list[int]:
@@ -159,10 +160,6 @@ class KinsokuParagraph(Paragraph):  # type: ignore[misc]  # ReportLab has no typ
 def paragraph(content: str, style: ParagraphStyle) -> Paragraph:
     """A paragraph of `content` (ReportLab markup) that breaks lines by 禁則."""
     return KinsokuParagraph(content, style)
-
-
-def text_width(content: str, font: str, size: float) -> float:
-    return float(stringWidth(content, font, size))
 
 
 # -- the footer: 「N / M ページ」 ----------------------------------------------------
