@@ -148,7 +148,8 @@ def _applicant(letter: CoverLetter, body: ParagraphStyle, font: str, lang: str) 
             _seal(font, lang),
         ],
     ]
-    table = Table(rows, colWidths=[20 * mm, 62 * mm, 14 * mm], hAlign="RIGHT")
+    label = 20 * mm if lang == "ja" else 28 * mm  # 所在地 / Representative
+    table = Table(rows, colWidths=[label, 62 * mm, 14 * mm], hAlign="RIGHT")
     table.setStyle(
         TableStyle(
             [
@@ -230,7 +231,7 @@ def _items(content: LetterContent, body: ParagraphStyle, lang: str) -> Table:
         ]
         for n, (key, value) in enumerate(items, start=1)
     ]
-    table = Table(rows, colWidths=[8 * mm, 26 * mm, 134 * mm], hAlign="CENTER")
+    table = Table(rows, colWidths=[8 * mm, 30 * mm, 130 * mm], hAlign="CENTER")
     table.setStyle(
         TableStyle(
             [

@@ -274,7 +274,15 @@ def venue_tables(
             PageBreak(),
             paragraph(escape(heading), look["heading"]),
             Spacer(1, 1.5 * mm),
-            wide_table(rows, [c for c, _ in chunk], [f for _, f in chunk], look, font, lang),
+            wide_table(
+                rows,
+                [c for c, _ in chunk],
+                [f for _, f in chunk],
+                look,
+                font,
+                lang,
+                total_last=n == count - 1,
+            ),
         ]
     return parts
 
@@ -286,9 +294,11 @@ def wide_table(
     look: dict[str, ParagraphStyle],
     font: str,
     lang: str,
+    total_last: bool = True,
     width: float = WIDE[0] - 2 * MARGIN,
 ) -> GroupedTable:
-    """Group, item and one column per heading; the last column shaded (合計 / 全会場)."""
+    """Group, item and one column per heading; the last one shaded when it is the total
+    (合計 / 全会場)."""
     first, second = 27 * mm, 46 * mm
     each = min(24 * mm, (width - first - second) / max(1, len(headings)))
     small = look["small"]
@@ -326,7 +336,8 @@ def wide_table(
     style = table_style(font, 6.8)
     style.add("ALIGN", (2, 1), (-1, -1), "RIGHT")
     style.add("VALIGN", (0, 1), (0, -1), "TOP")
-    style.add("BACKGROUND", (-1, 1), (-1, -1), SHADE)
+    if total_last:
+        style.add("BACKGROUND", (-1, 1), (-1, -1), SHADE)
     style.add("TOPPADDING", (0, 0), (-1, -1), 0.8)
     style.add("BOTTOMPADDING", (0, 0), (-1, -1), 0.8)
     for start in starts:
