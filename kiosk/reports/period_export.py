@@ -69,6 +69,8 @@ def _pdf(ctx: AppContext, request: PeriodRequest) -> ExportFile:
     title = report_title(ctx)
     letter = cover_letter(ctx)
     if period.kind == "month":
+        if period.first > ctx.today():  # the year to date would start in the past
+            raise KioskError("date_in_future", day=period.first.isoformat())
         year = fiscal_year_of(period.first, start_month(ctx))
         start, _ = fiscal_year_range(year, start_month(ctx))
         to_date = Period(start, period.last, period.label, "range", fiscal_year=year)

@@ -299,6 +299,18 @@ def test_the_month_report_is_two_pages_with_the_year_to_date(filed):
     assert "設定→目標" not in figures
 
 
+def test_a_future_month_is_refused_and_a_first_month_has_no_one_bar_chart(filed):
+    from kiosk.core.errors import KioskError
+
+    with pytest.raises(KioskError) as refused:
+        render_period(filed, PeriodRequest(month_period(2027, 1), None, "pdf"))
+    assert refused.value.code == "date_in_future"
+    april = pages(render_period(filed, PeriodRequest(month_period(2026, 4), None, "pdf")).data)
+    assert len(april) == 2 and "月別来場者数" not in april[1]
+    november = pages(render_period(filed, PeriodRequest(month_period(2026, 11), None, "pdf")).data)
+    assert "令和8年度の月別来場者数" in november[1]
+
+
 def test_the_demos_last_complete_month_fits_two_pages(tmp_path):
     from kiosk.demo.build import app_demo_days, build_demo
 
@@ -328,3 +340,11 @@ def test_a_range_report_has_no_letter_and_many_venues_come_ten_to_a_table(filed)
     assert "交付決定" not in whole and "実施状況報告" in text[0]
     assert "会場別の実績（1 / 2）" in whole and "会場別の実績（2 / 2）" in whole
     assert re.search(r"会場別の実績（2 / 2）", whole)
+
+
+def test_a_year_without_targets_says_so_plainly(ctx, venue, clock):
+    hold(ctx, clock, venue.id, date(2026, 10, 4), 2)
+    on_day(clock, date(2026, 12, 1))
+    text = pages(render_period(ctx, PeriodRequest(fiscal_year_period(2026), None, "pdf")).data)
+    assert "この年度の目標・KPIは登録されていません。" in text[1]
+    assert "設定" not in "\n".join(text)
