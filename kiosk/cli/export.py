@@ -1,7 +1,8 @@
 """`tsunagari export daily ...`: the daily tally to a CSV or PDF file, headless.
 
 tsunagari export daily --date 2026-11-22 [--to 2026-11-30] [--venue NAME]
-                       --format csv|pdf [--encoding utf-8-sig|cp932] [--long] -o FILE
+                       --format csv|pdf [--encoding utf-8-sig|cp932] [--long]
+                       [--every-venue] -o FILE
 """
 
 from __future__ import annotations
@@ -42,6 +43,12 @@ def add_export_parser(sub: Subcommands) -> None:
     daily.add_argument("--format", choices=FORMATS, required=True)
     daily.add_argument("--encoding", choices=ENCODINGS, default="utf-8-sig", help="CSV encoding")
     daily.add_argument("--long", action="store_true", help="CSV: one row per figure")
+    daily.add_argument(
+        "--every-venue",
+        action="store_true",
+        help="PDF of one date: a page for every venue, zeros and all "
+        "(default: venues closed that day are listed in one line)",
+    )
     output_option(daily)
 
     month = command(kinds, "month", help="the report of one month (all venues unless --venue)")
@@ -85,6 +92,7 @@ def run_export(args: argparse.Namespace, folder: DataFolder, lang: str) -> int:
         encoding=args.encoding,
         long=args.long,
         lang=lang,
+        every_venue=args.every_venue,
     )
     target = args.output
     tallies = export_daily(ctx, request, target)

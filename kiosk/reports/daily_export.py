@@ -2,9 +2,10 @@
 
 Rules: dates are YYYY-MM-DD and not in the future; a range is at most
 MAX_DAYS long. One date exports every chosen venue, with zeros and a note
-where nothing was held. A range exports the venue-days that had anything,
-so a month is not a pile of empty pages (zeros for the first day if none
-had). The file is written atomically: a failure leaves no partial file.
+where nothing was held; its PDF lists the venues closed that day in one line
+instead of a page of zeros each, unless `every_venue` asks for every page. A
+range exports the venue-days that had anything, so a month is not a pile of
+empty pages (zeros for the first day if none had). The file is written atomically: a failure leaves no partial file.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ class ExportRequest:
     encoding: str = "utf-8-sig"
     long: bool = False
     lang: str = "ja"
+    every_venue: bool = False  # PDF of one date: a page for every venue, zeros and all
 
 
 def parse_day(text: str) -> date:
@@ -94,7 +96,10 @@ def render(ctx: AppContext, request: ExportRequest) -> tuple[ExportFile, list[Da
             render_daily_pdf,  # ReportLab: loaded when a PDF is made
         )
 
-        return render_daily_pdf(tallies, report_title(ctx), request.lang), tallies
+        title = report_title(ctx)
+        return render_daily_pdf(
+            tallies, title, request.lang, every_venue=request.every_venue
+        ), tallies
     return render_daily_csv(tallies, request.encoding, request.long, request.lang), tallies
 
 

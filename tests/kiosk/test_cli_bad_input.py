@@ -93,6 +93,7 @@ FLAGS = {
     "debug",
     "all",
     "long",
+    "every_venue",
     "dry_run",
     "check",
     "confirm",
