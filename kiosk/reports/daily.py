@@ -334,7 +334,7 @@ def figures(tally: DailyTally, lang: str = "ja") -> list[Figure]:
         return Figure(
             group,
             item,
-            catalogue.group_label(group, lang),
+            catalogue.heading(found, group, lang),
             label if label is not None else catalogue.label(found, lang),
             value,
             wide,

@@ -108,6 +108,20 @@ def group_label(group: str, lang: str) -> str:
     return text(f"report.group.{group}", lang)
 
 
+# Breakdowns that share their group with another breakdown: consultations by
+# channel and by category are two views of the same talks, so each is headed by
+# its own label (相談の方法別, 相談の内容別), never run together under 相談, where
+# a clerk adding a heading's rows would count every talk twice.
+OWN_HEADING = frozenset({"consultations.by_channel", "consultations.by_category"})
+
+
+def heading(figure_id: str, group: str, lang: str) -> str:
+    """The heading a figure's row sits under, on every screen table and in every file."""
+    if figure_id in OWN_HEADING:
+        return _plain_label(figure_id, lang)
+    return group_label(group, lang)
+
+
 def feeding(metric: str) -> Figure | None:
     """The figure whose value is the actual of a KPI metric."""
     return next((f for f in CATALOGUE if f.metric == metric), None)

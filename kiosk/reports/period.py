@@ -262,7 +262,7 @@ def report_rows(
         return ReportRow(
             group,
             item,
-            catalogue.group_label(group, lang),
+            catalogue.heading(found, group, lang),
             label or catalogue.label(found, lang),
             found,
         )

@@ -94,7 +94,7 @@ def test_figures_have_fixed_wide_columns(ctx, venue, day):
     tally = daily_tally(ctx, venue.id, day.date)
     wide = [f for f in figures(tally) if f.wide]
     assert len(wide) + 4 == len(wide_header([tally]))
-    assert "相談：電話" in wide_header(
+    assert "相談の方法別：電話" in wide_header(
         [tally]
     ) and "支援機関へのつなぎ：ハローワーク" in wide_header([tally])
     quiet = daily_tally(ctx, venue.id, date(2026, 11, 1))
@@ -229,7 +229,7 @@ def test_consultations_count_on_the_day_even_without_an_event(ctx, venue, day, c
     assert not quiet.held and quiet.visits == 0
     assert (quiet.consultations.total, quiet.consultations.case_meetings) == (1, 1)
     rows = render_daily_csv([quiet], long=True).data.decode("utf-8-sig").splitlines()
-    assert "2026-11-19,中央公民館,相談,電話,1" in rows
+    assert "2026-11-19,中央公民館,相談の方法別,電話,1" in rows
     assert "2026-11-19,中央公民館,相談,個別ケース会議,1" in rows
 
 

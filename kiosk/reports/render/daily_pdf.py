@@ -199,7 +199,7 @@ def _group_tables(
     figs: list[Figure], look: dict[str, ParagraphStyle], width: float
 ) -> list[Flowable]:
     out: list[Flowable] = []
-    for _group, grouped in groupby(figs, key=lambda f: f.group):
+    for _group, grouped in groupby(figs, key=lambda f: f.group_label):
         items = list(grouped)
         rows = [[paragraph(escape(items[0].group_label), look["head"]), ""]]
         rows += [[paragraph(escape(f.item_label), look["cell"]), f.shown] for f in items]

@@ -120,18 +120,19 @@ def _figures_page(
     else:
         parts.append(paragraph(escape(text("report.pdf.rate_note", lang)), look["note"]))
     months = report.months
+    chart: list[Flowable] = []
     if len(months) > 1:
         labels = [month_heading(y, m, lang, False) for (y, m), _ in months]
         chart_title = text("report.pdf.visits_fy_chart", lang, year=year, month=month.label)
         nothing = paragraph(escape(text("report.pdf.no_visits_chart", lang)), look["note"])
-        parts += [
+        chart = [
             Spacer(1, 2 * mm),
             paragraph(escape(chart_title), look["heading"]),
             bar_chart(
                 labels,
                 [f.visits for _, f in months],
                 font,
-                30 * mm,
+                20 * mm,
                 nothing,
                 highlight=len(months) - 1,
             ),
@@ -147,8 +148,20 @@ def _figures_page(
     ]
     if len(report.venue_ids) > 1:
         notes.append(paragraph(escape(text("report.pdf.per_venue_elsewhere", lang)), look["note"]))
-    parts.append(_two_columns(report, list_labels, look, font, lang, notes))
-    return parts
+    columns = _two_columns(report, list_labels, look, font, lang, notes)
+    # The figures come first: on a month with many workshops or categories the chart
+    # gives way, so the sheet stays one page rather than pushing the figures to a third.
+    if _height([*parts, *chart, columns]) <= A4[1] - 2 * MARGIN - 12:  # the frame pads 6 pt
+        parts[-3:-3] = chart
+    return [*parts, columns]
+
+
+def _height(flowables: Sequence[Flowable]) -> float:
+    """How tall the flowables stand on a portrait page's frame, spaces included."""
+    width = A4[0] - 2 * MARGIN
+    return float(
+        sum(f.wrap(width, A4[1])[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in flowables)
+    )
 
 
 def _kpi_table(
@@ -195,7 +208,7 @@ def _two_columns(
     about the same height (a group never split between them); `notes` under the shorter."""
     this_month, to_date = report.months[-1][1], report.totals
     rows = report_rows([this_month, to_date], lang, list_labels)
-    groups = [list(items) for _, items in groupby(rows, key=lambda r: r.group)]
+    groups = [list(items) for _, items in groupby(rows, key=lambda r: r.group_label)]
     column = (A4[0] - 2 * MARGIN - GAP) / 2
     tables = _group_tables(groups, this_month, to_date, look, column, lang)
     heights = [t.wrap(column, A4[1])[1] for t in tables]
@@ -267,6 +280,6 @@ def _group_tables(
                 ]
             )
         )
-        table.spaceAfter = 1.2 * mm
+        table.spaceAfter = 0.8 * mm
         out.append(table)
     return out

@@ -326,7 +326,8 @@ def bar_chart(
     chart.bars[0].strokeColor = None
     if highlight is not None:
         chart.bars[(0, highlight)].fillColor = ROSE
-    axis_top, step = (top, top / 5) if top else nice_axis(max(values) * 1.08)  # room for labels
+    ticks = max(3, min(5, int((height - 26) // 16)))  # labels ~6 mm apart, not crowded
+    axis_top, step = (top, top / ticks) if top else nice_axis(max(values) * 1.08, ticks)
     chart.valueAxis.valueMin = 0
     chart.valueAxis.valueMax = axis_top
     chart.valueAxis.valueStep = step

@@ -310,17 +310,17 @@ def wide_table(
     starts: list[int] = []
     previous = None
     for r in rows:
-        if r.group != previous:
+        if r.group_label != previous:  # 相談の方法別 and 相談の内容別 are two headings
             starts.append(len(data))
         data.append(
             [
-                paragraph(escape(r.group_label), small) if r.group != previous else "",
+                paragraph(escape(r.group_label), small) if r.group_label != previous else "",
                 paragraph(escape(r.item_label), small),
                 *[shown(r.figure_id, row_value(f, r.item)) for f in figures],
             ]
         )
         groups.append(r.group_label)
-        previous = r.group
+        previous = r.group_label
 
     def continued(group: str) -> object:
         return paragraph(escape(text("report.pdf.continued", lang, group=group)), small)
