@@ -45,6 +45,7 @@ from kiosk.reports.period import PeriodReport
 
 PLACEHOLDER = re.compile(r"[{｛]{2}\s*([^{}｛｝]+?)\s*[}｝]{2}")
 MAX_BYTES = 20 * 1024 * 1024
+SHOWN_PROBLEMS = 5  # in the error's one line; the preview and the CLI list them all
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an OLE file: an .xls, or an encrypted .xlsx
 ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
 # Parts of a workbook that openpyxl does not write back, by what a person calls them.
@@ -259,10 +260,16 @@ def plan_form(
     return FormPlan(template, tuple(cells), tuple(problems), resolved_values)
 
 
-def refuse_problems(plan: FormPlan) -> None:
-    """Every placeholder not understood, listed (sheet!cell, the text, why) in one error."""
+def refuse_problems(plan: FormPlan, lang: str = "ja") -> None:
+    """One error naming the placeholders not understood (the first few, where they are)."""
     if plan.problems:
-        places = "\n".join("  " + p.line() for p in plan.problems)
+        named = [f"{p.sheet}!{p.cell} {{{{{p.placeholder}}}}}" for p in plan.problems]
+        places = (
+            "、".join(named[:SHOWN_PROBLEMS]) if lang == "ja" else ", ".join(named[:SHOWN_PROBLEMS])
+        )
+        if len(named) > SHOWN_PROBLEMS:
+            more = text("form.problem.more", lang, count=len(named) - SHOWN_PROBLEMS)
+            places += ("、" if lang == "ja" else ", ") + more
         raise KioskError("form_unknown_placeholders", count=len(plan.problems), places=places)
 
 
@@ -291,7 +298,7 @@ def _new_value(cell: Any, found: Found, values: dict[str, tuple[FieldValue, bool
         value, percent = values[found.names[0]]
         if isinstance(value, str) or value is None:
             return value  # a text, or no figure: an empty cell
-        if percent and "%" in (cell.number_format or ""):
+        if percent and shows_percent(cell.number_format or ""):
             return float(Decimal(str(value)) / 100)  # a cell formatted 0.0% shows 85.0%
         return value if isinstance(value, int) else float(value)
 
@@ -313,6 +320,11 @@ def _new_value(cell: Any, found: Found, values: dict[str, tuple[FieldValue, bool
     return replace(str(current))
 
 
+def shows_percent(number_format: str) -> bool:
+    """0.0% scales a value by 100; a quoted or escaped % (0"%", 0\\%) is only a sign."""
+    return "%" in re.sub(r'"[^"]*"|\\.', "", number_format)
+
+
 def fill_form(
     ctx: AppContext,
     template: FormTemplate,
@@ -323,7 +335,7 @@ def fill_form(
 ) -> FormPlan:
     """Plan, refuse on any placeholder not understood (nothing written), then write."""
     plan = plan_form(template, fields or field_catalogue(ctx), ctx, report, lang)
-    refuse_problems(plan)
+    refuse_problems(plan, lang)
     write_atomically(target, filled_bytes(plan))
     return plan
 
