@@ -23,7 +23,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -302,7 +302,7 @@ def _new_value(cell: Any, found: Found, values: dict[str, tuple[FieldValue, bool
             return float(Decimal(str(value)) / 100)  # a cell formatted 0.0% shows 85.0%
         return value if isinstance(value, int) else float(value)
 
-    def replace(content: str) -> str:
+    def filled_text(content: str) -> str:
         return PLACEHOLDER.sub(lambda m: written(*values[m[1]]), content)
 
     current = cell.value
@@ -312,12 +312,12 @@ def _new_value(cell: Any, found: Found, values: dict[str, tuple[FieldValue, bool
             # every placeholder inside one run: each run keeps its own font
             return CellRichText(
                 *(
-                    replace(r) if isinstance(r, str) else TextBlock(r.font, replace(r.text))
+                    filled_text(r) if isinstance(r, str) else TextBlock(r.font, filled_text(r.text))
                     for r in current
                 )
             )
-        return replace(str(current))
-    return replace(str(current))
+        return filled_text(str(current))
+    return filled_text(str(current))
 
 
 def shows_percent(number_format: str) -> bool:
@@ -343,3 +343,38 @@ def fill_form(
 def write_plan(plan: FormPlan, target: Path) -> Path:
     """Write a plan already shown (the preview's Save)."""
     return write_atomically(target, filled_bytes(plan))
+
+
+# -- the form kept in the data folder ------------------------------------------------
+
+
+def forms_folder(ctx: AppContext) -> Path | None:
+    from kiosk.core.paths import DataFolder
+
+    return DataFolder(ctx.files_dir).forms if ctx.files_dir else None
+
+
+def kept_form(ctx: AppContext) -> Path | None:
+    """The form the coordinator chose last, as kept in the data folder (None: none yet)."""
+    folder = forms_folder(ctx)
+    if folder is None or not folder.is_dir():
+        return None
+    kept = sorted(folder.glob("*.xlsx"), key=lambda p: p.stat().st_mtime_ns)
+    return kept[-1] if kept else None
+
+
+def keep_form(ctx: AppContext, source: Path) -> tuple[Path, FormTemplate]:
+    """Check a chosen form, then keep a copy of it (replacing the one kept before).
+
+    Refused forms are not kept; without a data folder the chosen file itself is used.
+    """
+    template = read_form(source)
+    folder = forms_folder(ctx)
+    if folder is None:
+        return Path(source), template
+    name = Path(source).name if Path(source).suffix.lower() == ".xlsx" else "city-form.xlsx"
+    kept = write_atomically(folder / name, template.data)
+    for old in folder.glob("*.xlsx"):
+        if old != kept:
+            old.unlink(missing_ok=True)
+    return kept, replace(template, name=name)
