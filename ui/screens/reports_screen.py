@@ -118,9 +118,12 @@ class ReportsScreen(QWidget):
         self.form_button.setMinimumWidth(self.form_button.sizeHint().width())
         self.form_button.clicked.connect(self.fill_city_form)
         self.form_dialog: FormFillDialog | None = None
-        bar.addWidget(self.form_button)
         layout.addLayout(bar)
-        layout.addWidget(self.banner)
+        # The city's form beside the period line: the export bar above is full at 1024 px.
+        period_row = QHBoxLayout()
+        period_row.addWidget(self.banner, 1)
+        period_row.addWidget(self.form_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(period_row)
 
         self.kpi_table = self._table(self)
         self.month_table = self._table(self)
