@@ -186,7 +186,7 @@ def _list_fields(ctx: AppContext, lang: str) -> int:
     from kiosk.reports.form_fields import field_catalogue
 
     fields = field_catalogue(ctx)
-    print(text("form.cli.fields_intro", lang))
+    print(shown(text("form.cli.fields_intro", lang)))
     sections = dict.fromkeys(f.section for f in fields.fields)
     for section in sections:
         heading = (
@@ -194,8 +194,8 @@ def _list_fields(ctx: AppContext, lang: str) -> int:
             if section in ("meta", "kpi")
             else catalogue.group_label(section, lang)
         )
-        print()
-        print(f"[{shown(heading)}]")
+        print(shown(""))
+        print(shown(f"[{heading}]"))
         for f in fields.fields:
             if f.section == section:
                 unit = f.unit(lang) or text("form.unit.text", lang)

@@ -464,25 +464,21 @@ def field_values(
 ) -> FieldValues:
     """The value of every field for a report: figures, KPIs and the report's facts."""
     from kiosk.reports.kpi import kpi_rows
-    from kiosk.reports.targets import metrics
+    from kiosk.reports.targets import metric_label, metrics
 
     totals = figure_values(fields, report.totals)
-    rows = kpi_rows(ctx, report, lang)
-    known = metrics()
-    if rows:  # kpi_rows gives one row per metric, in the catalogue's order
-        assert len(rows) == len(known)
-        for metric, row in zip(known, rows, strict=True):
-            for measure, value in (
-                ("target", row.target),
-                ("actual", row.actual),
-                ("achievement", row.achievement),
-            ):
-                totals[f"kpi.{metric.code}.{measure}"] = _whole(value)
-    else:  # a month or a range: no targets; the actual is still the figure
-        for metric in known:
-            fed = catalogue.feeding(metric.code)
-            if fed is not None:
-                totals[f"kpi.{metric.code}.actual"] = totals.get(fed.id)
+    # Every metric's actual is its figure; the targets and rates come from the KPI table
+    # (a fiscal year's; a month or a range has none), its rows named by metric label.
+    code_of = {metric_label(m.code, lang): m.code for m in metrics()}
+    for metric in metrics():
+        fed = catalogue.feeding(metric.code)
+        if fed is not None:
+            totals[f"kpi.{metric.code}.actual"] = totals.get(fed.id)
+    for row in kpi_rows(ctx, report, lang):
+        code = code_of[row.metric]
+        totals[f"kpi.{code}.target"] = _whole(row.target)
+        totals[f"kpi.{code}.actual"] = _whole(row.actual)
+        totals[f"kpi.{code}.achievement"] = row.achievement
     totals.update(meta_values(ctx, report, lang))
     months = {ym: figure_values(fields, figures) for ym, figures in report.months}
     return FieldValues(totals, months)

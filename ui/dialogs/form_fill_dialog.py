@@ -10,6 +10,7 @@ filled copy off the GUI thread. Every rule lives in kiosk/; this only shows.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -45,6 +46,7 @@ from ui.door_state import DoorState
 from ui.widgets.dialog_buttons import dialog_buttons
 from ui.widgets.error_display import message_for, new_banner, set_banner
 
+log = logging.getLogger(__name__)
 ERROR_COLOUR = "#9b342c"  # the error banner's text colour (resources/style.qss)
 
 
