@@ -7,7 +7,7 @@ placeholder is understood (fill_form). A cell that is exactly one
 placeholder becomes a number cell and keeps its style and number format (a
 percent goes in as a fraction where the cell's format shows a percent); a
 placeholder inside a text is replaced by the value written for people
-(2,471 / 85.0% / —). Every other cell, merged range, column width, print
+(2,471 / 85.0% / —), in the printed header and footer as well. Every other cell, merged range, column width, print
 area, page setup and defined name is left as openpyxl read it.
 
 openpyxl drops pictures, shapes, charts, form controls and macros from a
@@ -58,6 +58,12 @@ LOST_PARTS = (
     ("xl/activeX/", "control"),
     ("xl/ctrlProps/", "control"),
     ("xl/vbaProject", "macro"),
+)
+# Where a printed header or footer may hold placeholders (a cell's name has no dot).
+HEADER_PARTS = tuple(
+    f"{item}.{part}"
+    for item in ("oddHeader", "oddFooter", "evenHeader", "evenFooter", "firstHeader", "firstFooter")
+    for part in ("left", "center", "right")
 )
 XLSX_CONTENT = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
 
@@ -213,6 +219,17 @@ def _found(workbook: Any) -> Iterator[Found]:
                 if names:
                     whole = PLACEHOLDER.fullmatch(content.strip()) is not None
                     yield Found(sheet.title, cell.coordinate, content, names, whole)
+        for place in HEADER_PARTS:  # the printed header and footer: text only
+            content = _header_part(sheet, place).text or ""
+            names = tuple(m[1] for m in PLACEHOLDER.finditer(content))
+            if names:
+                yield Found(sheet.title, place, content, names, whole=False)
+
+
+def _header_part(sheet: Any, place: str) -> Any:
+    """oddHeader.center → that part of the sheet's printed header."""
+    item, part = place.split(".")
+    return getattr(getattr(sheet, item), part)
 
 
 # -- planning -----------------------------------------------------------------------
@@ -282,7 +299,15 @@ def filled_bytes(plan: FormPlan) -> bytes:
     template = plan.template
     workbook = _load(template.name, template.data)
     for found in template.found:
-        cell = workbook[found.sheet][found.cell]
+        sheet = workbook[found.sheet]
+        if found.cell in HEADER_PARTS:
+            part = _header_part(sheet, found.cell)
+            part.text = PLACEHOLDER.sub(
+                lambda m: written(*plan.values[m[1]]).replace("&", "&&"),  # & starts a code
+                part.text,
+            )
+            continue
+        cell = sheet[found.cell]
         cell.value = _new_value(cell, found, plan.values)
     # Formulas lose their cached results when openpyxl saves: let Excel count them again.
     workbook.calculation.fullCalcOnLoad = True

@@ -25,6 +25,7 @@ from openpyxl.cell.rich_text import CellRichText
 from openpyxl.chart import BarChart, Reference
 
 from kiosk.cli.main import main
+from kiosk.core import settings
 from kiosk.core.context import AppContext
 from kiosk.core.database import open_database
 from kiosk.core.errors import KioskError
@@ -43,6 +44,7 @@ from kiosk.reports.form_fields import (
     resolve,
 )
 from kiosk.reports.form_fill import (
+    HEADER_PARTS,
     FormTemplate,
     fill_form,
     form_from_bytes,
@@ -191,8 +193,6 @@ def sheet_setup(sheet: Any) -> tuple[Any, ...]:
         sheet.page_setup.fitToHeight,
         sheet.sheet_properties.pageSetUpPr.fitToPage,
         repr(sheet.page_margins),
-        sheet.oddHeader.right.text,
-        sheet.oddFooter.center.text,
         sheet.freeze_panes,
         {k: v.width for k, v in sheet.column_dimensions.items()},
         {k: v.height for k, v in sheet.row_dimensions.items()},
@@ -216,6 +216,15 @@ def assert_only_placeholders_changed(before: Any, after: Any, filled: dict[str, 
     seen = set()
     for old, new in zip(before.worksheets, after.worksheets, strict=True):
         assert sheet_setup(old) == sheet_setup(new)
+        for part in HEADER_PARTS:  # the printed header and footer
+            place = f"{old.title}!{part}"
+            item, side = part.split(".")
+            text = getattr(getattr(new, item), side).text
+            if place in filled:
+                seen.add(place)
+                assert text == filled[place], place
+            else:
+                assert text == getattr(getattr(old, item), side).text, place
         assert (old.max_row, old.max_column) == (new.max_row, new.max_column)
         for row in old.iter_rows():
             for cell in row:
@@ -260,6 +269,7 @@ def test_the_month_form_is_filled_with_the_months_figures(demo, tmp_path):
             f"開催回数は{figures.total_openings}回、満足度は{rate}%でした。"
         ),
         sheet + "A23": "記入者：　（全会場）",  # no representative saved yet
+        sheet + "oddHeader.left": "NPO法人 つながりネット",
     }
     assert report_title(demo)
     assert_only_placeholders_changed(before, after, filled)
@@ -319,6 +329,20 @@ def test_a_form_for_a_range_fills_the_ranges_months(demo, tmp_path):
     assert sheet["A1"].value == "令和8年10月1日〜令和8年11月30日"
     assert sheet["A2"].value == report.months[1][1].visits
     assert sheet["A3"].value == report.totals.visits
+
+
+def test_a_header_placeholder_is_filled_with_its_ampersands_kept(ctx, venue, tmp_path):
+    """In a printed header & starts a code (&P is the page): a name's & is written &&."""
+    settings.set_project_name(ctx, "居場所&相談事業")
+    book = Workbook()
+    book.active["A1"] = "{{事業名}}"
+    book.active.oddHeader.center.text = "&P {{事業名}}"
+    book.save(tmp_path / "form.xlsx")
+    template = read_form(tmp_path / "form.xlsx")
+    fill_form(ctx, template, period_report(ctx, month_period(2026, 11)), tmp_path / "out.xlsx")
+    sheet = load_workbook(tmp_path / "out.xlsx").active
+    assert sheet["A1"].value == "居場所&相談事業"
+    assert sheet.oddHeader.center.text == "&P 居場所&&相談事業"
 
 
 # -- refusals ---------------------------------------------------------------------------
@@ -443,7 +467,7 @@ def test_cli_fills_the_month_form(capsys, demo_args, tmp_path):
         *demo_args,
     )
     assert (code, err) == (0, "")
-    assert f"記入しました: {target}（15か所、令和8年11月）" in out
+    assert f"記入しました: {target}（16か所、令和8年11月）" in out
     assert isinstance(load_workbook(target)["月次報告"]["B9"].value, int)
 
 
