@@ -6,9 +6,10 @@ each placeholder is, and which cannot be filled), written only when every
 placeholder is understood (fill_form). A cell that is exactly one
 placeholder becomes a number cell and keeps its style and number format (a
 percent goes in as a fraction where the cell's format shows a percent); a
-placeholder inside a text is replaced by the value written for people
-(2,471 / 85.0% / —), in the printed header and footer as well. Every other cell, merged range, column width, print
-area, page setup and defined name is left as openpyxl read it.
+placeholder inside a text (in the printed header and footer as well) is
+replaced by the value written for people (2,471 / 85.0% / —). Every other
+cell, merged range, column width, print area, page setup and defined name
+is left as openpyxl read it.
 
 openpyxl drops pictures, shapes, charts, form controls and macros from a
 workbook it saves, so a form holding them is refused before anything is
