@@ -149,6 +149,7 @@ def import_reference(text: str) -> str:
 
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"the following arguments are required: (?P<names>.+)"), "cli_missing"),
+    (re.compile(r"one of the arguments (?P<names>.+) is required"), "cli_missing"),
     (
         re.compile(
             r"argument (?P<argument>[^:]+): invalid choice: (?P<value>.*) \(choose from (?P<choices>.*)\)"

@@ -55,6 +55,11 @@ class DataFolder:
         return self.root / "labels"
 
     @property
+    def forms(self) -> Path:
+        """The city's own Excel form, kept as a copy (the original may move)."""
+        return self.root / "forms"
+
+    @property
     def error_log(self) -> Path:
         """What the command line could not handle: tracebacks without messages or data."""
         return self.root / "logs" / "unexpected-errors.log"

@@ -17,7 +17,7 @@ from __future__ import annotations
 import calendar
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from kiosk.consultations.counts import ConsultationCounts
@@ -68,6 +68,10 @@ class PeriodFigures:
     satisfaction: Rate
     paper_days: int = 0  # venue-days entered afterwards from paper lists (included above)
     paper_workshop_participants: int = 0
+    # Figures the report's tables do not show, for the city's own form (kiosk/reports/form_fields.py).
+    regulars: int = 0  # distinct nicknamed visitors
+    heard_from: Breakdown = field(default_factory=lambda: _breakdown("heard_from", Counter()))
+    heard_from_unanswered: int = 0
 
     @property
     def workshop_participants(self) -> int:
@@ -150,6 +154,9 @@ def _figures(
         satisfaction=Rate(cell.satisfied, cell.answered),
         paper_days=cell.paper_days,
         paper_workshop_participants=cell.paper_workshop_participants,
+        regulars=regulars,
+        heard_from=_breakdown("heard_from", cell.heard),
+        heard_from_unanswered=cell.heard.get(engine.UNANSWERED, 0),
     )
 
 

@@ -1342,6 +1342,125 @@ It shows her pickup code: give it to her parent only.</source>
     </message>
 </context>
 <context>
+    <name>FormFillDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/form_fill_dialog.py" line="64"/>
+        <location filename="../../ui/dialogs/form_fill_dialog.py" line="69"/>
+        <source>Fill in the city&apos;s form</source>
+        <translation>市の様式に記入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/form_fill_dialog.py" line="73"/>
+        <source>Wherever the city&apos;s Excel form holds a placeholder such as {{来場者数}} or {{visits}}, the figure of this report is written in; every other cell, format and print setting stays as it was. `tsunagari export fields` lists the names.</source>
+        <translation>市の Excel 様式の {{来場者数}} や {{visits}} のような差し込み欄に、この報告の数字を記入します。ほかのセル・書式・印刷設定はそのまま残ります。使える名前は `tsunagari export fields` で確かめられます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/form_fill_dialog.py" line="104"/>
+        <source>Sheet</source>
+        <translation>シート</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/form_fill_dialog.py" line="105"/>
+        <source>Cell</source>
+        <translation>セル</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/form_fill_dialog.py" line="106"/>
+        <source>Placeholder</source>
+        <translation>差し込み欄</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/form_fill_dialog.py" line="107"/>
+        <source>Meaning</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/form_fill_dialog.py" line="108"/>
+        <source>Value</source>
+        <translation>記入する値</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/form_fill_dialog.py" line="121"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/form_fill_dialog.py" line="121"/>
+        <source>Save the filled form…</source>
+        <translation>記入した様式を保存…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/form_fill_dialog.py" line="126"/>
+        <source>Report: %1 (%2 to %3)</source>
+        <translation>報告：%1（%2 〜 %3）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/form_fill_dialog.py" line="136"/>
+        <source>No form chosen yet.</source>
+        <translation>様式はまだ選ばれていません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/form_fill_dialog.py" line="137"/>
+        <source>Choose the form…</source>
+        <translation>様式を選ぶ…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/form_fill_dialog.py" line="139"/>
+        <source>Form: %1</source>
+        <translation>様式：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/form_fill_dialog.py" line="140"/>
+        <source>Choose another form…</source>
+        <translation>別の様式を選ぶ…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/form_fill_dialog.py" line="146"/>
+        <source>The city&apos;s form</source>
+        <translation>市の様式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/form_fill_dialog.py" line="146"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel ブック (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/form_fill_dialog.py" line="167"/>
+        <source>Choose the city&apos;s Excel form (.xlsx) to fill in.</source>
+        <translation>記入する市の Excel 様式（.xlsx）を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/form_fill_dialog.py" line="174"/>
+        <source>Reading the form…</source>
+        <translation>様式を読んでいます…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/form_fill_dialog.py" line="229"/>
+        <source>%1 placeholders cannot be filled (in red below). Correct them in the form and choose it again; nothing is saved until then.</source>
+        <translation>記入できない差し込み欄が%1か所あります（下の赤い行）。様式を直してから選び直してください。それまでは保存できません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/form_fill_dialog.py" line="237"/>
+        <source>%1 cells will be filled.</source>
+        <translation>%1か所に記入します。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/form_fill_dialog.py" line="250"/>
+        <source>Save the filled form</source>
+        <translation>記入した様式を保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/form_fill_dialog.py" line="257"/>
+        <source>Saving…</source>
+        <translation>保存しています…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/form_fill_dialog.py" line="263"/>
+        <source>Saved: %1</source>
+        <translation>保存しました：%1</translation>
+    </message>
+</context>
+<context>
     <name>HeaderBar</name>
     <message>
         <location filename="../../ui/screens/header_bar.py" line="72"/>
@@ -2346,48 +2465,53 @@ Close Tsunagari anyway?</source>
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="70"/>
+        <location filename="../../ui/screens/reports_screen.py" line="72"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="71"/>
+        <location filename="../../ui/screens/reports_screen.py" line="73"/>
         <source>Fiscal year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="72"/>
+        <location filename="../../ui/screens/reports_screen.py" line="74"/>
         <source>Dates</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="119"/>
-        <location filename="../../ui/screens/reports_screen.py" line="236"/>
+        <location filename="../../ui/screens/reports_screen.py" line="116"/>
+        <source>Fill in the city&apos;s form…</source>
+        <translation>市の様式に記入…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports_screen.py" line="130"/>
+        <location filename="../../ui/screens/reports_screen.py" line="247"/>
         <source>Targets and KPIs</source>
         <translation>目標・KPIの達成状況</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="121"/>
+        <location filename="../../ui/screens/reports_screen.py" line="132"/>
         <source>By month</source>
         <translation>月別の実績</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="157"/>
+        <location filename="../../ui/screens/reports_screen.py" line="168"/>
         <source>All venues</source>
         <translation>全会場</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="202"/>
+        <location filename="../../ui/screens/reports_screen.py" line="213"/>
         <source>Counting…</source>
         <translation>集計中…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="225"/>
+        <location filename="../../ui/screens/reports_screen.py" line="236"/>
         <source>This period crosses fiscal years.</source>
         <translation>この期間は年度をまたいでいます。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="240"/>
+        <location filename="../../ui/screens/reports_screen.py" line="251"/>
         <source>No targets for this period. Set them in Settings (a fiscal year&apos;s report).</source>
         <translation>この期間の目標はありません。設定で年度ごとに登録できます（年度の報告に表示されます）。</translation>
     </message>

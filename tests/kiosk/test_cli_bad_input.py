@@ -53,6 +53,9 @@ VALUE_KINDS = {
     "lang": "lang",
     "date": "date",
     "to": "date",
+    "first": "date",  # export range --from
+    "last": "date",  # export range --to
+    "template": "form_file",  # the city's own form
     "month": "month",
     "year": "year",
     "venue": "venue",
@@ -201,10 +204,22 @@ BAD_VALUES: dict[str, list[str]] = {
     "device_reference": [*NAMES, "x" * 500, "存在しないPC", "5e75920"],
     "letter_text": [*(name for name in NAMES if name.strip()), "x" * 101],
     "letter_date": ["1800-01-01", "2026-02-30", "²", "令和8年4月10日", "2026-04-10\x1b[2J"],
+    "form_file": [
+        "{missing}",
+        "{a_dir}",
+        "{empty}",
+        "{a_file}",
+        "{not_ours}",
+        "{good_file}",  # an exchange file is no Excel form
+        "{under_a_file}",
+        "{unreadable}",
+    ],
 }
 # Good values for what a command needs, so that only one word at a time is bad.
 GOOD = {
     "date": "2026-11-01",
+    "first": "2026-10-01",
+    "last": "2026-11-01",
     "month": "2026-10",
     "year": "2025",
     "format": "csv",
@@ -255,7 +270,7 @@ def base_argv(leaf: Leaf) -> list[str]:
         if isinstance(action, argparse._SubParsersAction) or action.dest in FLAGS:
             continue
         flag = option(action)
-        if flag is None or action.required:
+        if flag is None or action.required or action in first_of_required_groups(leaf):
             value = good_value(leaf, action.dest)
             argv += [value] if flag is None else [flag, value]
     if leaf.path == ("sync", "retire"):
@@ -263,8 +278,26 @@ def base_argv(leaf: Leaf) -> list[str]:
     return [*argv, "--data-dir", "{data}"]
 
 
+def first_of_required_groups(leaf: Leaf) -> list[argparse.Action]:
+    """One of --format | --template must be given: base_argv gives the first."""
+    groups = leaf.parser._mutually_exclusive_groups
+    return [g._group_actions[0] for g in groups if g.required]
+
+
+def without_rivals(leaf: Leaf, action: argparse.Action, argv: list[str]) -> list[str]:
+    """The argv without the options that may not be given beside `action`."""
+    for group in leaf.parser._mutually_exclusive_groups:
+        if action in group._group_actions:
+            for rival in group._group_actions:
+                flag = option(rival)
+                if rival is not action and flag in argv:
+                    at = argv.index(flag)
+                    argv = argv[:at] + argv[at + 2 :]
+    return argv
+
+
 def with_value(leaf: Leaf, action: argparse.Action, bad: str) -> list[str]:
-    argv = base_argv(leaf)
+    argv = without_rivals(leaf, action, base_argv(leaf))
     flag = option(action)
     if flag is None:
         good = good_value(leaf, action.dest)

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from openpyxl import load_workbook
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QPushButton
@@ -34,6 +35,7 @@ from kiosk.door import checkin, events
 from kiosk.door.checkin import CheckInRequest
 from kiosk.exchange import pairing
 from kiosk.exchange.seal import read_header
+from kiosk.reports.form_fill import keep_form
 from kiosk.survey import catalogue, responses
 from tests.pairing_helpers import pair
 from ui.dialogs.pairing_dialogs import JoinDialog
@@ -192,6 +194,23 @@ def pairing_answer(qtbot: Any, window: MainWindow) -> QPushButton:
     return dialog.next_button
 
 
+def city_form(qtbot: Any, window: MainWindow) -> QPushButton:
+    """The Reports screen's 「市の様式に記入…」 with a form already chosen: its Save."""
+    keep_form(window.state.ctx, Path(__file__).parents[1] / "fixtures" / "city_form_year.xlsx")
+    press = reports("xlsx")
+    press(qtbot, window)
+    qtbot.mouseClick(window.reports.form_button, Qt.MouseButton.LeftButton)
+    dialog = window.reports.form_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=10000)
+    return dialog.save_button
+
+
+def check_city_form(path: Path) -> None:
+    sheet = load_workbook(path)["年度実績"]
+    assert sheet["B4"].value == "令和8年度" and sheet["C8"].value == 0
+
+
 BUTTONS = {
     "questionnaire CSV": ExportButton(
         "csv", survey_csv, check_survey_csv, ("ui.screens.survey_screen",)
@@ -231,6 +250,12 @@ BUTTONS = {
         pairing_invitation,
         check_pairing_file("tsunagari-pairing-invitation"),
         ("ui.settings.pairing_panel",),
+    ),
+    "city form": ExportButton(
+        "xlsx",
+        city_form,
+        check_city_form,
+        ("ui.dialogs.form_fill_dialog", "ui.screens.reports_screen"),
     ),
     "pairing answer": ExportButton(
         "json",

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -40,6 +41,7 @@ from kiosk.reports.period import (
 from kiosk.reports.period_export import PeriodRequest, build, export_period, list_labels
 from kiosk.reports.render.period_csv import kpi_header, month_heading
 from ui.background import run_in_background
+from ui.dialogs.form_fill_dialog import FormFillDialog
 from ui.door_state import DoorState
 from ui.widgets.card_frame import new_card
 from ui.widgets.choice_buttons import ChoiceButtons
@@ -111,8 +113,17 @@ class ReportsScreen(QWidget):
         self.encoding = self.export_bar.encoding
         self.csv_button, self.pdf_button = self.export_bar.csv_button, self.export_bar.pdf_button
         bar.addWidget(self.export_bar)
+        self.form_button = QPushButton(self.tr("Fill in the city's form…"), self)
+        self.form_button.setAutoDefault(False)
+        self.form_button.setMinimumWidth(self.form_button.sizeHint().width())
+        self.form_button.clicked.connect(self.fill_city_form)
+        self.form_dialog: FormFillDialog | None = None
         layout.addLayout(bar)
-        layout.addWidget(self.banner)
+        # The city's form beside the period line: the export bar above is full at 1024 px.
+        period_row = QHBoxLayout()
+        period_row.addWidget(self.banner, 1)
+        period_row.addWidget(self.form_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(period_row)
 
         self.kpi_table = self._table(self)
         self.month_table = self._table(self)
@@ -299,6 +310,16 @@ class ReportsScreen(QWidget):
             Path.home() / f"tsunagari-{request.period.first:%Y-%m}-{request.period.kind}.{fmt}"
         )
         self.export_bar.run(fmt, suggested, lambda target: export_period(ctx, request, target))
+
+    def fill_city_form(self) -> None:
+        """The city's own Excel form, filled with the chosen report (a preview first)."""
+        try:
+            request = self.request()
+        except KioskError as exc:
+            set_banner(self.banner, message_for(exc, self.state.lang), "error")
+            return
+        self.form_dialog = FormFillDialog(self.state, request, self)
+        self.form_dialog.open()
 
 
 def _reads_as_number(value: str) -> bool:
