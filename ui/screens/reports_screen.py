@@ -37,7 +37,8 @@ from kiosk.reports.period import (
     report_rows,
     row_value,
 )
-from kiosk.reports.period_export import PeriodRequest, build, export_period, list_labels
+from kiosk.reports.period_export import PeriodRequest, build, list_labels
+from kiosk.reports.period_export import render as render_period
 from kiosk.reports.render.period_csv import kpi_header, month_heading
 from ui.background import run_in_background
 from ui.door_state import DoorState
@@ -110,6 +111,7 @@ class ReportsScreen(QWidget):
         self.export_bar.requested.connect(self.export)
         self.encoding = self.export_bar.encoding
         self.csv_button, self.pdf_button = self.export_bar.csv_button, self.export_bar.pdf_button
+        self.xlsx_button = self.export_bar.xlsx_button
         bar.addWidget(self.export_bar)
         layout.addLayout(bar)
         layout.addWidget(self.banner)
@@ -295,10 +297,8 @@ class ReportsScreen(QWidget):
             set_banner(self.banner, message_for(exc, self.state.lang), "error")
             return
         ctx = self.state.ctx
-        suggested = (
-            Path.home() / f"tsunagari-{request.period.first:%Y-%m}-{request.period.kind}.{fmt}"
-        )
-        self.export_bar.run(fmt, suggested, lambda target: export_period(ctx, request, target))
+        stem = Path.home() / f"tsunagari-{request.period.first:%Y-%m}-{request.period.kind}"
+        self.export_bar.save(lambda: render_period(ctx, request), stem)
 
 
 def _reads_as_number(value: str) -> bool:

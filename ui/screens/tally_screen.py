@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 from kiosk.core.errors import KioskError
 from kiosk.door import venues
 from kiosk.reports.daily import DailyTally, Figure, daily_tally, figures, held_label
-from kiosk.reports.daily_export import ExportRequest, export_daily
+from kiosk.reports.daily_export import ExportRequest
+from kiosk.reports.daily_export import render as render_daily
 from ui.dialogs.paper_day_dialog import PaperDayDialog
 from ui.door_state import Change, DoorState
 from ui.widgets.bar_chart import BarChart
@@ -90,6 +91,7 @@ class TallyScreen(QWidget):
         self.export_bar.requested.connect(self.export)
         self.encoding, self.long = self.export_bar.encoding, self.export_bar.long
         self.csv_button, self.pdf_button = self.export_bar.csv_button, self.export_bar.pdf_button
+        self.xlsx_button = self.export_bar.xlsx_button
         bar.addStretch(1)
         bar.addWidget(self.export_bar)
         layout.addLayout(bar)
@@ -211,5 +213,5 @@ class TallyScreen(QWidget):
             lang=self.state.lang,
         )
         ctx = self.state.ctx
-        suggested = Path.home() / f"tsunagari-{tally.day.isoformat()}-{tally.venue_name}.{fmt}"
-        self.export_bar.run(fmt, suggested, lambda target: export_daily(ctx, request, target))
+        stem = Path.home() / f"tsunagari-{tally.day.isoformat()}-{tally.venue_name}"
+        self.export_bar.save(lambda: render_daily(ctx, request)[0], stem)
