@@ -28,6 +28,9 @@ from ui.background import run_in_background
 from ui.widgets.error_display import message_for, set_banner
 
 
+ENDINGS = (".csv", ".zip", ".xlsx", ".pdf")
+
+
 class ExportBar(QWidget):
     requested = Signal(str)  # "csv", "xlsx" or "pdf"
 
@@ -96,8 +99,8 @@ class ExportBar(QWidget):
         if not path:
             return
         target = Path(path)
-        if target.suffix.lower() != f".{fmt}":  # the file is what its ending says
-            target = target.with_name(f"{target.name}.{fmt}")
+        if target.suffix.lower() in ENDINGS:  # a zip named .csv would not open as one
+            target = target.with_suffix(f".{fmt}")
         self._busy(True)
         set_banner(self.banner, self.tr("Exporting…"), "info")
 
