@@ -1,7 +1,10 @@
-"""`tsunagari export daily ...`: the daily tally to a CSV or PDF file, headless.
+"""`tsunagari export daily ...`: the daily tally to a CSV, Excel or PDF file, headless.
 
 tsunagari export daily --date 2026-11-22 [--to 2026-11-30] [--venue NAME]
-                       --format csv|pdf [--encoding utf-8-sig|cp932] [--long] -o FILE
+                       --format csv|pdf|xlsx [--encoding utf-8-sig|cp932] [--long] -o FILE
+
+A month or fiscal-year report of several tables as CSV is a .zip of one CSV
+per table: `-o report.csv` writes report.zip, and says so.
 """
 
 from __future__ import annotations
@@ -41,7 +44,7 @@ def add_export_parser(sub: Subcommands) -> None:
     )
     daily.add_argument("--format", choices=FORMATS, required=True)
     daily.add_argument("--encoding", choices=ENCODINGS, default="utf-8-sig", help="CSV encoding")
-    daily.add_argument("--long", action="store_true", help="CSV: one row per figure")
+    daily.add_argument("--long", action="store_true", help="CSV, xlsx: one row per figure")
     output_option(daily)
 
     month = command(kinds, "month", help="the report of one month (all venues unless --venue)")

@@ -105,15 +105,21 @@ def _fill(sheet: WriteOnlyWorksheet, table: Table) -> None:
         )
         header.append(cell)
     sheet.append(header)
-    # One cell object per number format, reused: write-only cells are written at once.
+    # One styled cell per column and format, reused row after row: a write-only sheet
+    # writes a row out as it is appended, and styling a new cell each time would cost
+    # most of a year's export.
+    styled: dict[tuple[int, str], WriteOnlyCell] = {}
     for row in table.rows:
         cells: list[object] = []
-        for value, fmt in zip(row.values, row.formats, strict=True):
+        for index, (value, fmt) in enumerate(zip(row.values, row.formats, strict=True)):
             if fmt == TEXT or value is None:
                 cells.append(value)
                 continue
-            cell = WriteOnlyCell(sheet, value=value)
-            cell.number_format = fmt
+            cell = styled.get((index, fmt))
+            if cell is None:
+                cell = styled[index, fmt] = WriteOnlyCell(sheet)
+                cell.number_format = fmt
+            cell.value = value
             cells.append(cell)
         sheet.append(cells)
 
