@@ -5,7 +5,9 @@ Each sheet: the heading (project, period with era dates, table, venue) and
 formats (#,##0 for counts, 0.0 for percents); the header rows and the label
 columns frozen; printed on A4, fit to the page's width (as many pages down
 as it takes), landscape when the table is wide, the header row repeated on
-every page and 「N / M」 in the footer; column widths that fit Japanese
+every page and 「N / M」 in the footer (a table of more than 16 figure columns,
+the daily sheet, spreads over a few pages across, each repeating the label
+columns); column widths that fit Japanese
 labels. openpyxl writes it (a well-kept library, rather than OOXML by hand)
 in write-only mode, which streams rows: a year of days in well under a second.
 """
@@ -13,6 +15,7 @@ in write-only mode, which streams rows: a year of days in well under a second.
 from __future__ import annotations
 
 import io
+import math
 import unicodedata
 from collections.abc import Sequence
 from datetime import date
@@ -31,10 +34,13 @@ from kiosk.reports.tables import TEXT, Table
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 HEADER_ROW = 4  # 1: the heading, 2: 作成日, 3: empty, 4: the table's header
 WIDE = 8  # columns from which a sheet prints landscape
+FIGURES_ON_ONE_PAGE = 16  # figure columns that still read well across one landscape A4
+FIGURES_PER_PAGE = 12  # …and on each page across, for a wider table
 SHEET_NAME_MAX = 31
 FORBIDDEN = str.maketrans({c: "・" for c in "[]:*?/\\"})
 LABEL_WIDTH_MAX = 40
-NUMBER_WIDTH_MIN, NUMBER_WIDTH_MAX = 8, 16
+NUMBER_WIDTH_MIN, NUMBER_WIDTH_MAX = 8, 12
+LINE_HEIGHT = 14  # points, a line of 11-point text
 
 TITLE_FONT = Font(bold=True, size=13)
 HEADER_FONT = Font(bold=True)
@@ -75,15 +81,29 @@ def render_workbook(tables: Sequence[Table], filename: str) -> ExportFile:
 def _fill(sheet: WriteOnlyWorksheet, table: Table) -> None:
     """Set the sheet up (everything before the first row is written), then stream rows."""
     width = len(table.header)
-    for index, chars in enumerate(_widths(table), start=1):
+    widths = _widths(table)
+    for index, chars in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = chars
+    # The header's height for its longest wrapped heading (no spreadsheet fits it on opening).
+    lines = max(
+        math.ceil(display_width(h) / max(w - 1, 1))
+        for h, w in zip(table.header, widths, strict=True)
+    )
+    sheet.row_dimensions[HEADER_ROW].height = LINE_HEIGHT * max(lines, 1) + 4
     sheet.freeze_panes = f"{get_column_letter(table.labels + 1)}{HEADER_ROW + 1}"
     sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     setup = sheet.page_setup
     setup.paperSize = Worksheet.PAPERSIZE_A4
     setup.orientation = "landscape" if width >= WIDE else "portrait"
-    setup.fitToWidth = 1
+    # Fit to the page's width; a table too wide to read on one page (a day's seventy
+    # figures) spreads over a few pages across, each repeating the label columns.
+    figures = width - table.labels
+    setup.fitToWidth = (
+        1 if figures <= FIGURES_ON_ONE_PAGE else math.ceil(figures / FIGURES_PER_PAGE)
+    )
     setup.fitToHeight = 0  # as many pages down as the rows need
+    if setup.fitToWidth > 1:
+        sheet.print_title_cols = f"A:{get_column_letter(table.labels)}"
     sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     sheet.print_options.horizontalCentered = True
     sheet.oddFooter.center.text = "&P / &N"
@@ -132,12 +152,12 @@ def _widths(table: Table) -> list[float]:
             longest = max(
                 [display_width(heading), *(display_width(r.values[index]) for r in table.rows)]
             )
-            out.append(min(longest + 2, LABEL_WIDTH_MAX))
+            out.append(min(round(longest * 1.1) + 2, LABEL_WIDTH_MAX))
         else:
             digits = max(
                 (len(f"{v:,}") for r in table.rows[:400] if isinstance(v := r.values[index], int)),
                 default=1,
             )
-            wanted = max(display_width(heading) / 2 + 1, digits + 3, NUMBER_WIDTH_MIN)
+            wanted = max(display_width(heading) + 2, digits + 3, NUMBER_WIDTH_MIN)
             out.append(min(wanted, NUMBER_WIDTH_MAX))
     return out
