@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+# This checkout's code, not whichever one is installed (a git worktree measures itself).
+sys.path.insert(1, str(Path(__file__).resolve().parents[1]))
 
 import door_window
 import generate

@@ -22,6 +22,7 @@ from datetime import date
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -137,11 +138,20 @@ def _fill(sheet: WriteOnlyWorksheet, table: Table) -> None:
                 continue
             cell = styled.get((index, fmt))
             if cell is None:
-                cell = styled[index, fmt] = WriteOnlyCell(sheet)
+                cell = styled[index, fmt] = _StyledCell(worksheet=sheet)
                 cell.number_format = fmt
             cell.value = value
             cells.append(cell)
         sheet.append(cells)
+
+
+class _StyledCell(Cell):  # type: ignore[misc]  # openpyxl has no type hints
+    """A write-only sheet takes a styled cell by first trying it as a value, and the
+    refusal's message prints the cell: a short repr keeps that cheap (a year's daily
+    sheet is 40,000 such cells)."""
+
+    def __repr__(self) -> str:
+        return "<cell>"
 
 
 def _widths(table: Table) -> list[float]:
