@@ -39,10 +39,15 @@ MAY_BE_EMPTY = ("（%）", "目標", "比率")
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> AppContext:
+def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> DataFolder:
     folder = DataFolder(tmp_path_factory.mktemp("tables-demo"))
     build_demo(folder, seed=7, days=240, today=TODAY, tz=JST)
-    ctx = open_database(folder=folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def demo(demo_folder: DataFolder) -> AppContext:
+    ctx = open_database(folder=demo_folder)
     yield replace(ctx, clock=FakeClock(datetime(2026, 12, 1, 10, 0, tzinfo=JST)))
     ctx.close()
 
@@ -264,3 +269,20 @@ def test_a_year_of_daily_figures_is_one_workbook_of_one_sheet(demo, tmp_path: Pa
         == len(csv_tables(daily(demo, "csv", date(2026, 4, 1), date(2026, 11, 30)).data)["table"])
         - 1
     )
+
+
+def test_the_command_line_writes_workbooks_and_a_zip(demo_folder, tmp_path, capsys):
+    from kiosk.cli.main import main
+
+    base = ["--data-dir", str(demo_folder.root), "export"]
+    book = tmp_path / "fy.xlsx"
+    assert main([*base, "fiscal-year", "--year", "2026", "--format", "xlsx", "-o", str(book)]) == 0
+    assert load_workbook(book).sheetnames == ["目標・KPI", "月別実績", "会場別実績"]
+    asked = tmp_path / "month.csv"
+    assert main([*base, "month", "--month", "2026-11", "--format", "csv", "-o", str(asked)]) == 0
+    assert str(tmp_path / "month.zip") in capsys.readouterr().out  # it says what it wrote
+    assert list(csv_tables((tmp_path / "month.zip").read_bytes())) == ["months", "venues"]
+    day = tmp_path / "day.xlsx"
+    args = ["daily", "--date", "2026-11-01", "--long", "--format", "xlsx", "-o", str(day)]
+    assert main([*base, *args]) == 0
+    assert load_workbook(day).sheetnames == ["日計（項目別）"]
