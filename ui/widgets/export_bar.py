@@ -27,7 +27,6 @@ from kiosk.core.export_file import ExportFile
 from ui.background import run_in_background
 from ui.widgets.error_display import message_for, set_banner
 
-
 ENDINGS = (".csv", ".zip", ".xlsx", ".pdf")
 
 
