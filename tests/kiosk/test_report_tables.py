@@ -286,3 +286,15 @@ def test_the_command_line_writes_workbooks_and_a_zip(demo_folder, tmp_path, caps
     args = ["daily", "--date", "2026-11-01", "--long", "--format", "xlsx", "-o", str(day)]
     assert main([*base, *args]) == 0
     assert load_workbook(day).sheetnames == ["日計（項目別）"]
+
+
+def test_a_name_that_looks_like_a_formula_stays_text_in_the_workbook():
+    from kiosk.reports.render.workbook import render_workbook
+    from kiosk.reports.tables import COUNT, TEXT, Row, Table
+
+    rows = (Row(("=HYPERLINK(1)", 3), (TEXT, COUNT)), Row(("+1", 4), (TEXT, COUNT)))
+    table = Table("t", "t", "=title", ("=会場", "来場"), rows, 1)
+    sheet = load_workbook(io.BytesIO(render_workbook([table], "t.xlsx").data)).worksheets[0]
+    assert (sheet["A5"].value, sheet["A5"].data_type) == ("=HYPERLINK(1)", "s")
+    assert sheet["A4"].data_type == "s" and sheet["A1"].data_type == "s"
+    assert sheet["B5"].value == 3

@@ -110,14 +110,14 @@ def _fill(sheet: WriteOnlyWorksheet, table: Table) -> None:
     sheet.oddFooter.center.text = "&P / &N"
     sheet.oddFooter.right.text = table.made_on
 
-    title = WriteOnlyCell(sheet, value=table.title)
+    title = _text_cell(sheet, table.title)
     title.font = TITLE_FONT
     sheet.append([title])
-    sheet.append([table.made_on])
+    sheet.append([_text_cell(sheet, table.made_on)])
     sheet.append([])
     header = []
     for heading in table.header:
-        cell = WriteOnlyCell(sheet, value=heading)
+        cell = _text_cell(sheet, heading)
         cell.font, cell.fill, cell.border, cell.alignment = (
             HEADER_FONT,
             HEADER_FILL,
@@ -133,6 +133,9 @@ def _fill(sheet: WriteOnlyWorksheet, table: Table) -> None:
     for row in table.rows:
         cells: list[object] = []
         for index, (value, fmt) in enumerate(zip(row.values, row.formats, strict=True)):
+            if isinstance(value, str) and value.startswith("="):
+                cells.append(_text_cell(sheet, value))  # a name, never a formula
+                continue
             if fmt == TEXT or value is None:
                 cells.append(value)
                 continue
@@ -143,6 +146,13 @@ def _fill(sheet: WriteOnlyWorksheet, table: Table) -> None:
             cell.value = value
             cells.append(cell)
         sheet.append(cells)
+
+
+def _text_cell(sheet: WriteOnlyWorksheet, value: str) -> Cell:
+    """A text, even one a spreadsheet would run as a formula (a venue named 「=1+2」)."""
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"
+    return cell
 
 
 class _StyledCell(Cell):  # type: ignore[misc]  # openpyxl has no type hints
