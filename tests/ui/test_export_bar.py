@@ -76,3 +76,19 @@ def test_the_encoding_applies_to_the_csv_only(qtbot, window, tmp_path, monkeypat
     qtbot.mouseClick(screen.csv_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: str(csv) in screen.banner.text(), timeout=10000)
     assert csv.read_bytes().decode("cp932").startswith("日付,和暦,会場")
+
+
+def test_the_bar_fits_a_small_laptop(qtbot, window):
+    """At 1024×768 the three buttons and the encoding sit in the window, none squeezed."""
+    window.resize(1024, 768)
+    for screen in (window.tally, window.reports):
+        window.show_widget(screen)
+        qtbot.waitUntil(lambda s=screen: s.export_bar.isVisible(), timeout=5000)
+        bar = screen.export_bar
+        assert window.width() == 1024  # the bar did not widen the window
+        left = 0
+        for widget in (bar.encoding, *[b for b, _ in bar.buttons]):
+            place = widget.geometry().translated(bar.mapTo(window, bar.rect().topLeft()))
+            assert place.left() >= left and place.right() < window.width(), widget
+            assert widget.width() >= widget.sizeHint().width(), widget
+            left = place.right()  # side by side, none over the one before

@@ -112,8 +112,11 @@ class ReportsScreen(QWidget):
         self.encoding = self.export_bar.encoding
         self.csv_button, self.pdf_button = self.export_bar.csv_button, self.export_bar.pdf_button
         self.xlsx_button = self.export_bar.xlsx_button
-        bar.addWidget(self.export_bar)
         layout.addLayout(bar)
+        exports = QHBoxLayout()  # a row of their own: CSV, Excel and PDF fit at 1024 px
+        exports.addStretch(1)
+        exports.addWidget(self.export_bar)
+        layout.addLayout(exports)
         layout.addWidget(self.banner)
 
         self.kpi_table = self._table(self)

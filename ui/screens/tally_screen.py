@@ -93,12 +93,13 @@ class TallyScreen(QWidget):
         self.csv_button, self.pdf_button = self.export_bar.csv_button, self.export_bar.pdf_button
         self.xlsx_button = self.export_bar.xlsx_button
         bar.addStretch(1)
-        bar.addWidget(self.export_bar)
+        bar.addWidget(self.paper_button)
         layout.addLayout(bar)
-        notes = QHBoxLayout()  # the top bar is full: paper lists go beside the banner
-        notes.addWidget(self.banner, 1)
-        notes.addWidget(self.paper_button)
-        layout.addLayout(notes)
+        exports = QHBoxLayout()  # a row of their own: CSV, Excel and PDF fit at 1024 px
+        exports.addStretch(1)
+        exports.addWidget(self.export_bar)
+        layout.addLayout(exports)
+        layout.addWidget(self.banner)
 
         self.grid = QGridLayout()
         self.grid.setContentsMargins(0, 0, 0, 0)
