@@ -17,6 +17,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -239,6 +240,9 @@ def reports(
             repeats,
         ),
         "daily_csv_year_ms": timed(lambda: export_daily(ctx, a_year, out / "year.csv"), repeats),
+        "daily_xlsx_year_ms": timed(
+            lambda: export_daily(ctx, replace(a_year, format="xlsx"), out / "year.xlsx"), repeats
+        ),
     }
 
 

@@ -27,7 +27,13 @@ def test_quick_benchmark_runs_and_writes_figures(tmp_path: Path) -> None:
     report = json.loads(output.read_text())
     small = report["results"]["small"]
     assert 5_000 < small["visits"] < 20_000
-    for figure in ("cold_start_ms", "checkin_p95_ms", "daily_tally_ms", "fy_pdf_ms"):
+    for figure in (
+        "cold_start_ms",
+        "checkin_p95_ms",
+        "daily_tally_ms",
+        "fy_pdf_ms",
+        "daily_xlsx_year_ms",
+    ):
         assert small[figure] > 0
     assert small["peak_memory_mb"] > 10
     assert small["exchange_new_rows"] > 100  # the venue-month really went in

@@ -1,11 +1,14 @@
-"""`tsunagari export daily ...`: the daily tally to a CSV or PDF file, headless.
+"""`tsunagari export daily ...`: the daily tally to a CSV, Excel or PDF file, headless.
 
 tsunagari export daily --date 2026-11-22 [--to 2026-11-30] [--venue NAME]
-                       --format csv|pdf [--encoding utf-8-sig|cp932] [--long]
+                       --format csv|pdf|xlsx [--encoding utf-8-sig|cp932] [--long]
                        [--every-venue] -o FILE
 tsunagari export month --month 2026-11 | fiscal-year --year 2026 | range --from D --to D
-                       [--venue NAME] (--format csv|pdf | --template FORM.xlsx) -o FILE
+                       [--venue NAME] (--format csv|pdf|xlsx | --template FORM.xlsx) -o FILE
 tsunagari export fields: every {{placeholder}} a city's own form may hold
+
+A month or fiscal-year report of several tables as CSV is a .zip of one CSV
+per table: `-o report.csv` writes report.zip, and says so.
 """
 
 from __future__ import annotations
@@ -51,7 +54,7 @@ def add_export_parser(sub: Subcommands) -> None:
     )
     daily.add_argument("--format", choices=FORMATS, required=True)
     daily.add_argument("--encoding", choices=ENCODINGS, default="utf-8-sig", help="CSV encoding")
-    daily.add_argument("--long", action="store_true", help="CSV: one row per figure")
+    daily.add_argument("--long", action="store_true", help="CSV, xlsx: one row per figure")
     daily.add_argument(
         "--every-venue",
         action="store_true",

@@ -7,8 +7,9 @@ all hand one back; the screens and the CLI write it where the person chose.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
-FORMATS = ("csv", "pdf")  # what a report can be saved as
+FORMATS = ("csv", "pdf", "xlsx")  # what a report can be saved as
 
 
 @dataclass(frozen=True)
@@ -18,3 +19,11 @@ class ExportFile:
     filename: str
     mimetype: str
     data: bytes
+
+
+def path_for(target: Path, exported: ExportFile) -> Path:
+    """The target with the file's own ending: a CSV export of several tables is a .zip."""
+    ending = Path(exported.filename).suffix
+    if not ending or target.suffix.lower() == ending:
+        return target
+    return target.with_suffix(ending) if target.suffix.lower() in (".csv", ".zip") else target

@@ -100,7 +100,22 @@ def render(ctx: AppContext, request: ExportRequest) -> tuple[ExportFile, list[Da
         return render_daily_pdf(
             tallies, title, request.lang, every_venue=request.every_venue
         ), tallies
+    if request.format == "xlsx":
+        return render_daily_workbook(ctx, request, tallies), tallies
     return render_daily_csv(tallies, request.encoding, request.long, request.lang), tallies
+
+
+def render_daily_workbook(
+    ctx: AppContext, request: ExportRequest, tallies: list[DailyTally]
+) -> ExportFile:
+    from kiosk.reports.render.export_file import daily_filename
+    from kiosk.reports.render.workbook import render_workbook  # openpyxl: loaded when used
+    from kiosk.reports.tables import daily_table
+
+    table = daily_table(tallies, request.long, request.lang, report_title(ctx), ctx.today())
+    first, last = (tallies[0].day, tallies[-1].day) if tallies else (None, None)
+    name = daily_filename(first, last, "-long.xlsx" if request.long else ".xlsx")
+    return render_workbook([table], name)
 
 
 def export_daily(ctx: AppContext, request: ExportRequest, target: Path) -> list[DailyTally]:

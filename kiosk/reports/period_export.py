@@ -10,7 +10,7 @@ from kiosk.core.atomic_file import write_atomically
 from kiosk.core.context import AppContext
 from kiosk.core.csv_cells import ENCODINGS
 from kiosk.core.errors import KioskError
-from kiosk.core.export_file import FORMATS, ExportFile
+from kiosk.core.export_file import FORMATS, ExportFile, path_for
 from kiosk.core.fiscal_year import fiscal_year_of, fiscal_year_range, start_month
 from kiosk.core.translations import text
 from kiosk.reports.cover_letter import cover_letter
@@ -52,6 +52,13 @@ def render(ctx: AppContext, request: PeriodRequest) -> ExportFile:
     kpis = kpi_rows(ctx, report, request.lang)
     names = list_labels(ctx, request.lang)
     title = report_title(ctx)
+    if request.format == "xlsx":
+        from kiosk.reports.render.export_file import period_filename
+        from kiosk.reports.render.workbook import render_workbook  # openpyxl: loaded when used
+        from kiosk.reports.tables import period_tables
+
+        tables = period_tables(report, title, kpis, names, ctx.today(), request.lang)
+        return render_workbook(tables, period_filename(report.period, ".xlsx"))
     return render_period_csv(
         report, title, kpis, names, ctx.today(), request.encoding, request.lang
     )
@@ -87,4 +94,6 @@ def _pdf(ctx: AppContext, request: PeriodRequest) -> ExportFile:
 
 
 def export_period(ctx: AppContext, request: PeriodRequest, target: Path) -> Path:
-    return write_atomically(target, render(ctx, request).data)
+    """Render and write; returns the path written (a CSV of several tables: its .zip)."""
+    exported = render(ctx, request)
+    return write_atomically(path_for(target, exported), exported.data)

@@ -144,33 +144,33 @@
         <translation>古い方へ ›</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_log_dialog.py" line="130"/>
+        <location filename="../../ui/dialogs/audit_log_dialog.py" line="131"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_log_dialog.py" line="144"/>
+        <location filename="../../ui/dialogs/audit_log_dialog.py" line="145"/>
         <source>All devices</source>
         <translation>すべての端末</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_log_dialog.py" line="146"/>
-        <location filename="../../ui/dialogs/audit_log_dialog.py" line="195"/>
+        <location filename="../../ui/dialogs/audit_log_dialog.py" line="147"/>
+        <location filename="../../ui/dialogs/audit_log_dialog.py" line="196"/>
         <source> (this device)</source>
         <translation>（この端末）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_log_dialog.py" line="148"/>
+        <location filename="../../ui/dialogs/audit_log_dialog.py" line="149"/>
         <source>All actions</source>
         <translation>すべての操作</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_log_dialog.py" line="217"/>
+        <location filename="../../ui/dialogs/audit_log_dialog.py" line="218"/>
         <source>No lines</source>
         <translation>記録はありません</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_log_dialog.py" line="222"/>
+        <location filename="../../ui/dialogs/audit_log_dialog.py" line="223"/>
         <source>%1–%2 of %3</source>
         <translation>%1〜%2件目（全%3件）</translation>
     </message>
@@ -1301,42 +1301,73 @@ It shows her pickup code: give it to her parent only.</source>
 <context>
     <name>ExportBar</name>
     <message>
-        <location filename="../../ui/widgets/export_bar.py" line="38"/>
+        <location filename="../../ui/widgets/export_bar.py" line="46"/>
         <source>CSV: UTF-8 (Excel)</source>
         <translation>CSV：UTF-8（Excel）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/export_bar.py" line="39"/>
+        <location filename="../../ui/widgets/export_bar.py" line="47"/>
         <source>CSV: Shift_JIS</source>
         <translation>CSV：Shift_JIS</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/export_bar.py" line="40"/>
+        <location filename="../../ui/widgets/export_bar.py" line="48"/>
+        <source>The encoding of CSV files (Excel and PDF need none)</source>
+        <translation>CSV ファイルの文字コード（Excel と PDF には関係ありません）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/export_bar.py" line="49"/>
         <source>one row per figure</source>
         <translation>縦長形式</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/export_bar.py" line="42"/>
+        <location filename="../../ui/widgets/export_bar.py" line="51"/>
         <source>Export CSV…</source>
         <translation>CSV出力…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/export_bar.py" line="43"/>
+        <location filename="../../ui/widgets/export_bar.py" line="52"/>
+        <source>Export Excel…</source>
+        <translation>Excel出力…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/export_bar.py" line="53"/>
         <source>Export PDF…</source>
         <translation>PDF出力…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/export_bar.py" line="56"/>
+        <location filename="../../ui/widgets/export_bar.py" line="96"/>
         <source>Export</source>
         <translation>書き出し</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/export_bar.py" line="62"/>
+        <location filename="../../ui/widgets/export_bar.py" line="126"/>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV ファイル (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/export_bar.py" line="127"/>
+        <source>Zip of CSV files (*.zip)</source>
+        <translation>CSV ファイルの ZIP (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/export_bar.py" line="128"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel ブック (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/export_bar.py" line="129"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/export_bar.py" line="77"/>
+        <location filename="../../ui/widgets/export_bar.py" line="104"/>
         <source>Exporting…</source>
         <translation>書き出し中…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/export_bar.py" line="66"/>
+        <location filename="../../ui/widgets/export_bar.py" line="108"/>
         <source>Saved: %1</source>
         <translation>保存しました：%1</translation>
     </message>
@@ -2465,53 +2496,53 @@ Close Tsunagari anyway?</source>
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="72"/>
+        <location filename="../../ui/screens/reports_screen.py" line="73"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="73"/>
+        <location filename="../../ui/screens/reports_screen.py" line="74"/>
         <source>Fiscal year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="74"/>
+        <location filename="../../ui/screens/reports_screen.py" line="75"/>
         <source>Dates</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="116"/>
+        <location filename="../../ui/screens/reports_screen.py" line="117"/>
         <source>Fill in the city&apos;s form…</source>
         <translation>市の様式に記入…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="130"/>
-        <location filename="../../ui/screens/reports_screen.py" line="247"/>
+        <location filename="../../ui/screens/reports_screen.py" line="133"/>
+        <location filename="../../ui/screens/reports_screen.py" line="250"/>
         <source>Targets and KPIs</source>
         <translation>目標・KPIの達成状況</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="132"/>
+        <location filename="../../ui/screens/reports_screen.py" line="135"/>
         <source>By month</source>
         <translation>月別の実績</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="168"/>
+        <location filename="../../ui/screens/reports_screen.py" line="171"/>
         <source>All venues</source>
         <translation>全会場</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="213"/>
+        <location filename="../../ui/screens/reports_screen.py" line="216"/>
         <source>Counting…</source>
         <translation>集計中…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="236"/>
+        <location filename="../../ui/screens/reports_screen.py" line="239"/>
         <source>This period crosses fiscal years.</source>
         <translation>この期間は年度をまたいでいます。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="251"/>
+        <location filename="../../ui/screens/reports_screen.py" line="254"/>
         <source>No targets for this period. Set them in Settings (a fiscal year&apos;s report).</source>
         <translation>この期間の目標はありません。設定で年度ごとに登録できます（年度の報告に表示されます）。</translation>
     </message>
@@ -3166,27 +3197,27 @@ Responses: %5 (tablet %6, paper %7).</source>
 <context>
     <name>TallyScreen</name>
     <message>
-        <location filename="../../ui/screens/tally_screen.py" line="83"/>
+        <location filename="../../ui/screens/tally_screen.py" line="84"/>
         <source>Enter a paper list…</source>
         <translation>紙の受付簿を入力…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/tally_screen.py" line="104"/>
+        <location filename="../../ui/screens/tally_screen.py" line="107"/>
         <source>Visits by hour</source>
         <translation>時間帯別の来場者数</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/tally_screen.py" line="105"/>
+        <location filename="../../ui/screens/tally_screen.py" line="108"/>
         <source>Visits by age</source>
         <translation>年代別の来場者数</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/tally_screen.py" line="163"/>
+        <location filename="../../ui/screens/tally_screen.py" line="166"/>
         <source>Held: %1</source>
         <translation>開催：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/tally_screen.py" line="166"/>
+        <location filename="../../ui/screens/tally_screen.py" line="169"/>
         <source>Nothing was held at this venue on this day.</source>
         <translation>この日、この会場での開催はありません（数値はすべて0です）。</translation>
     </message>

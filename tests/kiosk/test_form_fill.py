@@ -553,4 +553,6 @@ def test_cli_range_report_as_csv(capsys, demo_args, tmp_path):
         capsys, "export", "range", "--from", "2026-10-01", "--to", "2026-11-30",
         "--format", "csv", "-o", str(target), *demo_args,
     )  # fmt: skip
-    assert code == 0 and target.exists() and "2026-10-01〜2026-11-30" in out
+    written = target.with_suffix(".zip")  # months and venues: two tables, one CSV each
+    assert code == 0 and written.exists() and not target.exists()
+    assert "2026-10-01〜2026-11-30" in out and str(written) in out

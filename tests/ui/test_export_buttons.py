@@ -18,6 +18,7 @@ import csv
 import io
 import json
 import tempfile
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,7 +49,11 @@ UI = Path(__file__).resolve().parents[2] / "ui"
 
 def read_csv(path: Path, encoding: str = "utf-8-sig", table: bool = True) -> list[list[str]]:
     """The rows; with `table`, one header row and every row as wide as it."""
-    rows = list(csv.reader(io.StringIO(path.read_bytes().decode(encoding))))
+    return read_csv_bytes(path.read_bytes(), encoding, table)
+
+
+def read_csv_bytes(data: bytes, encoding: str = "utf-8-sig", table: bool = True) -> list[list[str]]:
+    rows = list(csv.reader(io.StringIO(data.decode(encoding))))
     assert rows
     if table:
         assert {len(r) for r in rows} == {len(rows[0])}, "rows as wide as the header"
@@ -98,7 +103,9 @@ def tally(fmt: str) -> Callable[[Any, MainWindow], QPushButton]:
     def press(qtbot: Any, window: MainWindow) -> QPushButton:
         a_day(window)
         window.show_widget(window.tally)
-        return window.tally.csv_button if fmt == "csv" else window.tally.pdf_button
+        return {"csv": window.tally.csv_button, "xlsx": window.tally.xlsx_button}.get(
+            fmt, window.tally.pdf_button
+        )
 
     return press
 
@@ -118,15 +125,34 @@ def reports(fmt: str) -> Callable[[Any, MainWindow], QPushButton]:
             lambda: screen.report is not None and screen.report.period.label == "令和8年度",
             timeout=10000,
         )
-        return screen.csv_button if fmt == "csv" else screen.pdf_button
+        return {"csv": screen.csv_button, "xlsx": screen.xlsx_button}.get(fmt, screen.pdf_button)
 
     return press
 
 
 def check_reports_csv(path: Path) -> None:
-    rows = read_csv(path, table=False)  # sections: the heading, the KPIs, the months
-    assert rows[0][:3] == ["事業名", "期間", "会場"]
-    assert ["区分", "項目", "4月"] in [row[:3] for row in rows]
+    """A fiscal year of one venue has two tables (KPI, months): a zip of two CSVs."""
+    with zipfile.ZipFile(path) as archive:
+        names = sorted(archive.namelist())
+        assert names == [f"tsunagari-report-FY2026-{t}.csv" for t in ("kpi", "months")]
+        for name in names:
+            read_csv_bytes(archive.read(name))
+        months = read_csv_bytes(archive.read(names[1]))
+    assert months[0][:4] == ["区分", "項目", "単位", "4月"]
+
+
+def check_tally_xlsx(path: Path) -> None:
+    sheet = load_workbook(path).worksheets[0]
+    assert sheet.title == "日計" and sheet.freeze_panes == "E5"
+    header = [c.value for c in sheet[4]]
+    row = {h: c.value for h, c in zip(header, sheet[5], strict=True)}
+    assert row["会場"] == "中央公民館" and row["来場：来場者数（延べ人数）"] == 1
+
+
+def check_reports_xlsx(path: Path) -> None:
+    book = load_workbook(path)
+    assert book.sheetnames == ["目標・KPI", "月別実績"]
+    assert "令和8年度（令和8年4月1日〜令和9年3月31日）" in str(book["月別実績"]["A1"].value)
 
 
 def check_reports_pdf(path: Path) -> None:
@@ -224,8 +250,20 @@ BUTTONS = {
         lambda path: ("中央公民館" in pdf_text(path)) or pytest.fail("no venue in the PDF"),
         ("ui.screens.tally_screen", "ui.widgets.export_bar"),
     ),
+    "daily tally Excel": ExportButton(
+        "xlsx",
+        tally("xlsx"),
+        check_tally_xlsx,
+        ("ui.screens.tally_screen", "ui.widgets.export_bar"),
+    ),
+    "reports Excel": ExportButton(
+        "xlsx",
+        reports("xlsx"),
+        check_reports_xlsx,
+        ("ui.screens.reports_screen", "ui.widgets.export_bar"),
+    ),
     "reports CSV": ExportButton(
-        "csv",
+        "zip",
         reports("csv"),
         check_reports_csv,
         ("ui.screens.reports_screen", "ui.widgets.export_bar"),

@@ -126,6 +126,7 @@ class AuditLogDialog(QDialog):
             button.clicked.connect(lambda _=False, s=step: self.turn(s))
         self.export_bar = ExportBar(self.banner, self.state.lang, parent=self)
         self.export_bar.pdf_button.setVisible(False)
+        self.export_bar.xlsx_button.setVisible(False)  # the log is a CSV for auditors
         self.export_bar.requested.connect(self.export)
         close = QPushButton(self.tr("Close"), self)
         close.setAutoDefault(False)

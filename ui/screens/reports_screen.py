@@ -38,7 +38,8 @@ from kiosk.reports.period import (
     report_rows,
     row_value,
 )
-from kiosk.reports.period_export import PeriodRequest, build, export_period, list_labels
+from kiosk.reports.period_export import PeriodRequest, build, list_labels
+from kiosk.reports.period_export import render as render_period
 from kiosk.reports.render.period_csv import kpi_header, month_heading
 from ui.background import run_in_background
 from ui.dialogs.form_fill_dialog import FormFillDialog
@@ -112,18 +113,20 @@ class ReportsScreen(QWidget):
         self.export_bar.requested.connect(self.export)
         self.encoding = self.export_bar.encoding
         self.csv_button, self.pdf_button = self.export_bar.csv_button, self.export_bar.pdf_button
-        bar.addWidget(self.export_bar)
+        self.xlsx_button = self.export_bar.xlsx_button
         self.form_button = QPushButton(self.tr("Fill in the city's form…"), self)
         self.form_button.setAutoDefault(False)
         self.form_button.setMinimumWidth(self.form_button.sizeHint().width())
         self.form_button.clicked.connect(self.fill_city_form)
         self.form_dialog: FormFillDialog | None = None
         layout.addLayout(bar)
-        # The city's form beside the period line: the export bar above is full at 1024 px.
-        period_row = QHBoxLayout()
-        period_row.addWidget(self.banner, 1)
-        period_row.addWidget(self.form_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(period_row)
+        # A row of their own: the city's form, then CSV, Excel and PDF; they fit at 1024 px.
+        exports = QHBoxLayout()
+        exports.addWidget(self.form_button)
+        exports.addStretch(1)
+        exports.addWidget(self.export_bar)
+        layout.addLayout(exports)
+        layout.addWidget(self.banner)
 
         self.kpi_table = self._table(self)
         self.month_table = self._table(self)
@@ -306,10 +309,8 @@ class ReportsScreen(QWidget):
             set_banner(self.banner, message_for(exc, self.state.lang), "error")
             return
         ctx = self.state.ctx
-        suggested = (
-            Path.home() / f"tsunagari-{request.period.first:%Y-%m}-{request.period.kind}.{fmt}"
-        )
-        self.export_bar.run(fmt, suggested, lambda target: export_period(ctx, request, target))
+        stem = Path.home() / f"tsunagari-{request.period.first:%Y-%m}-{request.period.kind}"
+        self.export_bar.save(lambda: render_period(ctx, request), stem)
 
     def fill_city_form(self) -> None:
         """The city's own Excel form, filled with the chosen report (a preview first)."""

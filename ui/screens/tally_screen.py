@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 from kiosk.core.errors import KioskError
 from kiosk.door import venues
 from kiosk.reports.daily import DailyTally, Figure, daily_tally, figures, held_label
-from kiosk.reports.daily_export import ExportRequest, export_daily
+from kiosk.reports.daily_export import ExportRequest
+from kiosk.reports.daily_export import render as render_daily
 from ui.dialogs.paper_day_dialog import PaperDayDialog
 from ui.door_state import Change, DoorState
 from ui.widgets.bar_chart import BarChart
@@ -90,13 +91,15 @@ class TallyScreen(QWidget):
         self.export_bar.requested.connect(self.export)
         self.encoding, self.long = self.export_bar.encoding, self.export_bar.long
         self.csv_button, self.pdf_button = self.export_bar.csv_button, self.export_bar.pdf_button
+        self.xlsx_button = self.export_bar.xlsx_button
         bar.addStretch(1)
-        bar.addWidget(self.export_bar)
+        bar.addWidget(self.paper_button)
         layout.addLayout(bar)
-        notes = QHBoxLayout()  # the top bar is full: paper lists go beside the banner
-        notes.addWidget(self.banner, 1)
-        notes.addWidget(self.paper_button)
-        layout.addLayout(notes)
+        exports = QHBoxLayout()  # a row of their own: CSV, Excel and PDF fit at 1024 px
+        exports.addStretch(1)
+        exports.addWidget(self.export_bar)
+        layout.addLayout(exports)
+        layout.addWidget(self.banner)
 
         self.grid = QGridLayout()
         self.grid.setContentsMargins(0, 0, 0, 0)
@@ -211,5 +214,5 @@ class TallyScreen(QWidget):
             lang=self.state.lang,
         )
         ctx = self.state.ctx
-        suggested = Path.home() / f"tsunagari-{tally.day.isoformat()}-{tally.venue_name}.{fmt}"
-        self.export_bar.run(fmt, suggested, lambda target: export_daily(ctx, request, target))
+        stem = Path.home() / f"tsunagari-{tally.day.isoformat()}-{tally.venue_name}"
+        self.export_bar.save(lambda: render_daily(ctx, request)[0], stem)
