@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from kiosk.core.context import AppContext
 from kiosk.core.numbers import NO_FIGURE, grouped
+from kiosk.core.translations import text
+from kiosk.reports.figures import feeding
 from kiosk.reports.period import PeriodReport, metric_actual
 
 
@@ -21,11 +23,12 @@ class KpiRow:
     group: str
     metric: str
     kind: str
-    unit: str  # 回, 人, % — the CSV and the workbook put it in its own column
+    unit: str  # written after a figure: 回, 人, 件, % in Japanese; only % in English
     target: float | None
     actual: float | None
     achievement: int | None  # percent, rounded down, capped at 100
     ratio: float | None  # actual ÷ target, uncapped
+    unit_name: str = ""  # the unit column of the CSV and the workbook: 回 / events, 人 / people
 
     @property
     def target_text(self) -> str:
@@ -86,6 +89,7 @@ def kpi_rows(ctx: AppContext, report: PeriodReport, lang: str = "ja") -> list[Kp
                 actual=actual,
                 achievement=result.percent_capped,
                 ratio=result.ratio,
+                unit_name=unit or _unit_name(known.code, lang),
             )
         )
     return rows
@@ -95,3 +99,9 @@ def _with_unit(value: float | None, unit: str) -> str:
     if value is None:
         return NO_FIGURE
     return f"{grouped(value) if float(value).is_integer() else grouped(value, 1)}{unit}"
+
+
+def _unit_name(metric: str, lang: str) -> str:
+    """English writes no counter after a number, but a unit column still names one."""
+    found = feeding(metric)
+    return "" if found is None else text(f"report.unit.{found.unit}", lang)

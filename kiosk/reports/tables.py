@@ -203,7 +203,7 @@ def _kpi_rows(kpis: Sequence[KpiRow]) -> tuple[Row, ...]:
                     k.group,
                     k.metric,
                     k.kind,
-                    k.unit,
+                    k.unit_name,
                     _number(k.target),
                     _number(k.actual),
                     k.achievement,

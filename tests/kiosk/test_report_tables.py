@@ -298,3 +298,19 @@ def test_a_name_that_looks_like_a_formula_stays_text_in_the_workbook():
     assert (sheet["A5"].value, sheet["A5"].data_type) == ("=HYPERLINK(1)", "s")
     assert sheet["A4"].data_type == "s" and sheet["A1"].data_type == "s"
     assert sheet["B5"].value == 3
+
+
+def test_the_english_kpi_unit_column_names_a_unit_for_counts_too(ctx):
+    """English writes no counter after a number; the unit column must still say one."""
+    from kiosk.reports.kpi import kpi_rows
+    from kiosk.reports.period import fiscal_year_period, period_report
+
+    rows = {r.metric: r for r in kpi_rows(ctx, period_report(ctx, fiscal_year_period(2026)), "en")}
+    assert rows["Openings"].unit == "" and rows["Openings"].unit_name == "events"
+    assert rows["Satisfaction rate"].unit_name == "%"
+    assert {r.unit_name for r in kpi_rows(ctx, period_report(ctx, fiscal_year_period(2026)))} >= {
+        "回",
+        "人",
+        "件",
+        "%",
+    }
