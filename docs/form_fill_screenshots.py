@@ -33,7 +33,7 @@ from kiosk.core.context import AppContext
 from kiosk.core.database import open_database
 from kiosk.core.paths import DataFolder
 from kiosk.demo.build import app_demo_days, build_demo
-from kiosk.reports.form_fill import fill_form, keep_form, read_form
+from kiosk.reports.city_form.fill import fill_form, keep_form, read_form
 from kiosk.reports.period import fiscal_year_period, period_report
 from ui.app import AppShell, application, load_look
 from ui.main_window import MainWindow

@@ -172,8 +172,8 @@ def _fill_form(ctx: AppContext, request: PeriodRequest, form: Path, target: Path
     """Fill the city's form; a placeholder not understood: listed, nothing written."""
     import sys
 
-    from kiosk.reports.form_fields import field_catalogue
-    from kiosk.reports.form_fill import plan_form, read_form, refuse_problems, write_plan
+    from kiosk.reports.city_form.fields import field_catalogue
+    from kiosk.reports.city_form.fill import plan_form, read_form, refuse_problems, write_plan
     from kiosk.reports.period_export import build
 
     template = read_form(form)  # refused before the report is counted
@@ -194,7 +194,7 @@ def _fill_form(ctx: AppContext, request: PeriodRequest, form: Path, target: Path
 def _list_fields(ctx: AppContext, lang: str) -> int:
     """Every placeholder with its meaning, grouped as the report groups its figures."""
     from kiosk.reports import figures as catalogue
-    from kiosk.reports.form_fields import field_catalogue
+    from kiosk.reports.city_form.fields import field_catalogue
 
     fields = field_catalogue(ctx)
     print(shown(text("form.cli.fields_intro", lang)))

@@ -68,7 +68,7 @@ class PeriodFigures:
     satisfaction: Rate
     paper_days: int = 0  # venue-days entered afterwards from paper lists (included above)
     paper_workshop_participants: int = 0
-    # Figures the report's tables do not show, for the city's own form (kiosk/reports/form_fields.py).
+    # Figures the report's tables do not show, for the city's own form (kiosk/reports/city_form/fields.py).
     regulars: int = 0  # distinct nicknamed visitors
     heard_from: Breakdown = field(default_factory=lambda: _breakdown("heard_from", Counter()))
     heard_from_unanswered: int = 0

@@ -33,8 +33,7 @@ from kiosk.core.numbers import grouped
 from kiosk.core.paths import DataFolder
 from kiosk.demo.build import build_demo
 from kiosk.reports import figures as catalogue
-from kiosk.reports.daily_export import report_title
-from kiosk.reports.form_fields import (
+from kiosk.reports.city_form.fields import (
     NOT_IN_PERIOD,
     UNKNOWN,
     FieldCatalogue,
@@ -43,7 +42,7 @@ from kiosk.reports.form_fields import (
     normalised,
     resolve,
 )
-from kiosk.reports.form_fill import (
+from kiosk.reports.city_form.fill import (
     HEADER_PARTS,
     FormTemplate,
     fill_form,
@@ -52,6 +51,7 @@ from kiosk.reports.form_fill import (
     read_form,
     shows_percent,
 )
+from kiosk.reports.daily_export import report_title
 from kiosk.reports.kpi import kpi_rows
 from kiosk.reports.period import (
     PeriodReport,

@@ -36,7 +36,7 @@ from kiosk.door import checkin, events
 from kiosk.door.checkin import CheckInRequest
 from kiosk.exchange import pairing
 from kiosk.exchange.seal import read_header
-from kiosk.reports.form_fill import keep_form
+from kiosk.reports.city_form.fill import keep_form
 from kiosk.survey import catalogue, responses
 from tests.pairing_helpers import pair
 from ui.dialogs.pairing_dialogs import JoinDialog

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from kiosk.door import checkin, events
 from kiosk.door.checkin import CheckInRequest
-from kiosk.reports.form_fill import kept_form
+from kiosk.reports.city_form.fill import kept_form
 from tests.conftest import JST
 from ui.dialogs.form_fill_dialog import ERROR_COLOUR, FormFillDialog
 from ui.main_window import MainWindow

@@ -1,7 +1,7 @@
 """Fill in the city's own Excel form (市の様式に記入), with a preview first.
 
 The coordinator picks the city's .xlsx form once; a copy is kept in the data
-folder (kiosk/reports/form_fill.py keep_form), so the original may move. The
+folder (kiosk/reports/city_form/fill.py keep_form), so the original may move. The
 dialog shows which cell of which sheet gets which figure of the report chosen
 on the Reports screen, lists the placeholders it does not understand in the
 error colour (Save stays off until the form is corrected), and writes the
@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.core.errors import KioskError
-from kiosk.reports.form_fields import field_catalogue
-from kiosk.reports.form_fill import (
+from kiosk.reports.city_form.fields import field_catalogue
+from kiosk.reports.city_form.fill import (
     FormPlan,
     FormTemplate,
     keep_form,

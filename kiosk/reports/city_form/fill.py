@@ -33,7 +33,7 @@ from kiosk.core.atomic_file import write_atomically
 from kiosk.core.context import AppContext
 from kiosk.core.errors import KioskError
 from kiosk.core.translations import text
-from kiosk.reports.form_fields import (
+from kiosk.reports.city_form.fields import (
     FieldCatalogue,
     FieldValue,
     Resolved,

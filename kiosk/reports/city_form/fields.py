@@ -2,7 +2,7 @@
 
 A city hands the NPO its own form (様式); the coordinator types `{{来場者数}}`
 or `{{visits.total}}` where a figure goes and the app fills it in
-(kiosk/reports/form_fill.py). Every field has one key and several names,
+(kiosk/reports/city_form/fill.py). Every field has one key and several names,
 all matched after NFKC-normalising, dropping spaces and ignoring case
 (全角 and 半角 alike):
 
