@@ -120,13 +120,15 @@ class ReportsScreen(QWidget):
         self.form_button.clicked.connect(self.fill_city_form)
         self.form_dialog: FormFillDialog | None = None
         layout.addLayout(bar)
-        # A row of their own: the city's form, then CSV, Excel and PDF; they fit at 1024 px.
-        exports = QHBoxLayout()
-        exports.addWidget(self.form_button)
+        exports = QHBoxLayout()  # a row of their own: CSV, Excel and PDF fit at 1024 px
         exports.addStretch(1)
         exports.addWidget(self.export_bar)
         layout.addLayout(exports)
-        layout.addWidget(self.banner)
+        # The city's form beside the period line: it fills in what the line names.
+        period_row = QHBoxLayout()
+        period_row.addWidget(self.banner, 1)
+        period_row.addWidget(self.form_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(period_row)
 
         self.kpi_table = self._table(self)
         self.month_table = self._table(self)
