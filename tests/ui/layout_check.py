@@ -226,13 +226,14 @@ def _combo(combo: QComboBox) -> list[Finding]:
     option = QStyleOptionComboBox()
     combo.initStyleOption(option)
     style = combo.style()
-    field = style.subControlRect(
-        QStyle.ComplexControl.CC_ComboBox,
-        option,
-        QStyle.SubControl.SC_ComboBoxEditField,
-        combo,
+    control = QStyle.ComplexControl.CC_ComboBox
+    field = style.subControlRect(control, option, QStyle.SubControl.SC_ComboBoxEditField, combo)
+    arrow = style.subControlRect(control, option, QStyle.SubControl.SC_ComboBoxArrow, combo)
+    # The text is drawn from the field's left edge up to the arrow (the style sheet's
+    # padding-right only keeps the field clear of the arrow's own box).
+    room = (arrow.left() if arrow.isValid() and arrow.left() > field.left() else field.right()) - (
+        field.left()
     )
-    room = field.width()
     metrics = QFontMetrics(combo.font())
     icon = combo.iconSize().width() + 4 if not combo.itemIcon(combo.currentIndex()).isNull() else 0
     out: list[Finding] = []
