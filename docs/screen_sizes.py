@@ -27,6 +27,7 @@ from docs.screenshots import JST, NOW, TODAY
 from kiosk.core.database import open_database
 from kiosk.core.paths import DataFolder
 from kiosk.demo.build import app_demo_days, build_demo
+from tests.ui.test_layout_sizes import show_counted
 from ui.app import AppShell, Translation, application, load_look
 from ui.main_window import SCREENS
 
@@ -60,13 +61,8 @@ def main() -> None:
             window = shell.build_window()
             window.resize(1366, 768)
             window.show()
-            reports = window.reports
-            for _ in range(200):  # it counts off the GUI thread
-                if reports.report is not None:
-                    break
-                QTest.qWait(25)
             for name in args.screens:
-                window.show_screen(SCREENS.index(name))
+                show_counted(window, name)
                 for width, height in sizes:
                     window.resize(width, height)
                     QTest.qWait(120)  # let delayed layouts settle, as on screen

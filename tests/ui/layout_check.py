@@ -281,9 +281,12 @@ def _line_edit(edit: QLineEdit) -> list[Finding]:
 
 def outside_findings(widget: QWidget, top: QWidget) -> list[Finding]:
     """Past the window's edge, or wider than a scroll area that cannot scroll sideways."""
+    clipped = _clipped_by_parent(widget)
     area = _enclosing_scroll_area(widget, top)
     if area is not None:
-        return _beside_scroll_area(widget, area)
+        return clipped + _beside_scroll_area(widget, area)
+    if clipped:
+        return clipped
     origin = widget.mapTo(top, QPoint(0, 0))
     rect = QRect(origin, widget.size())
     window = top.rect()
@@ -304,6 +307,33 @@ def outside_findings(widget: QWidget, top: QWidget) -> list[Finding]:
             describe(widget),
             f"{', '.join(parts)} (at {rect.x()},{rect.y()} size {rect.width()}×{rect.height()}"
             f" in {window.width()}×{window.height()})",
+        )
+    ]
+
+
+def _clipped_by_parent(widget: QWidget) -> list[Finding]:
+    """Partly outside its own parent (a table taller than its card): the parent cuts it.
+
+    Not a scroll area's content in its viewport: that is scrolled, not cut."""
+    parent = widget.parentWidget()
+    if parent is None or widget.isWindow():
+        return []
+    grand = parent.parentWidget()
+    if isinstance(grand, QAbstractScrollArea) and grand.viewport() is parent:
+        return []
+    room = parent.rect().adjusted(-TOLERANCE, -TOLERANCE, TOLERANCE, TOLERANCE)
+    rect = widget.geometry()
+    if room.contains(rect):
+        return []
+    over_x = max(rect.right() - parent.rect().right(), -rect.left(), 0)
+    over_y = max(rect.bottom() - parent.rect().bottom(), -rect.top(), 0)
+    return [
+        Finding(
+            "outside",
+            describe(widget),
+            f"cut by its parent {describe(parent)} by {over_x} px across, {over_y} px down "
+            f"(at {rect.x()},{rect.y()} size {rect.width()}×{rect.height()} in "
+            f"{parent.width()}×{parent.height()})",
         )
     ]
 
