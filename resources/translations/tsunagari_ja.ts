@@ -993,7 +993,7 @@ It shows her pickup code: give it to her parent only.</source>
     <message>
         <location filename="../../ui/settings/cover_letter_card.py" line="72"/>
         <source>e.g. 〇〇市長&#x3000;〇〇 〇〇 (様 is added on paper)</source>
-        <translation>例：〇〇市長&#x3000;〇〇 〇〇（「様」は印刷時に付きます）</translation>
+        <translation>例：〇〇市長&#x3000;〇〇 〇〇（様は印刷時に付きます）</translation>
     </message>
     <message>
         <location filename="../../ui/settings/cover_letter_card.py" line="73"/>
