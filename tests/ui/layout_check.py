@@ -34,9 +34,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QLineEdit,
+    QPushButton,
     QScrollArea,
     QStackedWidget,
     QStyle,
+    QStyleOptionButton,
     QStyleOptionComboBox,
     QWidget,
 )
@@ -215,12 +217,36 @@ def _button(button: QAbstractButton) -> list[Finding]:
                 f"needs {hint.width()} px wide (text, icon, padding), has {button.width()}",
             )
         )
+    out.extend(_button_contents(button))
     text_height = QFontMetrics(button.font()).height() * max(1, button.text().count("\n") + 1)
     if text_height > button.height() + TOLERANCE:
         out.append(
             Finding("cut", describe(button), f"text {text_height} px high in {button.height()}")
         )
     return out
+
+
+def _button_contents(button: QAbstractButton) -> list[Finding]:
+    """The text against the room the style leaves it *now*: a focus border thicker than the
+    normal one eats into the padding, and the size hint (taken unfocused) cannot tell."""
+    if not isinstance(button, QPushButton) or "\n" in button.text():
+        return []
+    option = QStyleOptionButton()
+    button.initStyleOption(option)
+    room = button.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option, button)
+    needed = QFontMetrics(button.font()).horizontalAdvance(button.text().replace("&", ""))
+    if not button.icon().isNull():
+        needed += button.iconSize().width() + 4
+    if needed > room.width() + TOLERANCE:
+        state = " (focused)" if button.hasFocus() else ""
+        return [
+            Finding(
+                "cut",
+                describe(button),
+                f"text {needed} px wide in {room.width()} px of contents{state}",
+            )
+        ]
+    return []
 
 
 def _combo(combo: QComboBox) -> list[Finding]:
