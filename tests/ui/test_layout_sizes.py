@@ -24,12 +24,14 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
+from typing import Any
 
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
+from kiosk.core.context import AppContext
 from kiosk.core.database import open_database
 from kiosk.core.paths import DataFolder
 from kiosk.demo.build import app_demo_days, build_demo
@@ -186,6 +188,33 @@ def test_header_on_a_fresh_database(window: MainWindow, size: str) -> None:
     window.header.event_button.setFocus()  # as on start: the first thing to press
     QApplication.processEvents()
     _fail(layout_findings(window.header), f"the header of a fresh database at {size}")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_setup_dialog_message_fits_and_goes(
+    qapp: QApplication, ctx: AppContext, qtbot: Any, lang: str
+) -> None:
+    """The first-run dialog's error message never cuts the 種類 buttons, and it goes
+    once the field it is about is filled in."""
+    from ui.dialogs.setup_dialog import SetupDialog
+
+    load_look(qapp)
+    translation = Translation(qapp)
+    translation.use(lang)
+    try:
+        dialog = SetupDialog(ctx, lang)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)  # nothing filled in
+        QApplication.processEvents()
+        assert dialog.banner.isVisible() and dialog.banner.text()
+        _fail(layout_findings(dialog), f"the setup dialog with its message in {lang}")
+        qtbot.keyClicks(dialog.organisation, "NPO")
+        assert not dialog.banner.isVisible()
+        _fail(layout_findings(dialog), f"the setup dialog once its message went, in {lang}")
+    finally:
+        translation.release()
 
 
 def test_checker_finds_a_cut_label(qapp: QApplication) -> None:
