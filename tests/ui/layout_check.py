@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyleOptionButton,
     QStyleOptionComboBox,
+    QStyleOptionFrame,
     QWidget,
 )
 
@@ -291,9 +292,13 @@ def _line_edit(edit: QLineEdit) -> list[Finding]:
         return []
     if edit.text() and edit.isReadOnly() is False:
         return []  # typed text scrolls inside the field, as everywhere
-    # The room for text: contents minus the text margins and the frame's 2 px each side.
+    # The room for text: the style's contents (frame and style-sheet padding off), minus
+    # the text margins and the 2 px QLineEdit keeps on each side.
+    option = QStyleOptionFrame()
+    edit.initStyleOption(option)
+    contents = edit.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, edit)
     margins = edit.textMargins()
-    room = edit.contentsRect().width() - margins.left() - margins.right() - 4
+    room = contents.width() - margins.left() - margins.right() - 4
     for action in edit.actions():
         if action.isVisible():
             room -= edit.height()  # a trailing/leading action icon takes a square

@@ -8,13 +8,24 @@ one column) rather than cutting it.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QLineEdit, QStyle, QStyleOptionFrame
 
-FRAME_AND_PADDING = 28  # px: the style sheet's padding, the frame and the cursor's room
+INNER_MARGIN = 2 * 2 + 2  # px: QLineEdit's own 2 px each side, and one for rounding
 
 
 def fit_placeholder(edit: QLineEdit) -> None:
     """Never narrower than its placeholder (call again after changing the text)."""
     edit.ensurePolished()
     width = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
-    edit.setMinimumWidth(width + FRAME_AND_PADDING if width else 0)
+    if not width:
+        edit.setMinimumWidth(0)
+        return
+    # What the frame and the style sheet's padding take, measured on a wide test box.
+    option = QStyleOptionFrame()
+    edit.initStyleOption(option)
+    option.rect = QRect(0, 0, 1000, max(edit.height(), 40))
+    contents = edit.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, edit)
+    margins = edit.textMargins()
+    frame = 1000 - contents.width() + margins.left() + margins.right()
+    edit.setMinimumWidth(width + frame + INNER_MARGIN)
