@@ -28,7 +28,7 @@ class SetupDialog(QDialog):
         self.lang = lang
         self.setWindowTitle(self.tr("Welcome to Tsunagari"))
         self.setMinimumWidth(560)
-        layout = QVBoxLayout(self)
+        layout = self.column = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 20)
         layout.setSpacing(12)
         title = QLabel(self.tr("Welcome to Tsunagari"), self)
@@ -77,11 +77,12 @@ class SetupDialog(QDialog):
     def _fit_height(self) -> None:
         """As tall as the content needs at this width. Not adjustSize(): it sizes the
         wrapping message and the kind buttons by their one-line hints, and cut them."""
-        self.layout().activate()
-        needed = self.layout().totalHeightForWidth(self.width())
+        column = self.column
+        column.activate()
+        needed = column.totalHeightForWidth(self.width())
         if needed < 0:
-            needed = self.layout().totalSizeHint().height()
-        self.resize(self.width(), max(needed, self.layout().totalMinimumSize().height()))
+            needed = column.totalSizeHint().height()
+        self.resize(self.width(), max(needed, column.totalMinimumSize().height()))
 
     def save(self) -> None:
         try:

@@ -58,7 +58,7 @@ class HeaderBar(QFrame):
         super().__init__(parent)
         self.setObjectName("Header")
         self.state = state
-        rows = QVBoxLayout(self)
+        rows = self.rows = QVBoxLayout(self)
         rows.setContentsMargins(20, 8, 16, 8)
         rows.setSpacing(8)
         self.top_row = QHBoxLayout()
@@ -106,7 +106,7 @@ class HeaderBar(QFrame):
 
     def one_row_width(self) -> int:
         """What the header needs to keep everything on one line, at today's texts."""
-        margins = self.layout().contentsMargins()
+        margins = self.rows.contentsMargins()
         where = max(self.venue_label.sizeHint().width(), self.date_label.sizeHint().width())
         return (
             margins.left()

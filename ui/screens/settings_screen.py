@@ -56,7 +56,7 @@ class SettingsScreen(QWidget):
         self.state = state
         self.change_language = change_language
         self.venue_dialog: VenueDialog | None = None
-        layout = QVBoxLayout(self)
+        layout = self.outer = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(12)
         self.banner = new_banner(self)
@@ -71,7 +71,7 @@ class SettingsScreen(QWidget):
         self.cards.setSpacing(12)
         self.placed: list[tuple[QWidget, bool]] = []  # (card, wide), in reading order
         self.columns = 2
-        scroll = self.scroll = QScrollArea(self)
+        scroll = self.card_scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -124,12 +124,12 @@ class SettingsScreen(QWidget):
         right = max((c.minimumSizeHint().width() for c in narrow[1::2]), default=0)
         # From the screen's own width: the scroll area has not been laid out yet when
         # the screen is resized.
-        outer, margins = self.layout().contentsMargins(), self.cards.contentsMargins()
+        outer, margins = self.outer.contentsMargins(), self.cards.contentsMargins()
         room = (
             self.width()
             - outer.left()
             - outer.right()
-            - self.scroll.verticalScrollBar().sizeHint().width()
+            - self.card_scroll.verticalScrollBar().sizeHint().width()
             - margins.left()
             - margins.right()
         )
