@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -41,6 +41,9 @@ if TYPE_CHECKING:
     from ui.screens.tally_screen import TallyScreen
     from ui.screens.workshops_screen import WorkshopsScreen
 
+SIDEBAR_WIDE = 176
+NARROW_WINDOW = 1000  # below this (a portrait tablet) the sidebar gives its room to the screen
+
 SCREENS = (
     "checkin",
     "childcare",
@@ -67,7 +70,9 @@ class MainWindow(QMainWindow):
         self.change_language = change_language
         self._ask_before_closing = True
         self.setWindowTitle(self.tr("Tsunagari — reception"))
-        self.setMinimumSize(1024, 600)
+        # No fixed minimum wider than a screen: an 800 px portrait tablet shows everything,
+        # the sidebar narrows (_fit_sidebar) and the header takes a second row.
+        self.setMinimumSize(640, 480)
 
         central = QWidget(self)
         root = QHBoxLayout(central)
@@ -76,7 +81,8 @@ class MainWindow(QMainWindow):
 
         sidebar = QFrame(central)
         sidebar.setObjectName("Sidebar")
-        sidebar.setFixedWidth(176)
+        sidebar.setFixedWidth(SIDEBAR_WIDE)
+        self.sidebar = sidebar
         side = QVBoxLayout(sidebar)
         side.setContentsMargins(0, 8, 0, 12)
         side.setSpacing(2)
@@ -230,6 +236,26 @@ class MainWindow(QMainWindow):
             self.checkin.form.nickname.setFocus()
         elif SCREENS[index] == "childcare":
             self.childcare.code_entry.setFocus()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit_sidebar()
+        super().resizeEvent(event)
+
+    def _fit_sidebar(self) -> None:
+        """Narrow windows get the compact sidebar: smaller type, just wide enough for the
+        longest screen name (「ワークショップ」, "Questionnaire")."""
+        compact = self.width() < NARROW_WINDOW
+        if bool(self.sidebar.property("compact")) == compact:
+            return
+        self.sidebar.setProperty("compact", compact)
+        for widget in (self.sidebar, *self.sidebar.findChildren(QWidget)):
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+        if compact:
+            widest = max(button.sizeHint().width() for button in self.nav_buttons)
+            self.sidebar.setFixedWidth(widest + 2)
+        else:
+            self.sidebar.setFixedWidth(SIDEBAR_WIDE)
 
     def show_widget(self, screen: QWidget) -> None:
         self.show_screen(self.pages.indexOf(screen))

@@ -946,97 +946,97 @@ It shows her pickup code: give it to her parent only.</source>
 <context>
     <name>CoverLetterCard</name>
     <message>
-        <location filename="../../ui/settings/cover_letter_card.py" line="48"/>
+        <location filename="../../ui/settings/cover_letter_card.py" line="49"/>
         <source>Cover letter of reports</source>
         <translation>報告書の鑑（送付状）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/cover_letter_card.py" line="51"/>
+        <location filename="../../ui/settings/cover_letter_card.py" line="52"/>
         <source>The first page of the month and fiscal-year reports: the letter to the city. Fill it in once; a blank field is left as a line to write on.</source>
         <translation>月次・年度の報告書の1ページ目に付ける、市への送付状です。一度入力すれば毎回使われます。空欄の項目は、紙に手書きする線になります。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/cover_letter_card.py" line="63"/>
+        <location filename="../../ui/settings/cover_letter_card.py" line="64"/>
         <source>Addressee</source>
         <translation>宛先</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/cover_letter_card.py" line="64"/>
+        <location filename="../../ui/settings/cover_letter_card.py" line="65"/>
         <source>Address</source>
         <translation>所在地</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/cover_letter_card.py" line="65"/>
+        <location filename="../../ui/settings/cover_letter_card.py" line="66"/>
         <source>Organisation</source>
         <translation>団体名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/cover_letter_card.py" line="66"/>
+        <location filename="../../ui/settings/cover_letter_card.py" line="67"/>
         <source>Representative&apos;s title</source>
         <translation>代表者の職</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/cover_letter_card.py" line="67"/>
+        <location filename="../../ui/settings/cover_letter_card.py" line="68"/>
         <source>Representative&apos;s name</source>
         <translation>代表者の氏名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/cover_letter_card.py" line="68"/>
+        <location filename="../../ui/settings/cover_letter_card.py" line="69"/>
         <source>Grant name</source>
         <translation>補助金の名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/cover_letter_card.py" line="69"/>
+        <location filename="../../ui/settings/cover_letter_card.py" line="70"/>
         <source>Decision number</source>
         <translation>交付決定の文書番号</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/cover_letter_card.py" line="72"/>
+        <location filename="../../ui/settings/cover_letter_card.py" line="73"/>
         <source>e.g. 〇〇市長&#x3000;〇〇 〇〇 (様 is added on paper)</source>
-        <translation>例：〇〇市長&#x3000;〇〇 〇〇（「様」は印刷時に付きます）</translation>
+        <translation>例：〇〇市長&#x3000;〇〇 〇〇（様は印刷時に付きます）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/cover_letter_card.py" line="73"/>
+        <location filename="../../ui/settings/cover_letter_card.py" line="74"/>
         <source>e.g. 〇〇県〇〇市〇〇町1-2-3</source>
         <translation>例：〇〇県〇〇市〇〇町1-2-3</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/cover_letter_card.py" line="74"/>
+        <location filename="../../ui/settings/cover_letter_card.py" line="75"/>
         <source>e.g. 理事長</source>
         <translation>例：理事長</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/cover_letter_card.py" line="75"/>
+        <location filename="../../ui/settings/cover_letter_card.py" line="76"/>
         <source>e.g. 〇〇市女性の居場所づくり事業補助金</source>
         <translation>例：〇〇市女性の居場所づくり事業補助金</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/cover_letter_card.py" line="76"/>
+        <location filename="../../ui/settings/cover_letter_card.py" line="77"/>
         <source>e.g. 〇〇第123号</source>
         <translation>例：〇〇第123号</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/cover_letter_card.py" line="98"/>
+        <location filename="../../ui/settings/cover_letter_card.py" line="100"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/cover_letter_card.py" line="117"/>
+        <location filename="../../ui/settings/cover_letter_card.py" line="119"/>
         <source>Not set</source>
         <translation>未設定</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/cover_letter_card.py" line="125"/>
+        <location filename="../../ui/settings/cover_letter_card.py" line="127"/>
         <source>Decision date</source>
         <translation>交付決定日</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/cover_letter_card.py" line="149"/>
+        <location filename="../../ui/settings/cover_letter_card.py" line="151"/>
         <source>The organisation&apos;s name</source>
         <translation>団体名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/cover_letter_card.py" line="194"/>
+        <location filename="../../ui/settings/cover_letter_card.py" line="197"/>
         <source>Saved: the cover letter of reports.</source>
         <translation>報告書の鑑を保存しました。</translation>
     </message>
@@ -1301,73 +1301,73 @@ It shows her pickup code: give it to her parent only.</source>
 <context>
     <name>ExportBar</name>
     <message>
-        <location filename="../../ui/widgets/export_bar.py" line="46"/>
+        <location filename="../../ui/widgets/export_bar.py" line="47"/>
         <source>CSV: UTF-8 (Excel)</source>
         <translation>CSV：UTF-8（Excel）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/export_bar.py" line="47"/>
+        <location filename="../../ui/widgets/export_bar.py" line="48"/>
         <source>CSV: Shift_JIS</source>
         <translation>CSV：Shift_JIS</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/export_bar.py" line="48"/>
+        <location filename="../../ui/widgets/export_bar.py" line="49"/>
         <source>The encoding of CSV files (Excel and PDF need none)</source>
         <translation>CSV ファイルの文字コード（Excel と PDF には関係ありません）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/export_bar.py" line="49"/>
+        <location filename="../../ui/widgets/export_bar.py" line="50"/>
         <source>one row per figure</source>
         <translation>縦長形式</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/export_bar.py" line="51"/>
+        <location filename="../../ui/widgets/export_bar.py" line="52"/>
         <source>Export CSV…</source>
         <translation>CSV出力…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/export_bar.py" line="52"/>
+        <location filename="../../ui/widgets/export_bar.py" line="53"/>
         <source>Export Excel…</source>
         <translation>Excel出力…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/export_bar.py" line="53"/>
+        <location filename="../../ui/widgets/export_bar.py" line="54"/>
         <source>Export PDF…</source>
         <translation>PDF出力…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/export_bar.py" line="96"/>
+        <location filename="../../ui/widgets/export_bar.py" line="97"/>
         <source>Export</source>
         <translation>書き出し</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/export_bar.py" line="126"/>
+        <location filename="../../ui/widgets/export_bar.py" line="127"/>
         <source>CSV file (*.csv)</source>
         <translation>CSV ファイル (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/export_bar.py" line="127"/>
+        <location filename="../../ui/widgets/export_bar.py" line="128"/>
         <source>Zip of CSV files (*.zip)</source>
         <translation>CSV ファイルの ZIP (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/export_bar.py" line="128"/>
+        <location filename="../../ui/widgets/export_bar.py" line="129"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel ブック (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/export_bar.py" line="129"/>
+        <location filename="../../ui/widgets/export_bar.py" line="130"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/export_bar.py" line="77"/>
-        <location filename="../../ui/widgets/export_bar.py" line="104"/>
+        <location filename="../../ui/widgets/export_bar.py" line="78"/>
+        <location filename="../../ui/widgets/export_bar.py" line="105"/>
         <source>Exporting…</source>
         <translation>書き出し中…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/export_bar.py" line="108"/>
+        <location filename="../../ui/widgets/export_bar.py" line="109"/>
         <source>Saved: %1</source>
         <translation>保存しました：%1</translation>
     </message>
@@ -1494,84 +1494,84 @@ It shows her pickup code: give it to her parent only.</source>
 <context>
     <name>HeaderBar</name>
     <message>
-        <location filename="../../ui/screens/header_bar.py" line="72"/>
+        <location filename="../../ui/screens/header_bar.py" line="83"/>
         <source>Visits</source>
         <translation>来場</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/header_bar.py" line="73"/>
+        <location filename="../../ui/screens/header_bar.py" line="84"/>
         <source>First time</source>
         <translation>はじめて</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/header_bar.py" line="74"/>
+        <location filename="../../ui/screens/header_bar.py" line="85"/>
         <source>In childcare now</source>
         <translation>託児中</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/header_bar.py" line="75"/>
+        <location filename="../../ui/screens/header_bar.py" line="86"/>
         <source>Children today</source>
         <translation>本日の託児</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/header_bar.py" line="96"/>
+        <location filename="../../ui/screens/header_bar.py" line="145"/>
         <source>not open yet</source>
         <translation>受付前</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/header_bar.py" line="98"/>
+        <location filename="../../ui/screens/header_bar.py" line="147"/>
         <source>check-in open</source>
         <translation>受付中</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/header_bar.py" line="100"/>
+        <location filename="../../ui/screens/header_bar.py" line="149"/>
         <source>closed</source>
         <translation>受付終了</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/header_bar.py" line="108"/>
+        <location filename="../../ui/screens/header_bar.py" line="157"/>
         <source>Open today&apos;s check-in</source>
         <translation>本日の受付を開始</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/header_bar.py" line="111"/>
+        <location filename="../../ui/screens/header_bar.py" line="160"/>
         <source>Close the day…</source>
         <translation>本日の受付を終了…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/header_bar.py" line="114"/>
+        <location filename="../../ui/screens/header_bar.py" line="163"/>
         <source>Reopen check-in</source>
         <translation>受付を再開</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/header_bar.py" line="137"/>
+        <location filename="../../ui/screens/header_bar.py" line="187"/>
         <source>Tsunagari</source>
         <translation>つながり</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/header_bar.py" line="144"/>
+        <location filename="../../ui/screens/header_bar.py" line="194"/>
         <source>Close today&apos;s check-in?</source>
         <translation>本日の受付を終了しますか？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/header_bar.py" line="147"/>
+        <location filename="../../ui/screens/header_bar.py" line="197"/>
         <source>%n child(ren) are still in childcare. Close today&apos;s check-in anyway?</source>
         <translation>
             <numerusform>まだ%n人のお子さんが託児中です。それでも本日の受付を終了しますか？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/header_bar.py" line="153"/>
+        <location filename="../../ui/screens/header_bar.py" line="203"/>
         <source>Close the day</source>
         <translation>本日の受付の終了</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/header_bar.py" line="166"/>
+        <location filename="../../ui/screens/header_bar.py" line="216"/>
         <source>The day is closed</source>
         <translation>本日の受付を終了しました</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/header_bar.py" line="167"/>
+        <location filename="../../ui/screens/header_bar.py" line="217"/>
         <source>Visits: %1
 First time: %2
 Count only: %3
@@ -1772,57 +1772,57 @@ Children in childcare: %4</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="69"/>
+        <location filename="../../ui/main_window.py" line="72"/>
         <source>Tsunagari — reception</source>
         <translation>つながり — 受付</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>Check-in</source>
         <translation>受付</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="111"/>
         <source>Childcare</source>
         <translation>託児</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="112"/>
         <source>Workshops</source>
         <translation>ワークショップ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>Consultations</source>
         <translation>相談記録</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="114"/>
         <source>Questionnaire</source>
         <translation>アンケート</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>Daily tally</source>
         <translation>日計</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>Reports</source>
         <translation>報告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>Close Tsunagari</source>
         <translation>つながりを閉じる</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>%n child(ren) are still in childcare and today&apos;s check-in is open.
 Close Tsunagari anyway?</source>
         <translation>
@@ -1831,12 +1831,12 @@ Close Tsunagari anyway?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>Go back</source>
         <translation>戻る</translation>
     </message>
@@ -1844,180 +1844,180 @@ Close Tsunagari anyway?</source>
 <context>
     <name>PairingPanel</name>
     <message>
-        <location filename="../../ui/settings/pairing_panel.py" line="66"/>
+        <location filename="../../ui/settings/pairing_panel.py" line="67"/>
         <source>Pairing</source>
         <translation>ペアリング</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/pairing_panel.py" line="74"/>
+        <location filename="../../ui/settings/pairing_panel.py" line="77"/>
         <source>Add a venue PC…</source>
         <translation>会場PCを追加…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/pairing_panel.py" line="75"/>
+        <location filename="../../ui/settings/pairing_panel.py" line="78"/>
         <source>Open an answer file…</source>
         <translation>返信ファイルを開く…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/pairing_panel.py" line="76"/>
+        <location filename="../../ui/settings/pairing_panel.py" line="79"/>
         <source>Pair with the coordinator…</source>
         <translation>コーディネーターとペアリング…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/pairing_panel.py" line="82"/>
+        <location filename="../../ui/settings/pairing_panel.py" line="84"/>
         <source>Paired venue PCs</source>
         <translation>ペアリングした会場PC</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/pairing_panel.py" line="85"/>
+        <location filename="../../ui/settings/pairing_panel.py" line="87"/>
         <source>PC</source>
         <translation>端末</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/pairing_panel.py" line="85"/>
+        <location filename="../../ui/settings/pairing_panel.py" line="87"/>
         <source>Paired on</source>
         <translation>ペアリングした日</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/pairing_panel.py" line="85"/>
+        <location filename="../../ui/settings/pairing_panel.py" line="87"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/pairing_panel.py" line="97"/>
+        <location filename="../../ui/settings/pairing_panel.py" line="99"/>
         <source>Stop using this PC…</source>
         <translation>利用を止める…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/pairing_panel.py" line="100"/>
+        <location filename="../../ui/settings/pairing_panel.py" line="102"/>
         <source>For a lost, stolen or retired laptop: its files are refused from then on.</source>
         <translation>なくした・盗まれた・使わなくなったPCに。それ以降、そのPCのファイルは取り込みません。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/pairing_panel.py" line="136"/>
+        <location filename="../../ui/settings/pairing_panel.py" line="138"/>
         <source>This PC is the coordinator&apos;s PC: %1 venue PC(s) paired and in use.</source>
         <translation>このPCはコーディネーターのPCです。利用中の会場PC %1台とペアリングしています。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/pairing_panel.py" line="139"/>
+        <location filename="../../ui/settings/pairing_panel.py" line="141"/>
         <source>%1 revoked.</source>
         <translation>%1台は利用停止しています。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/pairing_panel.py" line="145"/>
+        <location filename="../../ui/settings/pairing_panel.py" line="147"/>
         <source>This PC is a venue PC, paired with %1 (%2) since %3. Its files can be read only by that coordinator&apos;s PC.</source>
         <translation>このPCは会場PCです。%1（%2）と %3 からペアリングしています。このPCのファイルは、そのコーディネーターのPCでしか読めません。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/pairing_panel.py" line="148"/>
+        <location filename="../../ui/settings/pairing_panel.py" line="150"/>
         <source>(no name)</source>
         <translation>（名前なし）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/pairing_panel.py" line="153"/>
+        <location filename="../../ui/settings/pairing_panel.py" line="155"/>
         <source>This PC is not paired yet, so it cannot export. On the coordinator&apos;s PC, start with “Add a venue PC…”; on a venue PC, with “Pair with the coordinator…”.</source>
         <translation>このPCはまだペアリングしていないため、書き出せません。コーディネーターのPCでは「会場PCを追加…」から、会場PCでは「コーディネーターとペアリング…」から始めてください。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/pairing_panel.py" line="161"/>
+        <location filename="../../ui/settings/pairing_panel.py" line="163"/>
         <source>In use</source>
         <translation>利用中</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/pairing_panel.py" line="163"/>
+        <location filename="../../ui/settings/pairing_panel.py" line="165"/>
         <source>Stopped on %1</source>
         <translation>%1 に利用停止</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/pairing_panel.py" line="195"/>
+        <location filename="../../ui/settings/pairing_panel.py" line="197"/>
         <source>Save the invitation for a venue PC</source>
         <translation>会場PCへの招待ファイルを保存</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/pairing_panel.py" line="197"/>
-        <location filename="../../ui/settings/pairing_panel.py" line="220"/>
-        <location filename="../../ui/settings/pairing_panel.py" line="303"/>
+        <location filename="../../ui/settings/pairing_panel.py" line="199"/>
+        <location filename="../../ui/settings/pairing_panel.py" line="222"/>
+        <location filename="../../ui/settings/pairing_panel.py" line="305"/>
         <source>Pairing files (*.json)</source>
         <translation>ペアリングファイル (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/pairing_panel.py" line="207"/>
+        <location filename="../../ui/settings/pairing_panel.py" line="209"/>
         <source>Invitation saved: %1. Its code is on screen only.</source>
         <translation>招待ファイルを保存しました: %1。コードは画面にだけ表示しています。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/pairing_panel.py" line="218"/>
+        <location filename="../../ui/settings/pairing_panel.py" line="220"/>
         <source>Open a venue PC&apos;s answer file</source>
         <translation>会場PCの返信ファイルを開く</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/pairing_panel.py" line="237"/>
+        <location filename="../../ui/settings/pairing_panel.py" line="239"/>
         <source>Paired: %1. Its files can now be imported here.</source>
         <translation>ペアリングしました: %1。このPCのファイルを、ここで取り込めます。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/pairing_panel.py" line="241"/>
+        <location filename="../../ui/settings/pairing_panel.py" line="243"/>
         <source>Cancelled: %1 was not paired. To start again, make a new invitation.</source>
         <translation>中止しました: %1 とはペアリングしていません。やり直すときは、新しい招待を作ってください。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/pairing_panel.py" line="244"/>
+        <location filename="../../ui/settings/pairing_panel.py" line="246"/>
         <source>Nothing decided for %1: open the answer file again when ready.</source>
         <translation>%1 については、まだ何も決めていません。確かめられたら、返信ファイルをもう一度開いてください。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/pairing_panel.py" line="259"/>
+        <location filename="../../ui/settings/pairing_panel.py" line="261"/>
         <source>Stop using a venue PC</source>
         <translation>会場PCの利用を止める</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/pairing_panel.py" line="261"/>
+        <location filename="../../ui/settings/pairing_panel.py" line="263"/>
         <source>Stop using “%1”? Files from it will be refused from now on; the records it already sent stay. To use it again, pair it anew.</source>
         <translation>「%1」の利用を止めますか？ これからは、このPCのファイルを取り込みません。これまでに受け取った記録は残ります。また使うときは、ペアリングをやり直してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/pairing_panel.py" line="264"/>
+        <location filename="../../ui/settings/pairing_panel.py" line="266"/>
         <source>Stop using it</source>
         <translation>利用を止める</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/pairing_panel.py" line="265"/>
-        <location filename="../../ui/settings/pairing_panel.py" line="296"/>
+        <location filename="../../ui/settings/pairing_panel.py" line="267"/>
+        <location filename="../../ui/settings/pairing_panel.py" line="298"/>
         <source>Back</source>
         <translation>戻る</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/pairing_panel.py" line="277"/>
+        <location filename="../../ui/settings/pairing_panel.py" line="279"/>
         <source>Stopped: %1. Its files will be refused from now on.</source>
         <translation>利用を止めました: %1。このPCのファイルは、これから取り込みません。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/pairing_panel.py" line="290"/>
+        <location filename="../../ui/settings/pairing_panel.py" line="292"/>
         <source>Pair with the coordinator</source>
         <translation>コーディネーターとペアリング</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/pairing_panel.py" line="292"/>
+        <location filename="../../ui/settings/pairing_panel.py" line="294"/>
         <source>This PC is already paired with %1. Pair it again with a new invitation? Its files will then be sealed to the new invitation&apos;s coordinator.</source>
         <translation>このPCは %1 とペアリング済みです。新しい招待でペアリングし直しますか？ これからのファイルは、新しい招待を作ったコーディネーターのPC宛てになります。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/pairing_panel.py" line="295"/>
+        <location filename="../../ui/settings/pairing_panel.py" line="297"/>
         <source>Pair again</source>
         <translation>ペアリングし直す</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/pairing_panel.py" line="301"/>
+        <location filename="../../ui/settings/pairing_panel.py" line="303"/>
         <source>Open the coordinator&apos;s invitation file</source>
         <translation>コーディネーターの招待ファイルを開く</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/pairing_panel.py" line="314"/>
+        <location filename="../../ui/settings/pairing_panel.py" line="316"/>
         <source>Answer saved: %1. Show the coordinator the confirmation number.</source>
         <translation>返信ファイルを保存しました: %1。確認番号をコーディネーターと見比べてください。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/pairing_panel.py" line="331"/>
+        <location filename="../../ui/settings/pairing_panel.py" line="333"/>
         <source>Working…</source>
         <translation>処理しています…</translation>
     </message>
@@ -2496,53 +2496,53 @@ Close Tsunagari anyway?</source>
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="73"/>
+        <location filename="../../ui/screens/reports_screen.py" line="80"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="74"/>
+        <location filename="../../ui/screens/reports_screen.py" line="81"/>
         <source>Fiscal year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="75"/>
+        <location filename="../../ui/screens/reports_screen.py" line="82"/>
         <source>Dates</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="117"/>
+        <location filename="../../ui/screens/reports_screen.py" line="123"/>
         <source>Fill in the city&apos;s form…</source>
         <translation>市の様式に記入…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="133"/>
-        <location filename="../../ui/screens/reports_screen.py" line="250"/>
+        <location filename="../../ui/screens/reports_screen.py" line="141"/>
+        <location filename="../../ui/screens/reports_screen.py" line="287"/>
         <source>Targets and KPIs</source>
         <translation>目標・KPIの達成状況</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="135"/>
+        <location filename="../../ui/screens/reports_screen.py" line="143"/>
         <source>By month</source>
         <translation>月別の実績</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="171"/>
+        <location filename="../../ui/screens/reports_screen.py" line="208"/>
         <source>All venues</source>
         <translation>全会場</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="216"/>
+        <location filename="../../ui/screens/reports_screen.py" line="253"/>
         <source>Counting…</source>
         <translation>集計中…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="239"/>
+        <location filename="../../ui/screens/reports_screen.py" line="276"/>
         <source>This period crosses fiscal years.</source>
         <translation>この期間は年度をまたいでいます。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="254"/>
+        <location filename="../../ui/screens/reports_screen.py" line="291"/>
         <source>No targets for this period. Set them in Settings (a fiscal year&apos;s report).</source>
         <translation>この期間の目標はありません。設定で年度ごとに登録できます（年度の報告に表示されます）。</translation>
     </message>
@@ -2583,176 +2583,176 @@ Close Tsunagari anyway?</source>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="108"/>
+        <location filename="../../ui/screens/settings_screen.py" line="156"/>
         <source>Organisation and language</source>
         <translation>団体と言語</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="111"/>
-        <location filename="../../ui/screens/settings_screen.py" line="122"/>
+        <location filename="../../ui/screens/settings_screen.py" line="159"/>
+        <location filename="../../ui/screens/settings_screen.py" line="171"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="115"/>
+        <location filename="../../ui/screens/settings_screen.py" line="163"/>
         <source>Organisation</source>
         <translation>団体名</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="120"/>
+        <location filename="../../ui/screens/settings_screen.py" line="168"/>
         <source>Title of reports (事業名); the organisation if empty</source>
         <translation>報告書の表題（事業名）。空欄なら団体名</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="126"/>
+        <location filename="../../ui/screens/settings_screen.py" line="175"/>
         <source>Project</source>
         <translation>事業名</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="131"/>
+        <location filename="../../ui/screens/settings_screen.py" line="180"/>
         <source> (month the fiscal year starts)</source>
         <translation> 月始まり</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="133"/>
+        <location filename="../../ui/screens/settings_screen.py" line="182"/>
         <source>Fiscal year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="137"/>
+        <location filename="../../ui/screens/settings_screen.py" line="186"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="140"/>
+        <location filename="../../ui/screens/settings_screen.py" line="189"/>
         <source>Where the data lives</source>
         <translation>データの保存場所</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="150"/>
+        <location filename="../../ui/screens/settings_screen.py" line="199"/>
         <source>Tsunagari keeps no real names and never the content of a consultation. Nicknames and care notes are personal details and will expire.</source>
         <translation>つながりは本名や相談の内容を記録しません。ニックネームと託児メモは個人情報として、保存期間が過ぎると消去されます。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="162"/>
+        <location filename="../../ui/screens/settings_screen.py" line="211"/>
         <source>Venues</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="163"/>
+        <location filename="../../ui/screens/settings_screen.py" line="212"/>
         <source>The venue marked ★ is the one this laptop checks in for.</source>
         <translation>★印の会場が、このパソコンで受付する会場です。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="171"/>
+        <location filename="../../ui/screens/settings_screen.py" line="220"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="183"/>
+        <location filename="../../ui/screens/settings_screen.py" line="232"/>
         <source>Add…</source>
         <translation>追加…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="184"/>
+        <location filename="../../ui/screens/settings_screen.py" line="233"/>
         <source>Rename…</source>
         <translation>名前を変更…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="185"/>
+        <location filename="../../ui/screens/settings_screen.py" line="234"/>
         <source>Use at this laptop</source>
         <translation>この端末で使う</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="186"/>
+        <location filename="../../ui/screens/settings_screen.py" line="235"/>
         <source>Retire</source>
         <translation>終了にする</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="206"/>
+        <location filename="../../ui/screens/settings_screen.py" line="255"/>
         <source>a database server</source>
         <translation>データベースサーバー</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="208"/>
+        <location filename="../../ui/screens/settings_screen.py" line="257"/>
         <source>Folder: %1
 This device: %2</source>
         <translation>フォルダ：%1
 この端末：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="233"/>
+        <location filename="../../ui/screens/settings_screen.py" line="282"/>
         <source>Select a venue to see or change its kind.</source>
         <translation>会場を選ぶと、その種類を確かめたり変えたりできます。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="239"/>
+        <location filename="../../ui/screens/settings_screen.py" line="288"/>
         <source>No day has been held here yet, so the kind can still be changed.</source>
         <translation>この会場はまだ開催日がないので、種類を変えられます。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="241"/>
+        <location filename="../../ui/screens/settings_screen.py" line="290"/>
         <source>Days have been held here, so the kind stays as it is.</source>
         <translation>この会場には開催日の記録があるため、種類は変えられません。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="257"/>
+        <location filename="../../ui/screens/settings_screen.py" line="306"/>
         <source>Saved: fiscal years now start in month %1.</source>
         <translation>保存しました：年度は%1月始まりになりました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="263"/>
-        <location filename="../../ui/screens/settings_screen.py" line="269"/>
+        <location filename="../../ui/screens/settings_screen.py" line="312"/>
+        <location filename="../../ui/screens/settings_screen.py" line="318"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="280"/>
+        <location filename="../../ui/screens/settings_screen.py" line="329"/>
         <source>Select a venue in the list first.</source>
         <translation>先に一覧から会場を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="293"/>
+        <location filename="../../ui/screens/settings_screen.py" line="342"/>
         <source>Venue added.</source>
         <translation>会場を追加しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="304"/>
+        <location filename="../../ui/screens/settings_screen.py" line="353"/>
         <source>The venue is now: %1.</source>
         <translation>会場の種類を「%1」にしました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="312"/>
+        <location filename="../../ui/screens/settings_screen.py" line="361"/>
         <source>Rename the venue</source>
         <translation>会場名の変更</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="312"/>
+        <location filename="../../ui/screens/settings_screen.py" line="361"/>
         <source>New name</source>
         <translation>新しい名前</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="316"/>
+        <location filename="../../ui/screens/settings_screen.py" line="365"/>
         <source>Venue renamed.</source>
         <translation>会場名を変更しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="324"/>
+        <location filename="../../ui/screens/settings_screen.py" line="373"/>
         <source>This laptop now checks in for the selected venue.</source>
         <translation>この端末は選んだ会場の受付に切り替わりました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="333"/>
+        <location filename="../../ui/screens/settings_screen.py" line="382"/>
         <source>Retire the venue</source>
         <translation>会場を終了にする</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="334"/>
+        <location filename="../../ui/screens/settings_screen.py" line="383"/>
         <source>Retire this venue? Its past records stay in every report.</source>
         <translation>この会場を終了にしますか？これまでの記録は報告にそのまま残ります。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="338"/>
+        <location filename="../../ui/screens/settings_screen.py" line="387"/>
         <source>Venue retired.</source>
         <translation>会場を終了にしました。</translation>
     </message>
@@ -3094,102 +3094,102 @@ Responses: %5 (tablet %6, paper %7).</source>
 <context>
     <name>SurveySettingsCard</name>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="34"/>
+        <location filename="../../ui/settings/survey_settings.py" line="35"/>
         <source>Questionnaire</source>
         <translation>アンケート</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="52"/>
+        <location filename="../../ui/settings/survey_settings.py" line="53"/>
         <source>Use</source>
         <translation>使う</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="55"/>
+        <location filename="../../ui/settings/survey_settings.py" line="56"/>
         <source>Edit a copy…</source>
         <translation>コピーを編集…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="58"/>
+        <location filename="../../ui/settings/survey_settings.py" line="59"/>
         <source>The questionnaire the kiosk asks</source>
         <translation>アンケート画面で使うアンケート</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="64"/>
+        <location filename="../../ui/settings/survey_settings.py" line="70"/>
         <source>Set the PIN…</source>
         <translation>PINを設定…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="67"/>
+        <location filename="../../ui/settings/survey_settings.py" line="73"/>
         <source>Coordinator PIN</source>
         <translation>コーディネーターPIN</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="74"/>
+        <location filename="../../ui/settings/survey_settings.py" line="80"/>
         <source> s</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="75"/>
+        <location filename="../../ui/settings/survey_settings.py" line="81"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="78"/>
+        <location filename="../../ui/settings/survey_settings.py" line="84"/>
         <source>Start over after</source>
         <translation>最初に戻るまで</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="85"/>
+        <location filename="../../ui/settings/survey_settings.py" line="91"/>
         <source>Without a touch for this long, the kiosk counts down and starts over. Editing makes a new version; answers already given keep theirs.</source>
         <translation>この時間だれも触れないと、カウントダウンのあと最初の画面に戻ります。編集すると新しい版になり、これまでの回答は元の版のまま残ります。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="101"/>
+        <location filename="../../ui/settings/survey_settings.py" line="107"/>
         <source>built in</source>
         <translation>標準</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="102"/>
+        <location filename="../../ui/settings/survey_settings.py" line="108"/>
         <source>file</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="103"/>
+        <location filename="../../ui/settings/survey_settings.py" line="109"/>
         <source>edited</source>
         <translation>編集版</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="108"/>
+        <location filename="../../ui/settings/survey_settings.py" line="114"/>
         <source>Version %1 (%2): %3</source>
         <translation>第%1版（%2）：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="119"/>
+        <location filename="../../ui/settings/survey_settings.py" line="125"/>
         <source>set</source>
         <translation>設定済み</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="119"/>
+        <location filename="../../ui/settings/survey_settings.py" line="125"/>
         <source>not set yet</source>
         <translation>未設定</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="137"/>
+        <location filename="../../ui/settings/survey_settings.py" line="143"/>
         <source>The kiosk now asks: %1 (version %2).</source>
         <translation>アンケート画面の質問を切り替えました：%1（第%2版）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="156"/>
+        <location filename="../../ui/settings/survey_settings.py" line="162"/>
         <source>Saved as version %1 and in use.</source>
         <translation>第%1版として保存し、使用中にしました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="167"/>
+        <location filename="../../ui/settings/survey_settings.py" line="173"/>
         <source>The coordinator PIN is saved.</source>
         <translation>コーディネーターPINを保存しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="176"/>
+        <location filename="../../ui/settings/survey_settings.py" line="182"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
@@ -3197,29 +3197,35 @@ Responses: %5 (tablet %6, paper %7).</source>
 <context>
     <name>TallyScreen</name>
     <message>
-        <location filename="../../ui/screens/tally_screen.py" line="84"/>
+        <location filename="../../ui/screens/tally_screen.py" line="87"/>
         <source>Enter a paper list…</source>
         <translation>紙の受付簿を入力…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/tally_screen.py" line="107"/>
+        <location filename="../../ui/screens/tally_screen.py" line="112"/>
         <source>Visits by hour</source>
         <translation>時間帯別の来場者数</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/tally_screen.py" line="108"/>
+        <location filename="../../ui/screens/tally_screen.py" line="113"/>
         <source>Visits by age</source>
         <translation>年代別の来場者数</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/tally_screen.py" line="166"/>
+        <location filename="../../ui/screens/tally_screen.py" line="180"/>
         <source>Held: %1</source>
         <translation>開催：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/tally_screen.py" line="169"/>
+        <location filename="../../ui/screens/tally_screen.py" line="183"/>
         <source>Nothing was held at this venue on this day.</source>
         <translation>この日、この会場での開催はありません（数値はすべて0です）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/tally_screen.py" line="209"/>
+        <source>%1+</source>
+        <comment>the last hour of the chart and every later one</comment>
+        <translation>%1時〜</translation>
     </message>
 </context>
 <context>

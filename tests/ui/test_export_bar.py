@@ -79,16 +79,19 @@ def test_the_encoding_applies_to_the_csv_only(qtbot, window, tmp_path, monkeypat
 
 
 def test_the_bar_fits_a_small_laptop(qtbot, window):
-    """At 1024×768 the three buttons and the encoding sit in the window, none squeezed."""
+    """At 1024×768 the three buttons and the encoding sit in the window, none squeezed,
+    in reading order: beside the one before, or on a line below it (the bar wraps)."""
     window.resize(1024, 768)
     for screen in (window.tally, window.reports):
         window.show_widget(screen)
         qtbot.waitUntil(lambda s=screen: s.export_bar.isVisible(), timeout=5000)
         bar = screen.export_bar
         assert window.width() == 1024  # the bar did not widen the window
-        left = 0
+        before = None
         for widget in (bar.encoding, *[b for b, _ in bar.buttons]):
             place = widget.geometry().translated(bar.mapTo(window, bar.rect().topLeft()))
-            assert place.left() >= left and place.right() < window.width(), widget
+            assert place.left() >= 0 and place.right() < window.width(), widget
             assert widget.width() >= widget.sizeHint().width(), widget
-            left = place.right()  # side by side, none over the one before
+            if before is not None:  # none over the one before
+                assert place.left() > before.right() or place.top() > before.bottom(), widget
+            before = place

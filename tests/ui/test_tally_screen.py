@@ -68,3 +68,17 @@ def test_export_to_a_folder_that_cannot_be_written_says_so(qtbot, window, tmp_pa
     qtbot.mouseClick(screen.pdf_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "書き込めません" in screen.banner.text(), timeout=10000)
     assert list(blocked.iterdir()) == []
+
+
+def test_a_late_visit_counts_under_the_last_hour_labelled_as_such(qtbot, window, clock):
+    """A check-in at 23:39 is filed under the chart's last bar, which says 「21時〜」:
+    a bare 「21」 would read as nine o'clock only."""
+    ctx = window.state.ctx
+    event = events.open_event(ctx, window.state.venue.id)
+    clock.advance(hours=13, minutes=39)  # 10:00 → 23:39 the same evening
+    checkin.check_in(ctx, CheckInRequest(event_id=event.id, age_band="30s"))
+    window.state.notify()
+    window.show_widget(window.tally)
+    bars = window.tally.hour_chart.bars
+    assert bars[-1] == ("21時〜", 1)
+    assert [label for label, _ in bars[:-1]] == [str(h) for h in range(8, 21)]

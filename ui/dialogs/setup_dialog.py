@@ -28,7 +28,7 @@ class SetupDialog(QDialog):
         self.lang = lang
         self.setWindowTitle(self.tr("Welcome to Tsunagari"))
         self.setMinimumWidth(560)
-        layout = QVBoxLayout(self)
+        layout = self.column = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 20)
         layout.setSpacing(12)
         title = QLabel(self.tr("Welcome to Tsunagari"), self)
@@ -64,6 +64,25 @@ class SetupDialog(QDialog):
         self.start_button.clicked.connect(self.save)
         buttons.addWidget(self.start_button)
         layout.addLayout(buttons)
+        # A message about a field goes once the field is changed: it no longer applies.
+        self.organisation.textChanged.connect(self._clear_message)
+        self.venue.textChanged.connect(self._clear_message)
+        self.kind.selection_changed.connect(self._clear_message)
+
+    def _clear_message(self) -> None:
+        if self.banner.isVisible():
+            set_banner(self.banner, "", "ok")
+            self._fit_height()
+
+    def _fit_height(self) -> None:
+        """As tall as the content needs at this width. Not adjustSize(): it sizes the
+        wrapping message and the kind buttons by their one-line hints, and cut them."""
+        column = self.column
+        column.activate()
+        needed = column.totalHeightForWidth(self.width())
+        if needed < 0:
+            needed = column.totalSizeHint().height()
+        self.resize(self.width(), max(needed, column.totalMinimumSize().height()))
 
     def save(self) -> None:
         try:
@@ -72,6 +91,6 @@ class SetupDialog(QDialog):
             )
         except KioskError as exc:
             set_banner(self.banner, message_for(exc, self.lang), "error")
-            self.adjustSize()  # room for the message; the kind buttons keep their height
+            self._fit_height()  # room for the message; the kind buttons keep their height
             return
         self.accept()

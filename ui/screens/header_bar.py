@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -50,13 +50,20 @@ class CounterTile(QFrame):
 
 
 class HeaderBar(QFrame):
+    """One row when there is room; in a narrow window (a portrait tablet, 1024 px with a
+    long English date) the counters move to a second row rather than squeezing the date
+    line or pushing the day's button off the window."""
+
     def __init__(self, state: DoorState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Header")
         self.state = state
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(20, 8, 16, 8)
-        layout.setSpacing(10)
+        rows = self.rows = QVBoxLayout(self)
+        rows.setContentsMargins(20, 8, 16, 8)
+        rows.setSpacing(8)
+        self.top_row = QHBoxLayout()
+        self.top_row.setSpacing(10)
+        rows.addLayout(self.top_row)
 
         where = QVBoxLayout()
         where.setSpacing(0)
@@ -66,25 +73,67 @@ class HeaderBar(QFrame):
         self.date_label.setObjectName("DateLabel")
         where.addWidget(self.venue_label)
         where.addWidget(self.date_label)
-        layout.addLayout(where)
-        layout.addStretch(1)
+        self.top_row.addLayout(where)
+        self.top_row.addStretch(1)
 
-        self.visits = CounterTile(self.tr("Visits"), self)
-        self.first = CounterTile(self.tr("First time"), self)
-        self.in_care = CounterTile(self.tr("In childcare now"), self)
-        self.children_today = CounterTile(self.tr("Children today"), self)
+        self.counters = QWidget(self)
+        counter_row = QHBoxLayout(self.counters)
+        counter_row.setContentsMargins(0, 0, 0, 0)
+        counter_row.setSpacing(10)
+        self.visits = CounterTile(self.tr("Visits"), self.counters)
+        self.first = CounterTile(self.tr("First time"), self.counters)
+        self.in_care = CounterTile(self.tr("In childcare now"), self.counters)
+        self.children_today = CounterTile(self.tr("Children today"), self.counters)
         for tile in (self.visits, self.first, self.in_care, self.children_today):
-            layout.addWidget(tile)
-        layout.addSpacing(12)
+            counter_row.addWidget(tile, 1)
+        # Not part of the header's minimum width: when it does not fit beside the date,
+        # it moves below it (_arrange), so the window can still narrow to a portrait tablet.
+        self.counters.setMinimumWidth(1)
+        self.top_row.addWidget(self.counters)
+        self.top_row.addSpacing(12)
+        self.two_rows = False
 
         self.event_button = QPushButton(self)
         self.event_button.setAutoDefault(False)
         self.event_button.clicked.connect(self._event_action)
-        layout.addWidget(self.event_button)
+        self.top_row.addWidget(self.event_button)
+        self.bottom_row = QHBoxLayout()
+        rows.addLayout(self.bottom_row)
         QShortcut(QKeySequence("Ctrl+O"), self, self._open_if_closed)
 
         state.changed.connect(self.refresh)
         self.refresh()
+
+    def one_row_width(self) -> int:
+        """What the header needs to keep everything on one line, at today's texts."""
+        margins = self.rows.contentsMargins()
+        where = max(self.venue_label.sizeHint().width(), self.date_label.sizeHint().width())
+        return (
+            margins.left()
+            + margins.right()
+            + where
+            + 10 * 3
+            + 12
+            + self.counters.sizeHint().width()
+            + self.event_button.sizeHint().width()
+            + 24  # breathing room between the date line and the counters
+        )
+
+    def _arrange(self) -> None:
+        two = self.width() < self.one_row_width()
+        if two == self.two_rows:
+            return
+        self.two_rows = two
+        if two:
+            self.top_row.removeWidget(self.counters)
+            self.bottom_row.addWidget(self.counters)
+        else:
+            self.bottom_row.removeWidget(self.counters)
+            self.top_row.insertWidget(2, self.counters)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange()
 
     def refresh(self) -> None:
         state = self.state
@@ -116,6 +165,7 @@ class HeaderBar(QFrame):
         self.event_button.setEnabled(state.venue is not None)
         self.event_button.style().unpolish(self.event_button)
         self.event_button.style().polish(self.event_button)
+        self._arrange()  # the texts changed: one row may no longer fit, or fit again
 
     def _open_if_closed(self) -> None:
         if self.state.today_event is None:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -48,8 +49,11 @@ from ui.widgets.card_frame import new_card
 from ui.widgets.choice_buttons import ChoiceButtons
 from ui.widgets.error_display import message_for, new_banner, set_banner
 from ui.widgets.export_bar import ExportBar
+from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.qt_dates import python_date
 from ui.widgets.venue_picker import fill_venues
+
+MONTH_TABLE_HEIGHT = 260  # px: a dozen rows of the months table before it scrolls
 
 
 class ReportsScreen(QWidget):
@@ -65,7 +69,10 @@ class ReportsScreen(QWidget):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(10)
 
-        bar = QHBoxLayout()
+        # The period line wraps in a narrow window (the year box never hides under the
+        # period buttons); hidden pickers take no room in it.
+        bar_box = QWidget(self)
+        bar = FlowLayout(bar_box, spacing=8)
         self.venue = QComboBox(self)
         self.venue.setMinimumWidth(150)
         self.kind = ChoiceButtons(
@@ -107,7 +114,6 @@ class ReportsScreen(QWidget):
             self.pickers.append(widget)
         for widget in (self.venue, self.kind, *self.pickers):
             bar.addWidget(widget)
-        bar.addStretch(1)
         self.banner = new_banner(self)
         self.export_bar = ExportBar(self.banner, state.lang)
         self.export_bar.requested.connect(self.export)
@@ -119,7 +125,7 @@ class ReportsScreen(QWidget):
         self.form_button.setMinimumWidth(self.form_button.sizeHint().width())
         self.form_button.clicked.connect(self.fill_city_form)
         self.form_dialog: FormFillDialog | None = None
-        layout.addLayout(bar)
+        layout.addWidget(bar_box)
         exports = QHBoxLayout()  # a row of their own: CSV, Excel and PDF fit at 1024 px
         exports.addStretch(1)
         exports.addWidget(self.export_bar)
@@ -140,8 +146,21 @@ class ReportsScreen(QWidget):
         self.method.setProperty("role", "hint")
         self.method.setWordWrap(True)
         months_box.addWidget(self.method)
-        layout.addWidget(kpi_card)
-        layout.addWidget(months_card, 1)
+        # The two tables scroll together under the period line: the KPI table shows all its
+        # rows (it is never cut by its card), the months table keeps a usable height.
+        self.month_table.setMinimumHeight(MONTH_TABLE_HEIGHT)
+        holder = QWidget(self)
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(10)
+        column.addWidget(kpi_card)
+        column.addWidget(months_card, 1)
+        self.tables_scroll = QScrollArea(self)
+        self.tables_scroll.setWidgetResizable(True)
+        self.tables_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.tables_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tables_scroll.setWidget(holder)
+        layout.addWidget(self.tables_scroll, 1)
 
         self._fill_venues()
         self.kind.selection_changed.connect(self._kind_changed)
@@ -151,6 +170,22 @@ class ReportsScreen(QWidget):
         self.first.dateChanged.connect(self.refresh)
         self.last.dateChanged.connect(self.refresh)
         self._show_picker(1)  # counting starts when the screen is first shown
+
+    def _fit_kpi_table(self) -> None:
+        """Tall enough for every row, its header, frame and (when the columns are wider
+        than the card) the sideways scroll bar: nothing of it is ever hidden."""
+        table = self.kpi_table
+        header = table.horizontalHeader()
+        rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
+        height = header.sizeHint().height() + rows + 2 * table.frameWidth()
+        if header.length() > table.viewport().width():
+            height += table.horizontalScrollBar().sizeHint().height()
+        if table.height() != height or table.minimumHeight() != height:
+            table.setFixedHeight(height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_kpi_table()  # narrower: its columns may now need the scroll bar
 
     def showEvent(self, event: QShowEvent) -> None:
         """Count again each time the screen is opened: the door may have moved on."""
@@ -258,7 +293,7 @@ class ReportsScreen(QWidget):
                     ]
                 ],
             )
-        self.kpi_table.setFixedHeight(34 + 28 * max(1, self.kpi_table.rowCount()))
+        self._fit_kpi_table()
         columns = [f for _, f in report.months] + [report.totals]
         rows = report_rows(columns, self.state.lang, labels)
         many = period.kind != "fiscal_year" and len({y for (y, _), _ in report.months}) > 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -38,6 +39,7 @@ from ui.settings.workshop_catalogue_card import WorkshopCatalogueCard
 from ui.widgets.card_frame import new_card
 from ui.widgets.choice_buttons import ChoiceButtons
 from ui.widgets.error_display import message_for, new_banner, set_banner
+from ui.widgets.placeholder_room import fit_placeholder
 
 VENUE_KIND = Qt.ItemDataRole.UserRole + 1  # a venue list item's kind code
 
@@ -54,7 +56,7 @@ class SettingsScreen(QWidget):
         self.state = state
         self.change_language = change_language
         self.venue_dialog: VenueDialog | None = None
-        layout = QVBoxLayout(self)
+        layout = self.outer = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(12)
         self.banner = new_banner(self)
@@ -67,10 +69,9 @@ class SettingsScreen(QWidget):
         self.cards = QGridLayout(holder)
         self.cards.setContentsMargins(0, 0, 4, 0)
         self.cards.setSpacing(12)
-        self.cards.setColumnStretch(0, 1)
-        self.cards.setColumnStretch(1, 1)
-        self._next_cell = (0, 0)
-        scroll = QScrollArea(self)
+        self.placed: list[tuple[QWidget, bool]] = []  # (card, wide), in reading order
+        self.columns = 2
+        scroll = self.card_scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -92,14 +93,61 @@ class SettingsScreen(QWidget):
 
     def add_card(self, card: QWidget, wide: bool = False) -> None:
         """Cards fill two columns, left to right; a wide one takes a row of its own."""
-        row, column = self._next_cell
-        if wide:
-            row += column  # start a fresh row
-            self.cards.addWidget(card, row, 0, 1, 2)
-            self._next_cell = (row + 1, 0)
-            return
-        self.cards.addWidget(card, row, column)
-        self._next_cell = (row, 1) if column == 0 else (row + 1, 0)
+        self.placed.append((card, wide))
+        self._place()
+
+    def _place(self) -> None:
+        """Two columns when two cards fit side by side, else one: a 1024 px window or a
+        portrait tablet reads the cards one under the other instead of cutting the right
+        column off (issue 17: 222 px of it at 1024)."""
+        for card, _wide in self.placed:
+            self.cards.removeWidget(card)
+        columns = self.columns
+        row, column = 0, 0
+        for card, wide in self.placed:
+            if wide or columns == 1:
+                row += column  # start a fresh row
+                self.cards.addWidget(card, row, 0, 1, columns)
+                row, column = row + 1, 0
+                continue
+            self.cards.addWidget(card, row, column)
+            row, column = (row, 1) if column == 0 else (row + 1, 0)
+        for i in range(2):
+            self.cards.setColumnStretch(i, 1 if i < columns else 0)
+        self.cards.invalidate()
+
+    def columns_that_fit(self) -> int:
+        """Two when the widest left-hand card and the widest right-hand card fit side by
+        side (the grid's columns are as wide as their widest card), else one."""
+        narrow = [card for card, wide in self.placed if not wide]
+        left = max((c.minimumSizeHint().width() for c in narrow[0::2]), default=0)
+        right = max((c.minimumSizeHint().width() for c in narrow[1::2]), default=0)
+        # From the screen's own width: the scroll area has not been laid out yet when
+        # the screen is resized.
+        outer, margins = self.outer.contentsMargins(), self.cards.contentsMargins()
+        room = (
+            self.width()
+            - outer.left()
+            - outer.right()
+            - self.card_scroll.verticalScrollBar().sizeHint().width()
+            - margins.left()
+            - margins.right()
+        )
+        return 2 if room >= left + right + self.cards.horizontalSpacing() else 1
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._reflow()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._reflow()
+
+    def _reflow(self) -> None:
+        columns = self.columns_that_fit()
+        if columns != self.columns:
+            self.columns = columns
+            self._place()
 
     def _card(self, title: str) -> tuple[QFrame, QVBoxLayout]:
         return new_card(self, title)
@@ -119,6 +167,7 @@ class SettingsScreen(QWidget):
         self.project.setPlaceholderText(
             self.tr("Title of reports (事業名); the organisation if empty")
         )
+        fit_placeholder(self.project)
         save_project = QPushButton(self.tr("Save"), card)
         save_project.setAutoDefault(False)
         save_project.clicked.connect(self.save_project)

@@ -6,7 +6,9 @@ from itertools import groupby
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QDialog,
     QFrame,
@@ -34,6 +36,7 @@ from ui.widgets.qt_dates import python_date
 from ui.widgets.venue_picker import fill_venues
 
 COLUMNS = 3
+STACK_CHARTS_BELOW = 760  # px of screen width: a portrait tablet
 
 
 class FigureGroup(QFrame):
@@ -93,11 +96,13 @@ class TallyScreen(QWidget):
         self.csv_button, self.pdf_button = self.export_bar.csv_button, self.export_bar.pdf_button
         self.xlsx_button = self.export_bar.xlsx_button
         bar.addStretch(1)
-        bar.addWidget(self.paper_button)
         layout.addLayout(bar)
-        exports = QHBoxLayout()  # a row of their own: CSV, Excel and PDF fit at 1024 px
+        # The paper list and the exports on a row of their own, under the day they are of;
+        # the exports wrap in a narrow window (a portrait tablet) instead of overlapping.
+        exports = QHBoxLayout()
+        exports.addWidget(self.paper_button, 0, Qt.AlignmentFlag.AlignTop)
         exports.addStretch(1)
-        exports.addWidget(self.export_bar)
+        exports.addWidget(self.export_bar, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(exports)
         layout.addWidget(self.banner)
 
@@ -106,7 +111,9 @@ class TallyScreen(QWidget):
         self.grid.setSpacing(10)
         self.hour_chart = BarChart(self.tr("Visits by hour"))
         self.age_chart = BarChart(self.tr("Visits by age"))
-        charts = QHBoxLayout()
+        # Side by side; one above the other in a narrow window, where eight age bands
+        # beside fourteen hours would leave each bar too little room for its label.
+        self.charts = charts = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         charts.addWidget(self._framed(self.hour_chart), 3)
         charts.addWidget(self._framed(self.age_chart), 2)
         outer = QVBoxLayout()
@@ -128,6 +135,13 @@ class TallyScreen(QWidget):
         self.day.dateChanged.connect(self.refresh)
         state.follow(self, Change.EVERYTHING, self._state_changed)
         self.refresh()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        narrow = self.width() < STACK_CHARTS_BELOW
+        self.charts.setDirection(
+            QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+        )
 
     def _framed(self, chart: BarChart) -> QFrame:
         frame = QFrame(self)
@@ -168,7 +182,7 @@ class TallyScreen(QWidget):
         else:
             set_banner(self.banner, self.tr("Nothing was held at this venue on this day."), "info")
         self.next.setEnabled(self.day.date() < self.day.maximumDate())
-        self.hour_chart.set_bars([(f"{h}", n) for h, n in tally.by_hour])
+        self.hour_chart.set_bars(self.hour_bars(tally))
         self.age_chart.set_bars(
             [
                 (tally.age_bands.label(code, lang).replace("代", ""), n)
@@ -184,6 +198,20 @@ class TallyScreen(QWidget):
             card = FigureGroup(list(items))
             self.grid.addWidget(card, i // COLUMNS, i % COLUMNS)
             self.groups[group] = card
+
+    def hour_bars(self, tally: DailyTally) -> list[tuple[str, int]]:
+        """The hours as the chart labels them: the last bar also holds every later visit
+        (a 23:39 check-in), so it reads 「21時〜」 / "21+", not a bare 「21」."""
+        bars = [(f"{hour}", n) for hour, n in tally.by_hour]
+        if bars:
+            last, n = bars[-1]
+            bars[-1] = (
+                self.tr("%1+", "the last hour of the chart and every later one").replace(
+                    "%1", last
+                ),
+                n,
+            )
+        return bars
 
     def value(self, group: str, item: str) -> str:
         """What the screen shows for one figure (for tests and accessibility)."""

@@ -38,6 +38,7 @@ from kiosk.reports.cover_letter import (
 from ui.door_state import Change, DoorState
 from ui.widgets.card_frame import card_layout
 from ui.widgets.error_display import message_for, new_banner, set_banner
+from ui.widgets.placeholder_room import fit_placeholder
 from ui.widgets.qt_dates import python_date
 
 
@@ -86,6 +87,7 @@ class CoverLetterCard(QFrame):
             edit = QLineEdit(self)
             edit.setMaxLength(MAX_TEXT + 50)  # room to paste; Save explains the limit
             edit.setPlaceholderText(examples.get(name, ""))
+            fit_placeholder(edit)
             edit.returnPressed.connect(self.save)
             grid.addWidget(QLabel(labels[name], self), row, 0)
             grid.addWidget(edit, row, 1)
@@ -148,6 +150,7 @@ class CoverLetterCard(QFrame):
         self.fields["organisation"].setPlaceholderText(
             settings.organisation(self.state.ctx) or self.tr("The organisation's name")
         )
+        fit_placeholder(self.fields["organisation"])
 
     def refresh(self) -> None:
         """The saved letter; the organisation field stays empty while it follows the app's."""

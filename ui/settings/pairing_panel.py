@@ -47,6 +47,7 @@ from ui.dialogs.pairing_dialogs import (
 from ui.door_state import DoorState
 from ui.settings.privacy_card import coordinator_agrees
 from ui.widgets.error_display import message_for, set_banner
+from ui.widgets.flow_layout import FlowLayout
 
 DAY = "%Y-%m-%d"
 log = logging.getLogger(__name__)
@@ -70,14 +71,15 @@ class PairingPanel(QWidget):
         self.role_label.setWordWrap(True)
         layout.addWidget(self.role_label)
 
-        buttons = QHBoxLayout()
+        # They wrap in a narrow window (one column of cards on a portrait tablet).
+        button_box = QWidget(self)
+        buttons = FlowLayout(button_box, spacing=8)
         self.invite_button = self._button(self.tr("Add a venue PC…"), self.add_venue_pc)
         self.answer_button = self._button(self.tr("Open an answer file…"), self.open_answer)
         self.join_button = self._button(self.tr("Pair with the coordinator…"), self.join)
         for button in (self.invite_button, self.answer_button, self.join_button):
             buttons.addWidget(button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
+        layout.addWidget(button_box)
 
         self.devices_title = QLabel(self.tr("Paired venue PCs"), self)
         layout.addWidget(self.devices_title)

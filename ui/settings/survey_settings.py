@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QSpinBox,
@@ -56,9 +57,14 @@ class SurveySettingsCard(QFrame):
         self.edit_button.setAutoDefault(False)
         self.edit_button.clicked.connect(self.edit_copy)
         self.choice.setToolTip(self.tr("The questionnaire the kiosk asks"))
-        grid.addWidget(self.choice, 0, 0, 1, 2)
-        grid.addWidget(use, 0, 2)
-        grid.addWidget(self.edit_button, 0, 3)
+        # The questionnaire's title on a line of its own, the whole card wide: beside
+        # its buttons 「第1版（標準）：本日のご感想をお聞かせください」 was cut off.
+        layout.addWidget(self.choice)
+        choice_buttons = QHBoxLayout()
+        choice_buttons.addStretch(1)
+        choice_buttons.addWidget(use)
+        choice_buttons.addWidget(self.edit_button)
+        layout.addLayout(choice_buttons)
 
         self.pin_status = QLabel(self)
         pin_button = QPushButton(self.tr("Set the PIN…"), self)
@@ -66,7 +72,7 @@ class SurveySettingsCard(QFrame):
         pin_button.clicked.connect(self.set_pin)
         grid.addWidget(QLabel(self.tr("Coordinator PIN"), self), 1, 0)
         grid.addWidget(self.pin_status, 1, 1)
-        grid.addWidget(pin_button, 1, 2, 1, 2)
+        grid.addWidget(pin_button, 1, 2)
 
         self.idle = QSpinBox(self)
         self.idle.setRange(*responses.IDLE_RANGE)
@@ -77,7 +83,7 @@ class SurveySettingsCard(QFrame):
         save_idle.clicked.connect(self.save_idle)
         grid.addWidget(QLabel(self.tr("Start over after"), self), 2, 0)
         grid.addWidget(self.idle, 2, 1)
-        grid.addWidget(save_idle, 2, 2, 1, 2)
+        grid.addWidget(save_idle, 2, 2)
         grid.setColumnStretch(1, 1)
         layout.addLayout(grid)
         hint = QLabel(

@@ -40,7 +40,7 @@ class BarChart(QWidget):
         painter.setFont(font)
         if not self.bars:
             return
-        top, bottom, left = 40.0, self.height() - 22.0, 6.0
+        top, bottom, left = 40.0, self.height() - 34.0, 6.0  # two lines of labels
         width = (self.width() - 2 * left) / len(self.bars)
         peak = max((n for _, n in self.bars), default=0) or 1
         painter.setPen(AXIS)
@@ -55,6 +55,21 @@ class BarChart(QWidget):
                 painter.drawText(
                     QRectF(x, bar.top() - 16, width, 14), Qt.AlignmentFlag.AlignCenter, str(value)
                 )
-            painter.drawText(
-                QRectF(x - 4, bottom + 3, width + 8, 16), Qt.AlignmentFlag.AlignCenter, label
-            )
+            self._draw_label(painter, label, x, width, bottom)
+
+    def _draw_label(
+        self, painter: QPainter, label: str, x: float, width: float, bottom: float
+    ) -> None:
+        """Under its bar; a label wider than the bar ("No answer") takes two lines, one
+        without a space to break at (「21時〜」) is widened but kept inside the chart."""
+        metrics = painter.fontMetrics()
+        room = width + 8
+        needed = metrics.horizontalAdvance(label) + 4
+        flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+        if needed > room and " " in label:
+            rect = QRectF(x - 4, bottom + 3, room, 2 * metrics.lineSpacing() + 2)
+            painter.drawText(rect, int(flags) | int(Qt.TextFlag.TextWordWrap), label)
+            return
+        room = max(room, needed)
+        start = min(max(x + width / 2 - room / 2, 0.0), self.width() - room)
+        painter.drawText(QRectF(start, bottom + 3, room, 16), flags, label)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QWidget,
@@ -26,6 +25,7 @@ from kiosk.core.errors import KioskError
 from kiosk.core.export_file import ExportFile
 from ui.background import run_in_background
 from ui.widgets.error_display import message_for, set_banner
+from ui.widgets.flow_layout import FlowLayout
 
 ENDINGS = (".csv", ".zip", ".xlsx", ".pdf")
 
@@ -39,8 +39,9 @@ class ExportBar(QWidget):
         super().__init__(parent)
         self.banner = banner
         self.lang = lang
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        # Wraps onto a second line in a narrow window rather than laying buttons over
+        # the encoding box (issue 17: 1280x800, English at 1366, portrait tablets).
+        layout = FlowLayout(self, spacing=8)
         self.encoding = QComboBox(self)
         self.encoding.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.encoding.addItem(self.tr("CSV: UTF-8 (Excel)"), "utf-8-sig")

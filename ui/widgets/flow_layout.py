@@ -42,30 +42,49 @@ class FlowLayout(QLayout):
         super().setGeometry(rect)
         self._arrange(rect, move=True)
 
+    def shown(self) -> list[QLayoutItem]:
+        """Hidden widgets take no room (a screen shows one of several pickers)."""
+        return [item for item in self._items if not item.isEmpty()]
+
     def sizeHint(self) -> QSize:
         """Everything on one line: what the layout would like when there is room."""
-        width = sum(i.sizeHint().width() for i in self._items)
-        width += self._spacing * max(0, len(self._items) - 1)
-        height = max((i.sizeHint().height() for i in self._items), default=0)
-        return QSize(width, height)
+        items = self.shown()
+        width = sum(i.sizeHint().width() for i in items)
+        width += self._spacing * max(0, len(items) - 1)
+        height = max((i.sizeHint().height() for i in items), default=0)
+        margins = self.contentsMargins()
+        return QSize(width, height) + QSize(
+            margins.left() + margins.right(), margins.top() + margins.bottom()
+        )
 
     def minimumSize(self) -> QSize:
         size = QSize()
-        for item in self._items:
+        for item in self.shown():
             size = size.expandedTo(item.minimumSize())
         margins = self.contentsMargins()
         return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
 
     def _arrange(self, rect: QRect, move: bool) -> int:
-        x, y, line_height = rect.x(), rect.y(), 0
-        for item in self._items:
+        """Lines of items; each item centred in its line's height (a check box beside
+        buttons sits on their middle, not their top)."""
+        lines: list[list[QLayoutItem]] = [[]]
+        x = rect.x()
+        for item in self.shown():
             hint = item.sizeHint()
-            if x + hint.width() > rect.right() + 1 and line_height > 0:
+            if x + hint.width() > rect.right() + 1 and lines[-1]:
+                lines.append([])
                 x = rect.x()
-                y += line_height + self._spacing
-                line_height = 0
-            if move:
-                item.setGeometry(QRect(QPoint(x, y), hint))
+            lines[-1].append(item)
             x += hint.width() + self._spacing
-            line_height = max(line_height, hint.height())
-        return y + line_height - rect.y()
+        y = rect.y()
+        for line in lines:
+            line_height = max((item.sizeHint().height() for item in line), default=0)
+            x = rect.x()
+            for item in line:
+                hint = item.sizeHint()
+                if move:
+                    offset = (line_height - hint.height()) // 2
+                    item.setGeometry(QRect(QPoint(x, y + offset), hint))
+                x += hint.width() + self._spacing
+            y += line_height + self._spacing
+        return max(0, y - self._spacing - rect.y())
