@@ -54,6 +54,7 @@ from ui.widgets.card_frame import new_card
 from ui.widgets.choice_buttons import ChoiceButtons
 from ui.widgets.day_stepper import day_stepper
 from ui.widgets.error_display import message_for, new_banner, set_banner
+from ui.widgets.phrase_breaks import phrase_breaks, set_phrase_text
 from ui.widgets.qt_dates import python_date
 from ui.widgets.venue_picker import fill_venues
 
@@ -152,6 +153,7 @@ class ConsultationsScreen(QWidget):
         )
         self.privacy_note.setProperty("role", "banner-info")
         self.privacy_note.setWordWrap(True)
+        self.privacy_note.setText(phrase_breaks(self.privacy_note.text()))
         layout.addWidget(self.privacy_note)
 
         form = QWidget(card)
@@ -368,15 +370,17 @@ class ConsultationsScreen(QWidget):
         self.visit_choice.setCurrentIndex(max(index, 0))
         self.visit_choice.setEnabled(event is not None and self.visit_choice.count() > 1)
         if event is None:
-            self.link_hint.setText(
+            set_phrase_text(
+                self.link_hint,
                 self.tr(
                     "No event at this venue on this day: a phone call or a home visit "
                     "is recorded for the venue and the date."
-                )
+                ),
             )
         else:
-            self.link_hint.setText(
-                self.tr("Linking her check-in is optional; lists show its No. only.")
+            set_phrase_text(
+                self.link_hint,
+                self.tr("Linking her check-in is optional; lists show its No. only."),
             )
         self._form_changed()
 

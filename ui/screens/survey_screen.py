@@ -43,6 +43,7 @@ from ui.survey_kiosk.kiosk_window import KioskTiming, SurveyKiosk
 from ui.widgets.card_frame import new_card
 from ui.widgets.choice_buttons import ChoiceButtons
 from ui.widgets.error_display import message_for, new_banner, set_banner
+from ui.widgets.phrase_breaks import phrase_breaks
 
 TARGET_PERCENT = 80  # the cities' usual satisfaction target
 
@@ -96,6 +97,7 @@ class SurveyScreen(QWidget):
         )
         how.setProperty("role", "hint")
         how.setWordWrap(True)
+        how.setText(phrase_breaks(how.text()))
         layout.addWidget(how)
         layout.addSpacing(8)
         self.paper_button = QPushButton(self.tr("Enter paper questionnaires…"), card)
@@ -112,6 +114,7 @@ class SurveyScreen(QWidget):
         )
         privacy.setProperty("role", "banner-info")
         privacy.setWordWrap(True)
+        privacy.setText(phrase_breaks(privacy.text()))
         layout.addWidget(privacy)
         layout.addStretch(1)
         return card

@@ -6,8 +6,10 @@ two, without scrolling sideways. (After Qt's own FlowLayout example.)
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
+from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QWidget
 
 
 class FlowLayout(QLayout):
@@ -69,3 +71,21 @@ class FlowLayout(QLayout):
             x += hint.width() + self._spacing
             line_height = max(line_height, hint.height())
         return y + line_height - rect.y()
+
+
+def flow_row(parent: QWidget, widgets: Sequence[QWidget], spacing: int = 8) -> QWidget:
+    """A row of buttons that wraps onto a second line when the screen is narrow.
+
+    Each button keeps the width its text needs, so none is squeezed into
+    eliding its words (「キャン…」); the row grows a line instead.
+    """
+    row = QWidget(parent)
+    layout = FlowLayout(row, spacing=spacing)
+    for widget in widgets:
+        widget.ensurePolished()
+        widget.setMinimumWidth(widget.sizeHint().width())
+        layout.addWidget(widget)
+    policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+    policy.setHeightForWidth(True)
+    row.setSizePolicy(policy)
+    return row
