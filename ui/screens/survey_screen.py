@@ -43,6 +43,7 @@ from ui.survey_kiosk.kiosk_window import KioskTiming, SurveyKiosk
 from ui.widgets.card_frame import new_card
 from ui.widgets.choice_buttons import ChoiceButtons
 from ui.widgets.error_display import message_for, new_banner, set_banner
+from ui.widgets.narrow_stack import NarrowStack
 from ui.widgets.phrase_breaks import phrase_breaks
 
 TARGET_PERCENT = 80  # the cities' usual satisfaction target
@@ -63,6 +64,8 @@ class SurveyScreen(QWidget):
         layout.setSpacing(12)
         layout.addWidget(self._build_kiosk_card(), 2)
         layout.addWidget(self._build_results_card(), 3)
+        # Portrait tablet: the kiosk card above, the results below with the spare height.
+        self.narrow = NarrowStack(self, layout, stretches=((2, 3), (0, 1)))
         state.follow(self, Change.SURVEY | Change.SETTINGS, self.refresh)
         self.refresh()
 
