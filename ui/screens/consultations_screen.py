@@ -273,9 +273,7 @@ class ConsultationsScreen(QWidget):
         self.referral_button.setProperty("role", "secondary")
         self.referral_button.setAutoDefault(False)
         self.referral_button.clicked.connect(self.refer)
-        row.addWidget(self.meeting_button)
-        row.addStretch(1)
-        row.addWidget(self.referral_button)
+        row.addWidget(flow_row(card, (self.meeting_button, self.referral_button)), 1)
         layout.addLayout(row)
         return card
 

@@ -62,6 +62,10 @@ class FlowLayout(QLayout):
         x, y, line_height = rect.x(), rect.y(), 0
         for item in self._items:
             hint = item.sizeHint()
+            # Never wider than the row (a drop-down's longest choice): as wide as there is.
+            room = max(rect.width(), item.minimumSize().width())
+            if hint.width() > room:
+                hint.setWidth(room)
             if x + hint.width() > rect.right() + 1 and line_height > 0:
                 x = rect.x()
                 y += line_height + self._spacing
