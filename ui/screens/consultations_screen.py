@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -470,7 +470,8 @@ class ConsultationsScreen(QWidget):
         self.minutes.setValue(0)
         self.visit_choice.setCurrentIndex(0)
         self.state.notify(Change.CONSULTATIONS)
-        self.show_record(saved.id)
+        # Once the list is laid out anew: scrolled to the record just made.
+        QTimer.singleShot(0, lambda: self.show_record(saved.id))
 
     def show_record(self, record_id: str) -> None:
         """Scroll the day's list, and the side it sits in, to the record just made."""

@@ -60,6 +60,8 @@ class NarrowStack(QObject):
         self.stacked_changed.emit(narrow)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._widget and event.type() == QEvent.Type.Resize:
-            self.apply(self._widget.width())
+        # getattr: Qt may still call in while the Python side is being torn down.
+        widget = getattr(self, "_widget", None)
+        if widget is not None and watched is widget and event.type() == QEvent.Type.Resize:
+            self.apply(widget.width())
         return False
