@@ -61,7 +61,7 @@ class NarrowStack(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # getattr: Qt may still call in while the Python side is being torn down.
-        widget = getattr(self, "_widget", None)
+        widget: QWidget | None = getattr(self, "_widget", None)
         if widget is not None and watched is widget and event.type() == QEvent.Type.Resize:
             self.apply(widget.width())
         return False
