@@ -79,7 +79,9 @@ class Finding:
 def describe(widget: QWidget) -> str:
     """objectName, class and text, enough to find the widget in the code."""
     text = ""
-    if isinstance(widget, (QLabel, QAbstractButton, QLineEdit)):
+    if isinstance(widget, QLineEdit):
+        text = widget.text() or widget.placeholderText()
+    elif isinstance(widget, (QLabel, QAbstractButton)):
         text = widget.text()
     elif isinstance(widget, QComboBox):
         text = widget.currentText()
