@@ -93,8 +93,13 @@ class ConsultationsScreen(QWidget):
         bar.addWidget(title, 0, Qt.AlignmentFlag.AlignTop)
         bar.addSpacing(12)
         # Venue, day and the day's date in words wrap onto a second line in portrait.
-        place = (self.venue, self.previous, self.day, self.next, self.today_button, self.day_label)
-        bar.addWidget(flow_row(self, place), 1)
+        # ◀ day ▶ 今日 stay together.
+        stepping = QWidget(self)
+        steps = QHBoxLayout(stepping)
+        steps.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.previous, self.day, self.next, self.today_button):
+            steps.addWidget(widget)
+        bar.addWidget(flow_row(self, (self.venue, stepping, self.day_label)), 1)
         layout.addLayout(bar)
         self.banner = new_banner(self)
         layout.addWidget(self.banner)
@@ -115,7 +120,7 @@ class ConsultationsScreen(QWidget):
         columns.addWidget(self.side_scroll, 5)
         layout.addLayout(columns, 1)
         # One above the other on a portrait tablet: the form, then referrals and the day's list.
-        self.narrow = NarrowStack(self, columns, stretches=((6, 5), (6, 5)))
+        self.narrow = NarrowStack(self, columns, stretches=((6, 5), (4, 3)))
 
         self._fill_venues()
         self.to_today()

@@ -44,7 +44,7 @@ from ui.widgets.card_frame import new_card
 from ui.widgets.choice_buttons import ChoiceButtons
 from ui.widgets.error_display import message_for, new_banner, set_banner
 from ui.widgets.narrow_stack import NarrowStack
-from ui.widgets.phrase_breaks import phrase_breaks
+from ui.widgets.phrase_breaks import phrase_breaks, set_phrase_text
 
 TARGET_PERCENT = 80  # the cities' usual satisfaction target
 
@@ -193,10 +193,11 @@ class SurveyScreen(QWidget):
         lang = state.lang
         try:
             questionnaire = catalogue.active(state.ctx)
-            self.questionnaire_label.setText(
+            set_phrase_text(
+                self.questionnaire_label,
                 self.tr("Questionnaire: %1 (version %2)")
                 .replace("%1", questionnaire.title(lang))
-                .replace("%2", str(questionnaire.version))
+                .replace("%2", str(questionnaire.version)),
             )
         except KioskError as exc:
             self.questionnaire_label.setText(message_for(exc, lang))
@@ -264,7 +265,8 @@ class SurveyScreen(QWidget):
             self.rate_label.setProperty("role", role)
             self.rate_label.style().unpolish(self.rate_label)
             self.rate_label.style().polish(self.rate_label)
-        self.rate_detail.setText(
+        set_phrase_text(
+            self.rate_detail,
             self.tr(
                 "Satisfaction (%1): %2 of the %3 who answered. Target %4%.\n"
                 "Responses: %5 (tablet %6, paper %7)."
@@ -275,7 +277,7 @@ class SurveyScreen(QWidget):
             .replace("%4", str(TARGET_PERCENT))
             .replace("%5", str(results.responses))
             .replace("%6", str(results.kiosk))
-            .replace("%7", str(results.paper))
+            .replace("%7", str(results.paper)),
         )
         self.tree.clear()
         bold = QFont(self.tree.font())
