@@ -90,6 +90,7 @@ class ConsultationsScreen(QWidget):
         # As tall as the drop-downs, so the date sits on their middle line when it wraps.
         self.day_label.setMinimumHeight(self.venue.sizeHint().height())
         self.day_label.setAlignment(Qt.AlignmentFlag.AlignVCenter)
+        title.setMinimumHeight(self.venue.sizeHint().height())  # on the drop-downs' line
         bar.addWidget(title, 0, Qt.AlignmentFlag.AlignTop)
         bar.addSpacing(12)
         # Venue, day and the day's date in words wrap onto a second line in portrait.

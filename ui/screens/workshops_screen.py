@@ -71,6 +71,7 @@ class WorkshopsScreen(QWidget):
         self.starter_button = self._button(
             self.tr("Add the suggested workshops"), self.add_starters
         )
+        title.setMinimumHeight(self.add_button.sizeHint().height())  # on the buttons' line
         bar.addWidget(title, 0, Qt.AlignmentFlag.AlignTop)
         bar.addStretch(1)
         # The day's buttons wrap under each other on a portrait tablet.
@@ -100,7 +101,7 @@ class WorkshopsScreen(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         left_layout.addWidget(self.slot_list, 1)
         left_layout.addWidget(self.empty, 1)
-        columns.addWidget(left, 1)
+        columns.addWidget(left, 2)
 
         right = self._card()
         right_layout = QVBoxLayout(right)
@@ -129,9 +130,9 @@ class WorkshopsScreen(QWidget):
         )
         people = (self.signup_button, self.attended_button, self.all_button, self.cancel_button)
         right_layout.addWidget(flow_row(right, people))
-        columns.addWidget(right, 1)
+        columns.addWidget(right, 3)
         layout.addLayout(columns, 1)
-        self.narrow = NarrowStack(self, columns, stretches=((1, 1), (1, 2)))
+        self.narrow = NarrowStack(self, columns, stretches=((2, 3), (1, 2)))
 
         state.follow(
             self, Change.WORKSHOPS | Change.VISITS | Change.DAY | Change.SETTINGS, self.refresh
