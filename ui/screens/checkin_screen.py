@@ -34,7 +34,6 @@ from ui.screens.checkin_form import CheckInForm
 from ui.widgets.error_display import message_for, new_banner, set_banner
 from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.narrow_stack import NarrowStack
-from ui.widgets.phrase_breaks import set_phrase_text
 from ui.widgets.single_action import SingleAction
 
 BANNER_MS = 6000
@@ -218,16 +217,13 @@ class CheckInScreen(QWidget):
         is_open = event is not None and event.is_open
         self.pages.setCurrentIndex(0 if is_open else 1)
         if event is None:
-            set_phrase_text(
-                self.closed_text,
+            self.closed_text.setText(
                 self.tr(
                     "Check-in has not started today.\nPress “Open today's check-in” above (Ctrl+O)."
                 ),
             )
         elif not is_open:
-            set_phrase_text(
-                self.closed_text, self.tr("Today's check-in is closed. Thank you for today!")
-            )
+            self.closed_text.setText(self.tr("Today's check-in is closed. Thank you for today!"))
         visits = checkin.visits_of_event(self.state.ctx, event.id) if event else []
         self._fill_list(visits)
         self.undo_button.setEnabled(is_open and any(v.active for v in visits))

@@ -17,9 +17,12 @@ from __future__ import annotations
 import re
 from functools import cache
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
-import budoux
 from PySide6.QtWidgets import QLabel
+
+if TYPE_CHECKING:
+    import budoux
 
 BREAK = "\u200b"  # a line may break here
 JOIN = "\u2060"  # never break here
@@ -28,6 +31,9 @@ _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]")
 
 @cache
 def _parser() -> budoux.Parser:
+    # Imported on first use: 30 ms that the door's first screen does not need.
+    import budoux
+
     return budoux.load_default_japanese_parser()
 
 
