@@ -247,6 +247,7 @@ def test_the_privacy_note_wraps_at_phrases_and_keeps_kinsoku(qtbot, window):
     note = window.consultations.privacy_note
     text = note.text()
     assert BREAK in text
+    assert note.accessibleName() == plain(text)  # a screen reader reads the words alone
     for width in range(180, 760, 20):
         lines = line_texts(text, width, note.font())
         assert len(lines) > 1 or width > 600

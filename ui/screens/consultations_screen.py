@@ -57,7 +57,7 @@ from ui.widgets.day_stepper import day_stepper
 from ui.widgets.error_display import message_for, new_banner, set_banner
 from ui.widgets.flow_layout import FlowLayout, flow_row
 from ui.widgets.narrow_stack import NarrowStack
-from ui.widgets.phrase_breaks import phrase_breaks, set_phrase_text
+from ui.widgets.phrase_breaks import set_phrase_text
 from ui.widgets.qt_dates import python_date
 from ui.widgets.venue_picker import fill_venues
 
@@ -167,7 +167,7 @@ class ConsultationsScreen(QWidget):
         )
         self.privacy_note.setProperty("role", "banner-info")
         self.privacy_note.setWordWrap(True)
-        self.privacy_note.setText(phrase_breaks(self.privacy_note.text()))
+        set_phrase_text(self.privacy_note, self.privacy_note.text())
         layout.addWidget(self.privacy_note)
 
         form = QWidget(card)

@@ -44,7 +44,7 @@ from ui.widgets.card_frame import new_card
 from ui.widgets.choice_buttons import ChoiceButtons
 from ui.widgets.error_display import message_for, new_banner, set_banner
 from ui.widgets.narrow_stack import NarrowStack
-from ui.widgets.phrase_breaks import phrase_breaks, set_phrase_text
+from ui.widgets.phrase_breaks import set_phrase_text
 
 TARGET_PERCENT = 80  # the cities' usual satisfaction target
 
@@ -100,7 +100,7 @@ class SurveyScreen(QWidget):
         )
         how.setProperty("role", "hint")
         how.setWordWrap(True)
-        how.setText(phrase_breaks(how.text()))
+        set_phrase_text(how, how.text())
         layout.addWidget(how)
         layout.addSpacing(8)
         self.paper_button = QPushButton(self.tr("Enter paper questionnaires…"), card)
@@ -117,7 +117,7 @@ class SurveyScreen(QWidget):
         )
         privacy.setProperty("role", "banner-info")
         privacy.setWordWrap(True)
-        privacy.setText(phrase_breaks(privacy.text()))
+        set_phrase_text(privacy, privacy.text())
         layout.addWidget(privacy)
         layout.addStretch(1)
         return card

@@ -67,5 +67,6 @@ def plain(text: str) -> str:
 
 
 def set_phrase_text(label: QLabel, text: str) -> None:
-    """A wrapping label's text, broken between phrases."""
+    """A wrapping label's text, broken between phrases; a screen reader gets the plain words."""
     label.setText(phrase_breaks(text))
+    label.setAccessibleName(plain(text))
