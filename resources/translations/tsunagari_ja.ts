@@ -289,89 +289,84 @@ No: close the app.</source>
 <context>
     <name>CheckInForm</name>
     <message>
-        <location filename="../../ui/screens/checkin_form.py" line="49"/>
+        <location filename="../../ui/screens/checkin_form.py" line="55"/>
         <source>Nickname (optional, never a real name): type to find a regular</source>
-        <translation>ニックネーム（任意・本名は不要）：入力するとリピーターを検索</translation>
+        <translation>ニックネーム（任意・本名は不要）：入力して検索</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_form.py" line="55"/>
+        <location filename="../../ui/screens/checkin_form.py" line="61"/>
         <source>Not her</source>
         <translation>別の方</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_form.py" line="79"/>
+        <location filename="../../ui/screens/checkin_form.py" line="88"/>
         <source>First time</source>
         <translation>はじめて</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_form.py" line="79"/>
+        <location filename="../../ui/screens/checkin_form.py" line="88"/>
         <source>Been before</source>
         <translation>2回目以上</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_form.py" line="82"/>
+        <location filename="../../ui/screens/checkin_form.py" line="91"/>
         <source>No</source>
         <translation>いいえ</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_form.py" line="82"/>
+        <location filename="../../ui/screens/checkin_form.py" line="91"/>
         <source>Yes</source>
         <translation>はい</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_form.py" line="84"/>
+        <location filename="../../ui/screens/checkin_form.py" line="108"/>
         <source>Age</source>
         <translation>年代</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_form.py" line="85"/>
+        <location filename="../../ui/screens/checkin_form.py" line="109"/>
         <source>Lives</source>
         <translation>お住まい</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_form.py" line="86"/>
+        <location filename="../../ui/screens/checkin_form.py" line="110"/>
         <source>Visit</source>
         <translation>来場</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_form.py" line="87"/>
+        <location filename="../../ui/screens/checkin_form.py" line="111"/>
         <source>Heard via
 (optional)</source>
         <translation>知ったきっかけ
 （任意）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_form.py" line="88"/>
+        <location filename="../../ui/screens/checkin_form.py" line="99"/>
         <source>Consultation</source>
         <translation>相談希望</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_form.py" line="96"/>
-        <source>Childcare</source>
-        <translation>託児</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/checkin_form.py" line="129"/>
+        <location filename="../../ui/screens/checkin_form.py" line="160"/>
         <source>Regular: %1 (answers from her last visit)</source>
         <translation>リピーター：%1 さん（前回の回答を表示中）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_form.py" line="161"/>
+        <location filename="../../ui/screens/checkin_form.py" line="192"/>
         <source>Regulars:</source>
         <translation>リピーター：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_form.py" line="164"/>
+        <location filename="../../ui/screens/checkin_form.py" line="195"/>
         <source>No regular found: this nickname will be registered.</source>
         <translation>該当なし：このニックネームで新しく登録します。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_form.py" line="190"/>
+        <location filename="../../ui/screens/checkin_form.py" line="221"/>
         <source>Please choose her age group (or “No answer”).</source>
         <translation>年代を選んでください（答えたくない場合は「無回答」）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_form.py" line="193"/>
+        <location filename="../../ui/screens/checkin_form.py" line="224"/>
         <source>Please choose the age of child %1.</source>
         <translation>子ども%1の年齢を選んでください。</translation>
     </message>
@@ -379,135 +374,135 @@ No: close the app.</source>
 <context>
     <name>CheckInScreen</name>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="119"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="125"/>
         <source>Clear (Esc)</source>
         <translation>クリア（Esc）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="122"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="128"/>
         <source>Count only, no questions</source>
         <translation>回答なしで受付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="126"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="132"/>
         <source>For a visitor who prefers not to answer: counted, every answer “No answer”.</source>
         <translation>質問に答えたくない方：人数だけ数え、回答はすべて「無回答」になります。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="129"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="135"/>
         <source>Check in (Enter)</source>
         <translation>受付する（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="179"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="185"/>
         <source>Today&apos;s check-ins</source>
         <translation>本日の受付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="187"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="193"/>
         <source>Undo last (Ctrl+Z)</source>
         <translation>直前を取り消す（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="190"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="196"/>
         <source>Cancel selected…</source>
         <translation>選んだ受付を取り消す…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="207"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="222"/>
         <source>Check-in has not started today.
 Press “Open today&apos;s check-in” above (Ctrl+O).</source>
         <translation>本日の受付はまだ始まっていません。
 上の「本日の受付を開始」を押してください（Ctrl+O）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="211"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="226"/>
         <source>Today&apos;s check-in is closed. Thank you for today!</source>
         <translation>本日の受付は終了しました。今日もありがとうございました！</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="227"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="242"/>
         <source>count only</source>
         <translation>回答なし</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="231"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="246"/>
         <source>first time</source>
         <translation>はじめて</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="236"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="251"/>
         <source>childcare %1</source>
         <translation>託児%1人</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="239"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="254"/>
         <source>(cancelled)</source>
         <translation>（取消）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="261"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="276"/>
         <source>Next visitor: choose her age group and press Enter. A nickname is optional.</source>
         <translation>次の方：年代を選んで Enter。ニックネームは任意です。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="305"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="320"/>
         <source>Checked in: No. %1</source>
         <translation>受付しました：No. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="308"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="323"/>
         <source>workshops: Ctrl+W</source>
         <translation>ワークショップ申込：Ctrl+W</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="352"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="367"/>
         <source>There is no check-in to undo.</source>
         <translation>取り消せる受付がありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="358"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="373"/>
         <source>Undo</source>
         <translation>取り消し</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="359"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="374"/>
         <source>Undo check-in No. %1 (%2)?</source>
         <translation>No. %1（%2）の受付を取り消しますか？</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="372"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="387"/>
         <source>Undone: No. %1</source>
         <translation>No. %1 を取り消しました</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="336"/>
-        <location filename="../../ui/screens/checkin_screen.py" line="378"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="351"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="393"/>
         <source>Select a check-in in the list first.</source>
         <translation>先に一覧から受付を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="133"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="139"/>
         <source>Workshops…</source>
         <translation>ワークショップ…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="137"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="143"/>
         <source>Sign the visitor just checked in (or the one selected in the list) up for workshops (Ctrl+W).</source>
         <translation>いま受付した方（または一覧で選んだ方）をワークショップに申し込みます（Ctrl+W）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="384"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="399"/>
         <source>Cancel a check-in</source>
         <translation>受付の取り消し</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="385"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="400"/>
         <source>Why is it cancelled? (It stays in the records, marked cancelled.)</source>
         <translation>取り消す理由を選んでください（記録は「取消」として残ります）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="401"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="416"/>
         <source>Cancelled: No. %1</source>
         <translation>No. %1 を取り消しました</translation>
     </message>
@@ -515,18 +510,18 @@ Press “Open today&apos;s check-in” above (Ctrl+O).</source>
 <context>
     <name>ChildRow</name>
     <message>
-        <location filename="../../ui/screens/children_editor.py" line="31"/>
-        <location filename="../../ui/screens/children_editor.py" line="52"/>
+        <location filename="../../ui/screens/children_editor.py" line="33"/>
+        <location filename="../../ui/screens/children_editor.py" line="92"/>
         <source>Child %1</source>
         <translation>子ども%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/children_editor.py" line="35"/>
+        <location filename="../../ui/screens/children_editor.py" line="37"/>
         <source>Allergies etc. (optional)</source>
         <translation>アレルギーなど（任意）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/children_editor.py" line="39"/>
+        <location filename="../../ui/screens/children_editor.py" line="44"/>
         <source>Remove this child</source>
         <translation>この子を外す</translation>
     </message>
@@ -534,104 +529,104 @@ Press “Open today&apos;s check-in” above (Ctrl+O).</source>
 <context>
     <name>ChildcareScreen</name>
     <message>
-        <location filename="../../ui/screens/childcare_screen.py" line="53"/>
+        <location filename="../../ui/screens/childcare_screen.py" line="54"/>
         <source>Hand a child back</source>
         <translation>お迎え（お子さんのお返し）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/childcare_screen.py" line="57"/>
+        <location filename="../../ui/screens/childcare_screen.py" line="58"/>
         <source>Ask the parent for her pickup code and type it. A child goes home only with the right code.</source>
         <translation>保護者にお迎え番号を聞いて入力してください。正しい番号のときだけお返しします。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/childcare_screen.py" line="74"/>
+        <location filename="../../ui/screens/childcare_screen.py" line="76"/>
         <source>Hand back (Enter)</source>
         <translation>お返しする（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/childcare_screen.py" line="110"/>
+        <location filename="../../ui/screens/childcare_screen.py" line="112"/>
         <source>Age</source>
         <translation>年代</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/childcare_screen.py" line="111"/>
+        <location filename="../../ui/screens/childcare_screen.py" line="113"/>
         <source>Care note</source>
         <translation>託児メモ</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/childcare_screen.py" line="109"/>
+        <location filename="../../ui/screens/childcare_screen.py" line="111"/>
         <source>Check-in No.</source>
         <translation>受付No.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/childcare_screen.py" line="97"/>
+        <location filename="../../ui/screens/childcare_screen.py" line="99"/>
         <source>Reprint label…</source>
         <translation>ラベルを再印刷…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/childcare_screen.py" line="99"/>
+        <location filename="../../ui/screens/childcare_screen.py" line="101"/>
         <source>Prints the pickup label of the child selected in the list, for her parent.</source>
         <translation>一覧で選んだお子さんのお迎えラベルを、保護者の方のために印刷し直します。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/childcare_screen.py" line="112"/>
+        <location filename="../../ui/screens/childcare_screen.py" line="114"/>
         <source>Arrived</source>
         <translation>預かり</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/childcare_screen.py" line="113"/>
+        <location filename="../../ui/screens/childcare_screen.py" line="115"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/childcare_screen.py" line="138"/>
+        <location filename="../../ui/screens/childcare_screen.py" line="140"/>
         <source>In care now: %1   ・   Today: %2</source>
         <translation>託児中：%1人   ・   本日：%2人</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/childcare_screen.py" line="150"/>
+        <location filename="../../ui/screens/childcare_screen.py" line="152"/>
         <source>in care</source>
         <translation>託児中</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/childcare_screen.py" line="157"/>
+        <location filename="../../ui/screens/childcare_screen.py" line="159"/>
         <source>picked up %1</source>
         <translation>お迎え済 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/childcare_screen.py" line="185"/>
+        <location filename="../../ui/screens/childcare_screen.py" line="187"/>
         <source>Handed back: the child of No. %1 (%2). See you next time!</source>
         <translation>お返ししました：No. %1 のお子さん（%2）。またお待ちしています！</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/childcare_screen.py" line="205"/>
+        <location filename="../../ui/screens/childcare_screen.py" line="207"/>
         <source>This child has already been picked up.</source>
         <translation>このお子さんはお迎え済みです。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/childcare_screen.py" line="209"/>
+        <location filename="../../ui/screens/childcare_screen.py" line="211"/>
         <source>Reprint a pickup label</source>
         <translation>お迎えラベルの再印刷</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/childcare_screen.py" line="211"/>
+        <location filename="../../ui/screens/childcare_screen.py" line="213"/>
         <source>Print the pickup label of the child of No. %1 (%2) again?
 It shows her pickup code: give it to her parent only.</source>
         <translation>No. %1 のお子さん（%2）のお迎えラベルを印刷し直しますか？
 お迎え番号が載っています。保護者の方にだけお渡しください。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/childcare_screen.py" line="216"/>
+        <location filename="../../ui/screens/childcare_screen.py" line="218"/>
         <source>Print</source>
         <translation>印刷する</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/childcare_screen.py" line="217"/>
+        <location filename="../../ui/screens/childcare_screen.py" line="219"/>
         <source>Go back</source>
         <translation>戻る</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/childcare_screen.py" line="201"/>
+        <location filename="../../ui/screens/childcare_screen.py" line="203"/>
         <source>Select a child in the list first.</source>
         <translation>先に一覧からお子さんを選んでください。</translation>
     </message>
@@ -639,12 +634,17 @@ It shows her pickup code: give it to her parent only.</source>
 <context>
     <name>ChildrenEditor</name>
     <message>
-        <location filename="../../ui/screens/children_editor.py" line="67"/>
+        <location filename="../../ui/screens/children_editor.py" line="107"/>
+        <source>Childcare</source>
+        <translation>託児</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/children_editor.py" line="110"/>
         <source>+ Add a child for childcare</source>
         <translation>＋ 託児の子どもを追加</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/children_editor.py" line="69"/>
+        <location filename="../../ui/screens/children_editor.py" line="112"/>
         <source>Ctrl+K</source>
         <translation>Ctrl+K</translation>
     </message>
@@ -652,52 +652,52 @@ It shows her pickup code: give it to her parent only.</source>
 <context>
     <name>ConsultationDayList</name>
     <message>
-        <location filename="../../ui/screens/consultation_day_list.py" line="41"/>
+        <location filename="../../ui/screens/consultation_day_list.py" line="42"/>
         <source>Records of the day</source>
         <translation>この日の記録</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultation_day_list.py" line="55"/>
+        <location filename="../../ui/screens/consultation_day_list.py" line="56"/>
         <source>Cancel the selected record…</source>
         <translation>選んだ記録を取り消す…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultation_day_list.py" line="80"/>
+        <location filename="../../ui/screens/consultation_day_list.py" line="90"/>
         <source>(cancelled)</source>
         <translation>（取消）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultation_day_list.py" line="93"/>
+        <location filename="../../ui/screens/consultation_day_list.py" line="103"/>
         <source>Consultations %1 ・ referrals %2 ・ case meetings %3</source>
         <translation>相談 %1件 ・ つなぎ %2件 ・ ケース会議 %3件</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultation_day_list.py" line="99"/>
+        <location filename="../../ui/screens/consultation_day_list.py" line="109"/>
         <source>Nothing recorded for this day yet.</source>
         <translation>この日の記録はまだありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultation_day_list.py" line="114"/>
+        <location filename="../../ui/screens/consultation_day_list.py" line="124"/>
         <source>%1 min</source>
         <translation>%1分</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultation_day_list.py" line="117"/>
+        <location filename="../../ui/screens/consultation_day_list.py" line="127"/>
         <source>Consultation:</source>
         <translation>相談：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultation_day_list.py" line="120"/>
+        <location filename="../../ui/screens/consultation_day_list.py" line="130"/>
         <source>Referral:</source>
         <translation>つなぎ先：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultation_day_list.py" line="122"/>
+        <location filename="../../ui/screens/consultation_day_list.py" line="132"/>
         <source>(from a consultation)</source>
         <translation>（相談から）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultation_day_list.py" line="125"/>
+        <location filename="../../ui/screens/consultation_day_list.py" line="135"/>
         <source>Case meeting</source>
         <translation>ケース会議</translation>
     </message>
@@ -798,147 +798,147 @@ It shows her pickup code: give it to her parent only.</source>
 <context>
     <name>ConsultationsScreen</name>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="77"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="81"/>
         <source>Consultations</source>
         <translation>相談記録</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="143"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="158"/>
         <source>Record a consultation</source>
         <translation>相談の記録</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="146"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="161"/>
         <source>Only that a consultation took place is recorded — never what was said. Some of the women who come here may be escaping violence: anything written about them could put them in danger if it were ever seen. Keep the content in your head, not in the computer.</source>
         <translation>記録するのは「相談があったこと」だけで、話の内容は記録しません。来られる方の中には、暴力から逃れている方もいます。書き残したものが万一人の目に触れると、その方を危険にさらすおそれがあるからです。内容はパソコンではなく、心にとどめてください。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="172"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="188"/>
         <source>not noted</source>
         <translation>未記入</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="173"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="189"/>
         <source> min</source>
         <translation>分</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="202"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="225"/>
         <source>How</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="203"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="226"/>
         <source>About</source>
         <translation>分類</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="204"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="227"/>
         <source>Who listened</source>
         <translation>担当</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="205"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="228"/>
         <source>Minutes</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="222"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="245"/>
         <source>Record the consultation</source>
         <translation>相談を記録する</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="238"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="261"/>
         <source>Referral to a support agency</source>
         <translation>支援機関につなぐ</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="249"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="272"/>
         <source>+ Case meeting…</source>
         <translation>＋ ケース会議…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="251"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="274"/>
         <source>A case meeting (個別ケース会議) is counted: venue and date, nothing more.</source>
         <translation>個別ケース会議は回数だけを数えます（会場と日付のみ）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="255"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="278"/>
         <source>Record the referral</source>
         <translation>つなぎ先を記録</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="337"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="358"/>
         <source>No event (phone, home visit…)</source>
         <translation>開催なし（電話・訪問など）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="361"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="382"/>
         <source>Not linked</source>
         <translation>受付と結び付けない</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="373"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="395"/>
         <source>No event at this venue on this day: a phone call or a home visit is recorded for the venue and the date.</source>
         <translation>この日、この会場の開催はありません。電話や訪問の相談は、会場と日付で記録します。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="379"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="402"/>
         <source>Linking her check-in is optional; lists show its No. only.</source>
         <translation>受付との結び付けは任意です。一覧には受付No.だけを表示します。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="206"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="229"/>
         <source>Linked to</source>
         <translation>開催・受付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="493"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="528"/>
         <source>Case meeting</source>
         <translation>ケース会議</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="406"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="429"/>
         <source>From the consultation just recorded (%1)</source>
         <translation>いま記録した相談（%1）からのつなぎ</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="444"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="467"/>
         <source>Consultation recorded.</source>
         <translation>相談を記録しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="476"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="511"/>
         <source>Referral recorded.</source>
         <translation>つなぎ先を記録しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="489"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="524"/>
         <source>Record a case meeting at %1 on %2?</source>
         <translation>%2、%1 での個別ケース会議を記録しますか？</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="498"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="533"/>
         <source>Case meeting recorded.</source>
         <translation>ケース会議を記録しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="506"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="541"/>
         <source>Select a record in the list first.</source>
         <translation>先に一覧から記録を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="511"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="546"/>
         <source>Cancel a record</source>
         <translation>記録の取り消し</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="512"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="547"/>
         <source>Cancel this record? It stays in the records, marked cancelled.</source>
         <translation>この記録を取り消しますか？（記録は「取消」として残ります）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="521"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="556"/>
         <source>Cancelled.</source>
         <translation>取り消しました。</translation>
     </message>
@@ -2933,160 +2933,160 @@ The first time this can take a minute.</source>
 <context>
     <name>SurveyScreen</name>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="74"/>
+        <location filename="../../ui/screens/survey_screen.py" line="78"/>
         <source>Questionnaire kiosk</source>
         <translation>アンケート画面（タブレット）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="84"/>
+        <location filename="../../ui/screens/survey_screen.py" line="88"/>
         <source>Start the questionnaire kiosk</source>
         <translation>アンケート画面を開始</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="91"/>
+        <location filename="../../ui/screens/survey_screen.py" line="95"/>
         <source>Full screen for participants: one question per page in large type, Japanese or English. It starts over by itself after each answer and when left alone. Staff leave it with the coordinator PIN.</source>
         <translation>参加者向けの全画面表示です。大きな文字で1ページに1問、日本語または英語で答えられます。回答のあとや、しばらく操作がないときは自動で最初に戻ります。終了にはコーディネーターPINが必要です。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="101"/>
+        <location filename="../../ui/screens/survey_screen.py" line="106"/>
         <source>Enter paper questionnaires…</source>
         <translation>紙のアンケートを入力…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="108"/>
+        <location filename="../../ui/screens/survey_screen.py" line="113"/>
         <source>Answers are anonymous: they belong to the day&apos;s event, never to a check-in, and their time is kept only to the hour.</source>
         <translation>回答は無記名です。開催日にだけ結びつき、受付の記録とは結びつきません。時刻も「何時台」までしか残しません。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="120"/>
+        <location filename="../../ui/screens/survey_screen.py" line="126"/>
         <source>Results</source>
         <translation>集計</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="124"/>
+        <location filename="../../ui/screens/survey_screen.py" line="130"/>
         <source>Today</source>
         <translation>本日</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="125"/>
+        <location filename="../../ui/screens/survey_screen.py" line="131"/>
         <source>This month</source>
         <translation>今月</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="126"/>
+        <location filename="../../ui/screens/survey_screen.py" line="132"/>
         <source>This fiscal year</source>
         <translation>今年度</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="130"/>
+        <location filename="../../ui/screens/survey_screen.py" line="136"/>
         <source>This venue</source>
         <translation>この会場</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="130"/>
+        <location filename="../../ui/screens/survey_screen.py" line="136"/>
         <source>All venues</source>
         <translation>全会場</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="152"/>
+        <location filename="../../ui/screens/survey_screen.py" line="158"/>
         <source>Question and answer</source>
         <translation>質問と回答</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="152"/>
+        <location filename="../../ui/screens/survey_screen.py" line="158"/>
         <source>Count</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="152"/>
+        <location filename="../../ui/screens/survey_screen.py" line="158"/>
         <source>Share</source>
         <translation>割合</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="164"/>
+        <location filename="../../ui/screens/survey_screen.py" line="170"/>
         <source>Show free comments</source>
         <translation>自由記述を表示</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="166"/>
+        <location filename="../../ui/screens/survey_screen.py" line="172"/>
         <source>Include free comments in the export</source>
         <translation>出力に自由記述を含める</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="167"/>
+        <location filename="../../ui/screens/survey_screen.py" line="173"/>
         <source>Export CSV…</source>
         <translation>CSVに出力…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="191"/>
+        <location filename="../../ui/screens/survey_screen.py" line="198"/>
         <source>Questionnaire: %1 (version %2)</source>
         <translation>アンケート：%1（第%2版）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="199"/>
+        <location filename="../../ui/screens/survey_screen.py" line="206"/>
         <source>No event today yet: starting the kiosk opens today&apos;s check-in.</source>
         <translation>本日はまだ開催されていません。アンケート画面を開始すると本日の受付も始まります。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="203"/>
+        <location filename="../../ui/screens/survey_screen.py" line="210"/>
         <source>Responses today: %1</source>
         <translation>本日の回答：%1件</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="214"/>
+        <location filename="../../ui/screens/survey_screen.py" line="221"/>
         <source>all venues</source>
         <translation>全会場</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="238"/>
-        <location filename="../../ui/screens/survey_screen.py" line="380"/>
+        <location filename="../../ui/screens/survey_screen.py" line="245"/>
+        <location filename="../../ui/screens/survey_screen.py" line="388"/>
         <source>No event today.</source>
         <translation>本日の開催はありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="263"/>
+        <location filename="../../ui/screens/survey_screen.py" line="271"/>
         <source>Satisfaction (%1): %2 of the %3 who answered. Target %4%.
 Responses: %5 (tablet %6, paper %7).</source>
         <translation>満足度（%1）：回答した%3人のうち%2人。目標%4%。
 回答数：%5件（タブレット%6件・紙%7件）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="290"/>
+        <location filename="../../ui/screens/survey_screen.py" line="298"/>
         <source>Free comments</source>
         <translation>自由記述</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="312"/>
+        <location filename="../../ui/screens/survey_screen.py" line="320"/>
         <source>Questionnaire</source>
         <translation>アンケート</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="314"/>
+        <location filename="../../ui/screens/survey_screen.py" line="322"/>
         <source>No event is open today at %1. Open today&apos;s check-in now and start the questionnaire?</source>
         <translation>%1では本日の受付が始まっていません。本日の受付を開始して、アンケート画面を始めますか？</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="331"/>
+        <location filename="../../ui/screens/survey_screen.py" line="339"/>
         <source>The kiosk needs a coordinator PIN first, so that staff can leave it.</source>
         <translation>スタッフが終了できるように、先にコーディネーターPINを設定してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="359"/>
+        <location filename="../../ui/screens/survey_screen.py" line="367"/>
         <source>Kiosk mode ended.</source>
         <translation>アンケート画面を終了しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="384"/>
+        <location filename="../../ui/screens/survey_screen.py" line="392"/>
         <source>Export questionnaire results</source>
         <translation>アンケート集計の出力</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="386"/>
+        <location filename="../../ui/screens/survey_screen.py" line="394"/>
         <source>CSV files (*.csv)</source>
         <translation>CSVファイル (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="399"/>
+        <location filename="../../ui/screens/survey_screen.py" line="407"/>
         <source>Exported: %1</source>
         <translation>出力しました：%1</translation>
     </message>
@@ -3429,218 +3429,218 @@ Responses: %5 (tablet %6, paper %7).</source>
 <context>
     <name>WorkshopsScreen</name>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="60"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="67"/>
         <source>Today&apos;s workshops</source>
         <translation>本日のワークショップ</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="62"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="69"/>
         <source>+ Add a workshop…</source>
         <translation>＋ ワークショップを追加…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="63"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="70"/>
         <source>Same as last time</source>
         <translation>前回と同じ枠をコピー</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="65"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="72"/>
         <source>Add the suggested workshops</source>
         <translation>おすすめのワークショップを追加</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="98"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="113"/>
         <source>Change places…</source>
         <translation>定員を変更…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="99"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="114"/>
         <source>Remove from today…</source>
         <translation>本日から外す…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="111"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="122"/>
         <source>Sign someone up…</source>
         <translation>申込を追加…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="114"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="125"/>
         <source>Came / did not come</source>
         <translation>出席／取り消し</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="116"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="127"/>
         <source>All booked came</source>
         <translation>予約者を全員出席に</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="118"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="129"/>
         <source>Cancel sign-up</source>
         <translation>申込を取り消す</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="178"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="201"/>
         <source>full, %1 waiting</source>
         <translation>満員・待ち%1人</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="178"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="201"/>
         <source>%1 free</source>
         <translation>残り%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="178"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="201"/>
         <source>no limit</source>
         <translation>定員なし</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="181"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="204"/>
         <source>booked %1</source>
         <translation>予約%1人</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="183"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="206"/>
         <source>booked %1 / %2</source>
         <translation>予約 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="187"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="210"/>
         <source>waiting %1</source>
         <translation>待ち%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="188"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="211"/>
         <source>came %1</source>
         <translation>出席%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="200"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="224"/>
         <source>Open today&apos;s check-in first; then add the day&apos;s workshops.</source>
         <translation>先に本日の受付を開始してから、ワークショップを追加してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="205"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="230"/>
         <source>No workshops in the catalogue yet. Add the suggested ones above, or in Settings.</source>
         <translation>ワークショップがまだ登録されていません。上の「おすすめのワークショップを追加」か、設定から登録してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="210"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="235"/>
         <source>No workshops today yet. Add one, or copy the last event&apos;s.</source>
         <translation>本日のワークショップはまだありません。追加するか、前回の枠をコピーしてください。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="233"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="258"/>
         <source>waiting (%1)</source>
         <translation>キャンセル待ち（%1番目）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="235"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="260"/>
         <source>came ✓</source>
         <translation>出席 ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="237"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="262"/>
         <source>booked</source>
         <translation>予約済</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="266"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="291"/>
         <source>Suggested workshops added to the catalogue.</source>
         <translation>おすすめのワークショップを一覧に追加しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="272"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="297"/>
         <source>Added: %1</source>
         <translation>追加しました：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="282"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="307"/>
         <source>No earlier event at this venue had workshops.</source>
         <translation>この会場の過去の開催日にワークショップはありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="287"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="312"/>
         <source>Copied the workshops of %1.</source>
         <translation>%1 のワークショップ枠をコピーしました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="296"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="321"/>
         <source>Change places</source>
         <translation>定員の変更</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="297"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="322"/>
         <source>Places for “%1” (0 = no limit):</source>
         <translation>「%1」の定員（0＝定員なし）：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="305"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="330"/>
         <source>Places changed. Anyone waiting moved up if there was room.</source>
         <translation>定員を変更しました。空きがあればキャンセル待ちの方が繰り上がりました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="313"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="338"/>
         <source>Remove “%1” from today?</source>
         <translation>「%1」を本日から外しますか？</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="316"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="341"/>
         <source>%1 sign-up(s) will be cancelled (kept in the audit log).</source>
         <translation>%1件の申込が取り消されます（記録は監査ログに残ります）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="319"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="344"/>
         <source>Remove a workshop</source>
         <translation>ワークショップを外す</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="325"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="350"/>
         <source>Removed: %1</source>
         <translation>外しました：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="337"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="362"/>
         <source>Everyone checked in today is already on this list.</source>
         <translation>本日受付した方は全員この一覧に入っています。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="342"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="367"/>
         <source>Sign someone up</source>
         <translation>申込の追加</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="342"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="367"/>
         <source>Who? (checked in today)</source>
         <translation>どなたですか？（本日受付済みの方）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="359"/>
-        <location filename="../../ui/screens/workshops_screen.py" line="381"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="384"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="406"/>
         <source>Select someone in the list first.</source>
         <translation>先に一覧から選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="365"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="390"/>
         <source>No. %1 came.</source>
         <translation>No. %1 を出席にしました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="367"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="392"/>
         <source>No. %1: attendance taken back.</source>
         <translation>No. %1 の出席を取り消しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="375"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="400"/>
         <source>Everyone booked is marked as came.</source>
         <translation>予約者全員を出席にしました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="388"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="413"/>
         <source>Cancelled: No. %1.</source>
         <translation>No. %1 の申込を取り消しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="390"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="415"/>
         <source>No. %1 moved up from the waitlist.</source>
         <translation>キャンセル待ちの No. %1 が繰り上がりました。</translation>
     </message>

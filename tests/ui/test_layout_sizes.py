@@ -60,14 +60,7 @@ DIALOGS: dict[str, Callable[[MainWindow], QDialog]] = {
 # KNOWN LAYOUT DEFECTS: screens another helper (layoutb) is still fixing for issue 17.
 # Their tests are expected failures (not strict: a size that already passes is fine).
 # Keyed by screen, with what is wrong; remove an entry when its screen is fixed.
-KNOWN: dict[str, str] = {
-    "checkin": "portrait: the nickname placeholder (458-480 px in ~335), the check-in and "
-    "choice buttons cut by their parents",
-    "workshops": "portrait: the slot's buttons 128 px of 139-219; English 1024: 'Sign someone up…'",
-    "consultations": "event and check-in combos 71-185 px for 162-231 px texts at every size; "
-    "portrait: the date bar overlaps, form and side column wider than their scroll areas",
-    "survey": "portrait, Japanese: 出力に自由記述を含める 3 px short",
-}
+KNOWN: dict[str, str] = {}
 
 
 def _setup_dialog(window: MainWindow) -> QDialog:

@@ -26,6 +26,7 @@ from ui.screens import survey_screen as survey_screen_module
 from ui.settings.questionnaire_editor import QuestionnaireEditor
 from ui.settings.survey_settings import SurveySettingsCard
 from ui.survey_kiosk.survey_answers import ChoiceAnswer, TextAnswer
+from ui.widgets.phrase_breaks import plain
 
 
 def click(qtbot: Any, button: QPushButton) -> None:
@@ -71,8 +72,8 @@ def test_the_screen_shows_the_rate_with_its_denominator(qtbot, window, ctx, toda
     click(qtbot, screen.period.button("event"))
     assert screen.rate_label.text() == "75.0%"
     assert screen.rate_label.property("role") == "survey-rate"  # below the 80% target
-    assert "回答した4人のうち3人" in screen.rate_detail.text()
-    assert "目標80%" in screen.rate_detail.text()
+    assert "回答した4人のうち3人" in plain(screen.rate_detail.text())
+    assert "目標80%" in plain(screen.rate_detail.text())
     assert screen.today_label.text() == "本日の回答：4件"
     top = [screen.tree.topLevelItem(i).text(0) for i in range(screen.tree.topLevelItemCount())]
     assert top[0] == "本日のカフェはいかがでしたか？"

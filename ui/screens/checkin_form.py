@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -25,8 +26,10 @@ from kiosk.door.checkin import CheckInRequest, VisitorMatch
 from kiosk.door.nickname import MAX_NICKNAME
 from ui.screens.children_editor import ChildrenEditor
 from ui.widgets.choice_buttons import ChoiceButtons
+from ui.widgets.flow_layout import FlowLayout
 
 MAX_MATCHES = 5
+LABEL_GAP = 12  # between a row's label and its answers
 
 
 class CheckInForm(QWidget):
@@ -37,6 +40,9 @@ class CheckInForm(QWidget):
         self.ctx = ctx
         self.lang = lang
         self.selected: VisitorMatch | None = None
+        # A little less side padding on the answer buttons than elsewhere: eight age
+        # groups then fit one line of a 1366-px laptop in English too.
+        self.setStyleSheet('QPushButton[role="choice"] { padding: 0 10px; }')
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
@@ -70,9 +76,12 @@ class CheckInForm(QWidget):
         self.matches_row.addStretch(1)
         layout.addLayout(self.matches_row)
 
+        # Label column and answers column. 来場 and 相談希望 (two buttons each) share a
+        # line, and each child is one line below 託児, so a visitor with two children
+        # fits a 1366x768 laptop without scrolling (the 年代 row stays in view).
         grid = QGridLayout()
-        grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(10)
+        grid.setHorizontalSpacing(LABEL_GAP)
+        grid.setVerticalSpacing(6)
         self.age = ChoiceButtons.for_group("age_band", lang)
         self.residence = ChoiceButtons.for_group("residence", lang)
         self.first_visit = ChoiceButtons(
@@ -80,29 +89,51 @@ class CheckInForm(QWidget):
         )
         self.heard_from = ChoiceButtons.for_group("heard_from", lang, optional=True)
         self.consultation = ChoiceButtons([("no", self.tr("No")), ("yes", self.tr("Yes"))])
+        visit_line = QWidget(self)
+        visit_flow = FlowLayout(visit_line, spacing=LABEL_GAP)
+        # 相談希望 and its buttons wrap together, never the label alone at a line's end.
+        consultation_part = QWidget(visit_line)
+        consultation_line = QHBoxLayout(consultation_part)
+        consultation_line.setContentsMargins(LABEL_GAP, 0, 0, 0)
+        consultation_line.setSpacing(LABEL_GAP)
+        self.consultation_label = self._row_label(self.tr("Consultation"))
+        consultation_line.addWidget(self.consultation_label)
+        consultation_line.addWidget(self.consultation)
+        visit_flow.addWidget(self.first_visit)
+        visit_flow.addWidget(consultation_part)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        visit_line.setSizePolicy(policy)
         rows = (
             (self.tr("Age"), self.age),
             (self.tr("Lives"), self.residence),
-            (self.tr("Visit"), self.first_visit),
+            (self.tr("Visit"), visit_line),
             (self.tr("Heard via\n(optional)"), self.heard_from),
-            (self.tr("Consultation"), self.consultation),
         )
+        self.row_labels: list[QLabel] = []
         for i, (text, widget) in enumerate(rows):
-            label = QLabel(text, self)
-            label.setProperty("role", "section")
-            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            label = self._row_label(text)
+            self.row_labels.append(label)
             grid.addWidget(label, i, 0)
             grid.addWidget(widget, i, 1)
-        children_label = QLabel(self.tr("Childcare"), self)
-        children_label.setProperty("role", "section")
-        children_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.child_rows = ChildrenEditor(lang, self)
-        grid.addWidget(children_label, len(rows), 0)
-        grid.addWidget(self.child_rows, len(rows), 1)
+        self.row_labels.append(self.child_rows.title)
+        # The children's lines have their own labels (子ども1) in the label column.
+        grid.addWidget(self.child_rows, len(rows), 0, 1, 2)
         grid.setColumnStretch(1, 1)
+        label_width = max(label.sizeHint().width() for label in self.row_labels)
+        for label in self.row_labels:
+            label.setFixedWidth(label_width)
+        self.child_rows.set_label_width(label_width, LABEL_GAP)
         layout.addLayout(grid)
         layout.addStretch(1)
         self.reset()
+
+    def _row_label(self, text: str) -> QLabel:
+        label = QLabel(text, self)
+        label.setProperty("role", "section")
+        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return label
 
     # -- state -------------------------------------------------------------
 

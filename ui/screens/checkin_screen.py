@@ -33,9 +33,12 @@ from ui.door_state import Change, DoorState
 from ui.screens.checkin_form import CheckInForm
 from ui.widgets.error_display import message_for, new_banner, set_banner
 from ui.widgets.flow_layout import FlowLayout
+from ui.widgets.narrow_stack import NarrowStack
 from ui.widgets.single_action import SingleAction
 
 BANNER_MS = 6000
+LIST_WIDTH = 320  # today's list beside the form at most
+LIST_HEIGHT_STACKED = 260  # under the form in portrait: two visits and its buttons
 
 
 class CheckInScreen(QWidget):
@@ -62,8 +65,11 @@ class CheckInScreen(QWidget):
         self.pages.addWidget(self._build_closed_page())
         outer.addWidget(self.pages, 3)
 
-        # Right: today's list; narrower on a tablet.
-        outer.addWidget(self._build_list_panel(), 1)
+        # Right: today's list; narrower on a tablet, under the form in portrait.
+        self.list_panel = self._build_list_panel()
+        outer.addWidget(self.list_panel, 1)
+        self.narrow = NarrowStack(self, outer, stretches=((3, 1), (3, 1)))
+        self.narrow.stacked_changed.connect(self._stacked)
 
         # Enter confirms from anywhere in the form (a main window has no default button).
         for key in ("Return", "Enter", "Ctrl+Return", "Ctrl+Enter"):
@@ -173,7 +179,7 @@ class CheckInScreen(QWidget):
         panel = QFrame(self)
         panel.setProperty("role", "card")
         panel.setMinimumWidth(250)
-        panel.setMaximumWidth(320)
+        panel.setMaximumWidth(LIST_WIDTH)
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(14, 14, 14, 14)
         title = QLabel(self.tr("Today's check-ins"), panel)
@@ -195,6 +201,15 @@ class CheckInScreen(QWidget):
         layout.addWidget(self.cancel_button)
         return panel
 
+    def _stacked(self, stacked: bool) -> None:
+        """In portrait the list runs the full width under the form, a few lines high."""
+        if stacked:
+            self.list_panel.setMaximumWidth(16777215)
+            self.list_panel.setMaximumHeight(LIST_HEIGHT_STACKED)
+        else:
+            self.list_panel.setMaximumWidth(LIST_WIDTH)
+            self.list_panel.setMaximumHeight(16777215)
+
     # -- refreshing --------------------------------------------------------
 
     def refresh(self) -> None:
@@ -205,7 +220,7 @@ class CheckInScreen(QWidget):
             self.closed_text.setText(
                 self.tr(
                     "Check-in has not started today.\nPress “Open today's check-in” above (Ctrl+O)."
-                )
+                ),
             )
         elif not is_open:
             self.closed_text.setText(self.tr("Today's check-in is closed. Thank you for today!"))

@@ -32,6 +32,7 @@ from ui.dialogs import verb_question
 from ui.dialogs.label_printing import print_labels
 from ui.door_state import Change, DoorState
 from ui.widgets.error_display import message_for, new_banner, set_banner
+from ui.widgets.phrase_breaks import set_phrase_text
 from ui.widgets.single_action import SingleAction
 
 
@@ -61,6 +62,7 @@ class ChildcareScreen(QWidget):
         )
         hint.setProperty("role", "hint")
         hint.setWordWrap(True)
+        set_phrase_text(hint, hint.text())
         row = QHBoxLayout()
         self.code_entry = QLineEdit(card)
         self.code_entry.setProperty("role", "code-entry")

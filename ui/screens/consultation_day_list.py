@@ -11,6 +11,7 @@ from datetime import datetime
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -67,6 +68,15 @@ class ConsultationDayList(QFrame):
     def selected_is_active(self) -> bool:
         row = self.list.currentRow()
         return 0 <= row < len(self.rows) and self.rows[row][2]
+
+    def scroll_to(self, record_id: str) -> QListWidgetItem | None:
+        """Bring a record into the list's view (the newest is at the bottom); its item."""
+        row = next((i for i, r in enumerate(self.rows) if r[1] == record_id), None)
+        if row is None:
+            return None
+        item = self.list.item(row)
+        self.list.scrollToItem(item, QAbstractItemView.ScrollHint.EnsureVisible)
+        return item
 
     def fill(self, records: DayRecords) -> None:
         items = self._lines(records)

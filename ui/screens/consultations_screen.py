@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -54,6 +55,9 @@ from ui.widgets.card_frame import new_card
 from ui.widgets.choice_buttons import ChoiceButtons
 from ui.widgets.day_stepper import day_stepper
 from ui.widgets.error_display import message_for, new_banner, set_banner
+from ui.widgets.flow_layout import FlowLayout, flow_row
+from ui.widgets.narrow_stack import NarrowStack
+from ui.widgets.phrase_breaks import set_phrase_text
 from ui.widgets.qt_dates import python_date
 from ui.widgets.venue_picker import fill_venues
 
@@ -83,12 +87,20 @@ class ConsultationsScreen(QWidget):
         self.today_button = stepper.today_button
         self.day_label = QLabel(self)
         self.day_label.setProperty("role", "hint")
-        bar.addWidget(title)
+        # As tall as the drop-downs, so the date sits on their middle line when it wraps.
+        self.day_label.setMinimumHeight(self.venue.sizeHint().height())
+        self.day_label.setAlignment(Qt.AlignmentFlag.AlignVCenter)
+        title.setMinimumHeight(self.venue.sizeHint().height())  # on the drop-downs' line
+        bar.addWidget(title, 0, Qt.AlignmentFlag.AlignTop)
         bar.addSpacing(12)
-        for widget in (self.venue, self.previous, self.day, self.next, self.today_button):
-            bar.addWidget(widget)
-        bar.addWidget(self.day_label)
-        bar.addStretch(1)
+        # Venue, day and the day's date in words wrap onto a second line in portrait.
+        # ◀ day ▶ 今日 stay together.
+        stepping = QWidget(self)
+        steps = QHBoxLayout(stepping)
+        steps.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.previous, self.day, self.next, self.today_button):
+            steps.addWidget(widget)
+        bar.addWidget(flow_row(self, (self.venue, stepping, self.day_label)), 1)
         layout.addLayout(bar)
         self.banner = new_banner(self)
         layout.addWidget(self.banner)
@@ -96,7 +108,7 @@ class ConsultationsScreen(QWidget):
         columns = QHBoxLayout()
         columns.setSpacing(12)
         columns.addWidget(self._build_consultation(), 6)
-        right_side = QWidget(self)
+        self.side = right_side = QWidget(self)
         right = QVBoxLayout(right_side)
         right.setContentsMargins(0, 0, 0, 0)
         right.setSpacing(12)
@@ -105,8 +117,11 @@ class ConsultationsScreen(QWidget):
         self.records.selection_changed.connect(self._form_changed)
         self.records.cancel_button.clicked.connect(self.cancel_selected)
         right.addWidget(self.records, 1)
-        columns.addWidget(self._scrolled(right_side, "ConsultationSide", "#faf6f1"), 5)
+        self.side_scroll = self._scrolled(right_side, "ConsultationSide", "#faf6f1")
+        columns.addWidget(self.side_scroll, 5)
         layout.addLayout(columns, 1)
+        # One above the other on a portrait tablet: the form, then referrals and the day's list.
+        self.narrow = NarrowStack(self, columns, stretches=((6, 5), (4, 3)))
 
         self._fill_venues()
         self.to_today()
@@ -152,6 +167,7 @@ class ConsultationsScreen(QWidget):
         )
         self.privacy_note.setProperty("role", "banner-info")
         self.privacy_note.setWordWrap(True)
+        set_phrase_text(self.privacy_note, self.privacy_note.text())
         layout.addWidget(self.privacy_note)
 
         form = QWidget(card)
@@ -159,7 +175,7 @@ class ConsultationsScreen(QWidget):
         form_layout.setContentsMargins(0, 0, 4, 0)
         self.grid = QGridLayout()
         self.grid.setHorizontalSpacing(12)
-        self.grid.setVerticalSpacing(8)
+        self.grid.setVerticalSpacing(6)
         lang = self.state.lang
         self.channel = ChoiceButtons([(e.code, e.label(lang)) for e in lists.shipped("channel")])
         self.staff_role = ChoiceButtons(
@@ -188,10 +204,17 @@ class ConsultationsScreen(QWidget):
         self.event_choice.setMinimumWidth(110)
         self.visit_choice = QComboBox(card)
         self.visit_choice.setMinimumWidth(110)
-        link = QHBoxLayout()
-        link.setSpacing(8)
-        link.addWidget(self.event_choice, 1)
-        link.addWidget(self.visit_choice, 1)
+        # Each drop-down as wide as its longest choice (「つながりカフェ 10:00」, 「受付と結び
+        # 付けない」); the second goes under the first when the card is narrow.
+        for combo in (self.event_choice, self.visit_choice):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.link_row = QWidget(card)
+        link = FlowLayout(self.link_row, spacing=8)
+        link.addWidget(self.event_choice)
+        link.addWidget(self.visit_choice)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.link_row.setSizePolicy(policy)
         length = QHBoxLayout()
         length.setSpacing(6)
         length.addWidget(self.less)
@@ -203,7 +226,7 @@ class ConsultationsScreen(QWidget):
             (self.tr("About"), self.category),
             (self.tr("Who listened"), self.staff_role),
             (self.tr("Minutes"), length),
-            (self.tr("Linked to"), link),
+            (self.tr("Linked to"), self.link_row),
         )
         for i, (text, what) in enumerate(rows):
             self.grid.addWidget(self._row_label(text, card), i, 0)
@@ -256,9 +279,7 @@ class ConsultationsScreen(QWidget):
         self.referral_button.setProperty("role", "secondary")
         self.referral_button.setAutoDefault(False)
         self.referral_button.clicked.connect(self.refer)
-        row.addWidget(self.meeting_button)
-        row.addStretch(1)
-        row.addWidget(self.referral_button)
+        row.addWidget(flow_row(card, (self.meeting_button, self.referral_button)), 1)
         layout.addLayout(row)
         return card
 
@@ -368,15 +389,17 @@ class ConsultationsScreen(QWidget):
         self.visit_choice.setCurrentIndex(max(index, 0))
         self.visit_choice.setEnabled(event is not None and self.visit_choice.count() > 1)
         if event is None:
-            self.link_hint.setText(
+            set_phrase_text(
+                self.link_hint,
                 self.tr(
                     "No event at this venue on this day: a phone call or a home visit "
                     "is recorded for the venue and the date."
-                )
+                ),
             )
         else:
-            self.link_hint.setText(
-                self.tr("Linking her check-in is optional; lists show its No. only.")
+            set_phrase_text(
+                self.link_hint,
+                self.tr("Linking her check-in is optional; lists show its No. only."),
             )
         self._form_changed()
 
@@ -453,6 +476,18 @@ class ConsultationsScreen(QWidget):
         self.minutes.setValue(0)
         self.visit_choice.setCurrentIndex(0)
         self.state.notify(Change.CONSULTATIONS)
+        # Once the list is laid out anew: scrolled to the record just made.
+        QTimer.singleShot(0, lambda: self.show_record(saved.id))
+
+    def show_record(self, record_id: str) -> None:
+        """Scroll the day's list, and the side it sits in, to the record just made."""
+        item = self.records.scroll_to(record_id)
+        if item is None:
+            return
+        view = self.records.list
+        rect = view.visualItemRect(item)
+        top = view.viewport().mapTo(self.side, rect.topLeft())
+        self.side_scroll.ensureVisible(top.x(), top.y() + rect.height() // 2, 0, rect.height())
 
     def refer(self) -> None:
         venue_id, agency = self.venue_id(), self.agency.value()

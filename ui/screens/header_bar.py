@@ -32,6 +32,9 @@ def _logged(exc: BaseException) -> None:
     log.warning("backup after closing the day failed: %s", type(exc).__name__)
 
 
+PRIMARY_BUTTON_HEIGHT = 56  # QPushButton[role="primary"] min-height in style.qss
+
+
 class CounterTile(QFrame):
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -165,6 +168,9 @@ class HeaderBar(QFrame):
         self.event_button.setEnabled(state.venue is not None)
         self.event_button.style().unpolish(self.event_button)
         self.event_button.style().polish(self.event_button)
+        # As tall in every role as the primary one is (56 px in resources/style.qss), so
+        # opening the day does not make the header, and every screen under it, jump.
+        self.event_button.setMinimumHeight(PRIMARY_BUTTON_HEIGHT)
         self._arrange()  # the texts changed: one row may no longer fit, or fit again
 
     def _open_if_closed(self) -> None:

@@ -43,6 +43,8 @@ from ui.survey_kiosk.kiosk_window import KioskTiming, SurveyKiosk
 from ui.widgets.card_frame import new_card
 from ui.widgets.choice_buttons import ChoiceButtons
 from ui.widgets.error_display import message_for, new_banner, set_banner
+from ui.widgets.narrow_stack import NarrowStack
+from ui.widgets.phrase_breaks import set_phrase_text
 
 TARGET_PERCENT = 80  # the cities' usual satisfaction target
 
@@ -62,6 +64,8 @@ class SurveyScreen(QWidget):
         layout.setSpacing(12)
         layout.addWidget(self._build_kiosk_card(), 2)
         layout.addWidget(self._build_results_card(), 3)
+        # Portrait tablet: the kiosk card above, the results below with the spare height.
+        self.narrow = NarrowStack(self, layout, stretches=((2, 3), (0, 1)))
         state.follow(self, Change.SURVEY | Change.SETTINGS, self.refresh)
         self.refresh()
 
@@ -96,6 +100,7 @@ class SurveyScreen(QWidget):
         )
         how.setProperty("role", "hint")
         how.setWordWrap(True)
+        set_phrase_text(how, how.text())
         layout.addWidget(how)
         layout.addSpacing(8)
         self.paper_button = QPushButton(self.tr("Enter paper questionnaires…"), card)
@@ -112,6 +117,7 @@ class SurveyScreen(QWidget):
         )
         privacy.setProperty("role", "banner-info")
         privacy.setWordWrap(True)
+        set_phrase_text(privacy, privacy.text())
         layout.addWidget(privacy)
         layout.addStretch(1)
         return card
@@ -187,10 +193,11 @@ class SurveyScreen(QWidget):
         lang = state.lang
         try:
             questionnaire = catalogue.active(state.ctx)
-            self.questionnaire_label.setText(
+            set_phrase_text(
+                self.questionnaire_label,
                 self.tr("Questionnaire: %1 (version %2)")
                 .replace("%1", questionnaire.title(lang))
-                .replace("%2", str(questionnaire.version))
+                .replace("%2", str(questionnaire.version)),
             )
         except KioskError as exc:
             self.questionnaire_label.setText(message_for(exc, lang))
@@ -258,7 +265,8 @@ class SurveyScreen(QWidget):
             self.rate_label.setProperty("role", role)
             self.rate_label.style().unpolish(self.rate_label)
             self.rate_label.style().polish(self.rate_label)
-        self.rate_detail.setText(
+        set_phrase_text(
+            self.rate_detail,
             self.tr(
                 "Satisfaction (%1): %2 of the %3 who answered. Target %4%.\n"
                 "Responses: %5 (tablet %6, paper %7)."
@@ -269,7 +277,7 @@ class SurveyScreen(QWidget):
             .replace("%4", str(TARGET_PERCENT))
             .replace("%5", str(results.responses))
             .replace("%6", str(results.kiosk))
-            .replace("%7", str(results.paper))
+            .replace("%7", str(results.paper)),
         )
         self.tree.clear()
         bold = QFont(self.tree.font())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QFrame,
@@ -42,7 +42,14 @@ from ui.dialogs.signup_flow import describe_result, sign_up_asking
 from ui.dialogs.slot_dialog import AddSlotDialog
 from ui.door_state import Change, DoorState
 from ui.widgets.error_display import message_for, new_banner, set_banner
+from ui.widgets.flow_layout import flow_row
+from ui.widgets.narrow_stack import NarrowStack
+from ui.widgets.phrase_breaks import set_phrase_text
 from ui.widgets.single_action import SingleAction
+
+SLOT_LIST_MIN = 240  # px: a slot's time and name and its counts line
+NBSP = "\u00a0"
+ITEM_PADDING = (10, 8)  # QListWidget::item in resources/style.qss: sides, top and bottom
 
 
 class WorkshopsScreen(QWidget):
@@ -64,20 +71,29 @@ class WorkshopsScreen(QWidget):
         self.starter_button = self._button(
             self.tr("Add the suggested workshops"), self.add_starters
         )
-        bar.addWidget(title)
+        title.setMinimumHeight(self.add_button.sizeHint().height())  # on the buttons' line
+        bar.addWidget(title, 0, Qt.AlignmentFlag.AlignTop)
         bar.addStretch(1)
-        for button in (self.starter_button, self.copy_button, self.add_button):
-            bar.addWidget(button)
+        # The day's buttons wrap under each other on a portrait tablet.
+        bar.addWidget(flow_row(self, (self.starter_button, self.copy_button, self.add_button)), 0)
         layout.addLayout(bar)
         self.banner = new_banner(self)
         layout.addWidget(self.banner)
 
+        # The slots beside the chosen slot's people; one above the other in portrait.
         columns = QHBoxLayout()
         columns.setSpacing(12)
         left = self._card()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(14, 14, 14, 14)
         self.slot_list = QListWidget(left)
+        # Room for 「10:30–11:15 アロマハンドトリートメント」 and its 「予約 2 / 8 ・ …」 line:
+        # the people's buttons wrap instead of squeezing the list (it was 40 px at 1024).
+        self.slot_list.setMinimumWidth(SLOT_LIST_MIN)
+        self.slot_list.setWordWrap(True)  # a long name takes a second line, never a scrollbar
+        self.slot_list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.slot_list.viewport().installEventFilter(self)  # lines re-wrap on resize
+        self.slot_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.slot_list.currentRowChanged.connect(self._slot_chosen)
         self.empty = QLabel(left)
         self.empty.setProperty("role", "empty")
@@ -85,7 +101,7 @@ class WorkshopsScreen(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         left_layout.addWidget(self.slot_list, 1)
         left_layout.addWidget(self.empty, 1)
-        columns.addWidget(left, 1)
+        columns.addWidget(left, 2)
 
         right = self._card()
         right_layout = QVBoxLayout(right)
@@ -94,19 +110,14 @@ class WorkshopsScreen(QWidget):
         self.slot_title.setProperty("role", "section")
         self.slot_title.setWordWrap(True)
         right_layout.addWidget(self.slot_title)
-        slot_buttons = QHBoxLayout()
         self.capacity_button = self._button(self.tr("Change places…"), self.change_places)
         self.remove_button = self._button(self.tr("Remove from today…"), self.remove, "danger")
-        slot_buttons.addWidget(self.capacity_button)
-        slot_buttons.addWidget(self.remove_button)
-        slot_buttons.addStretch(1)
-        right_layout.addLayout(slot_buttons)
+        right_layout.addWidget(flow_row(right, (self.capacity_button, self.remove_button)))
         self.signup_list = QListWidget(right)
         right_layout.addWidget(self.signup_list, 1)
         # The buttons about people act once per gesture: a double tap on 出席 (a
         # toggle; she stays selected) would undo itself, and on the others the
         # second tap would replace the confirmation with 「選んでください」.
-        people = QHBoxLayout()
         self.signup_button = self._button(
             self.tr("Sign someone up…"), self.sign_someone_up, "primary", once=True
         )
@@ -117,21 +128,33 @@ class WorkshopsScreen(QWidget):
         self.cancel_button = self._button(
             self.tr("Cancel sign-up"), self.cancel, "danger", once=True
         )
-        for button in (
-            self.signup_button,
-            self.attended_button,
-            self.all_button,
-            self.cancel_button,
-        ):
-            people.addWidget(button)
-        right_layout.addLayout(people)
-        columns.addWidget(right, 1)
+        people = (self.signup_button, self.attended_button, self.all_button, self.cancel_button)
+        right_layout.addWidget(flow_row(right, people))
+        columns.addWidget(right, 3)
         layout.addLayout(columns, 1)
+        self.narrow = NarrowStack(self, columns, stretches=((2, 3), (1, 2)))
 
         state.follow(
             self, Change.WORKSHOPS | Change.VISITS | Change.DAY | Change.SETTINGS, self.refresh
         )
         self.refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.slot_list.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_slot_lines()
+        return False
+
+    def _fit_slot_lines(self) -> None:
+        """Each slot as tall as its wrapped text at the list's width (Qt's own hint
+        counts the lines before wrapping, and cut the second one off)."""
+        width = self.slot_list.viewport().width() - ITEM_PADDING[0] * 2
+        metrics = self.slot_list.fontMetrics()
+        for row in range(self.slot_list.count()):
+            item = self.slot_list.item(row)
+            text = metrics.boundingRect(
+                QRect(0, 0, max(width, 1), 0), Qt.TextFlag.TextWordWrap, item.text()
+            )
+            item.setSizeHint(QSize(width, text.height() + ITEM_PADDING[1] * 2 + 1))
 
     def _card(self) -> QFrame:
         card = QFrame(self)
@@ -174,9 +197,9 @@ class WorkshopsScreen(QWidget):
         self.slot_list.blockSignals(True)
         self.slot_list.clear()
         for slot in self.slots:
-            text = slot_label(
-                slot, self.tr("full, %1 waiting"), self.tr("%1 free"), self.tr("no limit")
-            )
+            # "(4 free)" stays whole on a wrapped line: no-break spaces inside it.
+            places = (self.tr("full, %1 waiting"), self.tr("%1 free"), self.tr("no limit"))
+            text = slot_label(slot, *(p.replace(" ", NBSP) for p in places))
             booked = (
                 self.tr("booked %1").replace("%1", str(slot.registered))
                 if slot.capacity is None
@@ -191,23 +214,25 @@ class WorkshopsScreen(QWidget):
                 item.setForeground(QBrush(QColor("#ad574c")))
             self.slot_list.addItem(item)
         self.slot_list.blockSignals(False)
+        self._fit_slot_lines()
         ids = [s.id for s in self.slots]
         self.slot_list.setCurrentRow(ids.index(keep) if keep in ids else (0 if ids else -1))
         self.slot_list.setVisible(bool(self.slots))
         self.empty.setVisible(not self.slots)
         if not is_open:
-            self.empty.setText(
-                self.tr("Open today's check-in first; then add the day's workshops.")
+            set_phrase_text(
+                self.empty, self.tr("Open today's check-in first; then add the day's workshops.")
             )
         elif not catalogue:
-            self.empty.setText(
+            set_phrase_text(
+                self.empty,
                 self.tr(
                     "No workshops in the catalogue yet. Add the suggested ones above, or in Settings."
-                )
+                ),
             )
         else:
-            self.empty.setText(
-                self.tr("No workshops today yet. Add one, or copy the last event's.")
+            set_phrase_text(
+                self.empty, self.tr("No workshops today yet. Add one, or copy the last event's.")
             )
         self._slot_chosen()
 

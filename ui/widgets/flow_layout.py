@@ -6,8 +6,10 @@ two, without scrolling sideways. (After Qt's own FlowLayout example.)
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
+from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QWidget
 
 
 class FlowLayout(QLayout):
@@ -70,7 +72,7 @@ class FlowLayout(QLayout):
         lines: list[list[QLayoutItem]] = [[]]
         x = rect.x()
         for item in self.shown():
-            hint = item.sizeHint()
+            hint = self._fitted(item, rect)
             if x + hint.width() > rect.right() + 1 and lines[-1]:
                 lines.append([])
                 x = rect.x()
@@ -78,13 +80,40 @@ class FlowLayout(QLayout):
             x += hint.width() + self._spacing
         y = rect.y()
         for line in lines:
-            line_height = max((item.sizeHint().height() for item in line), default=0)
+            line_height = max((self._fitted(item, rect).height() for item in line), default=0)
             x = rect.x()
             for item in line:
-                hint = item.sizeHint()
+                hint = self._fitted(item, rect)
                 if move:
                     offset = (line_height - hint.height()) // 2
                     item.setGeometry(QRect(QPoint(x, y + offset), hint))
                 x += hint.width() + self._spacing
             y += line_height + self._spacing
         return max(0, y - self._spacing - rect.y())
+
+    @staticmethod
+    def _fitted(item: QLayoutItem, rect: QRect) -> QSize:
+        """Never wider than the row (a drop-down's longest choice): as wide as there is."""
+        hint = item.sizeHint()
+        room = max(rect.width(), item.minimumSize().width())
+        if hint.width() > room:
+            hint.setWidth(room)
+        return hint
+
+
+def flow_row(parent: QWidget, widgets: Sequence[QWidget], spacing: int = 8) -> QWidget:
+    """A row of buttons that wraps onto a second line when the screen is narrow.
+
+    Each button keeps the width its text needs, so none is squeezed into
+    eliding its words (「キャン…」); the row grows a line instead.
+    """
+    row = QWidget(parent)
+    layout = FlowLayout(row, spacing=spacing)
+    for widget in widgets:
+        widget.ensurePolished()
+        widget.setMinimumWidth(widget.sizeHint().width())
+        layout.addWidget(widget)
+    policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+    policy.setHeightForWidth(True)
+    row.setSizePolicy(policy)
+    return row
