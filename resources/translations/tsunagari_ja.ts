@@ -84,6 +84,14 @@
     </message>
 </context>
 <context>
+    <name>AppDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/app_dialog.py" line="221"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+</context>
+<context>
     <name>AuditLogDialog</name>
     <message>
         <location filename="../../ui/dialogs/audit_log_dialog.py" line="50"/>
@@ -178,104 +186,124 @@
 <context>
     <name>BackupsCard</name>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="39"/>
+        <location filename="../../ui/settings/backups_card.py" line="40"/>
         <source>at start</source>
         <translation>起動時</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="40"/>
+        <location filename="../../ui/settings/backups_card.py" line="41"/>
         <source>day closed</source>
         <translation>閉所時</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="41"/>
+        <location filename="../../ui/settings/backups_card.py" line="42"/>
         <source>by hand</source>
         <translation>手動</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="42"/>
+        <location filename="../../ui/settings/backups_card.py" line="43"/>
         <source>before an update</source>
         <translation>更新前</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="43"/>
+        <location filename="../../ui/settings/backups_card.py" line="44"/>
         <source>before an import</source>
         <translation>取り込み前</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="59"/>
+        <location filename="../../ui/settings/backups_card.py" line="60"/>
         <source>Backups</source>
         <translation>バックアップ</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="62"/>
+        <location filename="../../ui/settings/backups_card.py" line="63"/>
         <source>A copy is made at start once a day, when a day is closed and before an update. The last 14 days and 8 weeks are kept. An import is undone under Data exchange (Undo this import…), without restoring a copy.</source>
         <translation>1日1回の起動時、受付を閉じたとき、更新の前に控えを作ります。直近14日分と8週分を残します。取り込みの取り消しは、控えを戻さずに「会場間のデータ交換」の「この取り込みを取り消す…」でできます。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="78"/>
+        <location filename="../../ui/settings/backups_card.py" line="79"/>
         <source>Back up now</source>
         <translation>今すぐバックアップ</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="81"/>
+        <location filename="../../ui/settings/backups_card.py" line="82"/>
         <source>Restore…</source>
         <translation>戻す…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="92"/>
+        <location filename="../../ui/settings/backups_card.py" line="93"/>
         <source>Backups are made only of the database in the data folder.</source>
         <translation>バックアップはデータフォルダのデータベースだけが対象です。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="109"/>
+        <location filename="../../ui/settings/backups_card.py" line="110"/>
         <source>No backups yet.</source>
         <translation>バックアップはまだありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="128"/>
+        <location filename="../../ui/settings/backups_card.py" line="129"/>
         <source>Backed up: %1</source>
         <translation>バックアップしました：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="138"/>
+        <location filename="../../ui/settings/backups_card.py" line="139"/>
         <source>Restore a backup</source>
         <translation>バックアップから戻す</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="140"/>
+        <location filename="../../ui/settings/backups_card.py" line="141"/>
         <source>Put the backup of %1 in place of the database? What was saved after it will not be in the app; the current file is kept aside, not deleted.</source>
         <translation>%1 のバックアップでデータベースを置き換えますか？それ以降に保存した内容はアプリから見えなくなります。今のファイルは消さずに別に残します。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="156"/>
+        <location filename="../../ui/settings/backups_card.py" line="144"/>
+        <source>Restore the backup</source>
+        <translation>バックアップに戻す</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/backups_card.py" line="145"/>
+        <source>Back</source>
+        <translation>戻る</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/backups_card.py" line="157"/>
         <source>Restored</source>
         <translation>戻しました</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="157"/>
+        <location filename="../../ui/settings/backups_card.py" line="158"/>
         <source>The backup is restored. The app will now reopen the database.</source>
         <translation>バックアップから戻しました。これからデータベースを開き直します。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="173"/>
-        <source>Restore the latest backup now?
-
-Yes: restore it and open it.
-No: start with an empty database (the damaged file stays set aside).</source>
-        <translation>最新のバックアップから戻しますか？
-
-はい：戻して開きます。
-いいえ：空のデータベースで始めます（壊れたファイルは別に残します）。</translation>
+        <location filename="../../ui/settings/backups_card.py" line="159"/>
+        <source>Reopen</source>
+        <translation>開き直す</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="179"/>
-        <source>Start with an empty database? The damaged file stays set aside.
-
-No: close the app.</source>
-        <translation>空のデータベースで始めますか？壊れたファイルは別に残します。
-
-いいえ：アプリを閉じます。</translation>
+        <location filename="../../ui/settings/backups_card.py" line="176"/>
+        <source>Restore the latest backup now? Or start with an empty database (the damaged file stays set aside).</source>
+        <translation>最新のバックアップに戻しますか？それとも空のデータベースで始めますか？（傷んだファイルは別に残します）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/backups_card.py" line="182"/>
+        <source>Start with an empty database? The damaged file stays set aside.</source>
+        <translation>空のデータベースで始めますか？傷んだファイルは別に残します。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/backups_card.py" line="186"/>
+        <source>Close the app</source>
+        <translation>アプリを閉じる</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/backups_card.py" line="189"/>
+        <source>Start with an empty database</source>
+        <translation>空のデータベースで始める</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/backups_card.py" line="197"/>
+        <source>Restore the latest backup</source>
+        <translation>最新のバックアップに戻す</translation>
     </message>
 </context>
 <context>
@@ -474,6 +502,16 @@ Press “Open today&apos;s check-in” above (Ctrl+O).</source>
         <location filename="../../ui/screens/checkin_screen.py" line="359"/>
         <source>Undo check-in No. %1 (%2)?</source>
         <translation>No. %1（%2）の受付を取り消しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/checkin_screen.py" line="362"/>
+        <source>Undo the check-in</source>
+        <translation>受付を取り消す</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/checkin_screen.py" line="363"/>
+        <source>Back</source>
+        <translation>戻る</translation>
     </message>
     <message>
         <location filename="../../ui/screens/checkin_screen.py" line="372"/>
@@ -893,7 +931,7 @@ It shows her pickup code: give it to her parent only.</source>
         <translation>開催・受付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="493"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="494"/>
         <source>Case meeting</source>
         <translation>ケース会議</translation>
     </message>
@@ -918,27 +956,43 @@ It shows her pickup code: give it to her parent only.</source>
         <translation>%2、%1 での個別ケース会議を記録しますか？</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="498"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="494"/>
+        <source>Record it</source>
+        <translation>記録する</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consultations_screen.py" line="494"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="515"/>
+        <source>Back</source>
+        <translation>戻る</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consultations_screen.py" line="499"/>
         <source>Case meeting recorded.</source>
         <translation>ケース会議を記録しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="506"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="507"/>
         <source>Select a record in the list first.</source>
         <translation>先に一覧から記録を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="511"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="512"/>
         <source>Cancel a record</source>
         <translation>記録の取り消し</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="512"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="513"/>
         <source>Cancel this record? It stays in the records, marked cancelled.</source>
         <translation>この記録を取り消しますか？（記録は「取消」として残ります）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="521"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="514"/>
+        <source>Cancel the record</source>
+        <translation>記録を取り消す</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consultations_screen.py" line="524"/>
         <source>Cancelled.</source>
         <translation>取り消しました。</translation>
     </message>
@@ -1494,84 +1548,94 @@ It shows her pickup code: give it to her parent only.</source>
 <context>
     <name>HeaderBar</name>
     <message>
-        <location filename="../../ui/screens/header_bar.py" line="72"/>
+        <location filename="../../ui/screens/header_bar.py" line="71"/>
         <source>Visits</source>
         <translation>来場</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/header_bar.py" line="73"/>
+        <location filename="../../ui/screens/header_bar.py" line="72"/>
         <source>First time</source>
         <translation>はじめて</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/header_bar.py" line="74"/>
+        <location filename="../../ui/screens/header_bar.py" line="73"/>
         <source>In childcare now</source>
         <translation>託児中</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/header_bar.py" line="75"/>
+        <location filename="../../ui/screens/header_bar.py" line="74"/>
         <source>Children today</source>
         <translation>本日の託児</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/header_bar.py" line="96"/>
+        <location filename="../../ui/screens/header_bar.py" line="95"/>
         <source>not open yet</source>
         <translation>受付前</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/header_bar.py" line="98"/>
+        <location filename="../../ui/screens/header_bar.py" line="97"/>
         <source>check-in open</source>
         <translation>受付中</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/header_bar.py" line="100"/>
+        <location filename="../../ui/screens/header_bar.py" line="99"/>
         <source>closed</source>
         <translation>受付終了</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/header_bar.py" line="108"/>
+        <location filename="../../ui/screens/header_bar.py" line="107"/>
         <source>Open today&apos;s check-in</source>
         <translation>本日の受付を開始</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/header_bar.py" line="111"/>
+        <location filename="../../ui/screens/header_bar.py" line="110"/>
         <source>Close the day…</source>
         <translation>本日の受付を終了…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/header_bar.py" line="114"/>
+        <location filename="../../ui/screens/header_bar.py" line="113"/>
         <source>Reopen check-in</source>
         <translation>受付を再開</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/header_bar.py" line="137"/>
+        <location filename="../../ui/screens/header_bar.py" line="136"/>
         <source>Tsunagari</source>
         <translation>つながり</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/header_bar.py" line="144"/>
+        <location filename="../../ui/screens/header_bar.py" line="143"/>
         <source>Close today&apos;s check-in?</source>
         <translation>本日の受付を終了しますか？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/header_bar.py" line="147"/>
+        <location filename="../../ui/screens/header_bar.py" line="146"/>
         <source>%n child(ren) are still in childcare. Close today&apos;s check-in anyway?</source>
         <translation>
             <numerusform>まだ%n人のお子さんが託児中です。それでも本日の受付を終了しますか？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/header_bar.py" line="153"/>
+        <location filename="../../ui/screens/header_bar.py" line="151"/>
         <source>Close the day</source>
         <translation>本日の受付の終了</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/header_bar.py" line="166"/>
+        <location filename="../../ui/screens/header_bar.py" line="151"/>
+        <source>Close check-in</source>
+        <translation>受付を終了する</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/header_bar.py" line="151"/>
+        <source>Back</source>
+        <translation>戻る</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/header_bar.py" line="160"/>
         <source>The day is closed</source>
         <translation>本日の受付を終了しました</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/header_bar.py" line="167"/>
+        <location filename="../../ui/screens/header_bar.py" line="161"/>
         <source>Visits: %1
 First time: %2
 Count only: %3
@@ -1764,7 +1828,7 @@ Children in childcare: %4</source>
 <context>
     <name>LabelPrinting</name>
     <message>
-        <location filename="../../ui/dialogs/label_printing.py" line="59"/>
+        <location filename="../../ui/dialogs/label_printing.py" line="60"/>
         <source>Pickup label</source>
         <translation>お迎えラベル</translation>
     </message>
@@ -2139,6 +2203,16 @@ Close Tsunagari anyway?</source>
         <source>Cancel the paper list of this day? Its counts leave every total.</source>
         <translation>この日の紙の受付簿の入力を取り消しますか？ その人数はすべての集計から外れます。</translation>
     </message>
+    <message>
+        <location filename="../../ui/dialogs/paper_day_dialog.py" line="380"/>
+        <source>Cancel the entry</source>
+        <translation>入力を取り消す</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/paper_day_dialog.py" line="381"/>
+        <source>Back</source>
+        <translation>戻る</translation>
+    </message>
 </context>
 <context>
     <name>PaperSurveyDialog</name>
@@ -2345,7 +2419,17 @@ Close Tsunagari anyway?</source>
         <translation>%3より前の%1件のニックネームと%2件の託児メモを消去しますか？人数の集計や報告書はそのまま残ります。元に戻せません。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/privacy_card.py" line="188"/>
+        <location filename="../../ui/settings/privacy_card.py" line="178"/>
+        <source>Erase them</source>
+        <translation>消去する</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/privacy_card.py" line="179"/>
+        <source>Back</source>
+        <translation>戻る</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/privacy_card.py" line="191"/>
         <source>Erased %1 nickname(s) and %2 care note(s).</source>
         <translation>%1件のニックネームと%2件の託児メモを消去しました。</translation>
     </message>
@@ -2516,33 +2600,33 @@ Close Tsunagari anyway?</source>
         <translation>市の様式に記入…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="133"/>
-        <location filename="../../ui/screens/reports_screen.py" line="250"/>
+        <location filename="../../ui/screens/reports_screen.py" line="135"/>
+        <location filename="../../ui/screens/reports_screen.py" line="252"/>
         <source>Targets and KPIs</source>
         <translation>目標・KPIの達成状況</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="135"/>
+        <location filename="../../ui/screens/reports_screen.py" line="137"/>
         <source>By month</source>
         <translation>月別の実績</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="171"/>
+        <location filename="../../ui/screens/reports_screen.py" line="173"/>
         <source>All venues</source>
         <translation>全会場</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="216"/>
+        <location filename="../../ui/screens/reports_screen.py" line="218"/>
         <source>Counting…</source>
         <translation>集計中…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="239"/>
+        <location filename="../../ui/screens/reports_screen.py" line="241"/>
         <source>This period crosses fiscal years.</source>
         <translation>この期間は年度をまたいでいます。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="254"/>
+        <location filename="../../ui/screens/reports_screen.py" line="256"/>
         <source>No targets for this period. Set them in Settings (a fiscal year&apos;s report).</source>
         <translation>この期間の目標はありません。設定で年度ごとに登録できます（年度の報告に表示されます）。</translation>
     </message>
@@ -2752,7 +2836,17 @@ This device: %2</source>
         <translation>この会場を終了にしますか？これまでの記録は報告にそのまま残ります。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="338"/>
+        <location filename="../../ui/screens/settings_screen.py" line="335"/>
+        <source>Retire it</source>
+        <translation>終了にする</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_screen.py" line="336"/>
+        <source>Back</source>
+        <translation>戻る</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_screen.py" line="340"/>
         <source>Venue retired.</source>
         <translation>会場を終了にしました。</translation>
     </message>
@@ -2857,52 +2951,52 @@ This device: %2</source>
 <context>
     <name>SignupFlow</name>
     <message>
-        <location filename="../../ui/dialogs/signup_flow.py" line="43"/>
-        <source>The slot is full</source>
-        <translation>満員です</translation>
+        <location filename="../../ui/dialogs/signup_flow.py" line="63"/>
+        <source>Add to the waitlist</source>
+        <translation>キャンセル待ちにする</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/signup_flow.py" line="45"/>
-        <source>“%1” is full (%2 places). %3 already waiting.</source>
-        <translation>「%1」は満員です（定員%2）。キャンセル待ち%3人。</translation>
+        <source>The workshop is full</source>
+        <translation>満員です</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/signup_flow.py" line="51"/>
-        <source>Add to the waitlist</source>
-        <translation>キャンセル待ちに登録</translation>
+        <location filename="../../ui/dialogs/signup_flow.py" line="46"/>
+        <source>“%1” is full (%2 places). %3 already waiting.
+Only a coordinator books beyond the capacity.</source>
+        <translation>「%1」は満員です（定員%2人）。キャンセル待ちは%3人です。
+定員を超えて受け付けるのはコーディネーターだけです。</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/signup_flow.py" line="55"/>
-        <source>Book beyond capacity (coordinator)</source>
-        <translation>定員を超えて受付（コーディネーター）</translation>
+        <location filename="../../ui/dialogs/signup_flow.py" line="78"/>
+        <source>Back</source>
+        <translation>戻る</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/signup_flow.py" line="59"/>
-        <source>Do not sign up</source>
-        <translation>申し込まない</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/signup_flow.py" line="69"/>
+        <location filename="../../ui/dialogs/signup_flow.py" line="58"/>
+        <location filename="../../ui/dialogs/signup_flow.py" line="72"/>
+        <location filename="../../ui/dialogs/signup_flow.py" line="77"/>
         <source>Book beyond capacity</source>
-        <translation>定員を超えて受付</translation>
+        <translation>定員を超えて受付する</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/signup_flow.py" line="70"/>
+        <location filename="../../ui/dialogs/signup_flow.py" line="73"/>
         <source>Book one more than the capacity of “%1”? This is recorded in the audit log.</source>
         <translation>「%1」の定員を超えて1人受け付けますか？監査ログに記録されます。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/signup_flow.py" line="84"/>
+        <location filename="../../ui/dialogs/signup_flow.py" line="89"/>
         <source>No. %1 is already signed up for “%2”.</source>
         <translation>No. %1 はすでに「%2」に申込済みです。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/signup_flow.py" line="90"/>
+        <location filename="../../ui/dialogs/signup_flow.py" line="95"/>
         <source>No. %1 is on the waitlist for “%2” (number %3).</source>
         <translation>No. %1 を「%2」のキャンセル待ちに登録しました（%3番目）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/signup_flow.py" line="98"/>
+        <location filename="../../ui/dialogs/signup_flow.py" line="103"/>
         <source>No. %1 is booked for “%2”.</source>
         <translation>No. %1 を「%2」に申し込みました。</translation>
     </message>
@@ -3039,7 +3133,7 @@ The first time this can take a minute.</source>
     </message>
     <message>
         <location filename="../../ui/screens/survey_screen.py" line="238"/>
-        <location filename="../../ui/screens/survey_screen.py" line="380"/>
+        <location filename="../../ui/screens/survey_screen.py" line="381"/>
         <source>No event today.</source>
         <translation>本日の開催はありません。</translation>
     </message>
@@ -3066,27 +3160,37 @@ Responses: %5 (tablet %6, paper %7).</source>
         <translation>%1では本日の受付が始まっていません。本日の受付を開始して、アンケート画面を始めますか？</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="331"/>
+        <location filename="../../ui/screens/survey_screen.py" line="317"/>
+        <source>Open and start</source>
+        <translation>受付を開始して始める</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/survey_screen.py" line="318"/>
+        <source>Back</source>
+        <translation>戻る</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/survey_screen.py" line="332"/>
         <source>The kiosk needs a coordinator PIN first, so that staff can leave it.</source>
         <translation>スタッフが終了できるように、先にコーディネーターPINを設定してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="359"/>
+        <location filename="../../ui/screens/survey_screen.py" line="360"/>
         <source>Kiosk mode ended.</source>
         <translation>アンケート画面を終了しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="384"/>
+        <location filename="../../ui/screens/survey_screen.py" line="385"/>
         <source>Export questionnaire results</source>
         <translation>アンケート集計の出力</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="386"/>
+        <location filename="../../ui/screens/survey_screen.py" line="387"/>
         <source>CSV files (*.csv)</source>
         <translation>CSVファイル (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="399"/>
+        <location filename="../../ui/screens/survey_screen.py" line="400"/>
         <source>Exported: %1</source>
         <translation>出力しました：%1</translation>
     </message>
@@ -3583,58 +3687,68 @@ Responses: %5 (tablet %6, paper %7).</source>
         <translation>%1件の申込が取り消されます（記録は監査ログに残ります）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="319"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="320"/>
         <source>Remove a workshop</source>
         <translation>ワークショップを外す</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="325"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="322"/>
+        <source>Remove it</source>
+        <translation>外す</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/workshops_screen.py" line="323"/>
+        <source>Back</source>
+        <translation>戻る</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/workshops_screen.py" line="329"/>
         <source>Removed: %1</source>
         <translation>外しました：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="337"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="341"/>
         <source>Everyone checked in today is already on this list.</source>
         <translation>本日受付した方は全員この一覧に入っています。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="342"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="346"/>
         <source>Sign someone up</source>
         <translation>申込の追加</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="342"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="346"/>
         <source>Who? (checked in today)</source>
         <translation>どなたですか？（本日受付済みの方）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="359"/>
-        <location filename="../../ui/screens/workshops_screen.py" line="381"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="363"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="385"/>
         <source>Select someone in the list first.</source>
         <translation>先に一覧から選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="365"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="369"/>
         <source>No. %1 came.</source>
         <translation>No. %1 を出席にしました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="367"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="371"/>
         <source>No. %1: attendance taken back.</source>
         <translation>No. %1 の出席を取り消しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="375"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="379"/>
         <source>Everyone booked is marked as came.</source>
         <translation>予約者全員を出席にしました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="388"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="392"/>
         <source>Cancelled: No. %1.</source>
         <translation>No. %1 の申込を取り消しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="390"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="394"/>
         <source>No. %1 moved up from the waitlist.</source>
         <translation>キャンセル待ちの No. %1 が繰り上がりました。</translation>
     </message>
