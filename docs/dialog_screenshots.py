@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from kiosk.core.database import open_database
 from kiosk.core.paths import DataFolder
 from kiosk.demo.build import app_demo_days, build_demo
+from kiosk.door import checkin
 from kiosk.workshops.slots import slots_of_event
 from ui.app import AppShell, application, load_look
 from ui.dialogs.app_dialog import AppDialog
@@ -80,7 +81,8 @@ def dialogs_of(window: MainWindow) -> dict[str, Callable[[], QDialog]]:
     def picker() -> QDialog:
         window.show_widget(window.workshops)
         window.workshops.slot_list.setCurrentRow(0)
-        return VisitorPickerDialog(state, event.id, set(), window)
+        visits = [v for v in checkin.visits_of_event(state.ctx, event.id) if v.active]
+        return VisitorPickerDialog(visits, state.lang, full.name, window)
 
     return {"full-workshop": full_prompt, "set-pin": set_pin, "visitor-picker": picker}
 

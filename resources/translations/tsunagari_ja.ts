@@ -2644,22 +2644,22 @@ Close Tsunagari anyway?</source>
         <translation>PINはスタッフがアンケート画面を終了するためのものです。参加者に推測されない%1〜%2桁の数字にしてください。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pin_dialogs.py" line="159"/>
+        <location filename="../../ui/dialogs/pin_dialogs.py" line="161"/>
         <source>New PIN</source>
         <translation>新しいPIN</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pin_dialogs.py" line="160"/>
-        <source>The same PIN again</source>
-        <translation>確認のためもう一度</translation>
+        <location filename="../../ui/dialogs/pin_dialogs.py" line="162"/>
+        <source>The same PIN again, to check</source>
+        <translation>確認のため、もう一度</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pin_dialogs.py" line="167"/>
+        <location filename="../../ui/dialogs/pin_dialogs.py" line="174"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pin_dialogs.py" line="170"/>
+        <location filename="../../ui/dialogs/pin_dialogs.py" line="177"/>
         <source>Save the PIN</source>
         <translation>PINを保存</translation>
     </message>
@@ -2969,34 +2969,34 @@ Only a coordinator books beyond the capacity.</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/signup_flow.py" line="55"/>
-        <location filename="../../ui/dialogs/signup_flow.py" line="78"/>
+        <location filename="../../ui/dialogs/signup_flow.py" line="83"/>
         <source>Back</source>
         <translation>戻る</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/signup_flow.py" line="58"/>
-        <location filename="../../ui/dialogs/signup_flow.py" line="72"/>
         <location filename="../../ui/dialogs/signup_flow.py" line="77"/>
+        <location filename="../../ui/dialogs/signup_flow.py" line="82"/>
         <source>Book beyond capacity</source>
         <translation>定員を超えて受付する</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/signup_flow.py" line="73"/>
+        <location filename="../../ui/dialogs/signup_flow.py" line="78"/>
         <source>Book one more than the capacity of “%1”? This is recorded in the audit log.</source>
         <translation>「%1」の定員を超えて1人受け付けますか？監査ログに記録されます。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/signup_flow.py" line="89"/>
+        <location filename="../../ui/dialogs/signup_flow.py" line="94"/>
         <source>No. %1 is already signed up for “%2”.</source>
         <translation>No. %1 はすでに「%2」に申込済みです。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/signup_flow.py" line="95"/>
+        <location filename="../../ui/dialogs/signup_flow.py" line="100"/>
         <source>No. %1 is on the waitlist for “%2” (number %3).</source>
         <translation>No. %1 を「%2」のキャンセル待ちに登録しました（%3番目）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/signup_flow.py" line="103"/>
+        <location filename="../../ui/dialogs/signup_flow.py" line="108"/>
         <source>No. %1 is booked for “%2”.</source>
         <translation>No. %1 を「%2」に申し込みました。</translation>
     </message>
@@ -3394,6 +3394,69 @@ Responses: %5 (tablet %6, paper %7).</source>
     </message>
 </context>
 <context>
+    <name>VisitorPickerDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/visitor_picker.py" line="53"/>
+        <source>Sign someone up</source>
+        <translation>申し込む人を選ぶ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visitor_picker.py" line="58"/>
+        <source>Who joins “%1”?</source>
+        <translation>「%1」に申し込むのはどなたですか？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visitor_picker.py" line="62"/>
+        <source>Checked in today. Find her by nickname or number.</source>
+        <translation>本日受付した人です。ニックネームか番号で探せます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visitor_picker.py" line="66"/>
+        <source>Nickname or No.</source>
+        <translation>ニックネームまたは番号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visitor_picker.py" line="74"/>
+        <source>No.</source>
+        <translation>番号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visitor_picker.py" line="74"/>
+        <source>Nickname</source>
+        <translation>ニックネーム</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visitor_picker.py" line="74"/>
+        <source>Age</source>
+        <translation>年代</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visitor_picker.py" line="74"/>
+        <source>Time</source>
+        <translation>受付時刻</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visitor_picker.py" line="91"/>
+        <source>No one checked in today matches.</source>
+        <translation>本日の受付に当てはまる人がいません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visitor_picker.py" line="101"/>
+        <source>Back</source>
+        <translation>戻る</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visitor_picker.py" line="101"/>
+        <source>Sign her up</source>
+        <translation>申し込む</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visitor_picker.py" line="121"/>
+        <source>No nickname</source>
+        <translation>ニックネームなし</translation>
+    </message>
+</context>
+<context>
     <name>WorkshopCatalogueCard</name>
     <message>
         <location filename="../../ui/settings/workshop_catalogue_card.py" line="102"/>
@@ -3527,228 +3590,218 @@ Responses: %5 (tablet %6, paper %7).</source>
 <context>
     <name>WorkshopsScreen</name>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="60"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="62"/>
         <source>Today&apos;s workshops</source>
         <translation>本日のワークショップ</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="62"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="64"/>
         <source>+ Add a workshop…</source>
         <translation>＋ ワークショップを追加…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="63"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="65"/>
         <source>Same as last time</source>
         <translation>前回と同じ枠をコピー</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="65"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="67"/>
         <source>Add the suggested workshops</source>
         <translation>おすすめのワークショップを追加</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="98"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="100"/>
         <source>Change places…</source>
         <translation>定員を変更…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="99"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="101"/>
         <source>Remove from today…</source>
         <translation>本日から外す…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="111"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="113"/>
         <source>Sign someone up…</source>
         <translation>申込を追加…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="114"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="116"/>
         <source>Came / did not come</source>
         <translation>出席／取り消し</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="116"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="118"/>
         <source>All booked came</source>
         <translation>予約者を全員出席に</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="118"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="120"/>
         <source>Cancel sign-up</source>
         <translation>申込を取り消す</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="178"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="180"/>
         <source>full, %1 waiting</source>
         <translation>満員・待ち%1人</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="178"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="180"/>
         <source>%1 free</source>
         <translation>残り%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="178"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="180"/>
         <source>no limit</source>
         <translation>定員なし</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="181"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="183"/>
         <source>booked %1</source>
         <translation>予約%1人</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="183"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="185"/>
         <source>booked %1 / %2</source>
         <translation>予約 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="187"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="189"/>
         <source>waiting %1</source>
         <translation>待ち%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="188"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="190"/>
         <source>came %1</source>
         <translation>出席%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="200"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="202"/>
         <source>Open today&apos;s check-in first; then add the day&apos;s workshops.</source>
         <translation>先に本日の受付を開始してから、ワークショップを追加してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="205"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="207"/>
         <source>No workshops in the catalogue yet. Add the suggested ones above, or in Settings.</source>
         <translation>ワークショップがまだ登録されていません。上の「おすすめのワークショップを追加」か、設定から登録してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="210"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="212"/>
         <source>No workshops today yet. Add one, or copy the last event&apos;s.</source>
         <translation>本日のワークショップはまだありません。追加するか、前回の枠をコピーしてください。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="233"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="235"/>
         <source>waiting (%1)</source>
         <translation>キャンセル待ち（%1番目）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="235"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="237"/>
         <source>came ✓</source>
         <translation>出席 ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="237"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="239"/>
         <source>booked</source>
         <translation>予約済</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="266"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="268"/>
         <source>Suggested workshops added to the catalogue.</source>
         <translation>おすすめのワークショップを一覧に追加しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="272"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="274"/>
         <source>Added: %1</source>
         <translation>追加しました：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="282"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="284"/>
         <source>No earlier event at this venue had workshops.</source>
         <translation>この会場の過去の開催日にワークショップはありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="287"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="289"/>
         <source>Copied the workshops of %1.</source>
         <translation>%1 のワークショップ枠をコピーしました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="296"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="298"/>
         <source>Change places</source>
         <translation>定員の変更</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="297"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="299"/>
         <source>Places for “%1” (0 = no limit):</source>
         <translation>「%1」の定員（0＝定員なし）：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="305"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="307"/>
         <source>Places changed. Anyone waiting moved up if there was room.</source>
         <translation>定員を変更しました。空きがあればキャンセル待ちの方が繰り上がりました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="313"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="315"/>
         <source>Remove “%1” from today?</source>
         <translation>「%1」を本日から外しますか？</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="316"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="318"/>
         <source>%1 sign-up(s) will be cancelled (kept in the audit log).</source>
         <translation>%1件の申込が取り消されます（記録は監査ログに残ります）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="320"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="322"/>
         <source>Remove a workshop</source>
         <translation>ワークショップを外す</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="322"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="324"/>
         <source>Remove it</source>
         <translation>外す</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="323"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="325"/>
         <source>Back</source>
         <translation>戻る</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="329"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="331"/>
         <source>Removed: %1</source>
         <translation>外しました：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="341"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="343"/>
         <source>Everyone checked in today is already on this list.</source>
         <translation>本日受付した方は全員この一覧に入っています。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="346"/>
-        <source>Sign someone up</source>
-        <translation>申込の追加</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="346"/>
-        <source>Who? (checked in today)</source>
-        <translation>どなたですか？（本日受付済みの方）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="363"/>
-        <location filename="../../ui/screens/workshops_screen.py" line="385"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="362"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="384"/>
         <source>Select someone in the list first.</source>
         <translation>先に一覧から選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="369"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="368"/>
         <source>No. %1 came.</source>
         <translation>No. %1 を出席にしました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="371"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="370"/>
         <source>No. %1: attendance taken back.</source>
         <translation>No. %1 の出席を取り消しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="379"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="378"/>
         <source>Everyone booked is marked as came.</source>
         <translation>予約者全員を出席にしました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="392"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="391"/>
         <source>Cancelled: No. %1.</source>
         <translation>No. %1 の申込を取り消しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="394"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="393"/>
         <source>No. %1 moved up from the waitlist.</source>
         <translation>キャンセル待ちの No. %1 が繰り上がりました。</translation>
     </message>

@@ -36,6 +36,7 @@ KINDS = ("question", "info", "warning", "error")
 PREFERRED_WIDTH = 560  # a calm reading width for the message
 MARGIN = 28
 SPACING = 12
+MIN_BUTTON_WIDTH = 96  # a short verb (「戻る」) is still an easy target
 
 
 @dataclass(frozen=True)
@@ -111,11 +112,7 @@ class AppDialog(QDialog):
         self.strip_layout.setSpacing(SPACING)
         self.in_column = False
         layout.addWidget(self.strip)
-        self.ensurePolished()
-        for button in self.buttons.values():
-            button.ensurePolished()
-            # As wide as its text, always: a button never cuts its own verb.
-            button.setMinimumWidth(button.sizeHint().width())
+        self._size_buttons()
         self._place_buttons(column=False)
         self.setMinimumWidth(self.column_width())
         self.resize(self.width_for(self.room()), self.sizeHint().height())
@@ -143,6 +140,17 @@ class AppDialog(QDialog):
         return self.chosen
 
     # -- fitting -------------------------------------------------------------------
+
+    def _size_buttons(self) -> None:
+        """As wide as its text, always: a button never cuts its own verb.
+
+        Measured once the style sheet has given each button its font (a primary
+        button's is larger), so asked again when the box is shown.
+        """
+        self.ensurePolished()
+        for button in self.buttons.values():
+            button.ensurePolished()
+            button.setMinimumWidth(max(MIN_BUTTON_WIDTH, button.sizeHint().width()))
 
     def row_width(self) -> int:
         """The buttons side by side, at their own widths, with the margins."""
@@ -199,6 +207,8 @@ class AppDialog(QDialog):
             self.resize(self.width(), needed)
 
     def showEvent(self, event: QShowEvent) -> None:
+        self._size_buttons()
+        self.setMinimumWidth(self.column_width())
         self.resize(self.width_for(self.room()), self.height())
         self._fit()
         super().showEvent(event)
