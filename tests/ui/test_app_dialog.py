@@ -26,6 +26,7 @@ from tests.ui.gestures import double_click
 from ui.app import Translation, load_look
 from ui.dialogs import app_dialog, signup_flow
 from ui.dialogs.app_dialog import AppDialog, Choice
+from ui.dialogs.pin_dialogs import SetPinDialog
 from ui.dialogs.visitor_picker import VisitorPickerDialog
 
 UI = Path(__file__).resolve().parents[2] / "ui"
@@ -280,3 +281,113 @@ def test_a_double_click_on_the_waitlist_verb_waitlists_her_once(
     assert len(opened) == 1 and QApplication.activeModalWidget() is None
     assert statuses(window) == [(1, "booked"), (2, "booked"), (3, "waitlisted")]
     assert "キャンセル待ち" in screen.banner.text()
+
+
+# -- choosing a checked-in visitor for a workshop ------------------------------------------
+
+
+@pytest.fixture
+def picker(qtbot, window):
+    """Three check-ins today: さくら (No. 1), one without a nickname (No. 2), はなこ (No. 3)."""
+    ctx = window.state.ctx
+    event = events.open_event(ctx, window.state.venue.id)
+    for band, name in (("30s", "さくら"), ("40s", None), ("20s", "はなこ")):
+        checkin.check_in(ctx, CheckInRequest(event_id=event.id, age_band=band, nickname=name))
+    visits = [v for v in checkin.visits_of_event(ctx, event.id) if v.active]
+    dialog = VisitorPickerDialog(visits, "ja", "アロマ", window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def rows(dialog):
+    table = dialog.table
+    return [
+        tuple(table.item(r, c).text() for c in range(table.columnCount()))
+        for r in range(table.rowCount())
+    ]
+
+
+def test_the_picker_lists_todays_check_ins_in_large_rows(picker):
+    listed = rows(picker)
+    assert [r[:3] for r in listed] == [
+        ("No. 3", "はなこ", "20代"),
+        ("No. 2", "ニックネームなし", "40代"),
+        ("No. 1", "さくら", "30代"),
+    ]
+    assert all(re.fullmatch(r"\d\d:\d\d", r[3]) for r in listed)
+    assert all(picker.table.rowHeight(r) >= 44 for r in range(len(listed)))
+
+
+@pytest.mark.parametrize("typed", ["さく", "サク", "ｻｸ", "saku", "sak", "1"])
+def test_the_picker_finds_her_as_the_door_does(qtbot, picker, typed):
+    picker.search.insert(typed)  # as an input method commits kana (keyClicks sends ASCII only)
+    assert [r[1] for r in rows(picker)] == ["さくら"]
+    assert picker.choose_button.isEnabled()
+
+
+def test_the_picker_says_when_no_one_matches(qtbot, picker):
+    qtbot.keyClicks(picker.search, "zzz")
+    assert rows(picker) == [] and picker.empty.isVisible()
+    assert not picker.choose_button.isEnabled()
+
+
+def test_a_tap_on_a_row_then_the_verb_chooses_her(qtbot, picker):
+    table = picker.table
+    cell = table.visualItemRect(table.item(1, 1)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    assert picker.choose_button.text() == "申し込む"
+    click(qtbot, picker.choose_button)
+    assert picker.result() == QDialog.DialogCode.Accepted
+    assert picker.chosen is not None and picker.chosen.number == 2
+
+
+def test_enter_in_the_search_signs_up_the_first_match(qtbot, picker):
+    qtbot.keyClicks(picker.search, "hana")
+    qtbot.keyClick(picker.search, Qt.Key.Key_Return)
+    assert picker.chosen is not None and picker.chosen.nickname == "はなこ"
+
+
+def test_escape_in_the_picker_chooses_no_one(qtbot, picker):
+    qtbot.keyClick(picker.search, Qt.Key.Key_Escape)
+    assert picker.result() == QDialog.DialogCode.Rejected and picker.chosen is None
+
+
+def test_a_double_tap_on_a_row_chooses_her(qtbot, picker):
+    accepted = []
+    picker.accepted.connect(lambda: accepted.append(True))
+    table = picker.table
+    cell = table.visualItemRect(table.item(2, 1)).center()
+    at = table.viewport().mapTo(picker, cell)  # through the window, as a real double tap comes
+    qtbot.mouseDClick(
+        picker.windowHandle(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at
+    )
+    assert picker.chosen is not None and picker.chosen.number == 1
+    assert accepted == [True]
+
+
+# -- the set-PIN dialog ----------------------------------------------------------------------
+
+
+def test_the_pin_keypad_sits_above_its_buttons_with_labels_over_the_fields(qtbot, window, japanese):
+    dialog = SetPinDialog(window.state.ctx, "ja", window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    keys = dialog.keypad.keys
+    grid = dialog.keypad.layout()
+    positions = {
+        key: grid.getItemPosition(grid.indexOf(button))[:2] for key, button in keys.items()
+    }
+    assert positions["1"] == (0, 0) and positions["9"] == (2, 2)
+    assert positions["0"] == (3, 1) and positions["⌫"] == (3, 2)  # 0 and 消す: the last row
+    assert keys["⌫"].text() == "消す"
+    last_row_bottom = max(keys[k].mapTo(dialog, keys[k].rect().bottomLeft()).y() for k in "0⌫")
+    assert dialog.save_button.geometry().top() > last_row_bottom
+    assert dialog.save_button.geometry().bottom() <= dialog.height()
+    assert dialog.first.placeholderText() == "" and dialog.again.placeholderText() == ""
+    labels = {label.text() for label in dialog.findChildren(QLabel)}
+    assert {"新しいPIN", "確認のため、もう一度"} <= labels
+    for button in (*keys.values(), dialog.save_button):
+        assert text_fits(button), button.text()
