@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton, QWidget
 
 from kiosk.door import checkin, events
 from kiosk.door.checkin import CheckInRequest
@@ -391,3 +391,76 @@ def test_the_pin_keypad_sits_above_its_buttons_with_labels_over_the_fields(qtbot
     assert {"新しいPIN", "確認のため、もう一度"} <= labels
     for button in (*keys.values(), dialog.save_button):
         assert text_fits(button), button.text()
+
+
+# -- every dialog of this file at a tablet's and a portrait tablet's size ---------------------
+
+SIZES = {"1024x768": (1024, 768), "800x1280": (800, 1280)}
+
+
+def _full_workshop(window, host):
+    slot = slots_of_event(window.state.ctx, window.state.open_event.id)[0]
+    return signup_flow.full_workshop_dialog(host, slot)
+
+
+def _restore_at_start(window, host):
+    # The longest verbs of any box: three of them, in a window of their own.
+    return AppDialog(
+        host,
+        "Tsunagari",
+        "データベースが壊れていたため、別の名前で残しました。\n\n最新のバックアップに戻しますか？",
+        [
+            Choice("close", QApplication.translate("BackupsCard", "Close the app")),
+            Choice("empty", QApplication.translate("BackupsCard", "Start with an empty database")),
+            Choice(
+                "restore",
+                QApplication.translate("BackupsCard", "Restore the latest backup"),
+                "primary",
+            ),
+        ],
+        safe="close",
+    )
+
+
+def _set_pin(window, host):
+    return SetPinDialog(window.state.ctx, window.state.lang, host)
+
+
+def _picker(window, host):
+    ctx, event = window.state.ctx, window.state.open_event
+    visits = [v for v in checkin.visits_of_event(ctx, event.id) if v.active]
+    return VisitorPickerDialog(visits, window.state.lang, "アロマハンドトリートメント", host)
+
+
+DIALOG_BUILDERS = {
+    "full-workshop": _full_workshop,
+    "restore-at-start": _restore_at_start,
+    "set-pin": _set_pin,
+    "visitor-picker": _picker,
+}
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("name", DIALOG_BUILDERS)
+def test_the_dialog_fits_the_venue_screen(qtbot, shell, window, full_day, lang, size, name):
+    from tests.ui.layout_check import layout_findings
+
+    shell.translation.use(lang)
+    window.state.lang = lang
+    width, height = SIZES[size]
+    host = QWidget()  # the screen the dialog opens over, at the venue's size
+    qtbot.addWidget(host)
+    host.resize(width, height)
+    host.show()
+    qtbot.waitExposed(host)
+    dialog = DIALOG_BUILDERS[name](window, host)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.wait(50)  # list views lay out their rows late
+    assert dialog.width() <= width and dialog.height() <= height, dialog.size()
+    assert [str(f) for f in layout_findings(dialog)] == []
+    for button in dialog.findChildren(QPushButton):
+        if button.isVisibleTo(dialog):
+            assert button.height() >= 44, button.text()
