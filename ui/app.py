@@ -14,7 +14,7 @@ from types import TracebackType
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QThreadPool, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from kiosk.care import backups
 from kiosk.core import settings
@@ -25,12 +25,12 @@ from kiosk.core.frontends import LaunchOptions
 from kiosk.core.paths import FONT_FILE, RESOURCES
 from kiosk.door import venues
 from ui.background import run_in_background
+from ui.dialogs import app_dialog
 from ui.dialogs.setup_dialog import SetupDialog
 from ui.door_state import DoorState
 from ui.main_window import MainWindow
 from ui.single_instance import SingleInstance, already_open_text
 from ui.start_purge import purge_at_start
-from ui.widgets.error_display import show_error_box
 from ui.widgets.wheel_guard import install_wheel_guard
 
 log = logging.getLogger(__name__)
@@ -158,7 +158,7 @@ def _report_unexpected(
         else "予期しないエラーが起きました。保存済みのデータは無事です。"
         "この端末の担当者にお知らせください。"
     )
-    QMessageBox.critical(None, "Tsunagari", f"{text}\n\n{kind.__name__}: {value}")
+    app_dialog.tell(None, "Tsunagari", f"{text}\n\n{kind.__name__}: {value}", kind="error")
 
 
 def run(options: LaunchOptions) -> int:
@@ -174,7 +174,7 @@ def run(options: LaunchOptions) -> int:
         if not instance.acquire():  # a window on this data folder is open already
             instance.ask_first_to_come_forward()
             translation.use(lang)
-            QMessageBox.information(None, "Tsunagari", already_open_text(lang))
+            app_dialog.tell(None, "Tsunagari", already_open_text(lang))
             return 0
         return _run_alone(app, options, instance, translation)
     finally:
@@ -243,7 +243,7 @@ def back_up_after_start(shell: AppShell) -> None:
 
     def failed(exc: BaseException) -> None:
         if isinstance(exc, KioskError):
-            show_error_box(shell.window, exc, shell.state.lang, "Tsunagari")
+            app_dialog.tell_error(shell.window, exc, shell.state.lang, "Tsunagari")
         else:
             log.warning("daily backup failed: %s", type(exc).__name__)
 

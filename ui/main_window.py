@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.core import settings
 from kiosk.door import events
-from ui.dialogs import verb_question
+from ui.dialogs import app_dialog
 from ui.door_state import Change, DoorState
 from ui.screens.checkin_screen import CheckInScreen
 from ui.screens.header_bar import HeaderBar
@@ -285,7 +285,7 @@ class MainWindow(QMainWindow):
         in_care = events.counts(self.state.ctx, event.id).children_in_care
         if not in_care:
             return True
-        return verb_question.ask(
+        return app_dialog.confirm(
             self,
             self.tr("Close Tsunagari"),
             self.tr(

@@ -8,6 +8,7 @@ retry after an error returns the same visit instead of counting twice.
 from __future__ import annotations
 
 import random
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -341,6 +342,16 @@ def find_visitors(ctx: AppContext, typed: str, limit: int = 8) -> list[VisitorMa
                 )
             )
         return matches
+
+
+def find_among_visits(visits: Iterable[VisitInfo], typed: str) -> list[VisitInfo]:
+    """The day's check-ins a volunteer means by what she typed: her check-in number
+    (its first digits: "1" finds No. 1 and No. 12), or part of her nickname found
+    the way the door finds regulars (kana or romaji, nickname.matches)."""
+    text = unicodedata.normalize("NFKC", typed).strip().removeprefix("No.").strip()
+    if text.isdigit():
+        return [v for v in visits if str(v.number).startswith(text)]
+    return [v for v in visits if not text or (v.nickname and nickname.matches(text, v.nickname))]
 
 
 def _escape_like(text: str) -> str:

@@ -221,3 +221,16 @@ def search_variants(typed: str) -> list[str]:
         if kana and not any(c.isascii() for c in kana):
             variants.append(kana)
     return variants
+
+
+def matches(typed: str, nickname: str | None) -> bool:
+    """Whether `nickname` holds what was typed, read as the door's search reads it.
+
+    The same keys as the regulars' search (kiosk/door/checkin.find_visitors):
+    さく, サク, ｻｸ and saku all find さくら. Nothing typed matches everyone.
+    """
+    variants = search_variants(typed)
+    if not variants:
+        return True
+    key = search_key(nickname or "")
+    return any(variant in key for variant in variants)

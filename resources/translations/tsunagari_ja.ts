@@ -84,6 +84,14 @@
     </message>
 </context>
 <context>
+    <name>AppDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/app_dialog.py" line="231"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+</context>
+<context>
     <name>AuditLogDialog</name>
     <message>
         <location filename="../../ui/dialogs/audit_log_dialog.py" line="50"/>
@@ -178,104 +186,124 @@
 <context>
     <name>BackupsCard</name>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="39"/>
+        <location filename="../../ui/settings/backups_card.py" line="40"/>
         <source>at start</source>
         <translation>起動時</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="40"/>
+        <location filename="../../ui/settings/backups_card.py" line="41"/>
         <source>day closed</source>
         <translation>閉所時</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="41"/>
+        <location filename="../../ui/settings/backups_card.py" line="42"/>
         <source>by hand</source>
         <translation>手動</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="42"/>
+        <location filename="../../ui/settings/backups_card.py" line="43"/>
         <source>before an update</source>
         <translation>更新前</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="43"/>
+        <location filename="../../ui/settings/backups_card.py" line="44"/>
         <source>before an import</source>
         <translation>取り込み前</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="59"/>
+        <location filename="../../ui/settings/backups_card.py" line="60"/>
         <source>Backups</source>
         <translation>バックアップ</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="62"/>
+        <location filename="../../ui/settings/backups_card.py" line="63"/>
         <source>A copy is made at start once a day, when a day is closed and before an update. The last 14 days and 8 weeks are kept. An import is undone under Data exchange (Undo this import…), without restoring a copy.</source>
         <translation>1日1回の起動時、受付を閉じたとき、更新の前に控えを作ります。直近14日分と8週分を残します。取り込みの取り消しは、控えを戻さずに「会場間のデータ交換」の「この取り込みを取り消す…」でできます。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="78"/>
+        <location filename="../../ui/settings/backups_card.py" line="79"/>
         <source>Back up now</source>
         <translation>今すぐバックアップ</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="81"/>
+        <location filename="../../ui/settings/backups_card.py" line="82"/>
         <source>Restore…</source>
         <translation>戻す…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="92"/>
+        <location filename="../../ui/settings/backups_card.py" line="93"/>
         <source>Backups are made only of the database in the data folder.</source>
         <translation>バックアップはデータフォルダのデータベースだけが対象です。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="109"/>
+        <location filename="../../ui/settings/backups_card.py" line="110"/>
         <source>No backups yet.</source>
         <translation>バックアップはまだありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="128"/>
+        <location filename="../../ui/settings/backups_card.py" line="129"/>
         <source>Backed up: %1</source>
         <translation>バックアップしました：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="138"/>
+        <location filename="../../ui/settings/backups_card.py" line="139"/>
         <source>Restore a backup</source>
         <translation>バックアップから戻す</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="140"/>
+        <location filename="../../ui/settings/backups_card.py" line="141"/>
         <source>Put the backup of %1 in place of the database? What was saved after it will not be in the app; the current file is kept aside, not deleted.</source>
         <translation>%1 のバックアップでデータベースを置き換えますか？それ以降に保存した内容はアプリから見えなくなります。今のファイルは消さずに別に残します。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="156"/>
+        <location filename="../../ui/settings/backups_card.py" line="144"/>
+        <source>Restore the backup</source>
+        <translation>バックアップに戻す</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/backups_card.py" line="145"/>
+        <source>Back</source>
+        <translation>戻る</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/backups_card.py" line="157"/>
         <source>Restored</source>
         <translation>戻しました</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="157"/>
+        <location filename="../../ui/settings/backups_card.py" line="158"/>
         <source>The backup is restored. The app will now reopen the database.</source>
         <translation>バックアップから戻しました。これからデータベースを開き直します。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="173"/>
-        <source>Restore the latest backup now?
-
-Yes: restore it and open it.
-No: start with an empty database (the damaged file stays set aside).</source>
-        <translation>最新のバックアップから戻しますか？
-
-はい：戻して開きます。
-いいえ：空のデータベースで始めます（壊れたファイルは別に残します）。</translation>
+        <location filename="../../ui/settings/backups_card.py" line="159"/>
+        <source>Reopen</source>
+        <translation>開き直す</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_card.py" line="179"/>
-        <source>Start with an empty database? The damaged file stays set aside.
-
-No: close the app.</source>
-        <translation>空のデータベースで始めますか？壊れたファイルは別に残します。
-
-いいえ：アプリを閉じます。</translation>
+        <location filename="../../ui/settings/backups_card.py" line="176"/>
+        <source>Restore the latest backup now? Or start with an empty database (the damaged file stays set aside).</source>
+        <translation>最新のバックアップに戻しますか？それとも空のデータベースで始めますか？（傷んだファイルは別に残します）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/backups_card.py" line="182"/>
+        <source>Start with an empty database? The damaged file stays set aside.</source>
+        <translation>空のデータベースで始めますか？傷んだファイルは別に残します。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/backups_card.py" line="186"/>
+        <source>Close the app</source>
+        <translation>アプリを閉じる</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/backups_card.py" line="189"/>
+        <source>Start with an empty database</source>
+        <translation>空のデータベースで始める</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/backups_card.py" line="197"/>
+        <source>Restore the latest backup</source>
+        <translation>最新のバックアップに戻す</translation>
     </message>
 </context>
 <context>
@@ -469,6 +497,16 @@ Press “Open today&apos;s check-in” above (Ctrl+O).</source>
         <location filename="../../ui/screens/checkin_screen.py" line="374"/>
         <source>Undo check-in No. %1 (%2)?</source>
         <translation>No. %1（%2）の受付を取り消しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/checkin_screen.py" line="377"/>
+        <source>Undo the check-in</source>
+        <translation>受付を取り消す</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/checkin_screen.py" line="378"/>
+        <source>Back</source>
+        <translation>戻る</translation>
     </message>
     <message>
         <location filename="../../ui/screens/checkin_screen.py" line="387"/>
@@ -893,7 +931,7 @@ It shows her pickup code: give it to her parent only.</source>
         <translation>開催・受付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="528"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="529"/>
         <source>Case meeting</source>
         <translation>ケース会議</translation>
     </message>
@@ -918,27 +956,43 @@ It shows her pickup code: give it to her parent only.</source>
         <translation>%2、%1 での個別ケース会議を記録しますか？</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="533"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="529"/>
+        <source>Record it</source>
+        <translation>記録する</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consultations_screen.py" line="529"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="550"/>
+        <source>Back</source>
+        <translation>戻る</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consultations_screen.py" line="534"/>
         <source>Case meeting recorded.</source>
         <translation>ケース会議を記録しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="541"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="542"/>
         <source>Select a record in the list first.</source>
         <translation>先に一覧から記録を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="546"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="547"/>
         <source>Cancel a record</source>
         <translation>記録の取り消し</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="547"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="548"/>
         <source>Cancel this record? It stays in the records, marked cancelled.</source>
         <translation>この記録を取り消しますか？（記録は「取消」として残ります）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="556"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="549"/>
+        <source>Cancel the record</source>
+        <translation>記録を取り消す</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consultations_screen.py" line="559"/>
         <source>Cancelled.</source>
         <translation>取り消しました。</translation>
     </message>
@@ -1494,76 +1548,86 @@ It shows her pickup code: give it to her parent only.</source>
 <context>
     <name>HeaderBar</name>
     <message>
-        <location filename="../../ui/screens/header_bar.py" line="83"/>
+        <location filename="../../ui/screens/header_bar.py" line="85"/>
         <source>Visits</source>
         <translation>来場</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/header_bar.py" line="84"/>
+        <location filename="../../ui/screens/header_bar.py" line="86"/>
         <source>First time</source>
         <translation>はじめて</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/header_bar.py" line="85"/>
+        <location filename="../../ui/screens/header_bar.py" line="87"/>
         <source>In childcare now</source>
         <translation>託児中</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/header_bar.py" line="86"/>
+        <location filename="../../ui/screens/header_bar.py" line="88"/>
         <source>Children today</source>
         <translation>本日の託児</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/header_bar.py" line="145"/>
+        <location filename="../../ui/screens/header_bar.py" line="147"/>
         <source>not open yet</source>
         <translation>受付前</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/header_bar.py" line="147"/>
+        <location filename="../../ui/screens/header_bar.py" line="149"/>
         <source>check-in open</source>
         <translation>受付中</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/header_bar.py" line="149"/>
+        <location filename="../../ui/screens/header_bar.py" line="151"/>
         <source>closed</source>
         <translation>受付終了</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/header_bar.py" line="157"/>
+        <location filename="../../ui/screens/header_bar.py" line="159"/>
         <source>Open today&apos;s check-in</source>
         <translation>本日の受付を開始</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/header_bar.py" line="160"/>
+        <location filename="../../ui/screens/header_bar.py" line="162"/>
         <source>Close the day…</source>
         <translation>本日の受付を終了…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/header_bar.py" line="163"/>
+        <location filename="../../ui/screens/header_bar.py" line="165"/>
         <source>Reopen check-in</source>
         <translation>受付を再開</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/header_bar.py" line="187"/>
+        <location filename="../../ui/screens/header_bar.py" line="192"/>
         <source>Tsunagari</source>
         <translation>つながり</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/header_bar.py" line="194"/>
+        <location filename="../../ui/screens/header_bar.py" line="199"/>
         <source>Close today&apos;s check-in?</source>
         <translation>本日の受付を終了しますか？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/header_bar.py" line="197"/>
+        <location filename="../../ui/screens/header_bar.py" line="202"/>
         <source>%n child(ren) are still in childcare. Close today&apos;s check-in anyway?</source>
         <translation>
             <numerusform>まだ%n人のお子さんが託児中です。それでも本日の受付を終了しますか？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/header_bar.py" line="203"/>
+        <location filename="../../ui/screens/header_bar.py" line="207"/>
         <source>Close the day</source>
         <translation>本日の受付の終了</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/header_bar.py" line="207"/>
+        <source>Close check-in</source>
+        <translation>受付を終了する</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/header_bar.py" line="207"/>
+        <source>Back</source>
+        <translation>戻る</translation>
     </message>
     <message>
         <location filename="../../ui/screens/header_bar.py" line="216"/>
@@ -1764,7 +1828,7 @@ Children in childcare: %4</source>
 <context>
     <name>LabelPrinting</name>
     <message>
-        <location filename="../../ui/dialogs/label_printing.py" line="59"/>
+        <location filename="../../ui/dialogs/label_printing.py" line="60"/>
         <source>Pickup label</source>
         <translation>お迎えラベル</translation>
     </message>
@@ -2139,6 +2203,16 @@ Close Tsunagari anyway?</source>
         <source>Cancel the paper list of this day? Its counts leave every total.</source>
         <translation>この日の紙の受付簿の入力を取り消しますか？ その人数はすべての集計から外れます。</translation>
     </message>
+    <message>
+        <location filename="../../ui/dialogs/paper_day_dialog.py" line="380"/>
+        <source>Cancel the entry</source>
+        <translation>入力を取り消す</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/paper_day_dialog.py" line="381"/>
+        <source>Back</source>
+        <translation>戻る</translation>
+    </message>
 </context>
 <context>
     <name>PaperSurveyDialog</name>
@@ -2345,7 +2419,17 @@ Close Tsunagari anyway?</source>
         <translation>%3より前の%1件のニックネームと%2件の託児メモを消去しますか？人数の集計や報告書はそのまま残ります。元に戻せません。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/privacy_card.py" line="188"/>
+        <location filename="../../ui/settings/privacy_card.py" line="178"/>
+        <source>Erase them</source>
+        <translation>消去する</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/privacy_card.py" line="179"/>
+        <source>Back</source>
+        <translation>戻る</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/privacy_card.py" line="191"/>
         <source>Erased %1 nickname(s) and %2 care note(s).</source>
         <translation>%1件のニックネームと%2件の託児メモを消去しました。</translation>
     </message>
@@ -2560,22 +2644,22 @@ Close Tsunagari anyway?</source>
         <translation>PINはスタッフがアンケート画面を終了するためのものです。参加者に推測されない%1〜%2桁の数字にしてください。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pin_dialogs.py" line="159"/>
+        <location filename="../../ui/dialogs/pin_dialogs.py" line="161"/>
         <source>New PIN</source>
         <translation>新しいPIN</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pin_dialogs.py" line="160"/>
-        <source>The same PIN again</source>
-        <translation>確認のためもう一度</translation>
+        <location filename="../../ui/dialogs/pin_dialogs.py" line="162"/>
+        <source>The same PIN again, to check</source>
+        <translation>確認のため、もう一度</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pin_dialogs.py" line="167"/>
+        <location filename="../../ui/dialogs/pin_dialogs.py" line="174"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pin_dialogs.py" line="170"/>
+        <location filename="../../ui/dialogs/pin_dialogs.py" line="177"/>
         <source>Save the PIN</source>
         <translation>PINを保存</translation>
     </message>
@@ -2752,7 +2836,17 @@ This device: %2</source>
         <translation>この会場を終了にしますか？これまでの記録は報告にそのまま残ります。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="387"/>
+        <location filename="../../ui/screens/settings_screen.py" line="384"/>
+        <source>Retire it</source>
+        <translation>終了にする</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_screen.py" line="385"/>
+        <source>Back</source>
+        <translation>戻る</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_screen.py" line="389"/>
         <source>Venue retired.</source>
         <translation>会場を終了にしました。</translation>
     </message>
@@ -2857,52 +2951,52 @@ This device: %2</source>
 <context>
     <name>SignupFlow</name>
     <message>
-        <location filename="../../ui/dialogs/signup_flow.py" line="43"/>
-        <source>The slot is full</source>
-        <translation>満員です</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/signup_flow.py" line="45"/>
-        <source>“%1” is full (%2 places). %3 already waiting.</source>
-        <translation>「%1」は満員です（定員%2）。キャンセル待ち%3人。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/signup_flow.py" line="51"/>
+        <location filename="../../ui/dialogs/signup_flow.py" line="63"/>
         <source>Add to the waitlist</source>
         <translation>キャンセル待ちに登録</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/signup_flow.py" line="45"/>
+        <source>The workshop is full</source>
+        <translation>満員です</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/signup_flow.py" line="46"/>
+        <source>“%1” is full (%2 places). %3 already waiting.
+Only a coordinator books beyond the capacity.</source>
+        <translation>「%1」は満員です（定員%2人）。キャンセル待ちは%3人です。
+定員を超えて受け付けるのはコーディネーターだけです。</translation>
+    </message>
+    <message>
         <location filename="../../ui/dialogs/signup_flow.py" line="55"/>
-        <source>Book beyond capacity (coordinator)</source>
-        <translation>定員を超えて受付（コーディネーター）</translation>
+        <location filename="../../ui/dialogs/signup_flow.py" line="83"/>
+        <source>Back</source>
+        <translation>戻る</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/signup_flow.py" line="59"/>
-        <source>Do not sign up</source>
-        <translation>申し込まない</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/signup_flow.py" line="69"/>
+        <location filename="../../ui/dialogs/signup_flow.py" line="58"/>
+        <location filename="../../ui/dialogs/signup_flow.py" line="77"/>
+        <location filename="../../ui/dialogs/signup_flow.py" line="82"/>
         <source>Book beyond capacity</source>
         <translation>定員を超えて受付</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/signup_flow.py" line="70"/>
+        <location filename="../../ui/dialogs/signup_flow.py" line="78"/>
         <source>Book one more than the capacity of “%1”? This is recorded in the audit log.</source>
         <translation>「%1」の定員を超えて1人受け付けますか？監査ログに記録されます。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/signup_flow.py" line="84"/>
+        <location filename="../../ui/dialogs/signup_flow.py" line="94"/>
         <source>No. %1 is already signed up for “%2”.</source>
         <translation>No. %1 はすでに「%2」に申込済みです。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/signup_flow.py" line="90"/>
+        <location filename="../../ui/dialogs/signup_flow.py" line="100"/>
         <source>No. %1 is on the waitlist for “%2” (number %3).</source>
         <translation>No. %1 を「%2」のキャンセル待ちに登録しました（%3番目）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/signup_flow.py" line="98"/>
+        <location filename="../../ui/dialogs/signup_flow.py" line="108"/>
         <source>No. %1 is booked for “%2”.</source>
         <translation>No. %1 を「%2」に申し込みました。</translation>
     </message>
@@ -3039,7 +3133,7 @@ The first time this can take a minute.</source>
     </message>
     <message>
         <location filename="../../ui/screens/survey_screen.py" line="245"/>
-        <location filename="../../ui/screens/survey_screen.py" line="388"/>
+        <location filename="../../ui/screens/survey_screen.py" line="389"/>
         <source>No event today.</source>
         <translation>本日の開催はありません。</translation>
     </message>
@@ -3066,27 +3160,37 @@ Responses: %5 (tablet %6, paper %7).</source>
         <translation>%1では本日の受付が始まっていません。本日の受付を開始して、アンケート画面を始めますか？</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="339"/>
+        <location filename="../../ui/screens/survey_screen.py" line="325"/>
+        <source>Open and start</source>
+        <translation>受付を開始して始める</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/survey_screen.py" line="326"/>
+        <source>Back</source>
+        <translation>戻る</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/survey_screen.py" line="340"/>
         <source>The kiosk needs a coordinator PIN first, so that staff can leave it.</source>
         <translation>スタッフが終了できるように、先にコーディネーターPINを設定してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="367"/>
+        <location filename="../../ui/screens/survey_screen.py" line="368"/>
         <source>Kiosk mode ended.</source>
         <translation>アンケート画面を終了しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="392"/>
+        <location filename="../../ui/screens/survey_screen.py" line="393"/>
         <source>Export questionnaire results</source>
         <translation>アンケート集計の出力</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="394"/>
+        <location filename="../../ui/screens/survey_screen.py" line="395"/>
         <source>CSV files (*.csv)</source>
         <translation>CSVファイル (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="407"/>
+        <location filename="../../ui/screens/survey_screen.py" line="408"/>
         <source>Exported: %1</source>
         <translation>出力しました：%1</translation>
     </message>
@@ -3296,6 +3400,69 @@ Responses: %5 (tablet %6, paper %7).</source>
     </message>
 </context>
 <context>
+    <name>VisitorPickerDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/visitor_picker.py" line="53"/>
+        <source>Sign someone up</source>
+        <translation>申し込む人を選ぶ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visitor_picker.py" line="58"/>
+        <source>Who joins “%1”?</source>
+        <translation>「%1」に申し込むのはどなたですか？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visitor_picker.py" line="62"/>
+        <source>Checked in today. Find her by nickname or number.</source>
+        <translation>本日受付した人です。ニックネームか番号で探せます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visitor_picker.py" line="66"/>
+        <source>Nickname or No.</source>
+        <translation>ニックネームまたは番号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visitor_picker.py" line="74"/>
+        <source>No.</source>
+        <translation>番号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visitor_picker.py" line="74"/>
+        <source>Nickname</source>
+        <translation>ニックネーム</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visitor_picker.py" line="74"/>
+        <source>Age</source>
+        <translation>年代</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visitor_picker.py" line="74"/>
+        <source>Time</source>
+        <translation>受付時刻</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visitor_picker.py" line="91"/>
+        <source>No one checked in today matches.</source>
+        <translation>本日の受付に当てはまる人がいません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visitor_picker.py" line="101"/>
+        <source>Back</source>
+        <translation>戻る</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visitor_picker.py" line="101"/>
+        <source>Sign her up</source>
+        <translation>申し込む</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visitor_picker.py" line="121"/>
+        <source>No nickname</source>
+        <translation>ニックネームなし</translation>
+    </message>
+</context>
+<context>
     <name>WorkshopCatalogueCard</name>
     <message>
         <location filename="../../ui/settings/workshop_catalogue_card.py" line="102"/>
@@ -3429,218 +3596,218 @@ Responses: %5 (tablet %6, paper %7).</source>
 <context>
     <name>WorkshopsScreen</name>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="67"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="69"/>
         <source>Today&apos;s workshops</source>
         <translation>本日のワークショップ</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="69"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="71"/>
         <source>+ Add a workshop…</source>
         <translation>＋ ワークショップを追加…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="70"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="72"/>
         <source>Same as last time</source>
         <translation>前回と同じ枠をコピー</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="72"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="74"/>
         <source>Add the suggested workshops</source>
         <translation>おすすめのワークショップを追加</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="113"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="115"/>
         <source>Change places…</source>
         <translation>定員を変更…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="114"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="116"/>
         <source>Remove from today…</source>
         <translation>本日から外す…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="122"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="124"/>
         <source>Sign someone up…</source>
         <translation>申込を追加…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="125"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="127"/>
         <source>Came / did not come</source>
         <translation>出席／取り消し</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="127"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="129"/>
         <source>All booked came</source>
         <translation>予約者を全員出席に</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="129"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="131"/>
         <source>Cancel sign-up</source>
         <translation>申込を取り消す</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="201"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="203"/>
         <source>full, %1 waiting</source>
         <translation>満員・待ち%1人</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="201"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="203"/>
         <source>%1 free</source>
         <translation>残り%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="201"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="203"/>
         <source>no limit</source>
         <translation>定員なし</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="204"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="206"/>
         <source>booked %1</source>
         <translation>予約%1人</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="206"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="208"/>
         <source>booked %1 / %2</source>
         <translation>予約 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="210"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="212"/>
         <source>waiting %1</source>
         <translation>待ち%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="211"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="213"/>
         <source>came %1</source>
         <translation>出席%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="224"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="226"/>
         <source>Open today&apos;s check-in first; then add the day&apos;s workshops.</source>
         <translation>先に本日の受付を開始してから、ワークショップを追加してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="230"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="232"/>
         <source>No workshops in the catalogue yet. Add the suggested ones above, or in Settings.</source>
         <translation>ワークショップがまだ登録されていません。上の「おすすめのワークショップを追加」か、設定から登録してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="235"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="237"/>
         <source>No workshops today yet. Add one, or copy the last event&apos;s.</source>
         <translation>本日のワークショップはまだありません。追加するか、前回の枠をコピーしてください。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="258"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="260"/>
         <source>waiting (%1)</source>
         <translation>キャンセル待ち（%1番目）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="260"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="262"/>
         <source>came ✓</source>
         <translation>出席 ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="262"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="264"/>
         <source>booked</source>
         <translation>予約済</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="291"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="293"/>
         <source>Suggested workshops added to the catalogue.</source>
         <translation>おすすめのワークショップを一覧に追加しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="297"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="299"/>
         <source>Added: %1</source>
         <translation>追加しました：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="307"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="309"/>
         <source>No earlier event at this venue had workshops.</source>
         <translation>この会場の過去の開催日にワークショップはありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="312"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="314"/>
         <source>Copied the workshops of %1.</source>
         <translation>%1 のワークショップ枠をコピーしました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="321"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="323"/>
         <source>Change places</source>
         <translation>定員の変更</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="322"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="324"/>
         <source>Places for “%1” (0 = no limit):</source>
         <translation>「%1」の定員（0＝定員なし）：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="330"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="332"/>
         <source>Places changed. Anyone waiting moved up if there was room.</source>
         <translation>定員を変更しました。空きがあればキャンセル待ちの方が繰り上がりました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="338"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="340"/>
         <source>Remove “%1” from today?</source>
         <translation>「%1」を本日から外しますか？</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="341"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="343"/>
         <source>%1 sign-up(s) will be cancelled (kept in the audit log).</source>
         <translation>%1件の申込が取り消されます（記録は監査ログに残ります）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="344"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="347"/>
         <source>Remove a workshop</source>
         <translation>ワークショップを外す</translation>
     </message>
     <message>
+        <location filename="../../ui/screens/workshops_screen.py" line="349"/>
+        <source>Remove it</source>
+        <translation>外す</translation>
+    </message>
+    <message>
         <location filename="../../ui/screens/workshops_screen.py" line="350"/>
+        <source>Back</source>
+        <translation>戻る</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/workshops_screen.py" line="356"/>
         <source>Removed: %1</source>
         <translation>外しました：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="362"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="368"/>
         <source>Everyone checked in today is already on this list.</source>
         <translation>本日受付した方は全員この一覧に入っています。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="367"/>
-        <source>Sign someone up</source>
-        <translation>申込の追加</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="367"/>
-        <source>Who? (checked in today)</source>
-        <translation>どなたですか？（本日受付済みの方）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="384"/>
-        <location filename="../../ui/screens/workshops_screen.py" line="406"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="387"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="409"/>
         <source>Select someone in the list first.</source>
         <translation>先に一覧から選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="390"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="393"/>
         <source>No. %1 came.</source>
         <translation>No. %1 を出席にしました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="392"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="395"/>
         <source>No. %1: attendance taken back.</source>
         <translation>No. %1 の出席を取り消しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="400"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="403"/>
         <source>Everyone booked is marked as came.</source>
         <translation>予約者全員を出席にしました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="413"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="416"/>
         <source>Cancelled: No. %1.</source>
         <translation>No. %1 の申込を取り消しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="415"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="418"/>
         <source>No. %1 moved up from the waitlist.</source>
         <translation>キャンセル待ちの No. %1 が繰り上がりました。</translation>
     </message>

@@ -194,6 +194,28 @@ def test_find_visitors_does_not_find_someone_else(ctx, event):
     assert checkin.find_visitors(ctx, "_") == []
 
 
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("さく", [1]),
+        ("サク", [1]),
+        ("ｻｸ", [1]),
+        ("saku", [1]),
+        ("hana", [3]),
+        ("2", [2]),  # her number, even without a nickname
+        ("１", [1]),  # typed full-width
+        ("No.3", [3]),
+        ("", [3, 2, 1]),  # nothing typed: everyone
+        ("zzz", []),
+    ],
+)
+def test_todays_check_ins_are_found_as_the_door_finds_regulars(ctx, event, typed, found):
+    for name in ("さくら", None, "はなこ"):
+        checkin.check_in(ctx, CheckInRequest(event_id=event.id, age_band="30s", nickname=name))
+    today = checkin.visits_of_event(ctx, event.id)
+    assert [v.number for v in checkin.find_among_visits(today, typed)] == found
+
+
 def test_find_visitors_prefills_her_latest_answers(ctx, venue, event, clock):
     first = checkin.check_in(ctx, full_request(event, nickname="ゆき", age_band="20s"))
     events.close_event(ctx, event.id)

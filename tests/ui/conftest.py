@@ -11,22 +11,26 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog
 
 from kiosk.core.context import AppContext
+from tests.ui.app_dialogs import Answer
 from tests.ui.gestures import GestureClock, gestures  # noqa: F401  (a fixture for every screen test)
 from ui.app import AppShell, load_look
-from ui.dialogs import pickup_dialog, verb_question
+from ui.dialogs import pickup_dialog
+from ui.dialogs.app_dialog import AppDialog
 from ui.main_window import MainWindow
 
 
 @dataclass
 class Dialogs:
-    """What modal boxes were shown, and how the 'user' answers them."""
+    """What the app's boxes said, and how the 'user' answers them (tests/ui/app_dialogs.py)."""
 
-    answer: QMessageBox.StandardButton = QMessageBox.StandardButton.Yes
+    answer: Answer = Answer.Yes
+    pick: str | None = None  # the key of one verb to press, in a box of several
     questions: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    verbs: list[list[str]] = field(default_factory=list)  # each box's buttons
     pickup_codes: list[list[str]] = field(default_factory=list)
 
 
@@ -34,27 +38,28 @@ class Dialogs:
 def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
     seen = Dialogs()
 
-    def question(_parent: Any, _title: str, text: str, *args: Any, **kw: Any) -> Any:
-        seen.questions.append(text)
-        return seen.answer
-
-    def note(_parent: Any, _title: str, text: str, *args: Any, **kw: Any) -> Any:
-        seen.notes.append(text)
-        return QMessageBox.StandardButton.Ok
-
-    def ask(_parent: Any, _title: str, text: str, *args: Any, **kw: Any) -> bool:
-        seen.questions.append(text)  # a question with verbs on its buttons: Yes = do it
-        return seen.answer == QMessageBox.StandardButton.Yes
+    def answer(box: AppDialog) -> int:
+        """Press one of the box's own buttons, the way a tap would."""
+        seen.verbs.append([b.text() for b in box.buttons.values()])
+        if len(box.buttons) == 1:
+            seen.notes.append(box.message.text())
+            key = box.safe
+        else:
+            seen.questions.append(box.message.text())
+            others = [c for c in box.choices if c.key != box.safe]
+            action = next((c for c in others if c.role == "primary"), others[0])
+            if seen.pick in box.buttons:
+                key = seen.pick
+            else:
+                key = action.key if seen.answer is Answer.Yes else box.safe
+        box.buttons[key].click()
+        return box.result()
 
     def show_codes(dialog: QDialog) -> int:
         seen.pickup_codes.append([label.text() for label in dialog.code_labels])
         return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(QMessageBox, "question", question)
-    monkeypatch.setattr(QMessageBox, "information", note)
-    monkeypatch.setattr(QMessageBox, "warning", note)
-    monkeypatch.setattr(QMessageBox, "critical", note)
-    monkeypatch.setattr(verb_question, "ask", ask)
+    monkeypatch.setattr(AppDialog, "exec", answer)
     monkeypatch.setattr(pickup_dialog.PickupCodesDialog, "exec", show_codes)
     return seen
 

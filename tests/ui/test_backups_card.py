@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 
 from kiosk.care import backups
 from kiosk.core.database import open_database
 from kiosk.core.errors import KioskError
 from kiosk.core.paths import DataFolder
 from kiosk.door import venues
+from tests.ui.app_dialogs import Answer
 from ui.app import back_up_after_start
 from ui.settings.backups_card import BackupsCard, recover_at_start
 
@@ -34,12 +34,12 @@ def test_back_up_now_then_restore_reopens_the_database(qtbot, shell, window, fol
     assert "バックアップしました" in card.banner.text()
 
     venues.add_venue(window.state.ctx, "あとから追加", "in_person")
-    dialogs.answer = QMessageBox.StandardButton.No
+    dialogs.answer = Answer.No
     qtbot.mouseClick(card.restore_button, Qt.MouseButton.LeftButton)
     assert "置き換えますか" in dialogs.questions[-1]
     assert not list(folder.root.glob("*.replaced-*"))  # "No" changed nothing
 
-    dialogs.answer = QMessageBox.StandardButton.Yes
+    dialogs.answer = Answer.Yes
     qtbot.mouseClick(card.restore_button, Qt.MouseButton.LeftButton)
     assert "開き直します" in dialogs.notes[-1]
     [aside] = folder.root.glob("tsunagari.sqlite3.replaced-*")
@@ -71,7 +71,7 @@ def test_at_start_a_damaged_file_is_set_aside_and_the_backup_restored(
         open_database(folder=folder)
     error = excinfo.value
     assert error.code == "database_moved_aside"
-    dialogs.answer = QMessageBox.StandardButton.Yes
+    dialogs.answer = Answer.Yes
     reopened = recover_at_start(error, folder, None, "en")
     assert reopened is not None
     try:
@@ -89,7 +89,7 @@ def test_at_start_the_volunteer_may_start_empty(ctx, venue, folder: DataFolder, 
     with pytest.raises(KioskError) as excinfo:
         open_database(folder=folder)
     error = excinfo.value
-    dialogs.answer = QMessageBox.StandardButton.No
+    dialogs.pick = "empty"  # 「空のデータベースで始める」, not the backup
     reopened = recover_at_start(error, folder, None, "en")
     assert reopened is not None
     try:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.door import checkin, events
 from kiosk.door.checkin import CheckInRequest
+from tests.ui.app_dialogs import Answer
 from tests.ui.gestures import DOUBLE_TAPS, hold_key
 
 
@@ -223,11 +224,9 @@ def test_undo_last_after_confirmation(qtbot, window, dialogs, gestures):
 
 
 def test_undo_declined_changes_nothing(qtbot, window, dialogs):
-    from PySide6.QtWidgets import QMessageBox
-
     open_day(qtbot, window)
     click(qtbot, window.checkin.count_only_button)
-    dialogs.answer = QMessageBox.StandardButton.No
+    dialogs.answer = Answer.No
     click(qtbot, window.checkin.undo_button)
     assert counters(window)[0] == 1
 
@@ -254,8 +253,6 @@ def test_cancel_selected_with_a_reason(qtbot, window, monkeypatch, gestures):
 
 
 def test_closing_warns_about_children_still_in_care(qtbot, window, dialogs):
-    from PySide6.QtWidgets import QMessageBox
-
     open_day(qtbot, window)
     form = window.checkin.form
     click(qtbot, form.age.button("30s"))
@@ -263,12 +260,12 @@ def test_closing_warns_about_children_still_in_care(qtbot, window, dialogs):
     click(qtbot, form.child_rows.rows[0].age.button("0"))
     click(qtbot, window.checkin.submit_button)
 
-    dialogs.answer = QMessageBox.StandardButton.No
+    dialogs.answer = Answer.No
     click(qtbot, window.header.event_button)
     assert "託児" in dialogs.questions[-1]
     assert window.state.open_event is not None  # still open
 
-    dialogs.answer = QMessageBox.StandardButton.Yes
+    dialogs.answer = Answer.Yes
     click(qtbot, window.header.event_button)
     assert window.state.open_event is None
     assert "1" in dialogs.notes[-1]  # the day's summary was shown

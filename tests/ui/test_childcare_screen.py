@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 
 from kiosk.door import checkin, events
 from kiosk.door.checkin import CheckInRequest, ChildRequest
+from tests.ui.app_dialogs import Answer
 from tests.ui.gestures import DOUBLE_TAPS, hold_key
 
 
@@ -125,8 +126,6 @@ def test_a_held_enter_in_the_code_hands_back_once_and_keeps_the_confirmation(
 def test_reprint_is_asked_for_by_number_and_age_never_by_code(
     qtbot, window, monkeypatch, dialogs, gestures
 ):
-    from PySide6.QtWidgets import QMessageBox
-
     printed = []
     monkeypatch.setattr(
         "ui.screens.childcare_screen.print_labels", lambda _p, _s, kids: printed.append(kids)
@@ -143,13 +142,13 @@ def test_reprint_is_asked_for_by_number_and_age_never_by_code(
 
     row = next(i for i, r in enumerate(table_rows(screen)) if r["年代"] == "3〜5歳")
     screen.table.selectRow(row)
-    dialogs.answer = QMessageBox.StandardButton.No
+    dialogs.answer = Answer.No
     qtbot.mouseClick(screen.reprint_button, Qt.MouseButton.LeftButton)
     question = dialogs.questions[-1]
     assert "No. 2" in question and "3〜5歳" in question and code not in question
     assert printed == []  # going back prints nothing
 
-    dialogs.answer = QMessageBox.StandardButton.Yes
+    dialogs.answer = Answer.Yes
     qtbot.mouseClick(screen.reprint_button, Qt.MouseButton.LeftButton)
     assert [c.pickup_code for c in printed[0]] == [code]  # the same code, on the label only
     assert not any(code in text for text in everything_shown(screen))

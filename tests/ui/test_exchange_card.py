@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog
 from sqlalchemy import select
 
 from db.models import Visit
@@ -25,6 +25,7 @@ from kiosk.exchange import pairing, undo
 from kiosk.exchange.export import export_for_coordinator
 from kiosk.exchange.ledger import device_name, set_device_name
 from tests.pairing_helpers import QUICK_SCRYPT, pair
+from tests.ui.app_dialogs import Answer
 from tests.ui.test_privacy_card import pin_typed  # noqa: F401 - a fixture
 from ui.dialogs.pairing_dialogs import AnswerDialog, InvitationDialog, JoinDialog
 from ui.door_state import DoorState
@@ -115,11 +116,11 @@ def test_an_import_is_undone_from_the_card_after_a_confirmation(
     import_by_the_button(qtbot, card, monkeypatch, other_pc_file)
     assert undoable(card) == ["東部PC"] and len(visits_here(ctx)) == 4
 
-    dialogs.answer = QMessageBox.StandardButton.No
+    dialogs.answer = Answer.No
     click(qtbot, card.undo_button)
     assert len(visits_here(ctx)) == 4  # "Back": nothing undone
 
-    dialogs.answer = QMessageBox.StandardButton.Yes
+    dialogs.answer = Answer.Yes
     click(qtbot, card.undo_button)
     qtbot.waitUntil(lambda: card.undo_button.isEnabled() or "取り消しました" in card.banner.text())
 

@@ -3,23 +3,23 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import Qt
 
 from kiosk.door import checkin, childcare, events
 from kiosk.door.checkin import CheckInRequest, ChildRequest
-from ui.dialogs import verb_question
-from ui.dialogs.verb_question import ask as real_ask  # before the `dialogs` fixture replaces it
+from tests.ui.app_dialogs import when_modal_opens
+from ui.dialogs import app_dialog
+from ui.dialogs.app_dialog import AppDialog
 
 
 class Answers:
-    """Stands in for verb_question.ask: records each question, answers as told."""
+    """Stands in for app_dialog.confirm: records each question, answers as told."""
 
     def __init__(self) -> None:
         self.close = False
         self.asked: list[tuple[str, str, str]] = []
 
-    def __call__(self, _parent, _title, text, action, back) -> bool:
+    def __call__(self, _parent, _title, text, action, back, **_how) -> bool:
         self.asked.append((text, action, back))
         return self.close
 
@@ -27,7 +27,7 @@ class Answers:
 @pytest.fixture
 def answers(window, monkeypatch) -> Answers:
     found = Answers()
-    monkeypatch.setattr(verb_question, "ask", found)
+    monkeypatch.setattr(app_dialog, "confirm", found)
     yield found
     found.close = True  # the test's own window closes at teardown
 
@@ -88,21 +88,21 @@ def test_a_new_window_for_another_language_replaces_the_old_without_asking(
 
 
 def answer_next_box(qtbot, act):
-    """Run `act(box)` on the message box about to open, then record what it showed."""
+    """Run `act(box)` on the app's box about to open, then record what it showed."""
     seen = {}
 
-    def find_and_act():
-        box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox)
-        seen["default"] = box.defaultButton().text()
-        seen["buttons"] = sorted(b.text() for b in box.buttons())
+    def find_and_act(box):
+        assert isinstance(box, AppDialog)
+        seen["default"] = next(b.text() for b in box.buttons.values() if b.isDefault())
+        seen["buttons"] = sorted(b.text() for b in box.buttons.values())
         act(qtbot, box)
 
-    QTimer.singleShot(0, find_and_act)
+    when_modal_opens(qtbot, find_and_act)
     return seen
 
 
 def test_the_question_has_verbs_and_defaults_to_going_back(qtbot, qapp):
+
     def press_enter(qtbot, box):
         qtbot.keyClick(box, Qt.Key.Key_Return)
 
@@ -110,10 +110,10 @@ def test_the_question_has_verbs_and_defaults_to_going_back(qtbot, qapp):
         qtbot.keyClick(box, Qt.Key.Key_Escape)
 
     def click_close(qtbot, box):
-        button = next(b for b in box.buttons() if b.text() == "閉じる")
+        button = next(b for b in box.buttons.values() if b.text() == "閉じる")
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
     for act, expected in ((press_enter, False), (press_escape, False), (click_close, True)):
         seen = answer_next_box(qtbot, act)
-        assert real_ask(None, "つながり", "閉じますか？", "閉じる", "戻る") is expected
+        assert app_dialog.confirm(None, "つながり", "閉じますか？", "閉じる", "戻る") is expected
         assert seen == {"default": "戻る", "buttons": ["戻る", "閉じる"]}

@@ -18,6 +18,7 @@ from kiosk.core.paths import DataFolder
 from kiosk.door import checkin
 from kiosk.door.checkin import ChildRequest
 from tests.kiosk.test_period_report import hold, on_day
+from tests.ui.app_dialogs import Answer
 from ui import app as app_module
 from ui.dialogs.audit_log_dialog import AuditLogDialog
 from ui.settings.privacy_card import PinCheckDialog, PrivacyCard
@@ -100,12 +101,12 @@ def test_with_a_pin_the_right_one_is_needed(qtbot, card, ctx, pin_typed, db_stat
 
 def test_erase_now_shows_the_count_then_erases(qtbot, card, ctx, old_regular, dialogs, pin_typed):
     typed, shown = pin_typed
-    dialogs.answer = dialogs.answer.No
+    dialogs.answer = Answer.No
     click(qtbot, card.purge_button)
     assert "1件のニックネームと1件の託児メモ" in dialogs.questions[-1]
     assert checkin.find_visitors(ctx, "さくらんぼ")  # answered no: nothing erased
 
-    dialogs.answer = dialogs.answer.Yes
+    dialogs.answer = Answer.Yes
     pin.set_pin(ctx, "2468", "2468")
     click(qtbot, card.purge_button)  # no PIN typed: nothing erased
     assert len(shown) == 1 and checkin.find_visitors(ctx, "さくらんぼ")

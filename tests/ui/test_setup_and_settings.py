@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QMessageBox, QPushButton
+from PySide6.QtWidgets import QPushButton
 
 from kiosk.core.frontends import LaunchOptions
 from kiosk.core.paths import DataFolder
 from kiosk.door import events, venues
+from tests.ui.app_dialogs import Answer
 from tests.ui.test_survey_staff import type_japanese
 from ui import app as app_module
 from ui.dialogs.setup_dialog import SetupDialog
@@ -157,7 +158,7 @@ def test_a_file_that_is_not_a_database_gets_a_message_not_a_crash(tmp_path, dial
     folder = DataFolder(tmp_path / "data")
     folder.root.mkdir()
     folder.database.write_bytes(b"not a database at all")
-    dialogs.answer = QMessageBox.StandardButton.No  # do not start empty: close
+    dialogs.answer = Answer.No  # do not start empty: close
     code = app_module.run(LaunchOptions(folder=folder))
     assert code == 2
     assert "壊れていたため" in dialogs.questions[-1]

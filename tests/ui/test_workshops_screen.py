@@ -6,16 +6,18 @@ from datetime import time
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtWidgets import QApplication
 
 from kiosk.door import checkin, events
 from kiosk.door.checkin import CheckInRequest
 from kiosk.workshops.catalogue import WorkshopDraft, add_workshop, list_workshops
 from kiosk.workshops.signups import signups_of_slot
 from kiosk.workshops.slots import add_slot, slots_of_event
+from tests.ui.app_dialogs import Answer
 from tests.ui.gestures import DOUBLE_TAPS, key_repeats, press_key
 from ui.dialogs import signup_flow
 from ui.dialogs.signup_dialog import SignupDialog
+from ui.dialogs.visitor_picker import VisitorPickerDialog
 
 
 def click(qtbot, widget):
@@ -96,7 +98,7 @@ def test_full_slot_waitlist_cancel_and_promotion(qtbot, window, day, monkeypatch
     monkeypatch.setattr(signup_flow, "ask_when_full", lambda *_: "waitlist")
     for number in (1, 2, 3):
         gestures.pause()
-        monkeypatch.setattr(QInputDialog, "getItem", lambda *a, n=number, **k: (f"No.{n}", True))
+        monkeypatch.setattr(VisitorPickerDialog, "exec", lambda box, n=number: box.choose_number(n))
         click(qtbot, screen.signup_button)
     assert "満員" in screen.slot_list.item(0).text()
     assert "キャンセル待ち" in screen.banner.text()
@@ -161,7 +163,7 @@ def test_a_double_tap_on_sign_up_books_once_and_keeps_the_confirmation(
     window.show_widget(window.workshops)
     screen = window.workshops
     screen.slot_list.setCurrentRow(0)  # アロマ
-    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("No.1", True))
+    monkeypatch.setattr(VisitorPickerDialog, "exec", lambda box: box.choose_number(1))
     gesture(qtbot, screen.signup_button)
     assert screen.banner.property("role") == "banner-ok", screen.banner.text()
     assert "No. 1" in screen.banner.text() and "アロマ" in screen.banner.text()
@@ -221,8 +223,6 @@ def test_add_a_slot_and_copy_last_time(qtbot, window, clock, dialogs):
 
 
 def test_removing_a_slot_with_signups_asks_and_cancels_them(qtbot, window, day, dialogs):
-    from PySide6.QtWidgets import QMessageBox
-
     ctx = window.state.ctx
     visit = checkin.check_in(ctx, CheckInRequest(event_id=day.id, age_band="50s")).visit
     signup_flow.sign_up_asking(window, ctx, slots_of_event(ctx, day.id)[0], visit.id)
@@ -230,11 +230,11 @@ def test_removing_a_slot_with_signups_asks_and_cancels_them(qtbot, window, day, 
     window.show_widget(window.workshops)
     screen = window.workshops
     screen.slot_list.setCurrentRow(0)
-    dialogs.answer = QMessageBox.StandardButton.No
+    dialogs.answer = Answer.No
     click(qtbot, screen.remove_button)
     assert "1件の申込" in dialogs.questions[-1]
     assert len(screen.slots) == 2
-    dialogs.answer = QMessageBox.StandardButton.Yes
+    dialogs.answer = Answer.Yes
     click(qtbot, screen.remove_button)
     assert [s.name for s in screen.slots] == ["ヨガ"]
     assert signups_of_slot(ctx, slots_of_event(ctx, day.id)[0].id) == []

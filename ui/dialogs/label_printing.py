@@ -8,12 +8,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from kiosk.core.error_messages import describe
 from kiosk.core.errors import KioskError
 from kiosk.door.childcare import ChildInfo
 from ui.background import run_in_background
+from ui.dialogs import app_dialog
 from ui.door_state import DoorState
 
 
@@ -57,6 +58,6 @@ def print_labels(parent: QWidget, state: DoorState, children: Sequence[ChildInfo
             else KioskError("label_write_failed", path=str(target))
         )
         title = QCoreApplication.translate("LabelPrinting", "Pickup label")
-        QMessageBox.warning(parent, title, describe(error, lang))
+        app_dialog.tell(parent, title, describe(error, lang), kind="warning")
 
     run_in_background(work, done, failed)

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLayout,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -46,6 +45,7 @@ from kiosk.door.paper_days import (
     record_paper_day,
     update_paper_day,
 )
+from ui.dialogs import app_dialog
 from ui.door_state import DoorState
 from ui.widgets.error_display import message_for, new_banner, set_banner
 from ui.widgets.qt_dates import python_date
@@ -373,12 +373,14 @@ class PaperDayDialog(QDialog):
     def cancel_entry(self) -> None:
         if self.existing is None:
             return
-        answer = QMessageBox.question(
+        if not app_dialog.confirm(
             self,
             self.tr("Cancel this entry"),
             self.tr("Cancel the paper list of this day? Its counts leave every total."),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+            self.tr("Cancel the entry"),
+            self.tr("Back"),
+            danger=True,
+        ):
             return
         try:
             self.saved = cancel_paper_day(self.state.ctx, self.existing.id)

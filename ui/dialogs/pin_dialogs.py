@@ -8,7 +8,7 @@ by kiosk/care/pin.py (scrypt hash, growing wait after five misses).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtGui import QRegularExpressionValidator, QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -156,14 +156,21 @@ class SetPinDialog(QDialog):
         self.banner = new_banner(self)
         self.first = _pin_field(self)
         self.again = _pin_field(self)
-        self.first.setPlaceholderText(self.tr("New PIN"))
-        self.again.setPlaceholderText(self.tr("The same PIN again"))
+        # Labels above the fields, not placeholders: a 34-px placeholder was cut to
+        # 「確認のためもう…」, and a label stays readable while she types.
+        first_label = QLabel(self.tr("New PIN"), self)
+        again_label = QLabel(self.tr("The same PIN again, to check"), self)
+        for label, field in ((first_label, self.first), (again_label, self.again)):
+            label.setProperty("role", "section")
+            label.setBuddy(field)
+            field.setAccessibleName(label.text())
         self.keypad = PinKeypad(self)
         self.keypad.target = self.first
         for field in (self.first, self.again):
             field.installEventFilter(self)
         self.again.returnPressed.connect(self.save)
         buttons = QHBoxLayout()
+        buttons.setSpacing(12)
         cancel = QPushButton(self.tr("Cancel"), self)
         cancel.setAutoDefault(False)
         cancel.clicked.connect(self.reject)
@@ -172,10 +179,30 @@ class SetPinDialog(QDialog):
         self.save_button.setAutoDefault(False)
         self.save_button.clicked.connect(self.save)
         buttons.addWidget(cancel)
+        buttons.addStretch(1)
         buttons.addWidget(self.save_button)
-        for widget in (intro, self.banner, self.first, self.again, self.keypad):
+        for widget in (intro, self.banner, first_label, self.first, again_label, self.again):
             layout.addWidget(widget)
-        layout.addLayout(buttons)
+        layout.addSpacing(6)
+        layout.addWidget(self.keypad, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addSpacing(8)
+        layout.addLayout(buttons)  # below the keypad, never over its last row
+        self.outer = layout
+        self.resize(self.keypad.minimumWidth() + 48, self.height())
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Tall enough for the wrapped intro at this width: the keypad's last row
+        (0 and 消す) was drawn under Cancel/Save when the intro's lines were not counted."""
+        needed = self.outer.totalHeightForWidth(self.width())
+        if needed > 0:
+            self.setMinimumHeight(needed)
+            if self.height() < needed:
+                self.resize(self.width(), needed)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_height()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """The number pad types into the field that has the focus."""

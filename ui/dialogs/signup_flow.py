@@ -7,12 +7,14 @@ so both say the same thing and follow the same rules.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from kiosk.core.context import AppContext
 from kiosk.core.errors import KioskError
 from kiosk.workshops.signups import SignupResult, sign_up
 from kiosk.workshops.slots import SlotInfo
+from ui.dialogs import app_dialog
+from ui.dialogs.app_dialog import AppDialog, Choice
 
 
 def sign_up_asking(
@@ -36,45 +38,53 @@ def sign_up_asking(
     return None
 
 
-def ask_when_full(parent: QWidget, slot: SlotInfo) -> str:
-    """'waitlist', 'override' (confirmed twice) or 'no'."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(QCoreApplication.translate("SignupFlow", "The slot is full"))
-    box.setText(
-        QCoreApplication.translate("SignupFlow", "“%1” is full (%2 places). %3 already waiting.")
+def full_workshop_dialog(parent: QWidget, slot: SlotInfo) -> AppDialog:
+    """The question asked when a slot is full: waitlist, beyond capacity, or back."""
+    return AppDialog(
+        parent,
+        QCoreApplication.translate("SignupFlow", "The workshop is full"),
+        QCoreApplication.translate(
+            "SignupFlow",
+            "“%1” is full (%2 places). %3 already waiting.\n"
+            "Only a coordinator books beyond the capacity.",
+        )
         .replace("%1", slot.name)
         .replace("%2", str(slot.capacity))
-        .replace("%3", str(slot.waitlisted))
+        .replace("%3", str(slot.waitlisted)),
+        [
+            Choice("no", QCoreApplication.translate("SignupFlow", "Back")),
+            Choice(
+                "override",
+                QCoreApplication.translate("SignupFlow", "Book beyond capacity"),
+                "danger",
+            ),
+            Choice(
+                "waitlist",
+                QCoreApplication.translate("SignupFlow", "Add to the waitlist"),
+                "primary",
+            ),
+        ],
+        safe="no",
+        default="waitlist",  # harmless: she keeps a place in the queue
     )
-    waitlist = box.addButton(
-        QCoreApplication.translate("SignupFlow", "Add to the waitlist"),
-        QMessageBox.ButtonRole.AcceptRole,
-    )
-    override = box.addButton(
-        QCoreApplication.translate("SignupFlow", "Book beyond capacity (coordinator)"),
-        QMessageBox.ButtonRole.DestructiveRole,
-    )
-    box.addButton(
-        QCoreApplication.translate("SignupFlow", "Do not sign up"),
-        QMessageBox.ButtonRole.RejectRole,
-    )
-    box.setDefaultButton(waitlist)
-    box.exec()
-    if box.clickedButton() is waitlist:
-        return "waitlist"
-    if box.clickedButton() is override:
-        sure = QMessageBox.question(
-            parent,
-            QCoreApplication.translate("SignupFlow", "Book beyond capacity"),
-            QCoreApplication.translate(
-                "SignupFlow",
-                "Book one more than the capacity of “%1”? This is recorded in the audit log.",
-            ).replace("%1", slot.name),
-        )
-        if sure == QMessageBox.StandardButton.Yes:
-            return "override"
-    return "no"
+
+
+def ask_when_full(parent: QWidget, slot: SlotInfo) -> str:
+    """'waitlist', 'override' (confirmed twice) or 'no' (Escape, 「戻る」)."""
+    choice = full_workshop_dialog(parent, slot).ask()
+    if choice == "override" and app_dialog.confirm(
+        parent,
+        QCoreApplication.translate("SignupFlow", "Book beyond capacity"),
+        QCoreApplication.translate(
+            "SignupFlow",
+            "Book one more than the capacity of “%1”? This is recorded in the audit log.",
+        ).replace("%1", slot.name),
+        QCoreApplication.translate("SignupFlow", "Book beyond capacity"),
+        QCoreApplication.translate("SignupFlow", "Back"),
+        danger=True,
+    ):
+        return "override"
+    return choice if choice == "waitlist" else "no"
 
 
 def describe_result(result: SignupResult, slot: SlotInfo, number: int) -> str:

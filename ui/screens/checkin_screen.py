@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -26,6 +25,7 @@ from kiosk.core.request_ids import new_request_id
 from kiosk.door import checkin
 from kiosk.door.checkin import VisitInfo
 from kiosk.workshops.slots import slots_of_event
+from ui.dialogs import app_dialog
 from ui.dialogs.label_printing import print_labels
 from ui.dialogs.pickup_dialog import PickupCodesDialog
 from ui.dialogs.signup_dialog import SignupDialog
@@ -368,16 +368,16 @@ class CheckInScreen(QWidget):
             return
         last = visits[0]
         time = last.checked_in_at.astimezone().strftime("%H:%M")
-        answer = QMessageBox.question(
+        if not app_dialog.confirm(
             self,
             self.tr("Undo"),
             self.tr("Undo check-in No. %1 (%2)?")
             .replace("%1", str(last.number))
             .replace("%2", time),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+            self.tr("Undo the check-in"),
+            self.tr("Back"),
+            danger=True,
+        ):
             return
         try:
             undone = checkin.undo_last(self.state.ctx, event.id)

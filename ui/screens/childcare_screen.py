@@ -28,7 +28,7 @@ from kiosk.core import choices
 from kiosk.core.errors import KioskError
 from kiosk.door import childcare
 from kiosk.door.childcare import ChildInfo
-from ui.dialogs import verb_question
+from ui.dialogs import app_dialog
 from ui.dialogs.label_printing import print_labels
 from ui.door_state import Change, DoorState
 from ui.widgets.error_display import message_for, new_banner, set_banner
@@ -206,7 +206,7 @@ class ChildcareScreen(QWidget):
         if not child.in_care:
             set_banner(self.banner, self.tr("This child has already been picked up."), "info")
             return
-        if not verb_question.ask(
+        if not app_dialog.confirm(
             self,
             self.tr("Reprint a pickup label"),
             self.tr(

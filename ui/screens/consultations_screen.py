@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLayout,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -49,6 +48,7 @@ from kiosk.core.errors import KioskError
 from kiosk.core.japanese_dates import era_date
 from kiosk.core.request_ids import new_request_id
 from kiosk.door import checkin, venues
+from ui.dialogs import app_dialog
 from ui.door_state import Change, DoorState
 from ui.screens.consultation_day_list import CARD_MARGINS, CARD_SPACING, ConsultationDayList
 from ui.widgets.card_frame import new_card
@@ -525,8 +525,9 @@ class ConsultationsScreen(QWidget):
             "%1", self.venue.currentText()
         )
         question = question.replace("%2", self.day_label.text())
-        answer = QMessageBox.question(self, self.tr("Case meeting"), question)
-        if answer != QMessageBox.StandardButton.Yes:
+        if not app_dialog.confirm(
+            self, self.tr("Case meeting"), question, self.tr("Record it"), self.tr("Back")
+        ):
             return
         done = self._run(
             lambda: record_case_meeting(self.state.ctx, venue_id, self.picked_day()),
@@ -541,12 +542,14 @@ class ConsultationsScreen(QWidget):
             set_banner(self.banner, self.tr("Select a record in the list first."), "info")
             return
         kind, row_id = picked
-        answer = QMessageBox.question(
+        if not app_dialog.confirm(
             self,
             self.tr("Cancel a record"),
             self.tr("Cancel this record? It stays in the records, marked cancelled."),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+            self.tr("Cancel the record"),
+            self.tr("Back"),
+            danger=True,
+        ):
             return
         cancel = {
             "consultation": cancel_consultation,

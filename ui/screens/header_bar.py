@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -22,8 +21,8 @@ from kiosk.core.japanese_dates import era_date
 from kiosk.door import events
 from kiosk.door.events import DoorCounts
 from ui.background import run_in_background
+from ui.dialogs import app_dialog
 from ui.door_state import Change, DoorState
-from ui.widgets.error_display import show_error_box
 
 log = logging.getLogger(__name__)
 
@@ -190,7 +189,7 @@ class HeaderBar(QFrame):
             else:
                 events.reopen_event(state.ctx, state.today_event.id)
         except KioskError as exc:
-            show_error_box(self, exc, state.lang, self.tr("Tsunagari"))
+            app_dialog.tell_error(self, exc, state.lang, self.tr("Tsunagari"))
         state.notify(Change.DAY)
 
     def _close(self, event_id: str) -> bool:
@@ -204,20 +203,15 @@ class HeaderBar(QFrame):
                 "",
                 counts.children_in_care,
             )
-        answer = QMessageBox.question(
-            self,
-            self.tr("Close the day"),
-            question,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        if not app_dialog.confirm(
+            self, self.tr("Close the day"), question, self.tr("Close check-in"), self.tr("Back")
+        ):
             return False
         summary = events.close_event(state.ctx, event_id, force=True)
         # A copy of the closed day, off the GUI thread; a failure is logged, never blocks closing.
         ctx = state.ctx
         run_in_background(lambda: backups.after_day_closed(ctx), lambda _info: None, _logged)
-        QMessageBox.information(
+        app_dialog.tell(
             self,
             self.tr("The day is closed"),
             self.tr("Visits: %1\nFirst time: %2\nCount only: %3\nChildren in childcare: %4")

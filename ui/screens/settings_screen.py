@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from kiosk.core import choices, fiscal_year, settings
 from kiosk.core.errors import KioskError
 from kiosk.door import venues
+from ui.dialogs import app_dialog
 from ui.dialogs.venue_dialog import VenueDialog
 from ui.door_state import Change, DoorState
 from ui.settings.backups_card import BackupsCard
@@ -377,12 +377,14 @@ class SettingsScreen(QWidget):
         venue_id = self._selected_venue()
         if venue_id is None:
             return
-        answer = QMessageBox.question(
+        if app_dialog.confirm(
             self,
             self.tr("Retire the venue"),
             self.tr("Retire this venue? Its past records stay in every report."),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+            self.tr("Retire it"),
+            self.tr("Back"),
+            danger=True,
+        ):
             self._run(
                 lambda: venues.retire_venue(self.state.ctx, venue_id), self.tr("Venue retired.")
             )

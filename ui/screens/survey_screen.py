@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -36,6 +35,7 @@ from kiosk.survey import catalogue, results_csv
 from kiosk.survey import responses as survey
 from kiosk.survey import results as survey_results
 from kiosk.survey.results import Scope, SurveyResults
+from ui.dialogs import app_dialog
 from ui.dialogs.paper_survey_dialog import PaperSurveyDialog
 from ui.dialogs.pin_dialogs import SetPinDialog
 from ui.door_state import Change, DoorState
@@ -315,15 +315,16 @@ class SurveyScreen(QWidget):
         if state.venue is None:
             return False
         if state.today_event is None:
-            answer = QMessageBox.question(
+            if not app_dialog.confirm(
                 self,
                 self.tr("Questionnaire"),
                 self.tr(
                     "No event is open today at %1. Open today's check-in now "
                     "and start the questionnaire?"
                 ).replace("%1", state.venue.name),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
+                self.tr("Open and start"),
+                self.tr("Back"),
+            ):
                 return False
             try:
                 events.open_event(ctx, state.venue.id)

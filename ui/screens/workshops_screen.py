@@ -7,13 +7,13 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QDialog,
     QFrame,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -37,9 +37,11 @@ from kiosk.workshops.slots import (
     remove_slot,
     slots_of_event,
 )
+from ui.dialogs import app_dialog
 from ui.dialogs.signup_dialog import slot_label
 from ui.dialogs.signup_flow import describe_result, sign_up_asking
 from ui.dialogs.slot_dialog import AddSlotDialog
+from ui.dialogs.visitor_picker import VisitorPickerDialog
 from ui.door_state import Change, DoorState
 from ui.widgets.error_display import message_for, new_banner, set_banner
 from ui.widgets.flow_layout import flow_row
@@ -340,9 +342,13 @@ class WorkshopsScreen(QWidget):
             question += "\n" + self.tr(
                 "%1 sign-up(s) will be cancelled (kept in the audit log)."
             ).replace("%1", str(people))
-        if (
-            QMessageBox.question(self, self.tr("Remove a workshop"), question)
-            != QMessageBox.StandardButton.Yes
+        if not app_dialog.confirm(
+            self,
+            self.tr("Remove a workshop"),
+            question,
+            self.tr("Remove it"),
+            self.tr("Back"),
+            danger=True,
         ):
             return
         self._do(
@@ -362,13 +368,10 @@ class WorkshopsScreen(QWidget):
                 self.banner, self.tr("Everyone checked in today is already on this list."), "info"
             )
             return
-        labels = [f"No.{v.number}" + (f"  {v.nickname}" if v.nickname else "") for v in visits]
-        chosen, ok = QInputDialog.getItem(
-            self, self.tr("Sign someone up"), self.tr("Who? (checked in today)"), labels, 0, False
-        )
-        if not ok:
+        picker = VisitorPickerDialog(visits, self.state.lang, slot.name, self)
+        if picker.exec() != QDialog.DialogCode.Accepted or picker.chosen is None:
             return
-        visit = visits[labels.index(chosen)]
+        visit = picker.chosen
         try:
             result = sign_up_asking(self, self.state.ctx, slot, visit.id)
         except KioskError as exc:

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QWidget,
 )
@@ -27,6 +26,8 @@ from kiosk.core.database import open_database
 from kiosk.core.error_messages import describe
 from kiosk.core.errors import KioskError
 from kiosk.core.paths import DataFolder
+from ui.dialogs import app_dialog
+from ui.dialogs.app_dialog import Choice
 from ui.door_state import DoorState
 from ui.widgets.card_frame import card_layout
 from ui.widgets.error_display import message_for, new_banner, set_banner
@@ -133,17 +134,17 @@ class BackupsCard(QFrame):
         info = self.selected()
         if self.folder is None or info is None:
             return
-        answer = QMessageBox.question(
+        if not app_dialog.confirm(
             self,
             self.tr("Restore a backup"),
             self.tr(
                 "Put the backup of %1 in place of the database? What was saved after it "
                 "will not be in the app; the current file is kept aside, not deleted."
             ).replace("%1", f"{info.taken:%Y-%m-%d %H:%M}"),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+            self.tr("Restore the backup"),
+            self.tr("Back"),
+            danger=True,
+        ):
             return
         self.state.ctx.close()  # let go of the file
         try:
@@ -151,10 +152,11 @@ class BackupsCard(QFrame):
         except KioskError as exc:
             set_banner(self.banner, message_for(exc, self.state.lang), "error")
             return
-        QMessageBox.information(
+        app_dialog.tell(
             self,
             self.tr("Restored"),
             self.tr("The backup is restored. The app will now reopen the database."),
+            close_text=self.tr("Reopen"),
         )
         self.restored.emit()
 
@@ -167,34 +169,49 @@ def recover_at_start(
     Returns the opened context, or None when the app should stop.
     """
     if error.code not in MOVED_ASIDE or url is not None:
-        QMessageBox.critical(None, "Tsunagari", describe(error, lang))
+        app_dialog.tell(None, "Tsunagari", describe(error, lang), kind="error")
         return None
-    if error.code == "database_moved_aside":
+    restore = error.code == "database_moved_aside"  # a backup exists to go back to
+    if restore:
         question = QCoreApplication.translate(
             "BackupsCard",
-            "Restore the latest backup now?\n\nYes: restore it and open it.\n"
-            "No: start with an empty database (the damaged file stays set aside).",
+            "Restore the latest backup now? Or start with an empty database "
+            "(the damaged file stays set aside).",
         )
     else:
         question = QCoreApplication.translate(
-            "BackupsCard",
-            "Start with an empty database? The damaged file stays set aside.\n\nNo: close the app.",
+            "BackupsCard", "Start with an empty database? The damaged file stays set aside."
         )
-    answer = QMessageBox.question(
+    choices = [
+        Choice("close", QCoreApplication.translate("BackupsCard", "Close the app")),
+        Choice(
+            "empty",
+            QCoreApplication.translate("BackupsCard", "Start with an empty database"),
+            "" if restore else "primary",
+        ),
+    ]
+    if restore:
+        choices.append(
+            Choice(
+                "restore",
+                QCoreApplication.translate("BackupsCard", "Restore the latest backup"),
+                "primary",
+            )
+        )
+    answer = app_dialog.choose(
         None,
         "Tsunagari",
         f"{describe(error, lang)}\n\n{question}",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.Yes,
+        choices,
+        safe="close",
+        default="restore" if restore else "empty",
     )
+    if answer == "close":
+        return None
     try:
-        if error.code == "database_moved_aside" and answer == QMessageBox.StandardButton.Yes:
+        if answer == "restore":
             backups.restore_backup(folder, backups.find_backup(folder, error.params["backup"]))
-        elif error.code == "database_moved_aside_no_backup" and (
-            answer != QMessageBox.StandardButton.Yes
-        ):
-            return None
         return open_database(folder=folder)
     except KioskError as again:
-        QMessageBox.critical(None, "Tsunagari", describe(again, lang))
+        app_dialog.tell(None, "Tsunagari", describe(again, lang), kind="error")
         return None

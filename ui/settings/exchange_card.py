@@ -46,7 +46,7 @@ from kiosk.exchange.overview import ExchangeOverview, exchange_overview, short_i
 from kiosk.exchange.roles import COORDINATOR, PairingRole
 from kiosk.exchange.trust import addressees
 from ui.background import Report, run_with_progress
-from ui.dialogs import verb_question
+from ui.dialogs import app_dialog
 from ui.door_state import Change, DoorState
 from ui.settings.pairing_panel import PairingPanel
 from ui.settings.privacy_card import coordinator_agrees
@@ -374,7 +374,7 @@ class ExchangeCard(QFrame):
             set_banner(self.banner, self.tr("Choose an import in the list first."), "error")
             return
         source, when = item.text(0), item.text(1)
-        if not verb_question.ask(
+        if not app_dialog.confirm(
             self,
             self.tr("Undo an import"),
             self.tr(

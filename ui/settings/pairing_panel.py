@@ -34,7 +34,7 @@ from kiosk.core.errors import KioskError, StorageError
 from kiosk.exchange import pairing
 from kiosk.exchange.roles import COORDINATOR, VENUE_PC, PairingRole, pairing_role
 from ui.background import run_in_background
-from ui.dialogs import verb_question
+from ui.dialogs import app_dialog
 from ui.dialogs.pairing_dialogs import (
     DECLINED,
     PAIRING_SUFFIX,
@@ -256,7 +256,7 @@ class PairingPanel(QWidget):
         if device is None or not device.active:
             return
         name = f"{device.device_name or self.tr('(no name)')} ({short_id(device.device_id)})"
-        if not verb_question.ask(
+        if not app_dialog.confirm(
             self,
             self.tr("Stop using a venue PC"),
             self.tr(
@@ -287,7 +287,7 @@ class PairingPanel(QWidget):
         role = self.refresh()
         if role is not None and role.role == VENUE_PC and role.coordinator is not None:
             organisation = role.coordinator.organisation or short_id(role.coordinator.device_id)
-            if not verb_question.ask(
+            if not app_dialog.confirm(
                 self,
                 self.tr("Pair with the coordinator"),
                 self.tr(

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QWidget,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from kiosk.care import pin, retention
 from kiosk.core.context import AppContext
 from kiosk.core.errors import KioskError
+from ui.dialogs import app_dialog
 from ui.dialogs.audit_log_dialog import AuditLogDialog
 from ui.dialogs.pin_dialogs import UnlockDialog
 from ui.door_state import Change, DoorState
@@ -165,7 +165,7 @@ class PrivacyCard(QFrame):
                 "info",
             )
             return
-        answer = QMessageBox.question(
+        agreed = app_dialog.confirm(
             self,
             self.tr("Erase old details"),
             self.tr(
@@ -175,8 +175,11 @@ class PrivacyCard(QFrame):
             .replace("%1", str(due.visitors))
             .replace("%2", str(due.care_notes))
             .replace("%3", due.cutoff.isoformat()),
+            self.tr("Erase them"),
+            self.tr("Back"),
+            danger=True,
         )
-        if answer != QMessageBox.StandardButton.Yes or not self._coordinator_agrees():
+        if not agreed or not self._coordinator_agrees():
             return
         try:
             done = retention.purge(ctx, trigger="settings")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk.core.error_messages import describe
 from kiosk.core.errors import KioskError
@@ -10,10 +10,6 @@ from kiosk.core.errors import KioskError
 
 def message_for(error: KioskError, lang: str) -> str:
     return describe(error, lang)
-
-
-def show_error_box(parent: QWidget | None, error: KioskError, lang: str, title: str) -> None:
-    QMessageBox.warning(parent, title, describe(error, lang))
 
 
 def set_banner(label: QLabel, text: str, kind: str) -> None:
