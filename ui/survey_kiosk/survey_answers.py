@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
     QLabel,
+    QLayout,
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
@@ -33,10 +34,15 @@ class ChoiceAnswer(QWidget):
     """Big toggle buttons: one answer (single, scale, yes/no) or several (multiple).
 
     Tapping the chosen answer again takes it back, so an optional question
-    can be left unanswered after all.
+    can be left unanswered after all; but while `holding` (the kiosk is about
+    to move on after she chose it) a second tap of it, a double tap or a
+    bouncing finger, keeps it chosen.
     """
 
     changed = Signal()
+    picked = Signal()  # one answer (not several) was just chosen
+
+    holding = False
 
     def __init__(self, question: Question, lang: str, large: bool, parent: QWidget | None = None):
         super().__init__(parent)
@@ -56,17 +62,21 @@ class ChoiceAnswer(QWidget):
             self._group.addButton(button)
             self.buttons[option.code] = button
             if grid is not None:
-                button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+                # As tall as the screen allows, between the style's minimum and maximum.
+                button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
                 grid.addWidget(button, i // columns, i % columns)
             elif flow is not None:
                 button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
                 flow.addWidget(button)
         if grid is not None:
             grid.setContentsMargins(0, 0, 0, 0)
-            grid.setSpacing(12)
+            grid.setSpacing(10)
             for column in range(columns):
                 grid.setColumnStretch(column, 1)
+            # No taller than its buttons' maximum: spare height stays below the answers.
+            grid.setSizeConstraint(QLayout.SizeConstraint.SetMinAndMaxSize)
             self.setLayout(grid)
+            self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         else:  # compact: wraps like words, each button as wide as its answer
             policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
             policy.setHeightForWidth(True)
@@ -83,11 +93,19 @@ class ChoiceAnswer(QWidget):
         return 2
 
     def _clicked(self, button: QPushButton) -> None:
-        if not self.multiple and button.isChecked():
+        if self.multiple:
+            self.changed.emit()
+            return
+        if not button.isChecked() and self.holding:
+            button.setChecked(True)  # the same answer again, while the kiosk moves on
+            return
+        if button.isChecked():
             for other in self.buttons.values():
                 if other is not button:
                     other.setChecked(False)
         self.changed.emit()
+        if button.isChecked():
+            self.picked.emit()
 
     def value(self) -> AnswerValue:
         chosen = [code for code, b in self.buttons.items() if b.isChecked()]
@@ -126,6 +144,8 @@ class TextAnswer(QWidget):
         self.edit.setProperty("role", "survey-text" if large else "")
         self.edit.setTabChangesFocus(True)
         self.edit.setMinimumHeight(150 if large else 80)
+        if large:
+            self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.counter = QLabel(self)
         self.counter.setAlignment(Qt.AlignmentFlag.AlignRight)
         layout.addWidget(self.edit, 1)
