@@ -1,91 +1,175 @@
-"""Japanese line breaking for the kiosk's questions: 禁則 and balanced lines.
+"""Japanese line breaking for the kiosk's questions: 禁則 and lines that end at a phrase.
 
-Qt breaks lines by Unicode's rules, which already keep 」、。）？ off the start
-of a line and 「（ off its end. What it does not do is balance: a question one
-character too long for the column ends in a lone 「す。」 on a line of its own,
-which reads like a mistake in large type. So the text is laid out at the
-narrowest width that still takes the same number of lines, and the label
-shows those lines, each under the last, at its full width.
+A word-wrapped QLabel breaks Japanese between almost any two characters: a
+question one character too long for its column ends in a lone 「す。」, and
+words are cut, 「参加しま／すか？」. In large type both read like mistakes. So
+the kiosk breaks its questions itself and shows the lines, each under the
+last: no line starts with 」、。）？ or a small kana and none ends with 「（
+(禁則処理); among the layouts with the fewest lines, the one whose breaks fall
+after a comma, a closing mark or where kana meets kanji wins, and a last line
+of two or three characters never does.
+
+Widths are measured per character with QFontMetricsF, in plain Python: it is
+cheap enough to try many widths on every resize.
 """
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont, QResizeEvent, QTextLayout, QTextOption
+from functools import lru_cache
+
+from PySide6.QtGui import QFont, QFontMetricsF, QResizeEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
-NO_LINE_START = "」』）〕］｝、。，．！？!?）・ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ"
-NO_LINE_END = "「『（〔［｛"
+NO_LINE_START = (
+    "」』）〕］｝〉》、。，．・：；！？!?),.:;ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ々"
+)
+NO_LINE_END = "「『（〔［｛〈《("
+GOOD_END = "、。，．！？!?」』）"
+# Words a line may well start with although kana goes before them: 「感じる／こと」.
+WORD_STARTS = ("こと", "ところ", "もの", "ため", "とき", "よう", "ください")
+SAFETY_PX = 3.0  # Qt's shaping may differ from the sum of advances by a pixel or two
 
 
-def lines_at(text: str, font: QFont, width: float) -> list[str]:
-    """The lines Qt makes of `text` in `font` at `width` px, as QLabel wraps it."""
+def _script(char: str) -> str:
+    code = ord(char)
+    if 0x3040 <= code <= 0x309F:
+        return "hiragana"
+    if 0x30A0 <= code <= 0x30FF:
+        return "katakana"
+    if 0x4E00 <= code <= 0x9FFF or char == "々":
+        return "kanji"
+    if char.isascii() and char.isalnum():
+        return "latin"
+    return "other"
+
+
+def may_break(before: str, after: str) -> bool:
+    """May a line end between these two characters (a space ends the line before it)?"""
+    if after == " ":
+        return False
+    if before == " ":
+        return True
+    if before in NO_LINE_END or after in NO_LINE_START:
+        return False
+    # Latin words (LINE, SNS, English) break only at spaces and after a hyphen.
+    if _script(before) in ("latin", "other") and _script(after) in ("latin", "other"):
+        return before == "-" and _script(after) == "latin"
+    return True
+
+
+def break_score(before: str, following: str) -> int:
+    """How well a line ends after `before`, the next line being `following`:
+    after a comma or closing mark best, before a word well, inside a word badly."""
+    if before in GOOD_END or before == " ":
+        return 3
+    if following.startswith(WORD_STARTS):
+        return 1
+    after = following[:1]
+    first, second = _script(before), _script(after)
+    if first == "hiragana" and second in ("kanji", "katakana", "latin"):
+        return 1
+    if first == second and first in ("kanji", "katakana", "hiragana"):
+        return -2  # 「参加しま／すか」, 「キャン／セル」
+    if first in ("kanji", "katakana") and second == "hiragana":
+        return -1  # 「待／ち」, 「年代／を」: okurigana and particles stay with their word
+    return 0
+
+
+def _wrap(text: str, advances: list[float], width: float) -> list[str]:
+    """Greedy lines of `text` no wider than `width`, breaking only where allowed."""
     lines: list[str] = []
-    for paragraph in text.split("\n"):
-        layout = QTextLayout(paragraph, font)
-        option = QTextOption()
-        option.setWrapMode(QTextOption.WrapMode.WordWrap)
-        layout.setTextOption(option)
-        layout.beginLayout()
-        while True:
-            line = layout.createLine()
-            if not line.isValid():
+    start, used, last_break = 0, 0.0, -1
+    i = 0
+    while i < len(text):
+        if i > start and may_break(text[i - 1], text[i]):
+            last_break = i
+        used += advances[i]
+        if used > width and i > start:
+            cut = last_break if last_break > start else i  # no break allowed: cut anyway
+            lines.append(text[start:cut].rstrip())
+            start = cut
+            while start < len(text) and text[start] == " ":
+                start += 1
+            used, last_break, i = 0.0, -1, start
+            continue
+        i += 1
+    lines.append(text[start:].rstrip())
+    return [line for line in lines if line]
+
+
+def phrase_lines(paragraph: str, advances: list[float], width: float) -> list[str]:
+    """The fewest lines that fit, then the best breaks, then the most even lines.
+
+    Dynamic programming over the allowed break points: best[j] is the best
+    layout of paragraph[j:], as (lines, -score, unevenness, breaks).
+    """
+    n = len(paragraph)
+    if sum(advances) <= width:
+        return [paragraph.rstrip()]
+    starts = [i for i in range(1, n) if may_break(paragraph[i - 1], paragraph[i])]
+    ends = [*starts, n]
+    best: dict[int, tuple[int, int, float, list[int]]] = {n: (0, 0, 0.0, [])}
+    for j in reversed([0, *starts]):
+        choice: tuple[int, int, float, list[int]] | None = None
+        for k in ends:
+            if k <= j:
+                continue
+            used = sum(advances[j:k])
+            if used > width:
                 break
-            line.setLineWidth(width)
-            start = line.textStart()
-            lines.append(paragraph[start : start + line.textLength()].rstrip())
-        layout.endLayout()
-    return [line for line in lines if line] or [""]
+            rest = best.get(k)
+            if rest is None:
+                continue
+            text = paragraph[j:k].rstrip()
+            slack = ((width - used) / width) ** 2 if k < n else 0.0
+            score = 0
+            if k < n:
+                score = break_score(text[-1], paragraph[k:].lstrip())
+            elif j > 0 and len(text) <= 3 and n > 8:
+                score = -10  # a lone 「す。」
+            candidate = (rest[0] + 1, rest[1] - score, rest[2] + slack, [k, *rest[3]])
+            if choice is None or candidate[:3] < choice[:3]:
+                choice = candidate
+        if choice is not None:
+            best[j] = choice
+    if 0 not in best:
+        return _wrap(paragraph, advances, width)  # a word longer than the line: cut it
+    lines, previous = [], 0
+    for k in best[0][3]:
+        lines.append(paragraph[previous:k].strip())
+        previous = k
+    return [line for line in lines if line]
 
 
-def _kinsoku(lines: list[str]) -> list[str]:
-    """Move a closing mark back to the line it closes, an opening one on to the next."""
-    out = list(lines)
-    for i in range(1, len(out)):
-        while out[i] and out[i][0] in NO_LINE_START:
-            out[i - 1] += out[i][0]
-            out[i] = out[i][1:]
-        while out[i - 1] and out[i - 1][-1] in NO_LINE_END:
-            out[i] = out[i - 1][-1] + out[i]
-            out[i - 1] = out[i - 1][:-1]
-    return [line for line in out if line]
+@lru_cache(maxsize=512)
+def _lines(text: str, font_key: str, width: int) -> tuple[str, ...]:
+    font = QFont()
+    font.fromString(font_key)
+    metrics = QFontMetricsF(font)
+    out: list[str] = []
+    for paragraph in text.split("\n"):
+        advances = [metrics.horizontalAdvance(char) for char in paragraph]
+        out += phrase_lines(paragraph, advances, width - SAFETY_PX) if paragraph else [""]
+    return tuple(out)
 
 
-def balanced_lines(text: str, font: QFont, width: float) -> list[str]:
-    """As few lines as at `width`, each about as long as the others."""
-    lines = lines_at(text, font, width)
-    if len(lines) <= 1 or width <= 0:
-        return lines
-    low, high = width / len(lines) * 0.8, float(width)
-    while high - low > 2:
-        middle = (low + high) / 2
-        if len(lines_at(text, font, middle)) == len(lines):
-            high = middle
-        else:
-            low = middle
-    return _kinsoku(lines_at(text, font, high))
+def broken_lines(text: str, font: QFont, width: int) -> list[str]:
+    """The lines the kiosk shows `text` in, at `width` px in `font`."""
+    return list(_lines(text, font.toString(), width))
 
 
 class BalancedLabel(QLabel):
-    """A word-wrapped label whose lines are balanced for the width it is given."""
+    """A label whose lines are broken by the rules above for the width it is given."""
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
         self.source = text
         self.setWordWrap(True)
 
-    def set_source(self, text: str) -> None:
-        self.source = text
-        self.setText(text)
-        self._balance()
-
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._balance()
-
-    def _balance(self) -> None:
-        width = self.contentsRect().width() - 2 * self.margin() - 2
-        if width <= 0 or not self.source:
-            return
-        shown = "\n".join(balanced_lines(self.source, self.font(), width))
-        if shown != self.text():
-            self.setText(shown)
+        width = self.contentsRect().width() - 2 * self.margin()
+        if width > 0 and self.source:
+            shown = "\n".join(broken_lines(self.source, self.font(), width))
+            if shown != self.text():
+                self.setText(shown)

@@ -42,6 +42,14 @@ def _label(text: str, role: str, parent: QWidget, centred: bool = False) -> QLab
     return label
 
 
+def _balanced(text: str, role: str, parent: QWidget) -> BalancedLabel:
+    """A label for the question's words: lines broken where phrases end (line_breaks.py)."""
+    label = BalancedLabel(text, parent)
+    label.setProperty("role", role)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
 def _column(page: QWidget) -> QVBoxLayout:
     """A centred column of at most CONTENT_WIDTH, inside `page`."""
     outer = QHBoxLayout(page)
@@ -144,12 +152,10 @@ class QuestionPage(QWidget):
         self.body.setSpacing(24)
         words = QVBoxLayout()
         words.setSpacing(8)
-        self.question_label = BalancedLabel(question.text(lang), self)
-        self.question_label.setProperty("role", "survey-question")
-        self.question_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.question_label = _balanced(question.text(lang), "survey-question", self)
         words.addWidget(self.question_label)
         if question.hint(lang):
-            words.addWidget(_label(question.hint(lang), "survey-hint", self))
+            words.addWidget(_balanced(question.hint(lang), "survey-hint", self))
         how = {
             "single": "choose_one",
             "yes_no": "choose_one",
@@ -159,8 +165,8 @@ class QuestionPage(QWidget):
         }[question.type]
         instruction = phrase(lang, how)
         if not question.required:
-            instruction += "　" + phrase(lang, "optional")
-        words.addWidget(_label(instruction, "survey-instruction", self))
+            instruction += "\n" + phrase(lang, "optional")
+        words.addWidget(_balanced(instruction, "survey-instruction", self))
         # Always there, so the answers never move under a finger when it shows.
         self.error = _label("", "survey-error", self)
         self.error.setMinimumHeight(self.error.fontMetrics().height())
@@ -174,7 +180,11 @@ class QuestionPage(QWidget):
             lambda count, limit: phrase(lang, "counter", count=count, limit=limit),
             large=True,
         )
-        self.body.addWidget(self.answer, 5, Qt.AlignmentFlag.AlignTop)
+        answers = QVBoxLayout()
+        answers.setContentsMargins(0, 0, 0, 0)
+        answers.addWidget(self.answer, 100)  # as tall as its buttons allow …
+        answers.addStretch(1)  # … and any height beyond that below them
+        self.body.addLayout(answers, 5)
         layout.addLayout(self.body, 1)
 
         nav = QHBoxLayout()
@@ -208,9 +218,7 @@ class QuestionPage(QWidget):
         last question (送信する), an optional question to skip, or an answer she
         already gave and came back to."""
         needed = (
-            not self.moves_on_by_itself
-            or not self.question.required
-            or self.value() is not None
+            not self.moves_on_by_itself or not self.question.required or self.value() is not None
         )
         self.next_button.setVisible(needed)
 
@@ -226,6 +234,7 @@ class QuestionPage(QWidget):
         direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
         if self.body.direction() != direction:
             self.body.setDirection(direction)
+        self.body.setStretch(0, 4 if wide else 0)  # the words: a column, or their own height
         self.column.setMaximumWidth(WIDE_WIDTH if wide else CONTENT_WIDTH)
         super().resizeEvent(event)
 
