@@ -2516,33 +2516,33 @@ Close Tsunagari anyway?</source>
         <translation>市の様式に記入…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="133"/>
-        <location filename="../../ui/screens/reports_screen.py" line="250"/>
+        <location filename="../../ui/screens/reports_screen.py" line="135"/>
+        <location filename="../../ui/screens/reports_screen.py" line="252"/>
         <source>Targets and KPIs</source>
         <translation>目標・KPIの達成状況</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="135"/>
+        <location filename="../../ui/screens/reports_screen.py" line="137"/>
         <source>By month</source>
         <translation>月別の実績</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="171"/>
+        <location filename="../../ui/screens/reports_screen.py" line="173"/>
         <source>All venues</source>
         <translation>全会場</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="216"/>
+        <location filename="../../ui/screens/reports_screen.py" line="218"/>
         <source>Counting…</source>
         <translation>集計中…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="239"/>
+        <location filename="../../ui/screens/reports_screen.py" line="241"/>
         <source>This period crosses fiscal years.</source>
         <translation>この期間は年度をまたいでいます。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="254"/>
+        <location filename="../../ui/screens/reports_screen.py" line="256"/>
         <source>No targets for this period. Set them in Settings (a fiscal year&apos;s report).</source>
         <translation>この期間の目標はありません。設定で年度ごとに登録できます（年度の報告に表示されます）。</translation>
     </message>
@@ -2920,12 +2920,12 @@ The first time this can take a minute.</source>
 <context>
     <name>SurveyKiosk</name>
     <message>
-        <location filename="../../ui/survey_kiosk/kiosk_window.py" line="58"/>
+        <location filename="../../ui/survey_kiosk/kiosk_window.py" line="74"/>
         <source>Questionnaire</source>
         <translation>アンケート</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_kiosk/kiosk_window.py" line="80"/>
+        <location filename="../../ui/survey_kiosk/kiosk_window.py" line="104"/>
         <source>Staff</source>
         <translation>スタッフ用</translation>
     </message>
@@ -3094,102 +3094,133 @@ Responses: %5 (tablet %6, paper %7).</source>
 <context>
     <name>SurveySettingsCard</name>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="34"/>
+        <location filename="../../ui/settings/survey_settings.py" line="35"/>
         <source>Questionnaire</source>
         <translation>アンケート</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="52"/>
+        <location filename="../../ui/settings/survey_settings.py" line="53"/>
         <source>Use</source>
         <translation>使う</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="55"/>
+        <location filename="../../ui/settings/survey_settings.py" line="56"/>
         <source>Edit a copy…</source>
         <translation>コピーを編集…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="58"/>
+        <location filename="../../ui/settings/survey_settings.py" line="59"/>
         <source>The questionnaire the kiosk asks</source>
         <translation>アンケート画面で使うアンケート</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="64"/>
+        <location filename="../../ui/settings/survey_settings.py" line="65"/>
         <source>Set the PIN…</source>
         <translation>PINを設定…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="67"/>
+        <location filename="../../ui/settings/survey_settings.py" line="68"/>
         <source>Coordinator PIN</source>
         <translation>コーディネーターPIN</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="74"/>
+        <location filename="../../ui/settings/survey_settings.py" line="75"/>
         <source> s</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="75"/>
+        <location filename="../../ui/settings/survey_settings.py" line="76"/>
+        <location filename="../../ui/settings/survey_settings.py" line="111"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="78"/>
+        <location filename="../../ui/settings/survey_settings.py" line="79"/>
         <source>Start over after</source>
         <translation>最初に戻るまで</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="85"/>
+        <location filename="../../ui/settings/survey_settings.py" line="87"/>
         <source>Without a touch for this long, the kiosk counts down and starts over. Editing makes a new version; answers already given keep theirs.</source>
         <translation>この時間だれも触れないと、カウントダウンのあと最初の画面に戻ります。編集すると新しい版になり、これまでの回答は元の版のまま残ります。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="101"/>
+        <location filename="../../ui/settings/survey_settings.py" line="103"/>
+        <source>Standard</source>
+        <translation>標準</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/survey_settings.py" line="104"/>
+        <source>Large</source>
+        <translation>大</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/survey_settings.py" line="105"/>
+        <source>Extra large</source>
+        <translation>特大</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/survey_settings.py" line="110"/>
+        <source>How large the kiosk writes its questions and answers</source>
+        <translation>アンケート画面の質問と回答の文字の大きさ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/survey_settings.py" line="114"/>
+        <source>Kiosk text size</source>
+        <translation>アンケートの文字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/survey_settings.py" line="124"/>
+        <source>Saved. The kiosk writes at this size from its next start.</source>
+        <translation>保存しました。次にアンケート画面を始めるときから、この大きさで表示します。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/survey_settings.py" line="131"/>
         <source>built in</source>
         <translation>標準</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="102"/>
+        <location filename="../../ui/settings/survey_settings.py" line="132"/>
         <source>file</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="103"/>
+        <location filename="../../ui/settings/survey_settings.py" line="133"/>
         <source>edited</source>
         <translation>編集版</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="108"/>
+        <location filename="../../ui/settings/survey_settings.py" line="138"/>
         <source>Version %1 (%2): %3</source>
         <translation>第%1版（%2）：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="119"/>
+        <location filename="../../ui/settings/survey_settings.py" line="149"/>
         <source>set</source>
         <translation>設定済み</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="119"/>
+        <location filename="../../ui/settings/survey_settings.py" line="149"/>
         <source>not set yet</source>
         <translation>未設定</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="137"/>
+        <location filename="../../ui/settings/survey_settings.py" line="168"/>
         <source>The kiosk now asks: %1 (version %2).</source>
         <translation>アンケート画面の質問を切り替えました：%1（第%2版）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="156"/>
+        <location filename="../../ui/settings/survey_settings.py" line="187"/>
         <source>Saved as version %1 and in use.</source>
         <translation>第%1版として保存し、使用中にしました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="167"/>
+        <location filename="../../ui/settings/survey_settings.py" line="198"/>
         <source>The coordinator PIN is saved.</source>
         <translation>コーディネーターPINを保存しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="176"/>
+        <location filename="../../ui/settings/survey_settings.py" line="207"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.door import events
@@ -86,7 +86,58 @@ def cut_answers(kiosk: SurveyKiosk) -> list[str]:
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("lang", ["ja", "en"])
-@pytest.mark.parametrize("text", ["standard", "extra_large"])
+@pytest.mark.parametrize("text", text_size.SIZES)
 def test_every_answer_is_on_the_screen(qtbot, kiosk_at, size, lang, text):
     kiosk = kiosk_at(lang, size, text)
     assert cut_answers(kiosk) == []
+
+
+# -- the text size follows Settings ----------------------------------------------------------
+
+
+def test_the_text_size_is_chosen_in_settings(qtbot, window, ctx):
+    from ui.settings.survey_settings import SurveySettingsCard
+
+    window.show_widget(window.settings)
+    card = window.settings.findChild(SurveySettingsCard)
+    assert card is not None
+    assert card.size_choice.currentData() == "standard"
+    assert [card.size_choice.itemText(i) for i in range(3)] == ["標準", "大", "特大"]
+    card.size_choice.setCurrentIndex(2)
+    qtbot.mouseClick(card.save_text_size_button, Qt.MouseButton.LeftButton)
+    assert text_size.text_size(ctx) == "extra_large"
+    assert "保存しました" in card.banner.text()
+    card.refresh()
+    assert card.size_choice.currentData() == "extra_large"
+
+
+def test_a_stored_size_that_is_not_one_of_ours_reads_as_standard(ctx):
+    from kiosk.core import settings
+    from kiosk.core.errors import KioskError
+
+    settings.put(ctx, text_size.TEXT_SIZE, "huge")
+    assert text_size.text_size(ctx) == "standard"
+    with pytest.raises(KioskError) as refused:
+        text_size.set_text_size(ctx, "huge")
+    assert refused.value.code == "survey_text_size"
+
+
+def font_px(widget: QWidget) -> int:
+    return widget.font().pixelSize()
+
+
+def test_the_kiosk_writes_at_the_chosen_size(qtbot, kiosk_at):
+    sizes = {}
+    for size in text_size.SIZES:
+        kiosk = kiosk_at("ja", (1280, 800), size)
+        first = kiosk.pages[0]
+        assert isinstance(first.answer, ChoiceAnswer)
+        sizes[size] = (
+            font_px(first.question_label),
+            font_px(first.answer.button("satisfied")),
+            font_px(first.next_button),
+        )
+    assert sizes["standard"] == (30, 23, 23)  # style.qss's sizes
+    for (question, answer, nav), factor in ((sizes["large"], 1.25), (sizes["extra_large"], 1.5)):
+        assert question == round(30 * factor) and answer == round(23 * factor)
+        assert nav == round(23 * factor)

@@ -326,6 +326,7 @@ class SurveyKiosk(QWidget):
         if current is not None and current is self.thanks_page:
             self.thanks_timer.start()
         elif isinstance(current, QuestionPage):
+            current.refresh_next()  # a move the dialog stopped: 次へ takes her on
             self.idle.start()
 
     def _leave(self) -> None:
