@@ -18,9 +18,9 @@ from sqlalchemy import select
 
 from db.models import SurveyResponse
 from kiosk.care import pin
+from tests.ui.gestures import DOUBLE_TAPS, GestureClock
 from ui.survey_kiosk.kiosk_window import KioskTiming, SurveyKiosk
 from ui.survey_kiosk.survey_answers import ChoiceAnswer, TextAnswer
-from tests.ui.gestures import DOUBLE_TAPS, GestureClock, two_taps
 from ui.survey_kiosk.survey_pages import QuestionPage, StartPage, ThanksPage
 from ui.widgets import single_action
 
