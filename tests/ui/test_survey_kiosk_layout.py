@@ -20,7 +20,7 @@ from kiosk.door import events
 from kiosk.survey import catalogue, text_size
 from ui.survey_kiosk.kiosk_window import KioskTiming, SurveyKiosk
 from ui.survey_kiosk.survey_answers import ChoiceAnswer
-from ui.survey_kiosk.survey_pages import QuestionPage
+from ui.survey_kiosk.survey_pages import QuestionPage, ThanksPage
 
 SIZES = [(1280, 800), (800, 1280)]
 SLOW = KioskTiming(idle_ms=60_000, thanks_ms=60_000)
@@ -90,6 +90,20 @@ def cut_answers(kiosk: SurveyKiosk) -> list[str]:
 def test_every_answer_is_on_the_screen(qtbot, kiosk_at, size, lang, text):
     kiosk = kiosk_at(lang, size, text)
     assert cut_answers(kiosk) == []
+    # Nothing asked for more than the screen: the kiosk is still the screen's size.
+    assert (kiosk.width(), kiosk.height()) == size
+    assert kiosk.minimumSizeHint().width() <= size[0]
+    assert kiosk.minimumSizeHint().height() <= size[1]
+    # The thank-you page and the start page too (their large type once grew the window).
+    kiosk.draft = {"overall": "satisfied"}
+    kiosk.show_question(len(kiosk.pages) - 1)
+    kiosk.send()
+    assert isinstance(kiosk.current_page(), ThanksPage)
+    settle()
+    assert (kiosk.width(), kiosk.height()) == size
+    kiosk.reset()
+    settle()
+    assert (kiosk.width(), kiosk.height()) == size
 
 
 # -- the text size follows Settings ----------------------------------------------------------

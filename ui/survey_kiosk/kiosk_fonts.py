@@ -30,6 +30,7 @@ LABELS = {
 OPTION = 23
 NAV = 23  # 次へ, 戻る, 送信する and the start buttons
 TEXT = 23
+TOUCH = 48  # the smallest answer a finger hits reliably
 
 
 def scale_of(size: str) -> float:
@@ -55,7 +56,7 @@ def kiosk_sheet(size: str) -> str:
     nav = px(NAV, scale)
     rules += [
         'QPushButton[role="survey-option"] {'
-        f" font-size: {option}px; min-height: {line_px(option) + 6}px;"
+        f" font-size: {option}px; min-height: {max(TOUCH, line_px(option) + 6)}px;"
         f" max-height: {line_px(option) + 40}px; padding: 0 {px(18, scale)}px; }}",
         'QPushButton[role="survey-start"], QPushButton[role="survey-next"],'
         ' QPushButton[role="survey-back"] {'

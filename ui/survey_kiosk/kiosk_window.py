@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.core.context import AppContext
 from kiosk.core.error_messages import describe
@@ -55,6 +55,57 @@ class KioskTiming:
     tick_ms: int = 1000
     thanks_ms: int = 8000  # the thank-you page, then the start page again
     advance_ms: int = 600  # her single answer stays highlighted this long, then the next question
+
+
+class PageStack(QWidget):
+    """The kiosk's pages, one shown at a time, the window sized by that one alone.
+
+    Not a QStackedWidget: that asks for the tallest height of all its pages at
+    the screen's width, and the respondent's next questions, not yet laid out
+    for the screen, would grow the full-screen window past the screen. Here
+    only the page she sees is in the layout.
+    """
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._pages: list[QWidget] = []
+        self._current: QWidget | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    def addWidget(self, page: QWidget) -> None:
+        page.setParent(self)
+        page.hide()
+        self._pages.append(page)
+
+    def removeWidget(self, page: QWidget) -> None:
+        if page in self._pages:
+            self._pages.remove(page)
+        if page is self._current:
+            self._layout.removeWidget(page)
+            self._current = None
+        page.hide()
+
+    def count(self) -> int:
+        return len(self._pages)
+
+    def widget(self, index: int) -> QWidget:
+        return self._pages[index]
+
+    def currentWidget(self) -> QWidget | None:
+        return self._current
+
+    def setCurrentWidget(self, page: QWidget) -> None:
+        if page is self._current:
+            return
+        if self._current is not None:
+            self._layout.removeWidget(self._current)
+            self._current.hide()
+        self._current = page
+        if isinstance(page, QuestionPage):
+            page.arrange_for(self.size())  # laid out for this screen before it asks for room
+        self._layout.addWidget(page)
+        page.show()
 
 
 class SurveyKiosk(QWidget):
@@ -97,7 +148,7 @@ class SurveyKiosk(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.stack = QStackedWidget(self)
+        self.stack = PageStack(self)
         layout.addWidget(self.stack, 1)
         footer = QHBoxLayout()
         footer.setContentsMargins(12, 0, 12, 8)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QFont, QFontMetricsF, QResizeEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -166,8 +167,28 @@ class BalancedLabel(QLabel):
         self.source = text
         self.setWordWrap(True)
 
+    def set_source(self, text: str) -> None:
+        """New words for the label (QLabel.setText would be undone by the next resize)."""
+        self.source = text
+        self.setText(text)
+        self._break()
+
+    def minimumSizeHint(self) -> QSize:
+        """One line; the layout asks heightForWidth for the lines at the real width.
+
+        A word-wrapped QLabel asks for the height of its text at the narrowest
+        width, which in Japanese is a character a line: in large type the
+        thank-you page alone would ask for 1,500 px and grow the kiosk past the
+        screen.
+        """
+        line = self.fontMetrics().lineSpacing()
+        return QSize(line * 4, line)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._break()
+
+    def _break(self) -> None:
         width = self.contentsRect().width() - 2 * self.margin()
         if width > 0 and self.source:
             shown = "\n".join(broken_lines(self.source, self.font(), width))

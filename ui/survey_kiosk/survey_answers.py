@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -50,10 +51,11 @@ class ChoiceAnswer(QWidget):
         self._group = QButtonGroup(self)
         self._group.setExclusive(False)
         self.buttons: dict[str, QPushButton] = {}
-        grid = QGridLayout() if large else None
+        self.grid = QGridLayout() if large else None
         flow = None if large else FlowLayout(self, spacing=6)
-        columns = self._columns(question)
-        for i, option in enumerate(question.options):
+        self.most_columns = self._columns(question)
+        self.shown_columns = 0
+        for option in question.options:
             button = QPushButton(option.label(lang), self)
             button.setCheckable(True)
             button.setProperty("role", "survey-option" if large else "choice")
@@ -61,22 +63,21 @@ class ChoiceAnswer(QWidget):
             button.setAutoDefault(False)
             self._group.addButton(button)
             self.buttons[option.code] = button
-            if grid is not None:
-                # As tall as the screen allows, between the style's minimum and maximum.
-                button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-                grid.addWidget(button, i // columns, i % columns)
+            if self.grid is not None:
+                # As tall as the screen allows, between the style's minimum and maximum;
+                # as wide as the column, which is chosen so the answer fits (_arrange).
+                button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
             elif flow is not None:
                 button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
                 flow.addWidget(button)
-        if grid is not None:
-            grid.setContentsMargins(0, 0, 0, 0)
-            grid.setSpacing(10)
-            for column in range(columns):
-                grid.setColumnStretch(column, 1)
+        if self.grid is not None:
+            self.grid.setContentsMargins(0, 0, 0, 0)
+            self.grid.setSpacing(10)
             # No taller than its buttons' maximum: spare height stays below the answers.
-            grid.setSizeConstraint(QLayout.SizeConstraint.SetMinAndMaxSize)
-            self.setLayout(grid)
+            self.grid.setSizeConstraint(QLayout.SizeConstraint.SetMinAndMaxSize)
+            self.setLayout(self.grid)
             self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+            self._arrange(self.most_columns)
         else:  # compact: wraps like words, each button as wide as its answer
             policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
             policy.setHeightForWidth(True)
@@ -91,6 +92,29 @@ class ChoiceAnswer(QWidget):
         if question.type == "scale" or len(question.options) <= 4:
             return 1
         return 2
+
+    def _arrange(self, columns: int) -> None:
+        """The large buttons in `columns` columns, in reading order."""
+        grid = self.grid
+        if grid is None or columns == self.shown_columns:
+            return
+        for button in self.buttons.values():
+            grid.removeWidget(button)
+        for i, button in enumerate(self.buttons.values()):
+            grid.addWidget(button, i // columns, i % columns)
+        for column in range(max(columns, self.shown_columns)):
+            grid.setColumnStretch(column, 1 if column < columns else 0)
+        self.shown_columns = columns
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Two columns only where every answer fits in half the width: 「答えたくない」
+        in large type on a portrait tablet takes a line of its own."""
+        super().resizeEvent(event)
+        if self.grid is None or self.most_columns == 1:
+            return
+        room = (event.size().width() - self.grid.horizontalSpacing()) / self.most_columns
+        widest = max(b.sizeHint().width() for b in self.buttons.values())
+        self._arrange(self.most_columns if widest <= room else 1)
 
     def _clicked(self, button: QPushButton) -> None:
         if self.multiple:

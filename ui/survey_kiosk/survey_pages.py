@@ -9,7 +9,7 @@ language on the first page, whatever language the staff use.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -32,8 +32,8 @@ WIDE_RATIO = 1.15  # landscape enough for the question beside its answers
 SINGLE = ("single", "yes_no", "scale")
 
 
-def _label(text: str, role: str, parent: QWidget, centred: bool = False) -> QLabel:
-    label = QLabel(text, parent)
+def _label(text: str, role: str, parent: QWidget, centred: bool = False) -> BalancedLabel:
+    label = BalancedLabel(text, parent)
     label.setProperty("role", role)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
@@ -135,9 +135,9 @@ class QuestionPage(QWidget):
         layout.setSpacing(12)
 
         progress_row = QHBoxLayout()
-        self.progress_label = _label(
-            phrase(lang, "progress", number=number, total=total), "survey-progress", self
-        )
+        # One line, never wrapped: the bar beside it takes what is left.
+        self.progress_label = QLabel(phrase(lang, "progress", number=number, total=total), self)
+        self.progress_label.setProperty("role", "survey-progress")
         self.progress = QProgressBar(self)
         self.progress.setRange(0, total)
         self.progress.setValue(number)
@@ -223,19 +223,22 @@ class QuestionPage(QWidget):
         self.next_button.setVisible(needed)
 
     def show_error(self, text: str) -> None:
-        self.error.setText(text)
+        self.error.set_source(text)
 
     def value(self) -> str | list[str] | None:
         return self.answer.value()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        size = event.size()
+    def arrange_for(self, size: QSize) -> None:
+        """The question beside its answers on a landscape screen, above them on a portrait one."""
         wide = size.width() >= size.height() * WIDE_RATIO
         direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
         if self.body.direction() != direction:
             self.body.setDirection(direction)
         self.body.setStretch(0, 4 if wide else 0)  # the words: a column, or their own height
         self.column.setMaximumWidth(WIDE_WIDTH if wide else CONTENT_WIDTH)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.arrange_for(event.size())
         super().resizeEvent(event)
 
 
@@ -302,9 +305,9 @@ class IdleOverlay(QWidget):
         self.hide()
 
     def show_countdown(self, questionnaire: Questionnaire, lang: str, seconds: int) -> None:
-        self.title.setText(questionnaire.phrase(lang, "idle"))
-        self.seconds.setText(str(seconds))
-        self.detail.setText(questionnaire.phrase(lang, "idle_detail", seconds=seconds))
+        self.title.set_source(questionnaire.phrase(lang, "idle"))
+        self.seconds.set_source(str(seconds))
+        self.detail.set_source(questionnaire.phrase(lang, "idle_detail", seconds=seconds))
         self.continue_button.setText(questionnaire.phrase(lang, "idle_continue"))
         parent = self.parentWidget()
         if parent is not None:
