@@ -28,6 +28,8 @@ NO_LINE_END = "「『（〔［｛〈《("
 GOOD_END = "、。，．！？!?」』）"
 # Words a line may well start with although kana goes before them: 「感じる／こと」.
 WORD_STARTS = ("こと", "ところ", "もの", "ため", "とき", "よう", "ください")
+PARTICLES = "はを"  # 「本日のカフェは／いかがでしたか？」 (not が: いかが)
+PREFIXES = "ごお"  # 「ご／感想」: the polite prefix stays with its word
 SAFETY_PX = 3.0  # Qt's shaping may differ from the sum of advances by a pixel or two
 
 
@@ -63,10 +65,12 @@ def break_score(before: str, following: str) -> int:
     after a comma or closing mark best, before a word well, inside a word badly."""
     if before in GOOD_END or before == " ":
         return 3
-    if following.startswith(WORD_STARTS):
+    if following.startswith(WORD_STARTS) or before in PARTICLES:
         return 1
     after = following[:1]
     first, second = _script(before), _script(after)
+    if before in PREFIXES and second == "kanji":
+        return -2
     if first == "hiragana" and second in ("kanji", "katakana", "latin"):
         return 1
     if first == second and first in ("kanji", "katakana", "hiragana"):
@@ -126,6 +130,8 @@ def phrase_lines(paragraph: str, advances: list[float], width: float) -> list[st
             score = 0
             if k < n:
                 score = break_score(text[-1], paragraph[k:].lstrip())
+                if len(text) <= 3 and n > 8:
+                    score -= 2  # 「今日、」 alone above the rest of its question
             elif j > 0 and len(text) <= 3 and n > 8:
                 score = -10  # a lone 「す。」
             candidate = (rest[0] + 1, rest[1] - score, rest[2] + slack, [k, *rest[3]])
