@@ -4,6 +4,9 @@
 
 The kiosk pages at tablet size, landscape (1024x768) and portrait
 (800x1280), and the staff screens at laptop size. Offscreen, fixed clock.
+Then the kiosk at the venue sizes (1280x800 and 800x1280) in Japanese and
+English: a single-choice question, the loneliness question and the thank-you
+page, also at the largest text size (特大), as survey-kiosk-<page>-<lang>-<size>[-xl].png.
 """
 
 from __future__ import annotations
@@ -26,12 +29,14 @@ from kiosk.care import pin
 from kiosk.core.database import open_database
 from kiosk.core.paths import DataFolder
 from kiosk.demo.build import build_demo
-from kiosk.survey import catalogue
+from kiosk.survey import catalogue, text_size
+from kiosk.survey.questionnaire import Questionnaire
 from ui.app import AppShell, application, load_look
 from ui.dialogs.paper_survey_dialog import PaperSurveyDialog
 from ui.survey_kiosk.kiosk_window import KioskTiming, SurveyKiosk
 from ui.survey_kiosk.survey_answers import ChoiceAnswer, TextAnswer
 from ui.survey_kiosk.survey_pages import QuestionPage
+from ui.widgets import single_action
 
 OUT = Path(__file__).resolve().parent
 JST = timezone(timedelta(hours=9))
@@ -40,6 +45,19 @@ NOW = datetime(2026, 11, 22, 14, 20, tzinfo=JST)
 LAPTOP = (1366, 768)
 TABLET = (1024, 768)
 PORTRAIT = (800, 1280)
+VENUE_SIZES = [(1280, 800), (800, 1280)]
+
+
+class ScriptClock:
+    """The double-tap guard's clock: ten seconds pass between any two looks at it,
+    so the script may tap 次へ faster than a hand."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        self.now += 10.0
+        return self.now
 
 
 def save(widget: QWidget, name: str) -> None:
@@ -56,9 +74,40 @@ def go_to(kiosk: SurveyKiosk, question_id: str) -> QuestionPage:
     raise KeyError(question_id)
 
 
+def venue_sizes(ctx: object, event: object, questionnaire: Questionnaire) -> None:
+    """The kiosk where venues run it, at the standard and the largest text size."""
+    timing = KioskTiming(idle_ms=3_600_000, thanks_ms=3_600_000, advance_ms=3_600_000)
+    for size_name, suffix, langs in (
+        ("standard", "", ("ja", "en")),
+        ("extra_large", "-xl", ("ja", "en")),
+    ):
+        text_size.set_text_size(ctx, size_name)  # type: ignore[arg-type]
+        for lang in langs:
+            for width, height in VENUE_SIZES:
+                kiosk = SurveyKiosk(ctx, event, questionnaire, "ja", timing)  # type: ignore[arg-type]
+                kiosk.resize(width, height)
+                kiosk.show()
+                kiosk.begin(lang)
+                tail = f"{lang}-{width}x{height}{suffix}.png"
+                overall = kiosk.pages[0].answer
+                assert isinstance(overall, ChoiceAnswer)
+                overall.button("somewhat_satisfied").click()  # highlighted, about to move on
+                save(kiosk, f"survey-kiosk-single-{tail}")
+                go_to(kiosk, "lonely")
+                save(kiosk, f"survey-kiosk-lonely-{tail}")
+                kiosk.show_question(0)
+                for _ in kiosk.questionnaire.questions:
+                    kiosk.next_page()
+                save(kiosk, f"survey-kiosk-thanks-{tail}")
+                kiosk._leave()
+                kiosk.deleteLater()
+    text_size.set_text_size(ctx, "standard")  # type: ignore[arg-type]
+
+
 def main() -> None:
     os.environ["TZ"] = "Asia/Tokyo"
     time.tzset()
+    single_action.monotonic = ScriptClock()
     app = application()
     load_look(app)
     with tempfile.TemporaryDirectory() as tmp:
@@ -130,6 +179,8 @@ def main() -> None:
         kiosk.pin_dialog.grab().save(str(OUT / "survey-pin.png"))
         print("wrote", OUT / "survey-pin.png")
         kiosk._leave()
+
+        venue_sizes(ctx, window.state.today_event, questionnaire)
 
         paper = PaperSurveyDialog(ctx, questionnaire, "ja", window)
         paper.resize(900, 720)

@@ -3014,12 +3014,12 @@ The first time this can take a minute.</source>
 <context>
     <name>SurveyKiosk</name>
     <message>
-        <location filename="../../ui/survey_kiosk/kiosk_window.py" line="58"/>
+        <location filename="../../ui/survey_kiosk/kiosk_window.py" line="125"/>
         <source>Questionnaire</source>
         <translation>アンケート</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_kiosk/kiosk_window.py" line="80"/>
+        <location filename="../../ui/survey_kiosk/kiosk_window.py" line="155"/>
         <source>Staff</source>
         <translation>スタッフ用</translation>
     </message>
@@ -3198,102 +3198,133 @@ Responses: %5 (tablet %6, paper %7).</source>
 <context>
     <name>SurveySettingsCard</name>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="35"/>
+        <location filename="../../ui/settings/survey_settings.py" line="36"/>
         <source>Questionnaire</source>
         <translation>アンケート</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="53"/>
+        <location filename="../../ui/settings/survey_settings.py" line="54"/>
         <source>Use</source>
         <translation>使う</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="56"/>
+        <location filename="../../ui/settings/survey_settings.py" line="57"/>
         <source>Edit a copy…</source>
         <translation>コピーを編集…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="59"/>
+        <location filename="../../ui/settings/survey_settings.py" line="60"/>
         <source>The questionnaire the kiosk asks</source>
         <translation>アンケート画面で使うアンケート</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="70"/>
+        <location filename="../../ui/settings/survey_settings.py" line="71"/>
         <source>Set the PIN…</source>
         <translation>PINを設定…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="73"/>
+        <location filename="../../ui/settings/survey_settings.py" line="74"/>
         <source>Coordinator PIN</source>
         <translation>コーディネーターPIN</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="80"/>
+        <location filename="../../ui/settings/survey_settings.py" line="81"/>
         <source> s</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="81"/>
+        <location filename="../../ui/settings/survey_settings.py" line="82"/>
+        <location filename="../../ui/settings/survey_settings.py" line="117"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="84"/>
+        <location filename="../../ui/settings/survey_settings.py" line="85"/>
         <source>Start over after</source>
         <translation>最初に戻るまで</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="91"/>
+        <location filename="../../ui/settings/survey_settings.py" line="93"/>
         <source>Without a touch for this long, the kiosk counts down and starts over. Editing makes a new version; answers already given keep theirs.</source>
         <translation>この時間だれも触れないと、カウントダウンのあと最初の画面に戻ります。編集すると新しい版になり、これまでの回答は元の版のまま残ります。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="107"/>
+        <location filename="../../ui/settings/survey_settings.py" line="109"/>
+        <source>Standard</source>
+        <translation>標準</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/survey_settings.py" line="110"/>
+        <source>Large</source>
+        <translation>大</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/survey_settings.py" line="111"/>
+        <source>Extra large</source>
+        <translation>特大</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/survey_settings.py" line="116"/>
+        <source>How large the kiosk writes its questions and answers</source>
+        <translation>アンケート画面の質問と回答の文字の大きさ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/survey_settings.py" line="120"/>
+        <source>Kiosk text size</source>
+        <translation>アンケートの文字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/survey_settings.py" line="130"/>
+        <source>Saved. The kiosk writes at this size from its next start.</source>
+        <translation>保存しました。次にアンケート画面を始めるときから、この大きさで表示します。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/survey_settings.py" line="137"/>
         <source>built in</source>
         <translation>標準</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="108"/>
+        <location filename="../../ui/settings/survey_settings.py" line="138"/>
         <source>file</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="109"/>
+        <location filename="../../ui/settings/survey_settings.py" line="139"/>
         <source>edited</source>
         <translation>編集版</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="114"/>
+        <location filename="../../ui/settings/survey_settings.py" line="144"/>
         <source>Version %1 (%2): %3</source>
         <translation>第%1版（%2）：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="125"/>
+        <location filename="../../ui/settings/survey_settings.py" line="155"/>
         <source>set</source>
         <translation>設定済み</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="125"/>
+        <location filename="../../ui/settings/survey_settings.py" line="155"/>
         <source>not set yet</source>
         <translation>未設定</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="143"/>
+        <location filename="../../ui/settings/survey_settings.py" line="174"/>
         <source>The kiosk now asks: %1 (version %2).</source>
         <translation>アンケート画面の質問を切り替えました：%1（第%2版）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="162"/>
+        <location filename="../../ui/settings/survey_settings.py" line="193"/>
         <source>Saved as version %1 and in use.</source>
         <translation>第%1版として保存し、使用中にしました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="173"/>
+        <location filename="../../ui/settings/survey_settings.py" line="204"/>
         <source>The coordinator PIN is saved.</source>
         <translation>コーディネーターPINを保存しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/survey_settings.py" line="182"/>
+        <location filename="../../ui/settings/survey_settings.py" line="213"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>

@@ -18,12 +18,22 @@ from sqlalchemy import select
 
 from db.models import SurveyResponse
 from kiosk.care import pin
+from tests.ui.gestures import DOUBLE_TAPS, GestureClock
 from ui.survey_kiosk.kiosk_window import KioskTiming, SurveyKiosk
 from ui.survey_kiosk.survey_answers import ChoiceAnswer, TextAnswer
 from ui.survey_kiosk.survey_pages import QuestionPage, StartPage, ThanksPage
+from ui.widgets import single_action
 
 PIN = "2468"
 SLOW = KioskTiming(idle_ms=60_000, countdown_ticks=15, tick_ms=1000, thanks_ms=60_000)
+PAUSE = SLOW.advance_ms / 1000  # her single answer stays highlighted this long (test clock)
+
+
+def clock() -> GestureClock:
+    """The kiosk's pause and its double-tap guard run on the test's clock (tests/ui/gestures.py)."""
+    found = single_action.monotonic
+    assert isinstance(found, GestureClock)
+    return found
 
 
 def click(qtbot: Any, button: QPushButton) -> None:
@@ -83,8 +93,38 @@ def choose(qtbot: Any, kiosk: SurveyKiosk, *codes: str) -> None:
         click(qtbot, answer.button(code))
 
 
+def moves_on(qtbot: Any, kiosk: SurveyKiosk) -> QWidget | None:
+    """The pause passes (on the test's clock): the kiosk moves on by itself."""
+    before = kiosk.current_page()
+    clock().advance(PAUSE)
+    qtbot.waitUntil(lambda: kiosk.current_page() is not before, timeout=2000)
+    clock().pause()
+    return kiosk.current_page()
+
+
+def pick(qtbot: Any, kiosk: SurveyKiosk, code: str) -> None:
+    """One tap on a single-choice answer, then the next question by itself."""
+    choose(qtbot, kiosk, code)
+    moves_on(qtbot, kiosk)
+
+
+def stays(qtbot: Any, kiosk: SurveyKiosk, seconds: float) -> QWidget | None:
+    """`seconds` pass on the test's clock and the kiosk's timer has looked several times."""
+    before = kiosk.current_page()
+    clock().advance(seconds)
+    qtbot.wait(120)  # four looks of the kiosk at the clock
+    assert kiosk.current_page() is before
+    return before
+
+
 def next_(qtbot: Any, kiosk: SurveyKiosk) -> None:
     click(qtbot, page(kiosk).next_button)
+    clock().pause()  # she reads the next question before she taps again
+
+
+def back(qtbot: Any, kiosk: SurveyKiosk) -> None:
+    click(qtbot, page(kiosk).back_button)
+    clock().pause()
 
 
 def start_in(qtbot: Any, kiosk: SurveyKiosk, lang: str) -> None:
@@ -94,17 +134,13 @@ def start_in(qtbot: Any, kiosk: SurveyKiosk, lang: str) -> None:
 
 
 def answer_everything(qtbot: Any, kiosk: SurveyKiosk, comment: str) -> None:
-    choose(qtbot, kiosk, "satisfied")
+    pick(qtbot, kiosk, "satisfied")
+    choose(qtbot, kiosk, "talk", "workshop")  # several answers: 次へ when she is done
     next_(qtbot, kiosk)
-    choose(qtbot, kiosk, "talk", "workshop")
-    next_(qtbot, kiosk)
-    choose(qtbot, kiosk, "yes")
-    next_(qtbot, kiosk)
-    choose(qtbot, kiosk, "sometimes")
-    next_(qtbot, kiosk)
+    pick(qtbot, kiosk, "yes")
+    pick(qtbot, kiosk, "sometimes")
     next_(qtbot, kiosk)  # how she heard of it: optional, skipped
-    choose(qtbot, kiosk, "30s")
-    next_(qtbot, kiosk)
+    pick(qtbot, kiosk, "30s")
     text = page(kiosk).answer
     assert isinstance(text, TextAnswer)
     type_japanese(text.edit, comment)
@@ -119,6 +155,8 @@ def test_a_full_response_in_japanese(qtbot, window, ctx, kiosk_for, dialogs):
     first = page(kiosk)
     assert first.progress_label.text() == "質問 1 / 7"
     assert first.next_button.text() == "次へ"
+    assert not first.next_button.isVisible()  # one tap on an answer is enough
+    assert first.back_button.text() == "戻る" and first.back_button.isVisible()
     assert first.back_button.minimumSizeHint().height() >= 48
     assert first.answer.button("satisfied").height() >= 48  # type: ignore[union-attr]
     answer_everything(qtbot, kiosk, "子どもを預けてゆっくりできました")
@@ -145,16 +183,16 @@ def test_back_and_next_keep_her_own_answers(qtbot, kiosk_for):
     kiosk = kiosk_for()
     start_in(qtbot, kiosk, "en")
     assert page(kiosk).progress_label.text() == "Question 1 of 7"
-    choose(qtbot, kiosk, "somewhat_satisfied")
-    next_(qtbot, kiosk)
+    pick(qtbot, kiosk, "somewhat_satisfied")
     choose(qtbot, kiosk, "rest")
-    click(qtbot, page(kiosk).back_button)
+    back(qtbot, kiosk)
     assert page(kiosk).value() == "somewhat_satisfied"
+    assert page(kiosk).next_button.isVisible()  # she came back: 次へ keeps her answer
     next_(qtbot, kiosk)
     assert page(kiosk).value() == ["rest"]
     # Back from the first question is the language page; her answers stay hers.
-    click(qtbot, page(kiosk).back_button)
-    click(qtbot, page(kiosk).back_button)
+    back(qtbot, kiosk)
+    back(qtbot, kiosk)
     start_in(qtbot, kiosk, "ja")
     assert page(kiosk).value() == "somewhat_satisfied"
     assert page(kiosk).next_button.text() == "次へ"
@@ -163,23 +201,29 @@ def test_back_and_next_keep_her_own_answers(qtbot, kiosk_for):
 def test_a_required_question_cannot_be_skipped(qtbot, ctx, kiosk_for):
     kiosk = kiosk_for()
     start_in(qtbot, kiosk, "ja")
+    assert not page(kiosk).next_button.isVisible()  # nothing to skip it with
+    pick(qtbot, kiosk, "dissatisfied")
+    back(qtbot, kiosk)
+    assert page(kiosk).question.id == "overall"
+    # She came back: tapping the chosen answer takes it back, and nothing moves on.
+    choose(qtbot, kiosk, "dissatisfied")
+    assert page(kiosk).value() is None
+    stays(qtbot, kiosk, 5 * PAUSE)
     next_(qtbot, kiosk)
     assert page(kiosk).question.id == "overall"
     assert page(kiosk).error.text() == "この質問にはお答えください。"
-    choose(qtbot, kiosk, "dissatisfied")
+    choose(qtbot, kiosk, "satisfied")
     assert page(kiosk).error.text() == ""  # the message goes once she answers
-    # Tapping the chosen answer again takes it back, and the question is unanswered again.
-    choose(qtbot, kiosk, "dissatisfied")
-    next_(qtbot, kiosk)
-    assert page(kiosk).question.id == "overall"
+    moves_on(qtbot, kiosk)
+    assert page(kiosk).question.id == "activities"
     assert responses(ctx) == []
 
 
 def test_over_long_free_text_is_refused_with_the_count(qtbot, ctx, kiosk_for):
     kiosk = kiosk_for()
     start_in(qtbot, kiosk, "ja")
-    choose(qtbot, kiosk, "satisfied")
-    for _ in range(6):
+    pick(qtbot, kiosk, "satisfied")
+    for _ in range(5):
         next_(qtbot, kiosk)
     text = page(kiosk).answer
     assert isinstance(text, TextAnswer)
@@ -198,8 +242,7 @@ def test_over_long_free_text_is_refused_with_the_count(qtbot, ctx, kiosk_for):
 def test_an_idle_timeout_counts_down_then_starts_over_and_stores_nothing(qtbot, ctx, kiosk_for):
     kiosk = kiosk_for(KioskTiming(idle_ms=40, countdown_ticks=3, tick_ms=15, thanks_ms=60_000))
     start_in(qtbot, kiosk, "en")
-    choose(qtbot, kiosk, "satisfied")
-    next_(qtbot, kiosk)
+    pick(qtbot, kiosk, "satisfied")
     choose(qtbot, kiosk, "childcare")
     with qtbot.waitSignal(kiosk.idle.countdown, timeout=2000) as shown:
         pass
@@ -250,10 +293,9 @@ def test_two_respondents_in_a_row_share_nothing(qtbot, ctx, kiosk_for):
             assert not any(b.isChecked() for b in question_page.answer.buttons.values())
         else:
             assert question_page.answer.edit.toPlainText() == ""
-    choose(qtbot, kiosk, "dissatisfied")
+    pick(qtbot, kiosk, "dissatisfied")
     for _ in range(6):
         next_(qtbot, kiosk)
-    next_(qtbot, kiosk)
     rows = sorted(responses(ctx), key=lambda r: r.language)
     assert [(r.language, r.answers) for r in rows] == [
         ("en", {"overall": "dissatisfied"}),
@@ -266,8 +308,8 @@ def test_two_respondents_in_a_row_share_nothing(qtbot, ctx, kiosk_for):
 def test_the_thank_you_page_returns_to_the_start_by_itself(qtbot, ctx, kiosk_for):
     kiosk = kiosk_for(KioskTiming(idle_ms=60_000, thanks_ms=30))
     start_in(qtbot, kiosk, "en")
-    choose(qtbot, kiosk, "satisfied")
-    for _ in range(7):
+    pick(qtbot, kiosk, "satisfied")
+    for _ in range(6):
         next_(qtbot, kiosk)
     assert isinstance(kiosk.current_page(), ThanksPage)
     qtbot.waitUntil(lambda: isinstance(kiosk.current_page(), StartPage), timeout=2000)
@@ -338,8 +380,7 @@ def test_five_wrong_pins_make_the_dialog_wait(qtbot, kiosk_for):
 def test_the_app_killed_mid_questionnaire_leaves_no_half_response(qtbot, ctx, kiosk_for):
     kiosk = kiosk_for()
     start_in(qtbot, kiosk, "ja")
-    choose(qtbot, kiosk, "satisfied")
-    next_(qtbot, kiosk)
+    pick(qtbot, kiosk, "satisfied")
     choose(qtbot, kiosk, "talk")
     next_(qtbot, kiosk)
     # Killed: the window and everything in memory are simply gone.
@@ -404,3 +445,156 @@ def test_a_paper_form_writes_its_response_and_nothing_else(qtbot, window, ctx, d
         click(qtbot, dialog.save_button)
         assert changed(before, all_rows(ctx)) == {"survey_response": 1}
     assert len(responses(ctx)) == 2
+
+
+# -- one tap answers a one-answer question ---------------------------------------------
+
+
+def checked(kiosk: SurveyKiosk) -> list[str]:
+    answer = page(kiosk).answer
+    assert isinstance(answer, ChoiceAnswer)
+    return [code for code, b in answer.buttons.items() if b.isChecked()]
+
+
+def test_a_single_answer_moves_on_by_itself_after_she_has_seen_it(qtbot, kiosk_for):
+    kiosk = kiosk_for()
+    start_in(qtbot, kiosk, "ja")
+    first = page(kiosk)
+    choose(qtbot, kiosk, "somewhat_satisfied")
+    # Not at once: her choice stays highlighted for the pause.
+    stays(qtbot, kiosk, PAUSE - 0.05)
+    assert checked(kiosk) == ["somewhat_satisfied"]
+    assert moves_on(qtbot, kiosk) is not first
+    assert page(kiosk).question.id == "activities"
+    assert kiosk.draft == {"overall": "somewhat_satisfied"}
+
+
+def test_back_changes_a_single_answer(qtbot, ctx, kiosk_for):
+    kiosk = kiosk_for()
+    start_in(qtbot, kiosk, "en")
+    pick(qtbot, kiosk, "satisfied")
+    back(qtbot, kiosk)
+    assert page(kiosk).question.id == "overall"
+    assert checked(kiosk) == ["satisfied"]
+    pick(qtbot, kiosk, "somewhat_dissatisfied")  # another answer: on again by itself
+    assert page(kiosk).question.id == "activities"
+    for _ in range(5):
+        next_(qtbot, kiosk)
+    next_(qtbot, kiosk)  # 送信する
+    [row] = responses(ctx)
+    assert row.answers == {"overall": "somewhat_dissatisfied"}
+
+
+def test_two_taps_30_ms_apart_on_two_answers_the_second_wins(qtbot, kiosk_for):
+    """She changed her mind (or her finger slid): the second answer is hers, and she
+    sees it for the whole pause again before the next question."""
+    kiosk = kiosk_for()
+    start_in(qtbot, kiosk, "ja")
+    choose(qtbot, kiosk, "satisfied")
+    qtbot.wait(30)
+    clock().advance(0.03)
+    choose(qtbot, kiosk, "dissatisfied")
+    assert checked(kiosk) == ["dissatisfied"]
+    stays(qtbot, kiosk, PAUSE - 0.05)  # past the first tap's pause, not the second's
+    moves_on(qtbot, kiosk)
+    assert page(kiosk).question.id == "activities"  # one question on, not two
+    assert kiosk.draft == {"overall": "dissatisfied"}
+
+
+@pytest.mark.parametrize("taps", DOUBLE_TAPS, ids=lambda f: f.__name__)
+def test_a_double_tap_on_an_answer_chooses_it_and_moves_one_question(qtbot, kiosk_for, taps):
+    kiosk = kiosk_for()
+    start_in(qtbot, kiosk, "ja")
+    answer = page(kiosk).answer
+    assert isinstance(answer, ChoiceAnswer)
+    taps(qtbot, answer.button("somewhat_satisfied"))
+    assert checked(kiosk) == ["somewhat_satisfied"]  # the second tap did not take it back
+    moves_on(qtbot, kiosk)
+    assert page(kiosk).question.id == "activities"
+    stays(qtbot, kiosk, 5 * PAUSE)
+    assert kiosk.draft == {"overall": "somewhat_satisfied"}
+
+
+@pytest.mark.parametrize("taps", DOUBLE_TAPS, ids=lambda f: f.__name__)
+def test_a_double_tap_on_next_or_back_moves_one_page(qtbot, kiosk_for, taps):
+    kiosk = kiosk_for()
+    start_in(qtbot, kiosk, "en")
+    pick(qtbot, kiosk, "satisfied")
+    taps(qtbot, page(kiosk).next_button)  # activities → come_again, not lonely
+    assert page(kiosk).question.id == "come_again"
+    clock().pause()
+    taps(qtbot, page(kiosk).back_button)
+    assert page(kiosk).question.id == "activities"
+
+
+def test_the_last_question_waits_for_send(qtbot, ctx, kiosk_for):
+    """A single answer on the last question does not send by itself: sending is hers."""
+    from kiosk.survey.questionnaire import Questionnaire
+
+    kiosk = kiosk_for()
+    questionnaire: Questionnaire = kiosk.questionnaire
+    last = questionnaire.questions[-1]
+    assert last.type == "text"  # the default questionnaire ends with her own words
+    start_in(qtbot, kiosk, "ja")
+    pick(qtbot, kiosk, "satisfied")
+    for _ in range(5):
+        next_(qtbot, kiosk)
+    assert page(kiosk).next_button.isVisible()
+    assert page(kiosk).next_button.text() == "送信する"
+    assert not page(kiosk).moves_on_by_itself
+
+
+# -- the PIN dialog holds the kiosk's timers ----------------------------------------------
+
+
+def test_the_thank_you_reset_waits_while_staff_type_the_pin(qtbot, ctx, kiosk_for):
+    kiosk = kiosk_for(KioskTiming(idle_ms=60_000, thanks_ms=40))
+    start_in(qtbot, kiosk, "ja")
+    pick(qtbot, kiosk, "satisfied")
+    for _ in range(6):
+        next_(qtbot, kiosk)
+    thanks = kiosk.current_page()
+    assert isinstance(thanks, ThanksPage)
+    click(qtbot, kiosk.staff_button)
+    dialog = kiosk.pin_dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    dialog.keypad.press("24")
+    qtbot.wait(200)  # five times the thank-you page's time
+    assert dialog.isVisible() and kiosk.pin_dialog is dialog
+    assert dialog.field.text() == "24"  # what they typed is still there
+    assert kiosk.current_page() is thanks
+    # Back to the questionnaire: the thank-you page runs its time again, then the start.
+    click(qtbot, dialog.cancel_button)
+    qtbot.waitUntil(lambda: isinstance(kiosk.current_page(), StartPage), timeout=2000)
+    assert len(responses(ctx)) == 1
+
+
+def test_the_idle_countdown_waits_while_staff_type_the_pin(qtbot, kiosk_for):
+    kiosk = kiosk_for(KioskTiming(idle_ms=40, countdown_ticks=3, tick_ms=15, thanks_ms=60_000))
+    start_in(qtbot, kiosk, "en")
+    pick(qtbot, kiosk, "satisfied")
+    click(qtbot, kiosk.staff_button)
+    dialog = kiosk.pin_dialog
+    assert dialog is not None
+    qtbot.wait(250)  # idle time and countdown together, three times over
+    assert dialog.isVisible() and not kiosk.overlay.isVisible()
+    assert page(kiosk).question.id == "activities"
+    click(qtbot, dialog.cancel_button)
+    with qtbot.waitSignal(kiosk.idle.countdown, timeout=2000):
+        pass  # the kiosk watches again once staff are gone
+    assert kiosk.draft == {"overall": "satisfied"}
+
+
+def test_the_pin_dialog_stops_a_pending_move(qtbot, kiosk_for):
+    kiosk = kiosk_for()
+    start_in(qtbot, kiosk, "ja")
+    choose(qtbot, kiosk, "satisfied")
+    click(qtbot, kiosk.staff_button)
+    assert kiosk.pin_dialog is not None
+    stays(qtbot, kiosk, 5 * PAUSE)  # no page turns behind the dialog
+    click(qtbot, kiosk.pin_dialog.cancel_button)
+    assert checked(kiosk) == ["satisfied"]
+    assert page(kiosk).next_button.isVisible()  # the move the dialog stopped: 次へ takes her on
+    next_(qtbot, kiosk)
+    assert page(kiosk).question.id == "activities"

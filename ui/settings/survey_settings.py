@@ -1,4 +1,5 @@
-"""The questionnaire card in Settings: which questionnaire, edit a copy, PIN, idle time."""
+"""The questionnaire card in Settings: which questionnaire, edit a copy, PIN, idle time,
+and how large the kiosk writes."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
 from kiosk.care import pin
 from kiosk.core.error_messages import describe
 from kiosk.core.errors import KioskError
-from kiosk.survey import catalogue, responses
+from kiosk.survey import catalogue, responses, text_size
 from kiosk.survey.questionnaire import to_data
 from ui.dialogs.pin_dialogs import SetPinDialog
 from ui.door_state import Change, DoorState
@@ -84,6 +85,7 @@ class SurveySettingsCard(QFrame):
         grid.addWidget(QLabel(self.tr("Start over after"), self), 2, 0)
         grid.addWidget(self.idle, 2, 1)
         grid.addWidget(save_idle, 2, 2)
+        self._text_size_row(grid, 3)
         grid.setColumnStretch(1, 1)
         layout.addLayout(grid)
         hint = QLabel(
@@ -98,6 +100,34 @@ class SurveySettingsCard(QFrame):
         layout.addWidget(hint)
         layout.addStretch(1)
         self.refresh()
+
+    # -- the kiosk's text size ---------------------------------------------------------
+
+    def _text_size_row(self, grid: QGridLayout, row: int) -> None:
+        """標準 / 大 / 特大: older participants read the tablet at arm's length."""
+        names = {
+            "standard": self.tr("Standard"),
+            "large": self.tr("Large"),
+            "extra_large": self.tr("Extra large"),
+        }
+        self.size_choice = QComboBox(self)
+        for size in text_size.SIZES:
+            self.size_choice.addItem(names[size], size)
+        self.size_choice.setToolTip(self.tr("How large the kiosk writes its questions and answers"))
+        self.save_text_size_button = QPushButton(self.tr("Save"), self)
+        self.save_text_size_button.setAutoDefault(False)
+        self.save_text_size_button.clicked.connect(self.save_text_size)
+        grid.addWidget(QLabel(self.tr("Kiosk text size"), self), row, 0)
+        grid.addWidget(self.size_choice, row, 1)
+        grid.addWidget(self.save_text_size_button, row, 2)
+
+    def save_text_size(self) -> None:
+        try:
+            text_size.set_text_size(self.state.ctx, self.size_choice.currentData())
+        except KioskError as exc:
+            set_banner(self.banner, message_for(exc, self.state.lang), "error")
+            return
+        self._done(self.tr("Saved. The kiosk writes at this size from its next start."))
 
     def refresh(self) -> None:
         ctx, lang = self.state.ctx, self.state.lang
@@ -124,6 +154,7 @@ class SurveySettingsCard(QFrame):
         self.problems.setVisible(bool(text))
         self.pin_status.setText(self.tr("set") if pin.is_set(ctx) else self.tr("not set yet"))
         self.idle.setValue(responses.idle_seconds(ctx))
+        self.size_choice.setCurrentIndex(self.size_choice.findData(text_size.text_size(ctx)))
 
     def _done(self, text: str) -> None:
         set_banner(self.banner, text, "ok")

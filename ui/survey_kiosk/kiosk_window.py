@@ -6,6 +6,14 @@ built pages, her answers live only in `draft` until Send stores them in one
 transaction, and the draft is dropped on send, on the idle timeout and on
 leaving, so nothing she chose or typed can reach the next person, and a
 killed app leaves no half response.
+
+One tap answers a one-answer question: the kiosk shows her choice for
+`advance_ms`, then moves on by itself; 戻る goes back to change it. A second
+tap on another answer within that pause wins (she changed her mind, and sees
+the new choice for the whole pause again); a second tap on the same answer
+keeps it. Every move between pages goes through one SingleAction, so a double
+tap on 次へ or 戻る moves one page, not two. The pause is measured on that
+guard's clock, which tests move by hand.
 """
 
 from __future__ import annotations
@@ -15,7 +23,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.core.context import AppContext
 from kiosk.core.error_messages import describe
@@ -24,11 +32,18 @@ from kiosk.core.request_ids import new_request_id
 from kiosk.door.events import EventInfo
 from kiosk.survey import responses
 from kiosk.survey.questionnaire import Questionnaire
+from kiosk.survey.text_size import text_size
 from ui.dialogs.pin_dialogs import UnlockDialog
 from ui.survey_kiosk.idle_countdown import IdleCountdown
+from ui.survey_kiosk.kiosk_fonts import kiosk_sheet
+from ui.survey_kiosk.survey_answers import ChoiceAnswer
 from ui.survey_kiosk.survey_pages import IdleOverlay, QuestionPage, StartPage, ThanksPage
+from ui.widgets import single_action
+from ui.widgets.single_action import SingleAction
 
 log = logging.getLogger(__name__)
+
+ADVANCE_POLL_MS = 30  # how often the pending move is checked against the clock
 
 
 @dataclass(frozen=True)
@@ -39,6 +54,58 @@ class KioskTiming:
     countdown_ticks: int = 15  # seconds shown in the countdown
     tick_ms: int = 1000
     thanks_ms: int = 8000  # the thank-you page, then the start page again
+    advance_ms: int = 600  # her single answer stays highlighted this long, then the next question
+
+
+class PageStack(QWidget):
+    """The kiosk's pages, one shown at a time, the window sized by that one alone.
+
+    Not a QStackedWidget: that asks for the tallest height of all its pages at
+    the screen's width, and the respondent's next questions, not yet laid out
+    for the screen, would grow the full-screen window past the screen. Here
+    only the page she sees is in the layout.
+    """
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._pages: list[QWidget] = []
+        self._current: QWidget | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    def addWidget(self, page: QWidget) -> None:
+        page.setParent(self)
+        page.hide()
+        self._pages.append(page)
+
+    def removeWidget(self, page: QWidget) -> None:
+        if page in self._pages:
+            self._pages.remove(page)
+        if page is self._current:
+            self._layout.removeWidget(page)
+            self._current = None
+        page.hide()
+
+    def count(self) -> int:
+        return len(self._pages)
+
+    def widget(self, index: int) -> QWidget:
+        return self._pages[index]
+
+    def currentWidget(self) -> QWidget | None:
+        return self._current
+
+    def setCurrentWidget(self, page: QWidget) -> None:
+        if page is self._current:
+            return
+        if self._current is not None:
+            self._layout.removeWidget(self._current)
+            self._current.hide()
+        self._current = page
+        if isinstance(page, QuestionPage):
+            page.arrange_for(self.size())  # laid out for this screen before it asks for room
+        self._layout.addWidget(page)
+        page.show()
 
 
 class SurveyKiosk(QWidget):
@@ -69,11 +136,19 @@ class SurveyKiosk(QWidget):
         self.thanks_page: ThanksPage | None = None
         self.pin_dialog: UnlockDialog | None = None
         self._unlocked = False
+        self.text_size = text_size(ctx)
+        self.setStyleSheet(kiosk_sheet(self.text_size))
+        self.gate = SingleAction(self)
+        self.advance_ms = timing.advance_ms
+        self._advance_due: float | None = None
+        self.advance_timer = QTimer(self)
+        self.advance_timer.setInterval(ADVANCE_POLL_MS)
+        self.advance_timer.timeout.connect(self._advance_if_due)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.stack = QStackedWidget(self)
+        self.stack = PageStack(self)
         layout.addWidget(self.stack, 1)
         footer = QHBoxLayout()
         footer.setContentsMargins(12, 0, 12, 8)
@@ -102,11 +177,12 @@ class SurveyKiosk(QWidget):
 
     def reset(self) -> None:
         """The start page for the next person; everything of the last one is dropped."""
+        if self.pin_dialog is not None:
+            self.pin_dialog.reject()
+        self._cancel_advance()
         self.thanks_timer.stop()
         self.idle.stop()
         self.overlay.hide()
-        if self.pin_dialog is not None:
-            self.pin_dialog.reject()
         self.draft = {}
         self.lang = None
         self.request_id = new_request_id()
@@ -137,18 +213,48 @@ class SurveyKiosk(QWidget):
             page.answer.set_value(self.draft.get(question.id))
             page.next_requested.connect(self.next_page)
             page.back_requested.connect(self.previous_page)
+            page.picked.connect(lambda p=page: self._picked(p))
             self.stack.addWidget(page)
             self.pages.append(page)
         self.show_question(0)
         self.idle.start()
 
     def show_question(self, index: int) -> None:
+        self._cancel_advance()
         self.index = index
         if index < 0:
             assert self.start_page is not None
             self.stack.setCurrentWidget(self.start_page)
             return
+        self.pages[index].refresh_next()
         self.stack.setCurrentWidget(self.pages[index])
+
+    # -- one tap answers --------------------------------------------------------------
+
+    def _picked(self, page: QuestionPage) -> None:
+        """She chose one answer: show it for the pause, then the next question."""
+        if page is not self.current_page() or not page.moves_on_by_itself:
+            return
+        self._advance_due = single_action.monotonic() + self.advance_ms / 1000
+        if isinstance(page.answer, ChoiceAnswer):
+            page.answer.holding = True
+        self.advance_timer.start()
+
+    def _cancel_advance(self) -> None:
+        self.advance_timer.stop()
+        self._advance_due = None
+        for page in self.pages:
+            if isinstance(page.answer, ChoiceAnswer):
+                page.answer.holding = False
+
+    def _advance_if_due(self) -> None:
+        due = self._advance_due
+        if due is None or single_action.monotonic() < due:
+            return
+        self._cancel_advance()
+        if self.pin_dialog is None and self.index >= 0:
+            self._forward()
+            self.gate.hold()  # a late tap on 戻る under her finger is part of this move
 
     def current_page(self) -> QWidget | None:
         return self.stack.currentWidget()
@@ -172,6 +278,10 @@ class SurveyKiosk(QWidget):
         return None
 
     def next_page(self) -> None:
+        self._cancel_advance()
+        self.gate.run(self._forward)
+
+    def _forward(self) -> None:
         page = self.pages[self.index]
         problem = self._problem(page)
         if problem:
@@ -184,6 +294,10 @@ class SurveyKiosk(QWidget):
             self.send()
 
     def previous_page(self) -> None:
+        self._cancel_advance()
+        self.gate.run(self._back)
+
+    def _back(self) -> None:
         self._keep(self.pages[self.index])
         self.show_question(self.index - 1)
 
@@ -215,6 +329,7 @@ class SurveyKiosk(QWidget):
                 page.show_error(self.questionnaire.phrase(lang, "save_failed"))
             return
         # Saved: her answers leave the screen at once.
+        self._cancel_advance()
         self.idle.stop()
         self.overlay.hide()
         self.draft = {}
@@ -238,8 +353,14 @@ class SurveyKiosk(QWidget):
     # -- locked ---------------------------------------------------------------------
 
     def ask_pin(self) -> None:
+        """The PIN dialog holds every timer while staff type: the thank-you page's
+        reset and the idle countdown would otherwise close it under their fingers."""
         if self.pin_dialog is not None:
             return
+        self._cancel_advance()
+        self.thanks_timer.stop()
+        self.idle.stop()
+        self.overlay.hide()
         self.pin_dialog = UnlockDialog(self.ctx, self.staff_lang, self)
         self.pin_dialog.accepted.connect(self._leave)
         self.pin_dialog.finished.connect(self._pin_closed)
@@ -249,6 +370,15 @@ class SurveyKiosk(QWidget):
         if self.pin_dialog is not None:
             self.pin_dialog.deleteLater()
         self.pin_dialog = None
+        if self._unlocked:
+            return
+        # Back to the questionnaire: the page's own timer starts afresh.
+        current = self.current_page()
+        if current is not None and current is self.thanks_page:
+            self.thanks_timer.start()
+        elif isinstance(current, QuestionPage):
+            current.refresh_next()  # a move the dialog stopped: 次へ takes her on
+            self.idle.start()
 
     def _leave(self) -> None:
         """The PIN was right: drop any half response and hand back to staff."""

@@ -11,10 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
     QLabel,
+    QLayout,
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
@@ -33,10 +35,15 @@ class ChoiceAnswer(QWidget):
     """Big toggle buttons: one answer (single, scale, yes/no) or several (multiple).
 
     Tapping the chosen answer again takes it back, so an optional question
-    can be left unanswered after all.
+    can be left unanswered after all; but while `holding` (the kiosk is about
+    to move on after she chose it) a second tap of it, a double tap or a
+    bouncing finger, keeps it chosen.
     """
 
     changed = Signal()
+    picked = Signal()  # one answer (not several) was just chosen
+
+    holding = False
 
     def __init__(self, question: Question, lang: str, large: bool, parent: QWidget | None = None):
         super().__init__(parent)
@@ -44,10 +51,11 @@ class ChoiceAnswer(QWidget):
         self._group = QButtonGroup(self)
         self._group.setExclusive(False)
         self.buttons: dict[str, QPushButton] = {}
-        grid = QGridLayout() if large else None
+        self.grid = QGridLayout() if large else None
         flow = None if large else FlowLayout(self, spacing=6)
-        columns = self._columns(question)
-        for i, option in enumerate(question.options):
+        self.most_columns = self._columns(question)
+        self.shown_columns = 0
+        for option in question.options:
             button = QPushButton(option.label(lang), self)
             button.setCheckable(True)
             button.setProperty("role", "survey-option" if large else "choice")
@@ -55,18 +63,21 @@ class ChoiceAnswer(QWidget):
             button.setAutoDefault(False)
             self._group.addButton(button)
             self.buttons[option.code] = button
-            if grid is not None:
-                button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-                grid.addWidget(button, i // columns, i % columns)
+            if self.grid is not None:
+                # As tall as the screen allows, between the style's minimum and maximum;
+                # as wide as the column, which is chosen so the answer fits (_arrange).
+                button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
             elif flow is not None:
                 button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
                 flow.addWidget(button)
-        if grid is not None:
-            grid.setContentsMargins(0, 0, 0, 0)
-            grid.setSpacing(12)
-            for column in range(columns):
-                grid.setColumnStretch(column, 1)
-            self.setLayout(grid)
+        if self.grid is not None:
+            self.grid.setContentsMargins(0, 0, 0, 0)
+            self.grid.setSpacing(10)
+            # No taller than its buttons' maximum: spare height stays below the answers.
+            self.grid.setSizeConstraint(QLayout.SizeConstraint.SetMinAndMaxSize)
+            self.setLayout(self.grid)
+            self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+            self._arrange(self.most_columns)
         else:  # compact: wraps like words, each button as wide as its answer
             policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
             policy.setHeightForWidth(True)
@@ -82,12 +93,43 @@ class ChoiceAnswer(QWidget):
             return 1
         return 2
 
+    def _arrange(self, columns: int) -> None:
+        """The large buttons in `columns` columns, in reading order."""
+        grid = self.grid
+        if grid is None or columns == self.shown_columns:
+            return
+        for button in self.buttons.values():
+            grid.removeWidget(button)
+        for i, button in enumerate(self.buttons.values()):
+            grid.addWidget(button, i // columns, i % columns)
+        for column in range(max(columns, self.shown_columns)):
+            grid.setColumnStretch(column, 1 if column < columns else 0)
+        self.shown_columns = columns
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Two columns only where every answer fits in half the width: 「答えたくない」
+        in large type on a portrait tablet takes a line of its own."""
+        super().resizeEvent(event)
+        if self.grid is None or self.most_columns == 1:
+            return
+        room = (event.size().width() - self.grid.horizontalSpacing()) / self.most_columns
+        widest = max(b.sizeHint().width() for b in self.buttons.values())
+        self._arrange(self.most_columns if widest <= room else 1)
+
     def _clicked(self, button: QPushButton) -> None:
-        if not self.multiple and button.isChecked():
+        if self.multiple:
+            self.changed.emit()
+            return
+        if not button.isChecked() and self.holding:
+            button.setChecked(True)  # the same answer again, while the kiosk moves on
+            return
+        if button.isChecked():
             for other in self.buttons.values():
                 if other is not button:
                     other.setChecked(False)
         self.changed.emit()
+        if button.isChecked():
+            self.picked.emit()
 
     def value(self) -> AnswerValue:
         chosen = [code for code, b in self.buttons.items() if b.isChecked()]
@@ -126,6 +168,8 @@ class TextAnswer(QWidget):
         self.edit.setProperty("role", "survey-text" if large else "")
         self.edit.setTabChangesFocus(True)
         self.edit.setMinimumHeight(150 if large else 80)
+        if large:
+            self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.counter = QLabel(self)
         self.counter.setAlignment(Qt.AlignmentFlag.AlignRight)
         layout.addWidget(self.edit, 1)

@@ -9,32 +9,44 @@ language on the first page, whatever language the staff use.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.survey.questionnaire import Question, Questionnaire
-from ui.survey_kiosk.survey_answers import Answer, answer_widget
+from ui.survey_kiosk.line_breaks import BalancedLabel
+from ui.survey_kiosk.survey_answers import Answer, ChoiceAnswer, answer_widget
 
 CONTENT_WIDTH = 860  # the reading column; wider screens get margins
+WIDE_WIDTH = 1240  # a question beside its answers
+WIDE_RATIO = 1.15  # landscape enough for the question beside its answers
+SINGLE = ("single", "yes_no", "scale")
 
 
-def _label(text: str, role: str, parent: QWidget, centred: bool = False) -> QLabel:
-    label = QLabel(text, parent)
+def _label(text: str, role: str, parent: QWidget, centred: bool = False) -> BalancedLabel:
+    label = BalancedLabel(text, parent)
     label.setProperty("role", role)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
     if centred:
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return label
+
+
+def _balanced(text: str, role: str, parent: QWidget) -> BalancedLabel:
+    """A label for the question's words: lines broken where phrases end (line_breaks.py)."""
+    label = BalancedLabel(text, parent)
+    label.setProperty("role", role)
+    label.setTextFormat(Qt.TextFormat.PlainText)
     return label
 
 
@@ -87,10 +99,18 @@ class StartPage(QWidget):
 
 
 class QuestionPage(QWidget):
-    """One question: progress, the question, its answers, back and next."""
+    """One question: progress, the question, its answers, back and next.
+
+    Every answer fits on the screen, never below the fold where she would have
+    to scroll to find 「決してない」: on a landscape screen the question stands
+    beside its answers, on a portrait one above them, and the answer buttons
+    share whatever height is left (ui/survey_kiosk/kiosk_fonts.py gives each
+    a minimum of one line of its text).
+    """
 
     back_requested = Signal()
     next_requested = Signal()
+    picked = Signal()  # a single answer was just chosen: the kiosk moves on by itself
 
     def __init__(
         self,
@@ -103,14 +123,21 @@ class QuestionPage(QWidget):
         super().__init__(parent)
         self.setObjectName("SurveyPage")
         self.question = question
+        self.last = number == len(questionnaire.questions)
         total = len(questionnaire.questions)
         phrase = questionnaire.phrase
-        layout = _column(self)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(24, 20, 24, 12)
+        self.column = QWidget(self)
+        outer.addWidget(self.column)
+        layout = QVBoxLayout(self.column)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
 
         progress_row = QHBoxLayout()
-        self.progress_label = _label(
-            phrase(lang, "progress", number=number, total=total), "survey-progress", self
-        )
+        # One line, never wrapped: the bar beside it takes what is left.
+        self.progress_label = QLabel(phrase(lang, "progress", number=number, total=total), self)
+        self.progress_label.setProperty("role", "survey-progress")
         self.progress = QProgressBar(self)
         self.progress.setRange(0, total)
         self.progress.setValue(number)
@@ -120,9 +147,15 @@ class QuestionPage(QWidget):
         progress_row.addWidget(self.progress, 1)
         layout.addLayout(progress_row)
 
-        layout.addWidget(_label(question.text(lang), "survey-question", self))
+        # The question's words, beside (landscape) or above (portrait) the answers.
+        self.body = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.body.setSpacing(24)
+        words = QVBoxLayout()
+        words.setSpacing(8)
+        self.question_label = _balanced(question.text(lang), "survey-question", self)
+        words.addWidget(self.question_label)
         if question.hint(lang):
-            layout.addWidget(_label(question.hint(lang), "survey-hint", self))
+            words.addWidget(_balanced(question.hint(lang), "survey-hint", self))
         how = {
             "single": "choose_one",
             "yes_no": "choose_one",
@@ -132,8 +165,14 @@ class QuestionPage(QWidget):
         }[question.type]
         instruction = phrase(lang, how)
         if not question.required:
-            instruction += "　" + phrase(lang, "optional")
-        layout.addWidget(_label(instruction, "survey-instruction", self))
+            instruction += "\n" + phrase(lang, "optional")
+        words.addWidget(_balanced(instruction, "survey-instruction", self))
+        # Always there, so the answers never move under a finger when it shows.
+        self.error = _label("", "survey-error", self)
+        self.error.setMinimumHeight(self.error.fontMetrics().height())
+        words.addWidget(self.error)
+        words.addStretch(1)
+        self.body.addLayout(words, 4)
 
         self.answer: Answer = answer_widget(
             question,
@@ -141,23 +180,12 @@ class QuestionPage(QWidget):
             lambda count, limit: phrase(lang, "counter", count=count, limit=limit),
             large=True,
         )
-        scroll = QScrollArea(self)
-        scroll.setObjectName("SurveyAnswers")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        holder = QWidget(scroll)
-        holder_layout = QVBoxLayout(holder)
-        holder_layout.setContentsMargins(0, 4, 0, 4)
-        holder_layout.addWidget(self.answer)
-        holder_layout.addStretch(1)
-        scroll.setWidget(holder)
-        layout.addWidget(scroll, 1)
-
-        # Always there, so the buttons below never move under a finger.
-        self.error = _label("", "survey-error", self, True)
-        self.error.setMinimumHeight(40)
-        layout.addWidget(self.error)
+        answers = QVBoxLayout()
+        answers.setContentsMargins(0, 0, 0, 0)
+        answers.addWidget(self.answer, 100)  # as tall as its buttons allow …
+        answers.addStretch(1)  # … and any height beyond that below them
+        self.body.addLayout(answers, 5)
+        layout.addLayout(self.body, 1)
 
         nav = QHBoxLayout()
         nav.setSpacing(18)
@@ -165,21 +193,53 @@ class QuestionPage(QWidget):
         self.back_button.setProperty("role", "survey-back")
         self.back_button.setAutoDefault(False)
         self.back_button.clicked.connect(self.back_requested)
-        last = number == total
-        self.next_button = QPushButton(phrase(lang, "send" if last else "next"), self)
+        self.next_button = QPushButton(phrase(lang, "send" if self.last else "next"), self)
         self.next_button.setProperty("role", "survey-next")
         self.next_button.setAutoDefault(False)
         self.next_button.clicked.connect(self.next_requested)
+        # Hidden 次へ keeps its place, so 戻る never moves between questions.
+        policy = self.next_button.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.next_button.setSizePolicy(policy)
         nav.addWidget(self.back_button, 1)
         nav.addWidget(self.next_button, 2)
         layout.addLayout(nav)
         self.answer.changed.connect(lambda: self.show_error(""))
+        if isinstance(self.answer, ChoiceAnswer):
+            self.answer.picked.connect(self.picked)
+
+    @property
+    def moves_on_by_itself(self) -> bool:
+        """One answer to choose, and a question after it: the tap is enough."""
+        return self.question.type in SINGLE and not self.last
+
+    def refresh_next(self) -> None:
+        """次へ where a tap on an answer does not move on: several answers, text, the
+        last question (送信する), an optional question to skip, or an answer she
+        already gave and came back to."""
+        needed = (
+            not self.moves_on_by_itself or not self.question.required or self.value() is not None
+        )
+        self.next_button.setVisible(needed)
 
     def show_error(self, text: str) -> None:
-        self.error.setText(text)
+        self.error.set_source(text)
 
     def value(self) -> str | list[str] | None:
         return self.answer.value()
+
+    def arrange_for(self, size: QSize) -> None:
+        """The question beside its answers on a landscape screen, above them on a portrait one."""
+        wide = size.width() >= size.height() * WIDE_RATIO
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self.body.direction() != direction:
+            self.body.setDirection(direction)
+        self.body.setStretch(0, 4 if wide else 0)  # the words: a column, or their own height
+        self.column.setMaximumWidth(WIDE_WIDTH if wide else CONTENT_WIDTH)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.arrange_for(event.size())
+        super().resizeEvent(event)
 
 
 class ThanksPage(QWidget):
@@ -245,9 +305,9 @@ class IdleOverlay(QWidget):
         self.hide()
 
     def show_countdown(self, questionnaire: Questionnaire, lang: str, seconds: int) -> None:
-        self.title.setText(questionnaire.phrase(lang, "idle"))
-        self.seconds.setText(str(seconds))
-        self.detail.setText(questionnaire.phrase(lang, "idle_detail", seconds=seconds))
+        self.title.set_source(questionnaire.phrase(lang, "idle"))
+        self.seconds.set_source(str(seconds))
+        self.detail.set_source(questionnaire.phrase(lang, "idle_detail", seconds=seconds))
         self.continue_button.setText(questionnaire.phrase(lang, "idle_continue"))
         parent = self.parentWidget()
         if parent is not None:
