@@ -8,7 +8,9 @@ and a test can read the codes back.
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
@@ -80,6 +82,22 @@ def paint_labels(printer: QPrinter, labels: Sequence[LabelText], stock: LabelSto
     finally:
         painter.end()
     return page + 1
+
+
+def labels_pdf(labels: Sequence[LabelText], stock: LabelStock) -> bytes:
+    """The labels as a PDF, drawn exactly as a printer gets them (QPrinter, PdfFormat).
+
+    Drawn into a private temporary file and returned as bytes, so the caller
+    writes the chosen file atomically: nobody ever sees half a PDF.
+    """
+    with tempfile.TemporaryDirectory(prefix="tsunagari-labels-") as folder:
+        out = Path(folder) / "labels.pdf"
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        printer.setCreator("Tsunagari")
+        paint_labels(printer, labels, stock)
+        return out.read_bytes()
 
 
 def _font(points: float, dots: float) -> QFont:
