@@ -30,7 +30,6 @@ from ui.door_state import DoorState
 from ui.printing.label_painter import labels_pdf, paint_labels, prepare
 
 log = logging.getLogger(__name__)
-CONTEXT = "LabelPrinting"
 
 
 @dataclass(frozen=True)
@@ -76,7 +75,7 @@ def print_labels(parent: QWidget, state: DoorState, children: Sequence[ChildInfo
     printer = new_printer()
     prepare(printer, job.stock)
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(QCoreApplication.translate(CONTEXT, "Print pickup labels"))
+    dialog.setWindowTitle(QCoreApplication.translate("LabelPrinting", "Print pickup labels"))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return send(parent, printer, job)
@@ -94,29 +93,29 @@ def send(parent: QWidget, printer: QPrinter, job: LabelJob) -> str | None:
     if failed:
         QMessageBox.warning(
             parent,
-            QCoreApplication.translate(CONTEXT, "Pickup labels"),
+            QCoreApplication.translate("LabelPrinting", "Pickup labels"),
             QCoreApplication.translate(
-                CONTEXT,
+                "LabelPrinting",
                 "The labels could not be printed on %1. Check that the printer is on "
                 "and connected, then print again, or use Save as PDF.",
             ).replace("%1", name),
         )
         return None
-    return QCoreApplication.translate(CONTEXT, "Labels sent to %1.").replace("%1", name)
+    return QCoreApplication.translate("LabelPrinting", "Labels sent to %1.").replace("%1", name)
 
 
 def offer_pdf(parent: QWidget, state: DoorState, children: Sequence[ChildInfo]) -> str | None:
     """No printer at all: say so, and offer the PDF instead."""
     if verb_question.ask(
         parent,
-        QCoreApplication.translate(CONTEXT, "Pickup labels"),
+        QCoreApplication.translate("LabelPrinting", "Pickup labels"),
         QCoreApplication.translate(
-            CONTEXT,
+            "LabelPrinting",
             "No printer is set up on this computer, so the labels cannot be printed.\n"
             "Save them as a PDF to print later or on another computer.",
         ),
-        QCoreApplication.translate(CONTEXT, "Save as PDF…"),
-        QCoreApplication.translate(CONTEXT, "Close"),
+        QCoreApplication.translate("LabelPrinting", "Save as PDF…"),
+        QCoreApplication.translate("LabelPrinting", "Close"),
     ):
         return save_labels_pdf(parent, state, children)
     return None
@@ -131,9 +130,9 @@ def save_labels_pdf(parent: QWidget, state: DoorState, children: Sequence[ChildI
     suggested = Path.home() / f"pickup-labels-{job.day.isoformat()}-no{job.first_number}.pdf"
     path, _ = QFileDialog.getSaveFileName(
         parent,
-        QCoreApplication.translate(CONTEXT, "Save pickup labels as PDF"),
+        QCoreApplication.translate("LabelPrinting", "Save pickup labels as PDF"),
         str(suggested),
-        QCoreApplication.translate(CONTEXT, "PDF (*.pdf)"),
+        QCoreApplication.translate("LabelPrinting", "PDF (*.pdf)"),
     )
     if not path:
         return None
@@ -152,11 +151,13 @@ def save_labels_pdf(parent: QWidget, state: DoorState, children: Sequence[ChildI
         )
         QMessageBox.warning(
             parent,
-            QCoreApplication.translate(CONTEXT, "Pickup labels"),
+            QCoreApplication.translate("LabelPrinting", "Pickup labels"),
             describe(error, state.lang),
         )
         return None
-    return QCoreApplication.translate(CONTEXT, "Labels saved: %1").replace("%1", str(target))
+    return QCoreApplication.translate("LabelPrinting", "Labels saved: %1").replace(
+        "%1", str(target)
+    )
 
 
 def choose_checkin_printer(parent: QWidget, state: DoorState) -> QPrinter | None:
@@ -164,7 +165,9 @@ def choose_checkin_printer(parent: QWidget, state: DoorState) -> QPrinter | None
     printer = new_printer()
     prepare(printer, label_settings(state.ctx).stock)
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(QCoreApplication.translate(CONTEXT, "Printer for labels at check-in"))
+    dialog.setWindowTitle(
+        QCoreApplication.translate("LabelPrinting", "Printer for labels at check-in")
+    )
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     if printer.outputFormat() == QPrinter.OutputFormat.NativeFormat and printer.printerName():
@@ -190,9 +193,9 @@ def print_at_checkin(
     if not has_printer():
         QMessageBox.warning(
             parent,
-            QCoreApplication.translate(CONTEXT, "Pickup labels"),
+            QCoreApplication.translate("LabelPrinting", "Pickup labels"),
             QCoreApplication.translate(
-                CONTEXT,
+                "LabelPrinting",
                 "No printer is set up on this computer, so the labels were not printed.\n"
                 "The check-in is saved. Use Save as PDF in the pickup codes window.",
             ),
@@ -202,7 +205,7 @@ def print_at_checkin(
     if info.isNull():
         printer = choose_checkin_printer(parent, state)
         if printer is None:
-            return QCoreApplication.translate(CONTEXT, "Labels not printed.")
+            return QCoreApplication.translate("LabelPrinting", "Labels not printed.")
     else:
         printer = new_printer(info)
         prepare(printer, job.stock)
