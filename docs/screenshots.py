@@ -162,7 +162,7 @@ def main() -> None:
 
         visits = checkin.visits_of_event(ctx, window.state.today_event.id)
         kids = next(v.children for v in visits if v.children)
-        dialog = PickupCodesDialog(kids, "ja", lambda _k: None, window)
+        dialog = PickupCodesDialog(kids, "ja", lambda _k: None, window, lambda _k: None)
         dialog.show()
         QTimer.singleShot(0, dialog.accept)
         save(dialog, "pickup-codes.png")

@@ -1,55 +1,99 @@
-"""The pickup label (お迎え番号) a parent takes with her when her child is in care.
+"""What a pickup label says, and where each label sits on the stock it is printed on.
 
-One small page per child, sized for a 62 mm label printer roll: the code
-huge in the middle, what staff need to match it around it. The label leaves
-the venue in the parent's bag, so it carries no nickname and no care note:
-only the code, the child's age band, the check-in number, venue and date.
+Each child in care gets two labels with the same pickup code (お迎え番号): a
+child tag for her bag or clothes, and a parent stub the parent keeps and shows
+at pickup. Neither carries a nickname or a care note: only the code, the
+child's age band, the check-in number, the venue and the date.
 
-The font is the bundled IPAexGothic, embedded as a subset, so the label
-prints the same on a PC with no Japanese font installed.
+This module holds words and millimetres only; ui/printing draws them with
+QPainter on a QPrinter (a label printer, an A4 sheet, or a PDF), so the core
+stays free of Qt and every rule here is tested without a window.
 """
 
 from __future__ import annotations
 
-import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
-
-from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfgen.canvas import Canvas
 
 from kiosk.core import choices, translations
-from kiosk.core.atomic_file import write_atomically
 from kiosk.core.japanese_dates import western_date_ja
-from kiosk.core.pdf_font import japanese_font
 from kiosk.door.childcare import ChildInfo
 
-PAGE_WIDTH = 62 * mm
-PAGE_HEIGHT = 45 * mm
-MARGIN = 3 * mm
-CODE_SIZE = 54
+TAG = "tag"  # on the child's bag or clothes
+STUB = "stub"  # kept by the parent, shown at pickup
 
 
 @dataclass(frozen=True)
-class _Words:
+class LabelText:
+    """One label's lines, top to bottom; `code` is drawn large."""
+
+    kind: str  # TAG or STUB
     heading: str
-    number: str
+    code: str
+    detail: str  # age band and check-in number
+    venue: str
+    day: str
     footer: str
 
 
-def _words(lang: str) -> _Words:
-    """The label's words: `pickup.*` in resources/locales/<lang>.json."""
-    return _Words(
-        *(translations.text(f"pickup.{part}", lang) for part in ("heading", "number", "footer"))
-    )
+@dataclass(frozen=True)
+class LabelStock:
+    """The paper a label is printed on, in millimetres.
+
+    A roll prints one label per page (the page is the label); a sheet holds a
+    grid of die-cut labels at fixed places, filled row by row.
+    """
+
+    code: str
+    page_width: float
+    page_height: float
+    label_width: float
+    label_height: float
+    columns: int = 1
+    rows: int = 1
+    left: float = 0.0  # from the page's left edge to the first column
+    top: float = 0.0  # from the page's top edge to the first row
+    gap_x: float = 0.0
+    gap_y: float = 0.0
+
+    @property
+    def per_page(self) -> int:
+        return self.columns * self.rows
 
 
-_NO_LINE_START = set(
-    "ー、。，．・：；？！）」』】〉》〕ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ"
+ROLL_62 = "roll_62mm"
+SHEET_A4_12 = "a4_12"
+# 62 mm continuous roll (Brother DK-2205 and the like): one 62 × 40 mm label a page.
+ROLL_62MM = LabelStock(ROLL_62, 62.0, 40.0, 62.0, 40.0)
+# A4 sheet of 12 labels, 2 × 6 of 86.4 × 42.3 mm with margins all round and no
+# gaps (A-one 12面 四辺余白付, e.g. 31531; ELECOM and others sell the same die):
+# a child's tag on the left, her parent's stub beside it on the right.
+SHEET_A4_12_LABELS = LabelStock(
+    SHEET_A4_12, 210.0, 297.0, 86.4, 42.3, columns=2, rows=6, left=18.6, top=21.6
 )
+STOCKS = {stock.code: stock for stock in (ROLL_62MM, SHEET_A4_12_LABELS)}
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where one label goes: page index and its top-left corner (mm) on that page."""
+
+    page: int
+    x: float
+    y: float
+
+
+def placements(stock: LabelStock, count: int) -> list[Placement]:
+    """The first `count` label places of `stock`, page after page, row by row."""
+    found: list[Placement] = []
+    for n in range(count):
+        page, cell = divmod(n, stock.per_page)
+        row, column = divmod(cell, stock.columns)
+        x = stock.left + column * (stock.label_width + stock.gap_x)
+        y = stock.top + row * (stock.label_height + stock.gap_y)
+        found.append(Placement(page, x, y))
+    return found
 
 
 def label_date(day: date, lang: str = "ja") -> str:
@@ -59,9 +103,46 @@ def label_date(day: date, lang: str = "ja") -> str:
     return day.strftime("%Y-%m-%d (%a)")
 
 
+def labels_for(
+    children: Sequence[ChildInfo], venue_name: str, event_date: date, lang: str = "ja"
+) -> list[LabelText]:
+    """For each child, her tag then her parent's stub: two labels, one code.
+
+    In this order a sheet of two columns puts the pair side by side, and a
+    roll prints them one after the other, to be torn off together.
+    """
+    if not children:
+        raise ValueError("no children to print a label for")
+    lang = lang if lang in translations.shipped_languages() else translations.SOURCE_LANGUAGE
+
+    def word(key: str, **params: object) -> str:
+        return translations.text(f"pickup.{key}", lang, **params)
+
+    day = label_date(event_date, lang)
+    found: list[LabelText] = []
+    for child in children:
+        age = choices.label("child_age_band", child.age_band, lang)
+        detail = f"{word('number', n=child.visit_number)}　{age}"
+        for kind, heading, footer in (
+            (TAG, word("tag_heading"), word("tag_footer")),
+            (STUB, word("heading"), word("footer")),
+        ):
+            found.append(
+                LabelText(kind, heading, child.pickup_code, detail, venue_name, day, footer)
+            )
+    return found
+
+
+_NO_LINE_START = set(
+    "ー、。，．・：；？！）」』】〉》〕ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ"
+)
+
+Measure = Callable[[str, float], float]  # width of a text at a size, in the caller's units
+
+
 def fit_lines(
     text: str,
-    font: str,
+    measure: Measure,
     width: float,
     size: float,
     min_size: float,
@@ -72,11 +153,11 @@ def fit_lines(
     Shrinks first; if one line at `min_size` is still too wide, wraps into
     at most `max_lines` lines (at spaces when it can, else between any two
     characters, as Japanese does), and cuts the last line with an ellipsis.
+    `measure(text, size)` is the renderer's own metric (Qt's, for printing).
     """
 
     def fits(s: str, at: float) -> bool:
-        drawn: float = pdfmetrics.stringWidth(s, font, at)  # ReportLab has no type hints
-        return drawn <= width
+        return measure(s, at) <= width
 
     at = size
     while at > min_size and not fits(text, at):
@@ -106,86 +187,3 @@ def fit_lines(
             last = last[:-1]
         lines[-1] = last + "…"
     return at, lines
-
-
-def render_labels(
-    children: Sequence[ChildInfo],
-    venue_name: str,
-    event_date: date,
-    lang: str = "ja",
-) -> bytes:
-    """A PDF with one label page per child, in the order given."""
-    if not children:
-        raise ValueError("no children to print a label for")
-    font = japanese_font()
-    lang = lang if lang in translations.shipped_languages() else translations.SOURCE_LANGUAGE
-    words = _words(lang)
-    buffer = io.BytesIO()
-    pdf = Canvas(buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), invariant=True, initialFontName=font)
-    pdf.setTitle(words.heading)
-    pdf.setCreator("Tsunagari")
-    for child in children:
-        _draw_label(pdf, font, words, child, venue_name, event_date, lang)
-        pdf.showPage()
-    pdf.save()
-    return buffer.getvalue()
-
-
-def _centred(pdf: Canvas, font: str, size: float, y: float, text: str) -> None:
-    pdf.setFont(font, size)
-    pdf.drawCentredString(PAGE_WIDTH / 2, y, text)
-
-
-def _bold_centred(pdf: Canvas, font: str, size: float, y: float, text: str) -> None:
-    """Bold from a regular-weight font: fill the glyphs and stroke their outline too."""
-    text_width = pdfmetrics.stringWidth(text, font, size)
-    pdf.saveState()
-    pdf.setLineWidth(size / 30)
-    obj = pdf.beginText((PAGE_WIDTH - text_width) / 2, y)
-    obj.setFont(font, size)
-    obj.setTextRenderMode(2)
-    obj.textOut(text)
-    pdf.drawText(obj)
-    pdf.restoreState()
-
-
-def _draw_label(
-    pdf: Canvas,
-    font: str,
-    words: _Words,
-    child: ChildInfo,
-    venue_name: str,
-    event_date: date,
-    lang: str,
-) -> None:
-    width = PAGE_WIDTH - 2 * MARGIN
-    top = PAGE_HEIGHT - MARGIN
-
-    # Heading and the code, the two things a parent must not miss.
-    _centred(pdf, font, 9, top - 7, words.heading)
-    code_size, code_lines = fit_lines(child.pickup_code, font, width, CODE_SIZE, 20, 1)
-    _bold_centred(pdf, font, code_size, top - 55, code_lines[0])
-    pdf.setLineWidth(0.4)
-    pdf.line(MARGIN + 4 * mm, top - 60, PAGE_WIDTH - MARGIN - 4 * mm, top - 60)
-
-    # What staff match against: age band and check-in number.
-    age = choices.label("child_age_band", child.age_band, lang)
-    detail = f"{age}　{words.number.format(n=child.visit_number)}"
-    size, lines = fit_lines(detail, font, width, 9, 6, 1)
-    _centred(pdf, font, size, top - 71, lines[0])
-
-    # From the bottom up: the footer, the date, the venue (shrunk, else two lines).
-    size, lines = fit_lines(words.footer, font, width, 6, 4.5, 1)
-    _centred(pdf, font, size, MARGIN + 1, lines[0])
-    date_y = MARGIN + 13
-    _centred(pdf, font, 8, date_y, label_date(event_date, lang))
-    size, lines = fit_lines(venue_name, font, width, 8, 5.5, 2)
-    y = date_y + 10.5
-    for line in reversed(lines):
-        _centred(pdf, font, size, y, line)
-        y += size + 1.5
-
-
-def write_labels(pdf: bytes, target: Path) -> Path:
-    """Write the PDF atomically: a reader never sees half a file."""
-    return write_atomically(target, pdf, "label_write_failed")

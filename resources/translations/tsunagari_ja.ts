@@ -484,38 +484,38 @@ Press “Open today&apos;s check-in” above (Ctrl+O).</source>
         <translation>ワークショップ申込：Ctrl+W</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="367"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="371"/>
         <source>There is no check-in to undo.</source>
         <translation>取り消せる受付がありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="373"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="377"/>
         <source>Undo</source>
         <translation>取り消し</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="374"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="378"/>
         <source>Undo check-in No. %1 (%2)?</source>
         <translation>No. %1（%2）の受付を取り消しますか？</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="377"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="381"/>
         <source>Undo the check-in</source>
         <translation>受付を取り消す</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="378"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="382"/>
         <source>Back</source>
         <translation>戻る</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="387"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="391"/>
         <source>Undone: No. %1</source>
         <translation>No. %1 を取り消しました</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="351"/>
-        <location filename="../../ui/screens/checkin_screen.py" line="393"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="355"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="397"/>
         <source>Select a check-in in the list first.</source>
         <translation>先に一覧から受付を選んでください。</translation>
     </message>
@@ -530,17 +530,17 @@ Press “Open today&apos;s check-in” above (Ctrl+O).</source>
         <translation>いま受付した方（または一覧で選んだ方）をワークショップに申し込みます（Ctrl+W）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="399"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="403"/>
         <source>Cancel a check-in</source>
         <translation>受付の取り消し</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="400"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="404"/>
         <source>Why is it cancelled? (It stays in the records, marked cancelled.)</source>
         <translation>取り消す理由を選んでください（記録は「取消」として残ります）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="416"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="420"/>
         <source>Cancelled: No. %1</source>
         <translation>No. %1 を取り消しました</translation>
     </message>
@@ -1828,9 +1828,151 @@ Children in childcare: %4</source>
 <context>
     <name>LabelPrinting</name>
     <message>
-        <location filename="../../ui/dialogs/label_printing.py" line="60"/>
-        <source>Pickup label</source>
+        <location filename="../../ui/dialogs/label_printing.py" line="78"/>
+        <source>Print pickup labels</source>
+        <translation>お迎えラベルの印刷</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/label_printing.py" line="96"/>
+        <location filename="../../ui/dialogs/label_printing.py" line="112"/>
+        <location filename="../../ui/dialogs/label_printing.py" line="155"/>
+        <location filename="../../ui/dialogs/label_printing.py" line="198"/>
+        <source>Pickup labels</source>
         <translation>お迎えラベル</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/label_printing.py" line="97"/>
+        <source>The labels could not be printed on %1. Check that the printer is on and connected, then print again, or use Save as PDF.</source>
+        <translation>ラベルを%1で印刷できませんでした。プリンターの電源と接続を確かめてもう一度印刷するか、「PDFに保存」をお使いください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/label_printing.py" line="105"/>
+        <source>Labels sent to %1.</source>
+        <translation>ラベルを%1に送りました。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/label_printing.py" line="113"/>
+        <source>No printer is set up on this computer, so the labels cannot be printed.
+Save them as a PDF to print later or on another computer.</source>
+        <translation>このパソコンにはプリンターが設定されていないため、ラベルを印刷できません。
+「PDFに保存」でPDFにすると、あとで、またはほかのパソコンから印刷できます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/label_printing.py" line="118"/>
+        <source>Save as PDF…</source>
+        <translation>PDFに保存…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/label_printing.py" line="119"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/label_printing.py" line="134"/>
+        <source>Save pickup labels as PDF</source>
+        <translation>お迎えラベルをPDFに保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/label_printing.py" line="136"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/label_printing.py" line="160"/>
+        <source>Labels saved: %1</source>
+        <translation>ラベルを保存しました：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/label_printing.py" line="171"/>
+        <source>Printer for labels at check-in</source>
+        <translation>受付時にラベルを印刷するプリンター</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/label_printing.py" line="199"/>
+        <source>No printer is set up on this computer, so the labels were not printed.
+The check-in is saved. Use Save as PDF in the pickup codes window.</source>
+        <translation>このパソコンにはプリンターが設定されていないため、ラベルは印刷されませんでした。
+受付は保存されています。お迎え番号の画面の「PDFに保存」をお使いください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/label_printing.py" line="211"/>
+        <source>Labels not printed.</source>
+        <translation>ラベルは印刷しませんでした。</translation>
+    </message>
+</context>
+<context>
+    <name>LabelSettingsCard</name>
+    <message>
+        <location filename="../../ui/settings/label_settings_card.py" line="25"/>
+        <source>Pickup labels</source>
+        <translation>お迎えラベル</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/label_settings_card.py" line="29"/>
+        <location filename="../../ui/settings/label_settings_card.py" line="37"/>
+        <source>Label size</source>
+        <translation>ラベルの大きさ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/label_settings_card.py" line="33"/>
+        <source>62 mm roll (label printer)</source>
+        <translation>62mm幅ロール（ラベルプリンター）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/label_settings_card.py" line="34"/>
+        <source>A4 sheet, 12 labels</source>
+        <translation>A4ラベルシート（12面）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/label_settings_card.py" line="42"/>
+        <source>Roll: one 62 × 40 mm label at a time. Sheet: A-one 12 labels of 86.4 × 42.3 mm (2 × 6), the child&apos;s tag on the left and the parent&apos;s stub beside it.</source>
+        <translation>ロール：62×40mmのラベルを1枚ずつ。シート：A-one 12面（86.4×42.3mm、2列×6段）で、左にお子さまのタグ、右に保護者控えが並びます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/label_settings_card.py" line="52"/>
+        <source>Print labels at check-in</source>
+        <translation>受付時にラベルを印刷する</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/label_settings_card.py" line="59"/>
+        <source>Choose printer…</source>
+        <translation>プリンターを選ぶ…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/label_settings_card.py" line="67"/>
+        <source>Each child gets two labels with the same pickup code: a tag for her things and a stub her parent keeps. Neither shows a nickname or a note.</source>
+        <translation>お子さま1人につき、同じお迎え番号のラベルを2枚印刷します。持ち物に貼るタグと、保護者が持つ控えです。ニックネームやメモは印刷しません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/label_settings_card.py" line="86"/>
+        <source>Printer at check-in: %1</source>
+        <translation>受付時の印刷先：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/label_settings_card.py" line="88"/>
+        <source>Printer at check-in: asked at the first check-in</source>
+        <translation>受付時の印刷先：最初の受付のときに選びます</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/label_settings_card.py" line="98"/>
+        <location filename="../../ui/settings/label_settings_card.py" line="125"/>
+        <source>Saved.</source>
+        <translation>保存しました。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/label_settings_card.py" line="108"/>
+        <source>Saved: labels are printed at each check-in with children.</source>
+        <translation>保存しました。託児のある受付のたびにラベルを印刷します。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/label_settings_card.py" line="110"/>
+        <source>Saved: labels are printed only when asked.</source>
+        <translation>保存しました。ラベルは「ラベルを印刷」を押したときだけ印刷します。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/label_settings_card.py" line="118"/>
+        <source>No printer is set up on this computer. Labels can be saved as a PDF.</source>
+        <translation>このパソコンにはプリンターが設定されていません。ラベルはPDFに保存できます。</translation>
     </message>
 </context>
 <context>
@@ -2285,27 +2427,32 @@ Close Tsunagari anyway?</source>
 <context>
     <name>PickupCodesDialog</name>
     <message>
-        <location filename="../../ui/dialogs/pickup_dialog.py" line="37"/>
+        <location filename="../../ui/dialogs/pickup_dialog.py" line="38"/>
         <source>Pickup codes</source>
         <translation>お迎え番号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pickup_dialog.py" line="42"/>
+        <location filename="../../ui/dialogs/pickup_dialog.py" line="43"/>
         <source>Please show these codes to the parent</source>
         <translation>保護者にこの番号をお見せください</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pickup_dialog.py" line="45"/>
+        <location filename="../../ui/dialogs/pickup_dialog.py" line="46"/>
         <source>A child is handed back only against her code. Print a label or note it down.</source>
         <translation>お迎えのときはこの番号が必要です。ラベルを印刷するか、控えてもらってください。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pickup_dialog.py" line="67"/>
-        <source>Print label</source>
+        <location filename="../../ui/dialogs/pickup_dialog.py" line="74"/>
+        <source>Print labels</source>
         <translation>ラベルを印刷</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pickup_dialog.py" line="70"/>
+        <location filename="../../ui/dialogs/pickup_dialog.py" line="80"/>
+        <source>Save as PDF…</source>
+        <translation>PDFに保存…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pickup_dialog.py" line="84"/>
         <source>Done (Enter)</source>
         <translation>閉じる（Enter）</translation>
     </message>
@@ -2667,186 +2814,186 @@ Close Tsunagari anyway?</source>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="156"/>
+        <location filename="../../ui/screens/settings_screen.py" line="158"/>
         <source>Organisation and language</source>
         <translation>団体と言語</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="159"/>
-        <location filename="../../ui/screens/settings_screen.py" line="171"/>
+        <location filename="../../ui/screens/settings_screen.py" line="161"/>
+        <location filename="../../ui/screens/settings_screen.py" line="173"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="163"/>
+        <location filename="../../ui/screens/settings_screen.py" line="165"/>
         <source>Organisation</source>
         <translation>団体名</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="168"/>
+        <location filename="../../ui/screens/settings_screen.py" line="170"/>
         <source>Title of reports (事業名); the organisation if empty</source>
         <translation>報告書の表題（事業名）。空欄なら団体名</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="175"/>
+        <location filename="../../ui/screens/settings_screen.py" line="177"/>
         <source>Project</source>
         <translation>事業名</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="180"/>
+        <location filename="../../ui/screens/settings_screen.py" line="182"/>
         <source> (month the fiscal year starts)</source>
         <translation> 月始まり</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="182"/>
+        <location filename="../../ui/screens/settings_screen.py" line="184"/>
         <source>Fiscal year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="186"/>
+        <location filename="../../ui/screens/settings_screen.py" line="188"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="189"/>
+        <location filename="../../ui/screens/settings_screen.py" line="191"/>
         <source>Where the data lives</source>
         <translation>データの保存場所</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="199"/>
+        <location filename="../../ui/screens/settings_screen.py" line="201"/>
         <source>Tsunagari keeps no real names and never the content of a consultation. Nicknames and care notes are personal details and will expire.</source>
         <translation>つながりは本名や相談の内容を記録しません。ニックネームと託児メモは個人情報として、保存期間が過ぎると消去されます。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="211"/>
+        <location filename="../../ui/screens/settings_screen.py" line="213"/>
         <source>Venues</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="212"/>
+        <location filename="../../ui/screens/settings_screen.py" line="214"/>
         <source>The venue marked ★ is the one this laptop checks in for.</source>
         <translation>★印の会場が、このパソコンで受付する会場です。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="220"/>
+        <location filename="../../ui/screens/settings_screen.py" line="222"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="232"/>
+        <location filename="../../ui/screens/settings_screen.py" line="234"/>
         <source>Add…</source>
         <translation>追加…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="233"/>
+        <location filename="../../ui/screens/settings_screen.py" line="235"/>
         <source>Rename…</source>
         <translation>名前を変更…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="234"/>
+        <location filename="../../ui/screens/settings_screen.py" line="236"/>
         <source>Use at this laptop</source>
         <translation>この端末で使う</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="235"/>
+        <location filename="../../ui/screens/settings_screen.py" line="237"/>
         <source>Retire</source>
         <translation>終了にする</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="255"/>
+        <location filename="../../ui/screens/settings_screen.py" line="257"/>
         <source>a database server</source>
         <translation>データベースサーバー</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="257"/>
+        <location filename="../../ui/screens/settings_screen.py" line="259"/>
         <source>Folder: %1
 This device: %2</source>
         <translation>フォルダ：%1
 この端末：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="282"/>
+        <location filename="../../ui/screens/settings_screen.py" line="284"/>
         <source>Select a venue to see or change its kind.</source>
         <translation>会場を選ぶと、その種類を確かめたり変えたりできます。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="288"/>
+        <location filename="../../ui/screens/settings_screen.py" line="290"/>
         <source>No day has been held here yet, so the kind can still be changed.</source>
         <translation>この会場はまだ開催日がないので、種類を変えられます。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="290"/>
+        <location filename="../../ui/screens/settings_screen.py" line="292"/>
         <source>Days have been held here, so the kind stays as it is.</source>
         <translation>この会場には開催日の記録があるため、種類は変えられません。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="306"/>
+        <location filename="../../ui/screens/settings_screen.py" line="308"/>
         <source>Saved: fiscal years now start in month %1.</source>
         <translation>保存しました：年度は%1月始まりになりました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="312"/>
-        <location filename="../../ui/screens/settings_screen.py" line="318"/>
+        <location filename="../../ui/screens/settings_screen.py" line="314"/>
+        <location filename="../../ui/screens/settings_screen.py" line="320"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="329"/>
+        <location filename="../../ui/screens/settings_screen.py" line="331"/>
         <source>Select a venue in the list first.</source>
         <translation>先に一覧から会場を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="342"/>
+        <location filename="../../ui/screens/settings_screen.py" line="344"/>
         <source>Venue added.</source>
         <translation>会場を追加しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="353"/>
+        <location filename="../../ui/screens/settings_screen.py" line="355"/>
         <source>The venue is now: %1.</source>
         <translation>会場の種類を「%1」にしました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="361"/>
+        <location filename="../../ui/screens/settings_screen.py" line="363"/>
         <source>Rename the venue</source>
         <translation>会場名の変更</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="361"/>
+        <location filename="../../ui/screens/settings_screen.py" line="363"/>
         <source>New name</source>
         <translation>新しい名前</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="365"/>
+        <location filename="../../ui/screens/settings_screen.py" line="367"/>
         <source>Venue renamed.</source>
         <translation>会場名を変更しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="373"/>
+        <location filename="../../ui/screens/settings_screen.py" line="375"/>
         <source>This laptop now checks in for the selected venue.</source>
         <translation>この端末は選んだ会場の受付に切り替わりました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="382"/>
+        <location filename="../../ui/screens/settings_screen.py" line="384"/>
         <source>Retire the venue</source>
         <translation>会場を終了にする</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="383"/>
+        <location filename="../../ui/screens/settings_screen.py" line="385"/>
         <source>Retire this venue? Its past records stay in every report.</source>
         <translation>この会場を終了にしますか？これまでの記録は報告にそのまま残ります。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="384"/>
+        <location filename="../../ui/screens/settings_screen.py" line="386"/>
         <source>Retire it</source>
         <translation>終了にする</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="385"/>
+        <location filename="../../ui/screens/settings_screen.py" line="387"/>
         <source>Back</source>
         <translation>戻る</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="389"/>
+        <location filename="../../ui/screens/settings_screen.py" line="391"/>
         <source>Venue retired.</source>
         <translation>会場を終了にしました。</translation>
     </message>
@@ -2953,7 +3100,7 @@ This device: %2</source>
     <message>
         <location filename="../../ui/dialogs/signup_flow.py" line="63"/>
         <source>Add to the waitlist</source>
-        <translation>キャンセル待ちに登録</translation>
+        <translation>キャンセル待ちにする</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/signup_flow.py" line="45"/>
@@ -2978,7 +3125,7 @@ Only a coordinator books beyond the capacity.</source>
         <location filename="../../ui/dialogs/signup_flow.py" line="77"/>
         <location filename="../../ui/dialogs/signup_flow.py" line="82"/>
         <source>Book beyond capacity</source>
-        <translation>定員を超えて受付</translation>
+        <translation>定員を超えて受付する</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/signup_flow.py" line="78"/>

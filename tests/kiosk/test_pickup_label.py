@@ -1,28 +1,26 @@
-"""The pickup label: one page per child, the code large, nothing private on it."""
+"""What a pickup label says, and where it sits: a tag and a stub per child, one code,
+nothing private; the roll and the A4 sheet's places."""
 
 from __future__ import annotations
 
-import io
-import os
 from datetime import UTC, date, datetime
-from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
-from reportlab.pdfbase import pdfmetrics
 
-from kiosk.core import atomic_file, paths
 from kiosk.core.errors import KioskError
-from kiosk.core.pdf_font import japanese_font
-from kiosk.door import pickup_label
+from kiosk.door import label_settings
 from kiosk.door.childcare import ChildInfo
 from kiosk.door.pickup_label import (
-    PAGE_HEIGHT,
-    PAGE_WIDTH,
+    ROLL_62,
+    ROLL_62MM,
+    SHEET_A4_12,
+    SHEET_A4_12_LABELS,
+    STUB,
+    TAG,
     fit_lines,
     label_date,
-    render_labels,
-    write_labels,
+    labels_for,
+    placements,
 )
 
 DAY = date(2026, 11, 22)
@@ -43,99 +41,88 @@ def kid(code: str, age_band: str = "1-2", number: int = 12, note: str | None = N
     )
 
 
-def read(pdf: bytes) -> PdfReader:
-    assert pdf.startswith(b"%PDF")
-    return PdfReader(io.BytesIO(pdf))
+def test_each_child_gets_a_tag_and_a_stub_with_the_same_code() -> None:
+    labels = labels_for([kid("482"), kid("907", "3-5", 13)], "中央公民館", DAY)
+    assert [(label.kind, label.code) for label in labels] == [
+        (TAG, "482"),
+        (STUB, "482"),
+        (TAG, "907"),
+        (STUB, "907"),
+    ]
+    tag, stub = labels[0], labels[1]
+    assert tag.heading == "託児タグ（お子さま用）"
+    assert stub.heading == "お迎え番号（保護者控え）"
+    assert tag.detail == stub.detail == "受付No.12　1〜2歳"
+    assert labels[2].detail == "受付No.13　3〜5歳"
+    assert tag.venue == "中央公民館"
+    assert tag.day == "2026年11月22日(日)"
+    assert "お見せください" in stub.footer
+    assert "控え" in tag.footer
 
 
-def test_one_small_page_per_child_with_its_code() -> None:
-    pdf = render_labels([kid("482"), kid("907", "3-5", 13)], "中央公民館", DAY)
-    reader = read(pdf)
-    assert len(reader.pages) == 2
-    for page, code, details in zip(
-        reader.pages, ("482", "907"), (("1〜2歳", "12"), ("3〜5歳", "13")), strict=True
-    ):
-        box = page.mediabox
-        assert float(box.width) == pytest.approx(PAGE_WIDTH)
-        assert float(box.height) == pytest.approx(PAGE_HEIGHT)
-        text = page.extract_text()
-        assert code in text
-        assert "お迎え番号" in text
-        assert "中央公民館" in text
-        assert "2026年11月22日(日)" in text
-        assert "お見せください" in text
-        for detail in details:
-            assert detail in text
-        # The code is not in any other page's text.
-        other = "907" if code == "482" else "482"
-        assert other not in text
+def test_english_labels() -> None:
+    tag, stub = labels_for([kid("315")], "Central Hall", DAY, lang="en")
+    assert tag.heading == "Childcare tag (child)"
+    assert stub.heading == "Pickup code (parent's stub)"
+    assert stub.detail == "Check-in No. 12　1–2 years"
+    assert stub.day == "2026-11-22 (Sun)"
+    assert "Show this stub" in stub.footer
 
 
-def test_english_label() -> None:
-    text = read(render_labels([kid("315")], "Central Hall", DAY, lang="en")).pages[0]
-    words = text.extract_text()
-    assert "Pickup code" in words
-    assert "315" in words
-    assert "1–2 years" in words
-    assert "2026-11-22 (Sun)" in words
-    assert "Show this card" in words
+def test_no_care_note_nor_ids_on_any_label() -> None:
+    labels = labels_for([kid("482", note="卵アレルギー")], "中央公民館", DAY)
+    for label in labels:
+        words = " ".join(str(value) for value in vars(label).values())
+        assert "アレルギー" not in words
+        assert "child-482" not in words and "visit-1" not in words
 
 
-def test_the_font_is_embedded_and_no_other_font_is_used() -> None:
-    reader = read(render_labels([kid("482")], "中央公民館", DAY))
-    fonts = reader.pages[0]["/Resources"]["/Font"]
-    assert fonts
-    for ref in fonts.values():
-        font = ref.get_object()
-        descriptor = font["/FontDescriptor"].get_object()
-        assert "/FontFile2" in descriptor
-        assert "IPAexGothic" in str(font["/BaseFont"])
+def test_no_children_is_a_programming_error() -> None:
+    with pytest.raises(ValueError):
+        labels_for([], "中央公民館", DAY)
 
 
-def test_no_care_note_nor_nickname_leaves_with_the_parent() -> None:
-    note = "卵アレルギー"
-    pdf = render_labels([kid("482", note=note)], "中央公民館", DAY)
-    reader = read(pdf)
-    text = "".join(p.extract_text() for p in reader.pages)
-    assert note not in text
-    assert "アレルギー" not in text
-    assert "visit-1" not in text and "child-482" not in text
-    assert note.encode("utf-8") not in pdf
-    assert note.encode("utf-16-be") not in pdf
-    assert "アレルギー" not in str(reader.metadata)
+def test_a_roll_prints_one_label_a_page() -> None:
+    assert ROLL_62MM.page_width == 62 and ROLL_62MM.page_height == 40
+    places = placements(ROLL_62MM, 3)
+    assert [(p.page, p.x, p.y) for p in places] == [(0, 0, 0), (1, 0, 0), (2, 0, 0)]
 
 
-def test_missing_font_is_a_coded_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    missing = tmp_path / "nowhere" / "ipaexg.ttf"
-    monkeypatch.setattr(paths, "FONT_FILE", missing)
-    with pytest.raises(KioskError) as excinfo:
-        render_labels([kid("482")], "中央公民館", DAY)
-    assert excinfo.value.code == "font_missing"
-    assert excinfo.value.params["path"] == str(missing)
+def test_a_sheet_puts_tag_and_stub_side_by_side_and_stays_on_the_paper() -> None:
+    stock = SHEET_A4_12_LABELS
+    assert (stock.columns, stock.rows, stock.label_width, stock.label_height) == (2, 6, 86.4, 42.3)
+    places = placements(stock, 14)
+    assert (places[0].page, places[0].x, places[0].y) == (0, 18.6, 21.6)
+    assert places[1].y == places[0].y and places[1].x == pytest.approx(18.6 + 86.4)
+    assert places[2].x == 18.6 and places[2].y == pytest.approx(21.6 + 42.3)
+    assert [p.page for p in places[11:]] == [0, 1, 1]  # 12 a sheet, then the next
+    for p in places:
+        assert p.x + stock.label_width <= stock.page_width + 1e-9
+        assert p.y + stock.label_height <= stock.page_height + 1e-9
+    # Symmetric margins: the die is centred on A4.
+    right = stock.page_width - (stock.left + 2 * stock.label_width)
+    bottom = stock.page_height - (stock.top + 6 * stock.label_height)
+    assert right == pytest.approx(stock.left) and bottom == pytest.approx(stock.top)
 
 
-def test_long_venue_names_shrink_and_wrap_within_the_label() -> None:
-    font = japanese_font()
-    width = PAGE_WIDTH - 2 * pickup_label.MARGIN
-    long_name = "特定非営利活動法人つながりネット東部地域コミュニティセンター第二会議室（三階）"
-    size, lines = fit_lines(long_name, font, width, 8, 5.5, 2)
-    assert 5.5 <= size <= 8
-    assert 1 <= len(lines) <= 2
-    assert all(pdfmetrics.stringWidth(line, font, size) <= width for line in lines)
-    assert "".join(lines) == long_name
-    short_size, short = fit_lines("中央公民館", font, width, 8, 5.5, 2)
-    assert (short_size, short) == (8, ["中央公民館"])
+def test_fit_lines_shrinks_then_wraps_with_kinsoku() -> None:
+    def measure(text: str, size: float) -> float:
+        return len(text) * size  # a monospaced stand-in for the printer's metric
+
+    assert fit_lines("中央公民館", measure, 100, 8, 5.5) == (8, ["中央公民館"])
+    assert fit_lines("会" * 15, measure, 100, 8, 6) == (6.5, ["会" * 15])  # shrunk to fit
+    size, lines = fit_lines("会" * 20, measure, 100, 8, 6)  # wrapped at the smallest size
+    assert size == 6 and lines == ["会" * 16, "会" * 4]
+    # A small kana never starts a line.
+    size, lines = fit_lines("あいうえおかきくけこさしすせそぁたち", measure, 100, 6, 6)
+    assert not any(line.startswith("ぁ") for line in lines)
     # Far too long: cut with an ellipsis, still inside.
-    size, lines = fit_lines("会" * 200, font, width, 8, 5.5, 2)
+    size, lines = fit_lines("会" * 200, measure, 100, 8, 6)
     assert len(lines) == 2 and lines[-1].endswith("…")
-    assert all(pdfmetrics.stringWidth(line, font, size) <= width for line in lines)
-    english = "Eastern Community Centre, Meeting Room 2 (third floor, next to the lift)"
-    size, lines = fit_lines(english, font, width, 8, 5.5, 2)
-    assert all(pdfmetrics.stringWidth(line, font, size) <= width for line in lines)
-    assert " ".join(lines) == english
-    # And the whole label renders with it.
-    text = read(render_labels([kid("482")], long_name, DAY)).pages[0].extract_text()
-    assert "482" in text
+    assert all(measure(line, size) <= 100 for line in lines)
+    english = "Eastern Community Centre Meeting Room"
+    size, lines = fit_lines(english, measure, 100, 6, 6)
+    assert " ".join(lines) == english or lines[-1].endswith("…")
 
 
 def test_label_date() -> None:
@@ -143,39 +130,27 @@ def test_label_date() -> None:
     assert label_date(date(2026, 11, 23), "en") == "2026-11-23 (Mon)"
 
 
-def test_no_children_is_a_programming_error() -> None:
-    with pytest.raises(ValueError):
-        render_labels([], "中央公民館", DAY)
+def test_label_settings_round_trip(ctx) -> None:
+    first = label_settings.label_settings(ctx)
+    assert (first.size, first.print_at_checkin, first.printer) == (ROLL_62, False, "")
+    assert first.stock is ROLL_62MM
+    label_settings.set_label_size(ctx, SHEET_A4_12)
+    label_settings.set_print_at_checkin(ctx, True)
+    label_settings.set_printer(ctx, "  Brother QL-800 ")
+    again = label_settings.label_settings(ctx)
+    assert (again.size, again.print_at_checkin, again.printer) == (
+        SHEET_A4_12,
+        True,
+        "Brother QL-800",
+    )
+    assert again.stock is SHEET_A4_12_LABELS
+    label_settings.set_print_at_checkin(ctx, False)
+    assert not label_settings.label_settings(ctx).print_at_checkin
 
 
-def test_write_labels_writes_the_file(tmp_path: Path) -> None:
-    pdf = render_labels([kid("482")], "中央公民館", DAY)
-    target = tmp_path / "labels" / "pickup-482.pdf"
-    assert write_labels(pdf, target) == target
-    assert target.read_bytes() == pdf
-    assert os.listdir(target.parent) == [target.name]
-
-
-def test_write_labels_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    target = tmp_path / "pickup.pdf"
-    target.write_bytes(b"%PDF old label")
-
-    def broken_replace(src: str, dst: str) -> None:
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(atomic_file.os, "replace", broken_replace)
+def test_an_unknown_label_size_is_refused_and_nothing_changes(ctx) -> None:
+    label_settings.set_label_size(ctx, SHEET_A4_12)
     with pytest.raises(KioskError) as excinfo:
-        write_labels(b"%PDF new label", target)
-    assert excinfo.value.code == "label_write_failed"
-    assert excinfo.value.params["path"] == str(target)
-    # The old file is untouched and no temporary file is left behind.
-    assert target.read_bytes() == b"%PDF old label"
-    assert os.listdir(tmp_path) == ["pickup.pdf"]
-
-
-def test_write_labels_to_an_unwritable_place(tmp_path: Path) -> None:
-    blocker = tmp_path / "a-file"
-    blocker.write_text("not a folder")
-    with pytest.raises(KioskError) as excinfo:
-        write_labels(b"%PDF", blocker / "labels" / "x.pdf")
-    assert excinfo.value.code == "label_write_failed"
+        label_settings.set_label_size(ctx, "a3_poster")
+    assert excinfo.value.code == "invalid_label_size"
+    assert label_settings.label_settings(ctx).size == SHEET_A4_12

@@ -1,4 +1,4 @@
-"""Shows the pickup codes large for the parent, with a printable label.
+"""Shows the pickup codes large for the parent, with her printed labels.
 
 One of the only two places a code is shown (the other is the label itself):
 it opens right after the check-in, for the parent, and closes when she has it.
@@ -30,8 +30,9 @@ class PickupCodesDialog(QDialog):
         self,
         children: Sequence[ChildInfo],
         lang: str,
-        print_labels: Callable[[Sequence[ChildInfo]], None],
+        print_labels: Callable[[Sequence[ChildInfo]], str | None],
         parent: QWidget | None = None,
+        save_pdf: Callable[[Sequence[ChildInfo]], str | None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Pickup codes"))
@@ -63,10 +64,23 @@ class PickupCodesDialog(QDialog):
             grid.addWidget(age, 1, i)
             self.code_labels.append(code)
         layout.addLayout(grid)
+        # Where the labels went (a printer, a file), never the codes themselves.
+        self.print_status = QLabel(self)
+        self.print_status.setProperty("role", "hint")
+        self.print_status.setWordWrap(True)
+        self.print_status.hide()
+        layout.addWidget(self.print_status)
         buttons = QHBoxLayout()
-        self.print_button = QPushButton(self.tr("Print label"), self)
+        self.print_button = QPushButton(self.tr("Print labels"), self)
         self.print_button.setAutoDefault(False)
-        SingleAction(self).on_button(self.print_button, lambda: print_labels(self.kids))
+        SingleAction(self).on_button(self.print_button, lambda: self._said(print_labels(self.kids)))
+        buttons.addWidget(self.print_button)
+        self.pdf_button: QPushButton | None = None
+        if save_pdf is not None:
+            self.pdf_button = QPushButton(self.tr("Save as PDF…"), self)
+            self.pdf_button.setAutoDefault(False)
+            SingleAction(self).on_button(self.pdf_button, lambda: self._said(save_pdf(self.kids)))
+            buttons.addWidget(self.pdf_button)
         self.close_button = QPushButton(self.tr("Done (Enter)"), self)
         self.close_button.setProperty("role", "primary")
         self.close_button.setDefault(True)
@@ -74,10 +88,14 @@ class PickupCodesDialog(QDialog):
         # must not close the codes before the parent has seen them.
         self.done_once = SingleAction(self)
         self.done_once.on_button(self.close_button, self.accept)
-        buttons.addWidget(self.print_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
         layout.addLayout(buttons)
+
+    def _said(self, line: str | None) -> None:
+        if line:
+            self.print_status.setText(line)
+            self.print_status.show()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

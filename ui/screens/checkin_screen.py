@@ -26,7 +26,7 @@ from kiosk.door import checkin
 from kiosk.door.checkin import VisitInfo
 from kiosk.workshops.slots import slots_of_event
 from ui.dialogs import app_dialog
-from ui.dialogs.label_printing import print_labels
+from ui.dialogs.label_printing import print_at_checkin, print_labels, save_labels_pdf
 from ui.dialogs.pickup_dialog import PickupCodesDialog
 from ui.dialogs.signup_dialog import SignupDialog
 from ui.door_state import Change, DoorState
@@ -325,6 +325,9 @@ class CheckInScreen(QWidget):
         self._banner_timer.start(BANNER_MS)
         self.state.notify(Change.VISITS | Change.CARE)
         if visit.children:
+            printed = print_at_checkin(self, self.state, visit.children)  # when Settings says so
+            if printed:
+                set_banner(self.banner, f"{message}  ・  {printed}", "ok")
             self._show_codes(visit)
         self.form.nickname.setFocus()
 
@@ -334,6 +337,7 @@ class CheckInScreen(QWidget):
             self.state.lang,
             lambda kids: print_labels(self, self.state, kids),
             self,
+            lambda kids: save_labels_pdf(self, self.state, kids),
         )
         dialog.exec()
 

@@ -219,4 +219,6 @@ class ChildcareScreen(QWidget):
             self.tr("Go back"),
         ):
             return
-        print_labels(self, self.state, [child])
+        printed = print_labels(self, self.state, [child])
+        if printed:
+            set_banner(self.banner, printed, "ok")

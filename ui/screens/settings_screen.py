@@ -33,6 +33,7 @@ from ui.settings.consultation_lists_card import ConsultationListsCard
 from ui.settings.cover_letter_card import CoverLetterCard
 from ui.settings.exchange_card import ExchangeCard
 from ui.settings.kpi_targets_card import KpiTargetsCard
+from ui.settings.label_settings_card import LabelSettingsCard
 from ui.settings.privacy_card import PrivacyCard
 from ui.settings.survey_settings import SurveySettingsCard
 from ui.settings.workshop_catalogue_card import WorkshopCatalogueCard
@@ -87,6 +88,7 @@ class SettingsScreen(QWidget):
         self.add_card(PrivacyCard(state, self))
         self.backups = BackupsCard(state, self)
         self.add_card(self.backups)
+        self.add_card(LabelSettingsCard(state, self))
         self.add_card(ExchangeCard(state, self), wide=True)
         state.follow(self, Change.SETTINGS, self.refresh)
         self.refresh()

@@ -1,0 +1,1 @@
+"""Printing on paper through Qt's print support: pickup labels drawn with QPainter."""
