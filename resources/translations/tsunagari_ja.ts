@@ -3625,17 +3625,17 @@ Responses: %5 (tablet %6, paper %7).</source>
         <translation>本日の受付に当てはまる人がいません。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visitor_picker.py" line="101"/>
+        <location filename="../../ui/dialogs/visitor_picker.py" line="102"/>
         <source>Back</source>
         <translation>戻る</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visitor_picker.py" line="101"/>
+        <location filename="../../ui/dialogs/visitor_picker.py" line="103"/>
         <source>Sign her up</source>
         <translation>申し込む</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visitor_picker.py" line="121"/>
+        <location filename="../../ui/dialogs/visitor_picker.py" line="124"/>
         <source>No nickname</source>
         <translation>ニックネームなし</translation>
     </message>

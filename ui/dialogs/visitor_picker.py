@@ -96,11 +96,14 @@ class VisitorPickerDialog(QDialog):
             layout.addWidget(widget)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
-        once = SingleAction(self)
+        # Once per gesture; a double tap on a row chooses too, and only once (choose_selected).
         row, self.choose_button = dialog_buttons(
-            self, self.tr("Back"), self.tr("Sign her up"), once.wrap(self.choose_selected)
+            self,
+            self.tr("Back"),
+            self.tr("Sign her up"),
+            SingleAction(self).wrap(self.choose_selected),
         )
-        self.table.itemActivated.connect(once.wrap(self.choose_selected))  # double tap, Enter
+        self.table.itemActivated.connect(self.choose_selected)  # double tap, Enter on a row
         layout.addLayout(row)
         self.filter_rows("")
         self.resize(640, 560)
