@@ -232,6 +232,40 @@ def city_form(qtbot: Any, window: MainWindow) -> QPushButton:
     return dialog.save_button
 
 
+def pickup_labels_pdf(qtbot: Any, window: MainWindow) -> QPushButton:
+    """The pickup codes dialog's 「PDFに保存…」 after a check-in with a child."""
+    from kiosk.door.checkin import ChildRequest
+    from ui.dialogs import label_printing
+    from ui.dialogs.pickup_dialog import PickupCodesDialog
+
+    ctx = window.state.ctx
+    assert window.state.venue is not None
+    event = events.open_event(ctx, window.state.venue.id)
+    request = CheckInRequest(
+        event_id=event.id, age_band="30s", residence="resident", children=(ChildRequest("1-2"),)
+    )
+    visit = checkin.check_in(ctx, request).visit
+    window.state.notify()
+    dialog = PickupCodesDialog(
+        visit.children,
+        "ja",
+        lambda kids: label_printing.print_labels(window, window.state, kids),
+        window,
+        lambda kids: label_printing.save_labels_pdf(window, window.state, kids),
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.pdf_button is not None
+    return dialog.pdf_button
+
+
+def check_pickup_labels(path: Path) -> None:
+    text = pdf_text(path)
+    assert "No.1" in text and "2026年11" in text
+    assert len(PdfReader(io.BytesIO(path.read_bytes())).pages) == 2  # tag and stub, 62 mm roll
+
+
 def check_city_form(path: Path) -> None:
     sheet = load_workbook(path)["年度実績"]
     assert sheet["B4"].value == "令和8年度" and sheet["C8"].value == 0
@@ -294,6 +328,9 @@ BUTTONS = {
         city_form,
         check_city_form,
         ("ui.dialogs.form_fill_dialog", "ui.screens.reports_screen"),
+    ),
+    "pickup labels PDF": ExportButton(
+        "pdf", pickup_labels_pdf, check_pickup_labels, ("ui.dialogs.label_printing",)
     ),
     "pairing answer": ExportButton(
         "json",
