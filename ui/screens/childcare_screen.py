@@ -65,6 +65,7 @@ class ChildcareScreen(QWidget):
         self.code_entry = QLineEdit(card)
         self.code_entry.setProperty("role", "code-entry")
         self.code_entry.setPlaceholderText("000")
+        self.code_entry.setAccessibleName(self.tr("Pickup code"))
         self.code_entry.setMaxLength(6)
         self.code_entry.setFixedWidth(220)
         self.code_entry.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -78,6 +78,7 @@ class WorkshopsScreen(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(14, 14, 14, 14)
         self.slot_list = QListWidget(left)
+        self.slot_list.setAccessibleName(self.tr("Today's workshops"))
         self.slot_list.currentRowChanged.connect(self._slot_chosen)
         self.empty = QLabel(left)
         self.empty.setProperty("role", "empty")
