@@ -96,9 +96,20 @@ def buddy_of(widget: QWidget) -> QLabel | None:
     return None
 
 
+def says_something(name: str) -> bool:
+    """A name made of letters or digits: 「✕」 or 「◀」 alone tells a listener nothing."""
+    return any(ch.isalnum() for ch in name)
+
+
 def name_field(field: QWidget) -> None:
     """Give an unnamed control the name the screen shows beside it, if there is one."""
-    if not is_control(field) or field_name(field):
+    if not is_control(field):
+        return
+    if isinstance(field, QAbstractButton):
+        if not says_something(field_name(field)) and field.toolTip():
+            field.setAccessibleName(plain(field.toolTip()))  # ✕ is called 「この子を外す」
+        return
+    if field_name(field):
         return
     label = label_beside(field)
     if label is not None:
@@ -130,8 +141,8 @@ def placeholder(field: QWidget) -> str:
 
 def label_beside(field: QWidget) -> QLabel | None:
     """The label that names `field` on screen: its form label, the label before it
-    in its row, or the row label of the grid or form row its row sits in; None
-    when there is none."""
+    in its row, or the label of the grid or form row its row (or the compound
+    field it is part of) sits in; None when there is none."""
     parent = field.parentWidget()
     if parent is None:
         return None
@@ -142,6 +153,8 @@ def label_beside(field: QWidget) -> QLabel | None:
             label = label_before(layout, index)  # only in its own row: not a title above
         if label is not None:
             return label
+    if not parent.isWindow() and parent.property("role") != "card" and not is_control(parent):
+        return label_beside(parent)  # a field inside a compound field: the row's label
     return None
 
 

@@ -25,6 +25,7 @@ from kiosk.door.checkin import CheckInRequest, VisitorMatch
 from kiosk.door.nickname import MAX_NICKNAME
 from ui.screens.children_editor import ChildrenEditor
 from ui.widgets.choice_buttons import ChoiceButtons
+from ui.widgets.tab_order import tab_in_order
 
 MAX_MATCHES = 5
 
@@ -102,6 +103,7 @@ class CheckInForm(QWidget):
         grid.setColumnStretch(1, 1)
         layout.addLayout(grid)
         layout.addStretch(1)
+        tab_in_order(self.nickname, self.clear_selected, *(w for _t, w in rows), self.child_rows)
         self.reset()
 
     # -- state -------------------------------------------------------------

@@ -34,6 +34,7 @@ from ui.screens.checkin_form import CheckInForm
 from ui.widgets.error_display import message_for, new_banner, set_banner
 from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.single_action import SingleAction
+from ui.widgets.tab_order import tab_in_order
 
 BANNER_MS = 6000
 
@@ -105,6 +106,9 @@ class CheckInScreen(QWidget):
         self.form_area.setFrameShape(QFrame.Shape.NoFrame)
         self.form_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.form_area.setWidget(self.form)
+        self.form_area.setFocusPolicy(
+            Qt.FocusPolicy.NoFocus
+        )  # Tab goes to the answers, not the page
         # A new child row is scrolled into view once the layout has made room for
         # it. The timer holds no row: the form may be checked in and cleared
         # before it fires, so it looks up the rows there are then.
@@ -151,6 +155,9 @@ class CheckInScreen(QWidget):
         secondary.setSizePolicy(policy)
         actions.addWidget(secondary, 1)
         actions.addWidget(self.submit_button, 0, Qt.AlignmentFlag.AlignBottom)
+        tab_in_order(
+            self.clear_button, self.count_only_button, self.workshops_button, self.submit_button
+        )
         layout.addLayout(actions)
         self.submit_button.ensurePolished()
         self.submit_button.setMinimumWidth(self.submit_button.sizeHint().width())

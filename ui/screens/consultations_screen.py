@@ -180,6 +180,8 @@ class ConsultationsScreen(QWidget):
         self.minutes.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.less = QPushButton("−", card)
         self.more = QPushButton("+", card)
+        self.less.setToolTip(self.tr("5 minutes less"))
+        self.more.setToolTip(self.tr("5 minutes more"))
         for button, step in ((self.less, -1), (self.more, 1)):
             button.setFixedWidth(48)
             button.setAutoDefault(False)
