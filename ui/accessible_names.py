@@ -16,6 +16,8 @@ otherwise the label's text is copied.
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
@@ -133,9 +135,8 @@ def placeholder(field: QWidget) -> str:
     if isinstance(field, QLineEdit | QPlainTextEdit | QTextEdit):
         return field.placeholderText()
     if isinstance(field, QComboBox):
-        return field.placeholderText() or (
-            field.lineEdit().placeholderText() if field.lineEdit() is not None else ""
-        )
+        edit = field.lineEdit()
+        return field.placeholderText() or (edit.placeholderText() if edit is not None else "")
     return ""
 
 
@@ -179,13 +180,15 @@ def path_to(layout: QLayout | None, field: QWidget) -> list[tuple[QLayout, int]]
 def row_label(layout: QLayout, index: int) -> QLabel | None:
     """The label of a form row, or the grid cell to the left of (else above) item `index`."""
     if isinstance(layout, QFormLayout):
-        row, role = layout.getItemPosition(index)
+        row, role = cast("tuple[int, QFormLayout.ItemRole]", layout.getItemPosition(index))
         if role != QFormLayout.ItemRole.FieldRole:
             return None
         item = layout.itemAt(row, QFormLayout.ItemRole.LabelRole)
         return naming_label(item.widget() if item is not None else None)
     if isinstance(layout, QGridLayout):
-        row, column, _rows, _columns = layout.getItemPosition(index)
+        row, column, _rows, _columns = cast(
+            "tuple[int, int, int, int]", layout.getItemPosition(index)
+        )
         for r, c in ((row, column - 1), (row - 1, column)):
             item = layout.itemAtPosition(r, c) if r >= 0 and c >= 0 else None
             label = naming_label(item.widget() if item is not None else None)

@@ -28,7 +28,7 @@ def focus_leaves(widget: QWidget) -> list[QWidget]:
     (`widget` itself when it takes the focus and holds none)."""
     inside: list[QWidget] = []
     current = widget.nextInFocusChain()
-    while current is not widget and widget.isAncestorOf(current):
+    while current is not None and current is not widget and widget.isAncestorOf(current):
         if current.focusPolicy() != Qt.FocusPolicy.NoFocus:
             inside.append(current)
         current = current.nextInFocusChain()
