@@ -31,6 +31,7 @@ from ui.dialogs import verb_question
 from ui.door_state import Change, DoorState
 from ui.screens.checkin_screen import CheckInScreen
 from ui.screens.header_bar import HeaderBar
+from ui.text_size import install_text_size
 
 if TYPE_CHECKING:
     from ui.screens.childcare_screen import ChildcareScreen
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
         self._ask_before_closing = True
         self.setWindowTitle(self.tr("Tsunagari — reception"))
         self.setMinimumSize(1024, 600)
+        self.text_size = install_text_size(self, state.ctx)  # Ctrl+plus / minus / 0, remembered
 
         central = QWidget(self)
         root = QHBoxLayout(central)
