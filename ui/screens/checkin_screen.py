@@ -251,7 +251,7 @@ class CheckInScreen(QWidget):
                 font = QFont(item.font())
                 font.setStrikeOut(True)
                 item.setFont(font)
-                item.setForeground(QBrush(QColor("#a89c93")))
+                item.setForeground(QBrush(QColor("#70655e")))
             self.visit_list.addItem(item)
 
     # -- actions -----------------------------------------------------------

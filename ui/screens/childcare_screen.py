@@ -166,7 +166,7 @@ class ChildcareScreen(QWidget):
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if not child.in_care:
-                    item.setForeground(QBrush(QColor("#a89c93")))
+                    item.setForeground(QBrush(QColor("#70655e")))
                 self.table.setItem(row, col, item)
 
     def hand_back(self) -> None:
