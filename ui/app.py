@@ -24,6 +24,7 @@ from kiosk.core.errors import KioskError
 from kiosk.core.frontends import LaunchOptions
 from kiosk.core.paths import FONT_FILE, RESOURCES
 from kiosk.door import venues
+from ui.accessible_names import install_accessible_names
 from ui.background import run_in_background
 from ui.dialogs import app_dialog
 from ui.dialogs.setup_dialog import SetupDialog
@@ -116,6 +117,7 @@ class AppShell:
         self.translation = translation or Translation(app)
         self.translation.use(lang)
         install_wheel_guard(app)  # the wheel scrolls pages, never changes a setting
+        install_accessible_names(app)  # every field a screen reader meets has a name
         self.state = DoorState(ctx, lang)
         self.window: MainWindow | None = None
 

@@ -31,6 +31,7 @@ from ui.dialogs import app_dialog
 from ui.door_state import Change, DoorState
 from ui.screens.checkin_screen import CheckInScreen
 from ui.screens.header_bar import HeaderBar
+from ui.text_size import install_text_size
 
 if TYPE_CHECKING:
     from ui.screens.childcare_screen import ChildcareScreen
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         # No fixed minimum wider than a screen: an 800 px portrait tablet shows everything,
         # the sidebar narrows (_fit_sidebar) and the header takes a second row.
         self.setMinimumSize(640, 480)
+        self.text_size = install_text_size(self, state.ctx)  # Ctrl+plus / minus / 0, remembered
 
         central = QWidget(self)
         root = QHBoxLayout(central)

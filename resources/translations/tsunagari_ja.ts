@@ -317,84 +317,84 @@
 <context>
     <name>CheckInForm</name>
     <message>
-        <location filename="../../ui/screens/checkin_form.py" line="55"/>
+        <location filename="../../ui/screens/checkin_form.py" line="56"/>
         <source>Nickname (optional, never a real name): type to find a regular</source>
         <translation>ニックネーム（任意・本名は不要）：入力して検索</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_form.py" line="61"/>
+        <location filename="../../ui/screens/checkin_form.py" line="62"/>
         <source>Not her</source>
         <translation>別の方</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_form.py" line="88"/>
+        <location filename="../../ui/screens/checkin_form.py" line="89"/>
         <source>First time</source>
         <translation>はじめて</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_form.py" line="88"/>
+        <location filename="../../ui/screens/checkin_form.py" line="89"/>
         <source>Been before</source>
         <translation>2回目以上</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_form.py" line="91"/>
+        <location filename="../../ui/screens/checkin_form.py" line="92"/>
         <source>No</source>
         <translation>いいえ</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_form.py" line="91"/>
+        <location filename="../../ui/screens/checkin_form.py" line="92"/>
         <source>Yes</source>
         <translation>はい</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_form.py" line="108"/>
+        <location filename="../../ui/screens/checkin_form.py" line="109"/>
         <source>Age</source>
         <translation>年代</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_form.py" line="109"/>
+        <location filename="../../ui/screens/checkin_form.py" line="110"/>
         <source>Lives</source>
         <translation>お住まい</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_form.py" line="110"/>
+        <location filename="../../ui/screens/checkin_form.py" line="111"/>
         <source>Visit</source>
         <translation>来場</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_form.py" line="111"/>
+        <location filename="../../ui/screens/checkin_form.py" line="112"/>
         <source>Heard via
 (optional)</source>
         <translation>知ったきっかけ
 （任意）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_form.py" line="99"/>
+        <location filename="../../ui/screens/checkin_form.py" line="100"/>
         <source>Consultation</source>
         <translation>相談希望</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_form.py" line="160"/>
+        <location filename="../../ui/screens/checkin_form.py" line="162"/>
         <source>Regular: %1 (answers from her last visit)</source>
         <translation>リピーター：%1 さん（前回の回答を表示中）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_form.py" line="192"/>
+        <location filename="../../ui/screens/checkin_form.py" line="194"/>
         <source>Regulars:</source>
         <translation>リピーター：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_form.py" line="195"/>
+        <location filename="../../ui/screens/checkin_form.py" line="197"/>
         <source>No regular found: this nickname will be registered.</source>
         <translation>該当なし：このニックネームで新しく登録します。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_form.py" line="221"/>
+        <location filename="../../ui/screens/checkin_form.py" line="223"/>
         <source>Please choose her age group (or “No answer”).</source>
         <translation>年代を選んでください（答えたくない場合は「無回答」）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_form.py" line="224"/>
+        <location filename="../../ui/screens/checkin_form.py" line="226"/>
         <source>Please choose the age of child %1.</source>
         <translation>子ども%1の年齢を選んでください。</translation>
     </message>
@@ -402,145 +402,145 @@
 <context>
     <name>CheckInScreen</name>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="125"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="129"/>
         <source>Clear (Esc)</source>
         <translation>クリア（Esc）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="128"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="132"/>
         <source>Count only, no questions</source>
         <translation>回答なしで受付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="132"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="136"/>
         <source>For a visitor who prefers not to answer: counted, every answer “No answer”.</source>
         <translation>質問に答えたくない方：人数だけ数え、回答はすべて「無回答」になります。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="135"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="139"/>
         <source>Check in (Enter)</source>
         <translation>受付する（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="185"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="192"/>
         <source>Today&apos;s check-ins</source>
         <translation>本日の受付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="193"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="200"/>
         <source>Undo last (Ctrl+Z)</source>
         <translation>直前を取り消す（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="196"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="203"/>
         <source>Cancel selected…</source>
         <translation>選んだ受付を取り消す…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="222"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="229"/>
         <source>Check-in has not started today.
 Press “Open today&apos;s check-in” above (Ctrl+O).</source>
         <translation>本日の受付はまだ始まっていません。
 上の「本日の受付を開始」を押してください（Ctrl+O）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="226"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="233"/>
         <source>Today&apos;s check-in is closed. Thank you for today!</source>
         <translation>本日の受付は終了しました。今日もありがとうございました！</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="242"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="249"/>
         <source>count only</source>
         <translation>回答なし</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="246"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="253"/>
         <source>first time</source>
         <translation>はじめて</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="251"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="258"/>
         <source>childcare %1</source>
         <translation>託児%1人</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="254"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="261"/>
         <source>(cancelled)</source>
         <translation>（取消）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="276"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="283"/>
         <source>Next visitor: choose her age group and press Enter. A nickname is optional.</source>
         <translation>次の方：年代を選んで Enter。ニックネームは任意です。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="320"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="327"/>
         <source>Checked in: No. %1</source>
         <translation>受付しました：No. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="323"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="330"/>
         <source>workshops: Ctrl+W</source>
         <translation>ワークショップ申込：Ctrl+W</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="371"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="378"/>
         <source>There is no check-in to undo.</source>
         <translation>取り消せる受付がありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="377"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="384"/>
         <source>Undo</source>
         <translation>取り消し</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="378"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="385"/>
         <source>Undo check-in No. %1 (%2)?</source>
         <translation>No. %1（%2）の受付を取り消しますか？</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="381"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="388"/>
         <source>Undo the check-in</source>
         <translation>受付を取り消す</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="382"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="389"/>
         <source>Back</source>
         <translation>戻る</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="391"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="398"/>
         <source>Undone: No. %1</source>
         <translation>No. %1 を取り消しました</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="355"/>
-        <location filename="../../ui/screens/checkin_screen.py" line="397"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="362"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="404"/>
         <source>Select a check-in in the list first.</source>
         <translation>先に一覧から受付を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="139"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="143"/>
         <source>Workshops…</source>
         <translation>ワークショップ…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="143"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="147"/>
         <source>Sign the visitor just checked in (or the one selected in the list) up for workshops (Ctrl+W).</source>
         <translation>いま受付した方（または一覧で選んだ方）をワークショップに申し込みます（Ctrl+W）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="403"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="410"/>
         <source>Cancel a check-in</source>
         <translation>受付の取り消し</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="404"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="411"/>
         <source>Why is it cancelled? (It stays in the records, marked cancelled.)</source>
         <translation>取り消す理由を選んでください（記録は「取消」として残ります）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="420"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="427"/>
         <source>Cancelled: No. %1</source>
         <translation>No. %1 を取り消しました</translation>
     </message>
@@ -577,94 +577,99 @@ Press “Open today&apos;s check-in” above (Ctrl+O).</source>
         <translation>保護者にお迎え番号を聞いて入力してください。正しい番号のときだけお返しします。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/childcare_screen.py" line="76"/>
+        <location filename="../../ui/screens/childcare_screen.py" line="77"/>
         <source>Hand back (Enter)</source>
         <translation>お返しする（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/childcare_screen.py" line="112"/>
+        <location filename="../../ui/screens/childcare_screen.py" line="113"/>
         <source>Age</source>
         <translation>年代</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/childcare_screen.py" line="113"/>
+        <location filename="../../ui/screens/childcare_screen.py" line="114"/>
         <source>Care note</source>
         <translation>託児メモ</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/childcare_screen.py" line="111"/>
+        <location filename="../../ui/screens/childcare_screen.py" line="112"/>
         <source>Check-in No.</source>
         <translation>受付No.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/childcare_screen.py" line="99"/>
+        <location filename="../../ui/screens/childcare_screen.py" line="70"/>
+        <source>Pickup code</source>
+        <translation>お迎え番号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/childcare_screen.py" line="100"/>
         <source>Reprint label…</source>
         <translation>ラベルを再印刷…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/childcare_screen.py" line="101"/>
+        <location filename="../../ui/screens/childcare_screen.py" line="102"/>
         <source>Prints the pickup label of the child selected in the list, for her parent.</source>
         <translation>一覧で選んだお子さんのお迎えラベルを、保護者の方のために印刷し直します。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/childcare_screen.py" line="114"/>
+        <location filename="../../ui/screens/childcare_screen.py" line="115"/>
         <source>Arrived</source>
         <translation>預かり</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/childcare_screen.py" line="115"/>
+        <location filename="../../ui/screens/childcare_screen.py" line="116"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/childcare_screen.py" line="140"/>
+        <location filename="../../ui/screens/childcare_screen.py" line="141"/>
         <source>In care now: %1   ・   Today: %2</source>
         <translation>託児中：%1人   ・   本日：%2人</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/childcare_screen.py" line="152"/>
+        <location filename="../../ui/screens/childcare_screen.py" line="153"/>
         <source>in care</source>
         <translation>託児中</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/childcare_screen.py" line="159"/>
+        <location filename="../../ui/screens/childcare_screen.py" line="160"/>
         <source>picked up %1</source>
         <translation>お迎え済 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/childcare_screen.py" line="187"/>
+        <location filename="../../ui/screens/childcare_screen.py" line="188"/>
         <source>Handed back: the child of No. %1 (%2). See you next time!</source>
         <translation>お返ししました：No. %1 のお子さん（%2）。またお待ちしています！</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/childcare_screen.py" line="207"/>
+        <location filename="../../ui/screens/childcare_screen.py" line="208"/>
         <source>This child has already been picked up.</source>
         <translation>このお子さんはお迎え済みです。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/childcare_screen.py" line="211"/>
+        <location filename="../../ui/screens/childcare_screen.py" line="212"/>
         <source>Reprint a pickup label</source>
         <translation>お迎えラベルの再印刷</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/childcare_screen.py" line="213"/>
+        <location filename="../../ui/screens/childcare_screen.py" line="214"/>
         <source>Print the pickup label of the child of No. %1 (%2) again?
 It shows her pickup code: give it to her parent only.</source>
         <translation>No. %1 のお子さん（%2）のお迎えラベルを印刷し直しますか？
 お迎え番号が載っています。保護者の方にだけお渡しください。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/childcare_screen.py" line="218"/>
+        <location filename="../../ui/screens/childcare_screen.py" line="219"/>
         <source>Print</source>
         <translation>印刷する</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/childcare_screen.py" line="219"/>
+        <location filename="../../ui/screens/childcare_screen.py" line="220"/>
         <source>Go back</source>
         <translation>戻る</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/childcare_screen.py" line="203"/>
+        <location filename="../../ui/screens/childcare_screen.py" line="204"/>
         <source>Select a child in the list first.</source>
         <translation>先に一覧からお子さんを選んでください。</translation>
     </message>
@@ -861,138 +866,158 @@ It shows her pickup code: give it to her parent only.</source>
         <translation>分</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="225"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="199"/>
+        <source>5 minutes less</source>
+        <translation>5分減らす</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consultations_screen.py" line="200"/>
+        <source>5 minutes more</source>
+        <translation>5分増やす</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consultations_screen.py" line="206"/>
+        <source>Linked to: day</source>
+        <translation>結び付ける開催日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consultations_screen.py" line="209"/>
+        <source>Linked to: check-in</source>
+        <translation>結び付ける受付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consultations_screen.py" line="229"/>
         <source>How</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="226"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="230"/>
         <source>About</source>
         <translation>分類</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="227"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="231"/>
         <source>Who listened</source>
         <translation>担当</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="228"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="232"/>
         <source>Minutes</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="245"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="249"/>
         <source>Record the consultation</source>
         <translation>相談を記録する</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="261"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="265"/>
         <source>Referral to a support agency</source>
         <translation>支援機関につなぐ</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="272"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="276"/>
         <source>+ Case meeting…</source>
         <translation>＋ ケース会議…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="274"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="278"/>
         <source>A case meeting (個別ケース会議) is counted: venue and date, nothing more.</source>
         <translation>個別ケース会議は回数だけを数えます（会場と日付のみ）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="278"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="282"/>
         <source>Record the referral</source>
         <translation>つなぎ先を記録</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="358"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="362"/>
         <source>No event (phone, home visit…)</source>
         <translation>開催なし（電話・訪問など）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="382"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="386"/>
         <source>Not linked</source>
         <translation>受付と結び付けない</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="395"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="399"/>
         <source>No event at this venue on this day: a phone call or a home visit is recorded for the venue and the date.</source>
         <translation>この日、この会場の開催はありません。電話や訪問の相談は、会場と日付で記録します。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="402"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="406"/>
         <source>Linking her check-in is optional; lists show its No. only.</source>
         <translation>受付との結び付けは任意です。一覧には受付No.だけを表示します。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="229"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="233"/>
         <source>Linked to</source>
         <translation>開催・受付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="529"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="533"/>
         <source>Case meeting</source>
         <translation>ケース会議</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="429"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="433"/>
         <source>From the consultation just recorded (%1)</source>
         <translation>いま記録した相談（%1）からのつなぎ</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="467"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="471"/>
         <source>Consultation recorded.</source>
         <translation>相談を記録しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="511"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="515"/>
         <source>Referral recorded.</source>
         <translation>つなぎ先を記録しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="524"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="528"/>
         <source>Record a case meeting at %1 on %2?</source>
         <translation>%2、%1 での個別ケース会議を記録しますか？</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="529"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="533"/>
         <source>Record it</source>
         <translation>記録する</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="529"/>
-        <location filename="../../ui/screens/consultations_screen.py" line="550"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="533"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="554"/>
         <source>Back</source>
         <translation>戻る</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="534"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="538"/>
         <source>Case meeting recorded.</source>
         <translation>ケース会議を記録しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="542"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="546"/>
         <source>Select a record in the list first.</source>
         <translation>先に一覧から記録を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="547"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="551"/>
         <source>Cancel a record</source>
         <translation>記録の取り消し</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="548"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="552"/>
         <source>Cancel this record? It stays in the records, marked cancelled.</source>
         <translation>この記録を取り消しますか？（記録は「取消」として残ります）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="549"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="553"/>
         <source>Cancel the record</source>
         <translation>記録を取り消す</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consultations_screen.py" line="559"/>
+        <location filename="../../ui/screens/consultations_screen.py" line="563"/>
         <source>Cancelled.</source>
         <translation>取り消しました。</translation>
     </message>
@@ -1099,6 +1124,21 @@ It shows her pickup code: give it to her parent only.</source>
     <name>DayStepper</name>
     <message>
         <location filename="../../ui/widgets/day_stepper.py" line="30"/>
+        <source>Day</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/day_stepper.py" line="31"/>
+        <source>Previous day</source>
+        <translation>前の日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/day_stepper.py" line="32"/>
+        <source>Next day</source>
+        <translation>次の日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/day_stepper.py" line="33"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
@@ -1780,47 +1820,52 @@ Children in childcare: %4</source>
         <translation>実績報告書の目標値です。報告では項目ごとに達成率を示します。目標のない項目は空欄のままにしてください。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/kpi_targets_card.py" line="65"/>
+        <location filename="../../ui/settings/kpi_targets_card.py" line="64"/>
+        <source>Fiscal year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/kpi_targets_card.py" line="66"/>
         <source>Copy last year&apos;s</source>
         <translation>前年度の目標をコピー</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/kpi_targets_card.py" line="77"/>
+        <location filename="../../ui/settings/kpi_targets_card.py" line="78"/>
         <source>Metric</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/kpi_targets_card.py" line="77"/>
+        <location filename="../../ui/settings/kpi_targets_card.py" line="78"/>
         <source>Target</source>
         <translation>目標</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/kpi_targets_card.py" line="77"/>
+        <location filename="../../ui/settings/kpi_targets_card.py" line="78"/>
         <source>Group</source>
         <translation>区分</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/kpi_targets_card.py" line="77"/>
+        <location filename="../../ui/settings/kpi_targets_card.py" line="78"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/kpi_targets_card.py" line="220"/>
+        <location filename="../../ui/settings/kpi_targets_card.py" line="221"/>
         <source>Target removed: %1</source>
         <translation>目標を削除しました：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/kpi_targets_card.py" line="230"/>
+        <location filename="../../ui/settings/kpi_targets_card.py" line="231"/>
         <source>Saved: %1</source>
         <translation>保存しました：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/kpi_targets_card.py" line="247"/>
+        <location filename="../../ui/settings/kpi_targets_card.py" line="248"/>
         <source>%1 target(s) copied from %2.</source>
         <translation>%2から目標を%1件コピーしました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/kpi_targets_card.py" line="250"/>
+        <location filename="../../ui/settings/kpi_targets_card.py" line="251"/>
         <source>Every target of %1 is already set for this year; nothing copied.</source>
         <translation>%1の目標はすべてこの年度に設定済みです。コピーしたものはありません。</translation>
     </message>
@@ -1978,57 +2023,57 @@ The check-in is saved. Use Save as PDF in the pickup codes window.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/main_window.py" line="73"/>
         <source>Tsunagari — reception</source>
         <translation>つながり — 受付</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="112"/>
         <source>Check-in</source>
         <translation>受付</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>Childcare</source>
         <translation>託児</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="114"/>
         <source>Workshops</source>
         <translation>ワークショップ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>Consultations</source>
         <translation>相談記録</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>Questionnaire</source>
         <translation>アンケート</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>Daily tally</source>
         <translation>日計</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>Reports</source>
         <translation>報告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>Close Tsunagari</source>
         <translation>つながりを閉じる</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>%n child(ren) are still in childcare and today&apos;s check-in is open.
 Close Tsunagari anyway?</source>
         <translation>
@@ -2037,12 +2082,12 @@ Close Tsunagari anyway?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>Go back</source>
         <translation>戻る</translation>
     </message>
@@ -2728,11 +2773,13 @@ Close Tsunagari anyway?</source>
     <name>ReportsScreen</name>
     <message>
         <location filename="../../ui/screens/reports_screen.py" line="80"/>
+        <location filename="../../ui/screens/reports_screen.py" line="91"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
         <location filename="../../ui/screens/reports_screen.py" line="81"/>
+        <location filename="../../ui/screens/reports_screen.py" line="94"/>
         <source>Fiscal year</source>
         <translation>年度</translation>
     </message>
@@ -2742,38 +2789,48 @@ Close Tsunagari anyway?</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="123"/>
+        <location filename="../../ui/screens/reports_screen.py" line="108"/>
+        <source>First day</source>
+        <translation>開始日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports_screen.py" line="109"/>
+        <source>Last day</source>
+        <translation>終了日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports_screen.py" line="127"/>
         <source>Fill in the city&apos;s form…</source>
         <translation>市の様式に記入…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="141"/>
-        <location filename="../../ui/screens/reports_screen.py" line="287"/>
+        <location filename="../../ui/screens/reports_screen.py" line="145"/>
+        <location filename="../../ui/screens/reports_screen.py" line="291"/>
         <source>Targets and KPIs</source>
         <translation>目標・KPIの達成状況</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="143"/>
+        <location filename="../../ui/screens/reports_screen.py" line="147"/>
         <source>By month</source>
         <translation>月別の実績</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="208"/>
+        <location filename="../../ui/screens/reports_screen.py" line="212"/>
         <source>All venues</source>
         <translation>全会場</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="253"/>
+        <location filename="../../ui/screens/reports_screen.py" line="257"/>
         <source>Counting…</source>
         <translation>集計中…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="276"/>
+        <location filename="../../ui/screens/reports_screen.py" line="280"/>
         <source>This period crosses fiscal years.</source>
         <translation>この期間は年度をまたいでいます。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports_screen.py" line="291"/>
+        <location filename="../../ui/screens/reports_screen.py" line="295"/>
         <source>No targets for this period. Set them in Settings (a fiscal year&apos;s report).</source>
         <translation>この期間の目標はありません。設定で年度ごとに登録できます（年度の報告に表示されます）。</translation>
     </message>
@@ -3578,6 +3635,14 @@ Responses: %5 (tablet %6, paper %7).</source>
     </message>
 </context>
 <context>
+    <name>VenuePicker</name>
+    <message>
+        <location filename="../../ui/widgets/venue_picker.py" line="26"/>
+        <source>Venue</source>
+        <translation>会場</translation>
+    </message>
+</context>
+<context>
     <name>VisitorPickerDialog</name>
     <message>
         <location filename="../../ui/dialogs/visitor_picker.py" line="53"/>
@@ -3775,6 +3840,7 @@ Responses: %5 (tablet %6, paper %7).</source>
     <name>WorkshopsScreen</name>
     <message>
         <location filename="../../ui/screens/workshops_screen.py" line="69"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="99"/>
         <source>Today&apos;s workshops</source>
         <translation>本日のワークショップ</translation>
     </message>
@@ -3794,198 +3860,198 @@ Responses: %5 (tablet %6, paper %7).</source>
         <translation>おすすめのワークショップを追加</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="115"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="116"/>
         <source>Change places…</source>
         <translation>定員を変更…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="116"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="117"/>
         <source>Remove from today…</source>
         <translation>本日から外す…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="124"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="125"/>
         <source>Sign someone up…</source>
         <translation>申込を追加…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="127"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="128"/>
         <source>Came / did not come</source>
         <translation>出席／取り消し</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="129"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="130"/>
         <source>All booked came</source>
         <translation>予約者を全員出席に</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="131"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="132"/>
         <source>Cancel sign-up</source>
         <translation>申込を取り消す</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="203"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="204"/>
         <source>full, %1 waiting</source>
         <translation>満員・待ち%1人</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="203"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="204"/>
         <source>%1 free</source>
         <translation>残り%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="203"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="204"/>
         <source>no limit</source>
         <translation>定員なし</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="206"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="207"/>
         <source>booked %1</source>
         <translation>予約%1人</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="208"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="209"/>
         <source>booked %1 / %2</source>
         <translation>予約 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="212"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="213"/>
         <source>waiting %1</source>
         <translation>待ち%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="213"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="214"/>
         <source>came %1</source>
         <translation>出席%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="226"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="227"/>
         <source>Open today&apos;s check-in first; then add the day&apos;s workshops.</source>
         <translation>先に本日の受付を開始してから、ワークショップを追加してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="232"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="233"/>
         <source>No workshops in the catalogue yet. Add the suggested ones above, or in Settings.</source>
         <translation>ワークショップがまだ登録されていません。上の「おすすめのワークショップを追加」か、設定から登録してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="237"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="238"/>
         <source>No workshops today yet. Add one, or copy the last event&apos;s.</source>
         <translation>本日のワークショップはまだありません。追加するか、前回の枠をコピーしてください。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="260"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="261"/>
         <source>waiting (%1)</source>
         <translation>キャンセル待ち（%1番目）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="262"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="263"/>
         <source>came ✓</source>
         <translation>出席 ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="264"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="265"/>
         <source>booked</source>
         <translation>予約済</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="293"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="294"/>
         <source>Suggested workshops added to the catalogue.</source>
         <translation>おすすめのワークショップを一覧に追加しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="299"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="300"/>
         <source>Added: %1</source>
         <translation>追加しました：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="309"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="310"/>
         <source>No earlier event at this venue had workshops.</source>
         <translation>この会場の過去の開催日にワークショップはありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="314"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="315"/>
         <source>Copied the workshops of %1.</source>
         <translation>%1 のワークショップ枠をコピーしました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="323"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="324"/>
         <source>Change places</source>
         <translation>定員の変更</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="324"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="325"/>
         <source>Places for “%1” (0 = no limit):</source>
         <translation>「%1」の定員（0＝定員なし）：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="332"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="333"/>
         <source>Places changed. Anyone waiting moved up if there was room.</source>
         <translation>定員を変更しました。空きがあればキャンセル待ちの方が繰り上がりました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="340"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="341"/>
         <source>Remove “%1” from today?</source>
         <translation>「%1」を本日から外しますか？</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="343"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="344"/>
         <source>%1 sign-up(s) will be cancelled (kept in the audit log).</source>
         <translation>%1件の申込が取り消されます（記録は監査ログに残ります）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="347"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="348"/>
         <source>Remove a workshop</source>
         <translation>ワークショップを外す</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="349"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="350"/>
         <source>Remove it</source>
         <translation>外す</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="350"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="351"/>
         <source>Back</source>
         <translation>戻る</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="356"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="357"/>
         <source>Removed: %1</source>
         <translation>外しました：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="368"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="369"/>
         <source>Everyone checked in today is already on this list.</source>
         <translation>本日受付した方は全員この一覧に入っています。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="387"/>
-        <location filename="../../ui/screens/workshops_screen.py" line="409"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="388"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="410"/>
         <source>Select someone in the list first.</source>
         <translation>先に一覧から選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="393"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="394"/>
         <source>No. %1 came.</source>
         <translation>No. %1 を出席にしました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="395"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="396"/>
         <source>No. %1: attendance taken back.</source>
         <translation>No. %1 の出席を取り消しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="403"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="404"/>
         <source>Everyone booked is marked as came.</source>
         <translation>予約者全員を出席にしました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="416"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="417"/>
         <source>Cancelled: No. %1.</source>
         <translation>No. %1 の申込を取り消しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="418"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="419"/>
         <source>No. %1 moved up from the waitlist.</source>
         <translation>キャンセル待ちの No. %1 が繰り上がりました。</translation>
     </message>

@@ -27,6 +27,7 @@ from kiosk.door.nickname import MAX_NICKNAME
 from ui.screens.children_editor import ChildrenEditor
 from ui.widgets.choice_buttons import ChoiceButtons
 from ui.widgets.flow_layout import FlowLayout
+from ui.widgets.tab_order import tab_in_order
 
 MAX_MATCHES = 5
 LABEL_GAP = 12  # between a row's label and its answers
@@ -127,6 +128,8 @@ class CheckInForm(QWidget):
         self.child_rows.set_label_width(label_width, LABEL_GAP)
         layout.addLayout(grid)
         layout.addStretch(1)
+        answers = (self.age, self.residence, self.first_visit, self.consultation, self.heard_from)
+        tab_in_order(self.nickname, self.clear_selected, *answers, self.child_rows)  # as read
         self.reset()
 
     def _row_label(self, text: str) -> QLabel:

@@ -35,6 +35,7 @@ from ui.widgets.error_display import message_for, new_banner, set_banner
 from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.narrow_stack import NarrowStack
 from ui.widgets.single_action import SingleAction
+from ui.widgets.tab_order import tab_in_order
 
 BANNER_MS = 6000
 LIST_WIDTH = 320  # today's list beside the form at most
@@ -111,6 +112,9 @@ class CheckInScreen(QWidget):
         self.form_area.setFrameShape(QFrame.Shape.NoFrame)
         self.form_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.form_area.setWidget(self.form)
+        self.form_area.setFocusPolicy(
+            Qt.FocusPolicy.NoFocus
+        )  # Tab goes to the answers, not the page
         # A new child row is scrolled into view once the layout has made room for
         # it. The timer holds no row: the form may be checked in and cleared
         # before it fires, so it looks up the rows there are then.
@@ -157,6 +161,9 @@ class CheckInScreen(QWidget):
         secondary.setSizePolicy(policy)
         actions.addWidget(secondary, 1)
         actions.addWidget(self.submit_button, 0, Qt.AlignmentFlag.AlignBottom)
+        tab_in_order(
+            self.clear_button, self.count_only_button, self.workshops_button, self.submit_button
+        )
         layout.addLayout(actions)
         self.submit_button.ensurePolished()
         self.submit_button.setMinimumWidth(self.submit_button.sizeHint().width())
@@ -259,7 +266,7 @@ class CheckInScreen(QWidget):
                 font = QFont(item.font())
                 font.setStrikeOut(True)
                 item.setFont(font)
-                item.setForeground(QBrush(QColor("#a89c93")))
+                item.setForeground(QBrush(QColor("#70655e")))
             self.visit_list.addItem(item)
 
     # -- actions -----------------------------------------------------------

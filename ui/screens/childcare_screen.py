@@ -67,6 +67,7 @@ class ChildcareScreen(QWidget):
         self.code_entry = QLineEdit(card)
         self.code_entry.setProperty("role", "code-entry")
         self.code_entry.setPlaceholderText("000")
+        self.code_entry.setAccessibleName(self.tr("Pickup code"))
         self.code_entry.setMaxLength(6)
         self.code_entry.setFixedWidth(220)
         self.code_entry.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -167,7 +168,7 @@ class ChildcareScreen(QWidget):
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if not child.in_care:
-                    item.setForeground(QBrush(QColor("#a89c93")))
+                    item.setForeground(QBrush(QColor("#70655e")))
                 self.table.setItem(row, col, item)
 
     def hand_back(self) -> None:

@@ -93,7 +93,7 @@ class ConsultationDayList(QFrame):
                 font = item.font()
                 font.setStrikeOut(True)
                 item.setFont(font)
-                item.setForeground(QBrush(QColor("#a89c93")))
+                item.setForeground(QBrush(QColor("#70655e")))
             self.list.addItem(item)
             self.rows.append((kind, row_id, active))
         ids = [row[:2] for row in self.rows]

@@ -196,13 +196,17 @@ class ConsultationsScreen(QWidget):
         self.minutes.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.less = QPushButton("−", card)
         self.more = QPushButton("+", card)
+        self.less.setToolTip(self.tr("5 minutes less"))
+        self.more.setToolTip(self.tr("5 minutes more"))
         for button, step in ((self.less, -1), (self.more, 1)):
             button.setFixedWidth(48)
             button.setAutoDefault(False)
             button.clicked.connect(lambda _=False, s=step: self.minutes.stepBy(s))
         self.event_choice = QComboBox(card)
+        self.event_choice.setAccessibleName(self.tr("Linked to: day"))
         self.event_choice.setMinimumWidth(110)
         self.visit_choice = QComboBox(card)
+        self.visit_choice.setAccessibleName(self.tr("Linked to: check-in"))
         self.visit_choice.setMinimumWidth(110)
         # Each drop-down as wide as its longest choice (「つながりカフェ 10:00」, 「受付と結び
         # 付けない」); the second goes under the first when the card is narrow.

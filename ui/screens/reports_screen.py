@@ -88,8 +88,10 @@ class ReportsScreen(QWidget):
         self.pickers: list[QWidget] = []
         self.month = QDateEdit(QDate(today.year, today.month, 1), self)
         self.month.setDisplayFormat("yyyy-MM")
+        self.month.setAccessibleName(self.tr("Month"))
         self.month.setMaximumDate(QDate(today.year, today.month, today.day))
         self.year = QSpinBox(self)
+        self.year.setAccessibleName(self.tr("Fiscal year"))
         self.year.setRange(2000, today.year)
         self.year.setValue(fiscal_year_of(today, start_month(state.ctx)))
         self.year_label = QLabel(self)
@@ -103,6 +105,8 @@ class ReportsScreen(QWidget):
         range_row.setContentsMargins(0, 0, 0, 0)
         self.first = QDateEdit(QDate(today.year, today.month, 1), self)
         self.last = QDateEdit(QDate(today.year, today.month, today.day), self)
+        self.first.setAccessibleName(self.tr("First day"))
+        self.last.setAccessibleName(self.tr("Last day"))
         for edit in (self.first, self.last):
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setCalendarPopup(True)

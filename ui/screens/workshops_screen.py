@@ -96,6 +96,7 @@ class WorkshopsScreen(QWidget):
         self.slot_list.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.slot_list.viewport().installEventFilter(self)  # lines re-wrap on resize
         self.slot_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.slot_list.setAccessibleName(self.tr("Today's workshops"))
         self.slot_list.currentRowChanged.connect(self._slot_chosen)
         self.empty = QLabel(left)
         self.empty.setProperty("role", "empty")
@@ -213,7 +214,7 @@ class WorkshopsScreen(QWidget):
             detail += " ・ " + self.tr("came %1").replace("%1", str(slot.attended))
             item = QListWidgetItem(f"{text}\n{detail}")
             if slot.full:
-                item.setForeground(QBrush(QColor("#ad574c")))
+                item.setForeground(QBrush(QColor("#9f5046")))
             self.slot_list.addItem(item)
         self.slot_list.blockSignals(False)
         self._fit_slot_lines()
@@ -264,7 +265,7 @@ class WorkshopsScreen(QWidget):
                 status = self.tr("booked")
             item = QListWidgetItem(f"{who}    {status}")
             if s.status == "waitlisted":
-                item.setForeground(QBrush(QColor("#7a6e66")))
+                item.setForeground(QBrush(QColor("#70655e")))
             self.signup_list.addItem(item)
         ids = [s.id for s in self.signups]
         if chosen is not None and chosen.id in ids:  # still selected after a change

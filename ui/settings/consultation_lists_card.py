@@ -88,7 +88,7 @@ class ConsultationListsCard(QFrame):
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, entry.code)
             if entry.hidden:
-                item.setForeground(QBrush(QColor("#a89c93")))
+                item.setForeground(QBrush(QColor("#70655e")))
             self.list.addItem(item)
         if 0 <= keep < self.list.count():
             self.list.setCurrentRow(keep)

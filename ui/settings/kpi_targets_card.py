@@ -61,6 +61,7 @@ class KpiTargetsCard(QFrame):
 
         bar = QHBoxLayout()
         self.year = QComboBox(self)
+        self.year.setAccessibleName(self.tr("Fiscal year"))
         self.year.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.copy_button = QPushButton(self.tr("Copy last year's"), self)
         self.copy_button.setAutoDefault(False)

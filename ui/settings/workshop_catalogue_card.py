@@ -134,7 +134,7 @@ class WorkshopCatalogueCard(QFrame):
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, w.id)
             if not w.active:
-                item.setForeground(QBrush(QColor("#a89c93")))
+                item.setForeground(QBrush(QColor("#70655e")))
             self.list.addItem(item)
 
     def _selected(self) -> WorkshopInfo | None:

@@ -6,7 +6,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-BAR = QColor("#c2665a")
+BAR = QColor("#bc584b")  # the sheet's rose (resources/style.qss)
 AXIS = QColor("#d9c9bc")
 TEXT = QColor("#5b4f47")
 

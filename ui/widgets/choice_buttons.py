@@ -1,7 +1,8 @@
 """A row of large toggle buttons for one answer (age band, residence, ...).
 
-Touch-friendly (48 px high) and keyboard-friendly: Tab reaches the row,
-arrow keys move along it, Space picks. Labels come from kiosk (choice.* in resources/locales)
+Touch-friendly (48 px high) and keyboard-friendly: Tab reaches the row (one
+stop per row: the chosen answer, else the first), arrow keys move along it,
+Space picks; the next Tab goes on to the next row. Labels come from kiosk (choice.* in resources/locales)
 so the screen, CSV and PDF all say the same words.
 """
 
@@ -47,6 +48,7 @@ class ChoiceButtons(QWidget):
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         self._group.buttonClicked.connect(self._clicked)
+        self._one_tab_stop()
 
     @classmethod
     def for_group(cls, group: str, lang: str, optional: bool = False) -> ChoiceButtons:
@@ -54,6 +56,7 @@ class ChoiceButtons(QWidget):
 
     def _clicked(self, button: QPushButton) -> None:
         code = button.property("code")
+        self._one_tab_stop(button)
         if button.isChecked():
             for other in self._buttons.values():
                 if other is not button:
@@ -73,6 +76,20 @@ class ChoiceButtons(QWidget):
     def set_value(self, code: str | None) -> None:
         for c, button in self._buttons.items():
             button.setChecked(c == code)
+        self._one_tab_stop()
+
+    def _one_tab_stop(self, stop: QPushButton | None = None) -> None:
+        """Tab stops at one button of the row (`stop`, else the chosen one, else the
+        first), so a keyboard user crosses a row of eight answers with one Tab; the
+        others still take focus by click and by the arrow keys."""
+        buttons = list(self._buttons.values())
+        if not buttons:
+            return
+        if stop is None:
+            stop = next((b for b in buttons if b.isChecked()), buttons[0])
+        for button in buttons:
+            policy = Qt.FocusPolicy.StrongFocus if button is stop else Qt.FocusPolicy.ClickFocus
+            button.setFocusPolicy(policy)
 
     def focus_first(self) -> None:
         next(iter(self._buttons.values())).setFocus()
@@ -86,6 +103,8 @@ class ChoiceButtons(QWidget):
             if watched in buttons and event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right):
                 i = buttons.index(watched)
                 step = 1 if event.key() == Qt.Key.Key_Right else -1
-                buttons[(i + step) % len(buttons)].setFocus()
+                target = buttons[(i + step) % len(buttons)]
+                self._one_tab_stop(target)
+                target.setFocus()
                 return True
         return False

@@ -27,6 +27,9 @@ def day_stepper(parent: QWidget, width: int, to_today: Callable[[], None]) -> Da
     previous.setFixedWidth(48)
     following = QPushButton("▶", parent)
     following.setFixedWidth(48)
+    day.setAccessibleName(QCoreApplication.translate("DayStepper", "Day"))
+    previous.setAccessibleName(QCoreApplication.translate("DayStepper", "Previous day"))
+    following.setAccessibleName(QCoreApplication.translate("DayStepper", "Next day"))
     today = QPushButton(QCoreApplication.translate("DayStepper", "Today"), parent)
     for button in (previous, following, today):
         button.setAutoDefault(False)

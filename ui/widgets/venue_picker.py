@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox
 
 from kiosk.core.context import AppContext
@@ -21,6 +22,8 @@ def fill_venues(
     `all_label` puts a first item with no id ("all venues"). Signals are held
     while filling: the screen is refreshed by whoever asked, once, not once per item.
     """
+    if not combo.accessibleName():  # a screen reader says what is asked, not only the choice
+        combo.setAccessibleName(QCoreApplication.translate("VenuePicker", "Venue"))
     combo.blockSignals(True)
     try:
         combo.clear()
