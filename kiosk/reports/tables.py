@@ -65,9 +65,15 @@ def kpi_header(lang: str) -> list[str]:
     ]
 
 
-def month_heading(year: int, month: int, lang: str, many_years: bool) -> str:
+def month_heading(
+    year: int, month: int, lang: str, many_years: bool, english_name: bool = False
+) -> str:
+    """「4月」 (「2026年4月」 across years); in English 2026-04, or "Apr" with `english_name`
+    (a PDF column within one year, where a name reads more easily than a date)."""
     if lang == "ja":
         return f"{year}年{month}月" if many_years else f"{month}月"
+    if english_name and not many_years:
+        return date(year, month, 1).strftime("%b")
     return f"{year}-{month:02d}"
 
 

@@ -41,7 +41,7 @@ from kiosk.reports.period import (
 )
 from kiosk.reports.period_export import PeriodRequest, build, list_labels
 from kiosk.reports.period_export import render as render_period
-from kiosk.reports.render.period_csv import kpi_header, month_heading
+from kiosk.reports.tables import kpi_header, month_heading
 from ui.background import run_in_background
 from ui.dialogs.form_fill_dialog import FormFillDialog
 from ui.door_state import DoorState

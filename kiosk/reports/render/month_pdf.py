@@ -56,7 +56,8 @@ from kiosk.reports.render.pdf_pages import (
     styles,
     table_style,
 )
-from kiosk.reports.render.period_pdf import month_heading, report_document
+from kiosk.reports.render.period_pdf import report_document
+from kiosk.reports.tables import month_heading
 from kiosk.reports.targets import metrics
 
 GAP = 5 * mm
@@ -122,7 +123,7 @@ def _figures_page(
     months = report.months
     chart: list[Flowable] = []
     if len(months) > 1:
-        labels = [month_heading(y, m, lang, False) for (y, m), _ in months]
+        labels = [month_heading(y, m, lang, False, english_name=True) for (y, m), _ in months]
         chart_title = text("report.pdf.visits_fy_chart", lang, year=year, month=month.label)
         nothing = paragraph(escape(text("report.pdf.no_visits_chart", lang)), look["note"])
         chart = [

@@ -16,9 +16,7 @@ from kiosk.reports.kpi import KpiRow
 from kiosk.reports.period import PeriodReport
 from kiosk.reports.render.export_file import period_filename
 from kiosk.reports.render.table_csv import render_tables_csv
-from kiosk.reports.tables import kpi_header, month_heading, period_tables
-
-__all__ = ["kpi_header", "month_heading", "render_period_csv"]
+from kiosk.reports.tables import period_tables
 
 
 def render_period_csv(

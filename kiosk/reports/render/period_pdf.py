@@ -65,9 +65,9 @@ from kiosk.reports.render.pdf_pages import (
     styles,
     table_style,
 )
+from kiosk.reports.tables import kpi_header, month_heading
 
 VENUES_PER_PAGE = 10  # venue columns in one table; more venues: more tables
-KPI_COLUMNS = ("group", "metric", "kind", "target", "actual", "achieved", "ratio")
 WIDE = landscape(A4)
 
 
@@ -182,7 +182,7 @@ def _kpi_page(
         parts.append(paragraph(escape(text("report.pdf.no_kpi", lang)), look["body"]))
     parts.append(Spacer(1, 6 * mm))
     months = report.months
-    labels = [month_heading(y, m, lang, False) for (y, m), _ in months]
+    labels = [month_heading(y, m, lang, False, english_name=True) for (y, m), _ in months]
     parts.append(paragraph(escape(text("report.pdf.visits_chart", lang)), look["heading"]))
     nothing = paragraph(escape(text("report.pdf.no_visits_chart", lang)), look["note"])
     parts.append(bar_chart(labels, [f.visits for _, f in months], font, 46 * mm, nothing))
@@ -200,7 +200,7 @@ def kpi_table(
     kpis: Sequence[KpiRow], look: dict[str, ParagraphStyle], font: str, lang: str
 ) -> Table:
     """区分, 目標・KPI, 種別, 目標, 実績, 達成率, 比率: as the grant's form writes them."""
-    header: list[object] = [text(f"report.kpi.{c}", lang) for c in KPI_COLUMNS]
+    header: list[object] = list(kpi_header(lang))
     data: list[list[object]] = [header]
     for k in kpis:
         group, metric, kind, *numbers = k.texts()
@@ -221,12 +221,6 @@ def _rate(figures: PeriodFigures) -> float:
     return float(value) if value is not None else 0.0
 
 
-def month_heading(year: int, month: int, lang: str, many_years: bool) -> str:
-    if lang == "ja":
-        return f"{year}年{month}月" if many_years else f"{month}月"
-    return f"{year}-{month:02d}" if many_years else date(year, month, 1).strftime("%b")
-
-
 def month_tables(
     report: PeriodReport,
     list_labels: dict[str, dict[str, str]],
@@ -239,7 +233,7 @@ def month_tables(
     rows = report_rows([*columns, *[f for _, f in report.per_venue]], lang, list_labels)
     years = {y for (y, _), _ in report.months}
     many = report.period.kind != "fiscal_year" and len(years) > 1
-    headings = [month_heading(y, m, lang, many) for (y, m), _ in report.months]
+    headings = [month_heading(y, m, lang, many, english_name=True) for (y, m), _ in report.months]
     heading = f"{escape(report.venue_label)}　{escape(text('report.pdf.months', lang))}"
     return [
         paragraph(heading, look["heading"]),
