@@ -86,7 +86,7 @@
 <context>
     <name>AppDialog</name>
     <message>
-        <location filename="../../ui/dialogs/app_dialog.py" line="231"/>
+        <location filename="../../ui/dialogs/app_dialog.py" line="244"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
@@ -374,27 +374,27 @@
         <translation>相談希望</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_form.py" line="162"/>
+        <location filename="../../ui/screens/checkin_form.py" line="163"/>
         <source>Regular: %1 (answers from her last visit)</source>
         <translation>リピーター：%1 さん（前回の回答を表示中）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_form.py" line="194"/>
+        <location filename="../../ui/screens/checkin_form.py" line="195"/>
         <source>Regulars:</source>
         <translation>リピーター：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_form.py" line="197"/>
+        <location filename="../../ui/screens/checkin_form.py" line="198"/>
         <source>No regular found: this nickname will be registered.</source>
         <translation>該当なし：このニックネームで新しく登録します。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_form.py" line="223"/>
+        <location filename="../../ui/screens/checkin_form.py" line="224"/>
         <source>Please choose her age group (or “No answer”).</source>
         <translation>年代を選んでください（答えたくない場合は「無回答」）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_form.py" line="226"/>
+        <location filename="../../ui/screens/checkin_form.py" line="227"/>
         <source>Please choose the age of child %1.</source>
         <translation>子ども%1の年齢を選んでください。</translation>
     </message>
@@ -402,145 +402,146 @@
 <context>
     <name>CheckInScreen</name>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="129"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="128"/>
         <source>Clear (Esc)</source>
         <translation>クリア（Esc）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="132"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="131"/>
         <source>Count only, no questions</source>
         <translation>回答なしで受付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="136"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="135"/>
         <source>For a visitor who prefers not to answer: counted, every answer “No answer”.</source>
         <translation>質問に答えたくない方：人数だけ数え、回答はすべて「無回答」になります。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="139"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="138"/>
         <source>Check in (Enter)</source>
         <translation>受付する（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="192"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="191"/>
         <source>Today&apos;s check-ins</source>
         <translation>本日の受付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="200"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="199"/>
         <source>Undo last (Ctrl+Z)</source>
         <translation>直前を取り消す（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="203"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="202"/>
         <source>Cancel selected…</source>
         <translation>選んだ受付を取り消す…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="229"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="228"/>
         <source>Check-in has not started today.
 Press “Open today&apos;s check-in” above (Ctrl+O).</source>
         <translation>本日の受付はまだ始まっていません。
 上の「本日の受付を開始」を押してください（Ctrl+O）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="233"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="232"/>
         <source>Today&apos;s check-in is closed. Thank you for today!</source>
         <translation>本日の受付は終了しました。今日もありがとうございました！</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="249"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="248"/>
         <source>count only</source>
         <translation>回答なし</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="253"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="252"/>
         <source>first time</source>
         <translation>はじめて</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="258"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="257"/>
         <source>childcare %1</source>
         <translation>託児%1人</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="261"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="260"/>
         <source>(cancelled)</source>
         <translation>（取消）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="283"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="282"/>
         <source>Next visitor: choose her age group and press Enter. A nickname is optional.</source>
         <translation>次の方：年代を選んで Enter。ニックネームは任意です。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="327"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="326"/>
         <source>Checked in: No. %1</source>
         <translation>受付しました：No. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="330"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="329"/>
         <source>workshops: Ctrl+W</source>
         <translation>ワークショップ申込：Ctrl+W</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="378"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="377"/>
         <source>There is no check-in to undo.</source>
         <translation>取り消せる受付がありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="384"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="383"/>
         <source>Undo</source>
         <translation>取り消し</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="385"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="384"/>
         <source>Undo check-in No. %1 (%2)?</source>
         <translation>No. %1（%2）の受付を取り消しますか？</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="388"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="387"/>
         <source>Undo the check-in</source>
         <translation>受付を取り消す</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="389"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="388"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="411"/>
         <source>Back</source>
         <translation>戻る</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="398"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="397"/>
         <source>Undone: No. %1</source>
         <translation>No. %1 を取り消しました</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="362"/>
-        <location filename="../../ui/screens/checkin_screen.py" line="404"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="361"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="403"/>
         <source>Select a check-in in the list first.</source>
         <translation>先に一覧から受付を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="143"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="142"/>
         <source>Workshops…</source>
         <translation>ワークショップ…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="147"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="146"/>
         <source>Sign the visitor just checked in (or the one selected in the list) up for workshops (Ctrl+W).</source>
         <translation>いま受付した方（または一覧で選んだ方）をワークショップに申し込みます（Ctrl+W）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="410"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="408"/>
         <source>Cancel a check-in</source>
         <translation>受付の取り消し</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="411"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="409"/>
         <source>Why is it cancelled? (It stays in the records, marked cancelled.)</source>
         <translation>取り消す理由を選んでください（記録は「取消」として残ります）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_screen.py" line="427"/>
+        <location filename="../../ui/screens/checkin_screen.py" line="423"/>
         <source>Cancelled: No. %1</source>
         <translation>No. %1 を取り消しました</translation>
     </message>
@@ -798,42 +799,58 @@ It shows her pickup code: give it to her parent only.</source>
         <translation>先に一覧から項目を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/consultation_lists_card.py" line="115"/>
+        <location filename="../../ui/settings/consultation_lists_card.py" line="116"/>
         <source>Add an entry</source>
         <translation>項目の追加</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/consultation_lists_card.py" line="115"/>
+        <location filename="../../ui/settings/consultation_lists_card.py" line="117"/>
         <source>Label (as it will show on the button)</source>
         <translation>表示名（ボタンに表示されます）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/consultation_lists_card.py" line="120"/>
+        <location filename="../../ui/settings/consultation_lists_card.py" line="118"/>
+        <source>Add it</source>
+        <translation>追加する</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/consultation_lists_card.py" line="119"/>
+        <location filename="../../ui/settings/consultation_lists_card.py" line="137"/>
+        <source>Back</source>
+        <translation>戻る</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/consultation_lists_card.py" line="124"/>
         <source>Added.</source>
         <translation>追加しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/consultation_lists_card.py" line="130"/>
+        <location filename="../../ui/settings/consultation_lists_card.py" line="134"/>
         <source>Rename</source>
         <translation>名前の変更</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/consultation_lists_card.py" line="131"/>
+        <location filename="../../ui/settings/consultation_lists_card.py" line="135"/>
         <source>New label (records made under the old one keep counting here)</source>
         <translation>新しい表示名（これまでの記録もこの項目として数えます）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/consultation_lists_card.py" line="137"/>
+        <location filename="../../ui/settings/consultation_lists_card.py" line="136"/>
+        <source>Change</source>
+        <translation>変更する</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/consultation_lists_card.py" line="143"/>
         <source>Renamed.</source>
         <translation>名前を変更しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/consultation_lists_card.py" line="148"/>
+        <location filename="../../ui/settings/consultation_lists_card.py" line="154"/>
         <source>Shown again.</source>
         <translation>再表示しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/consultation_lists_card.py" line="148"/>
+        <location filename="../../ui/settings/consultation_lists_card.py" line="154"/>
         <source>Hidden.</source>
         <translation>非表示にしました。</translation>
     </message>
@@ -1146,248 +1163,254 @@ It shows her pickup code: give it to her parent only.</source>
 <context>
     <name>ExchangeCard</name>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="66"/>
+        <location filename="../../ui/settings/exchange_card.py" line="65"/>
         <source>Data exchange between venues</source>
         <translation>会場間のデータ交換</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="69"/>
+        <location filename="../../ui/settings/exchange_card.py" line="68"/>
         <source>Each venue PC is paired once with the coordinator&apos;s PC, then exports its records to a file (USB stick or shared folder) that only the coordinator can read; the coordinator imports the files into one database. Importing a file twice counts nothing twice. Nicknames and care notes never leave this PC.</source>
         <translation>各会場PCは、コーディネーターのPCと一度だけペアリングします。その後は記録をファイルに書き出し（USBメモリや共有フォルダ）、コーディネーターがそれを1つのデータベースに取り込みます。ファイルはコーディネーターのPCでしか読めません。同じファイルを2回取り込んでも二重には数えません。ニックネームと託児メモはこのPCから出ません。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="86"/>
+        <location filename="../../ui/settings/exchange_card.py" line="85"/>
         <source>Rename this PC…</source>
         <translation>このPCの名前を変える…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="98"/>
+        <location filename="../../ui/settings/exchange_card.py" line="97"/>
         <source>Exchange files</source>
         <translation>交換ファイル</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="105"/>
+        <location filename="../../ui/settings/exchange_card.py" line="104"/>
         <source>Export everything, not only what changed</source>
         <translation>前回以降の変更だけでなく、すべて書き出す</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="108"/>
-        <location filename="../../ui/settings/exchange_card.py" line="218"/>
+        <location filename="../../ui/settings/exchange_card.py" line="107"/>
+        <location filename="../../ui/settings/exchange_card.py" line="217"/>
         <source>Export for the coordinator…</source>
         <translation>コーディネーターへ書き出す…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="112"/>
+        <location filename="../../ui/settings/exchange_card.py" line="111"/>
         <source>Import files…</source>
         <translation>ファイルを取り込む…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="125"/>
+        <location filename="../../ui/settings/exchange_card.py" line="124"/>
         <source>Records</source>
         <translation>記録の種類</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="126"/>
-        <location filename="../../ui/settings/exchange_card.py" line="140"/>
+        <location filename="../../ui/settings/exchange_card.py" line="125"/>
+        <location filename="../../ui/settings/exchange_card.py" line="139"/>
         <source>New</source>
         <translation>新規</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="127"/>
-        <location filename="../../ui/settings/exchange_card.py" line="140"/>
+        <location filename="../../ui/settings/exchange_card.py" line="126"/>
+        <location filename="../../ui/settings/exchange_card.py" line="139"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="128"/>
+        <location filename="../../ui/settings/exchange_card.py" line="127"/>
         <source>Unchanged</source>
         <translation>変更なし</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="129"/>
+        <location filename="../../ui/settings/exchange_card.py" line="128"/>
         <source>Conflicts</source>
         <translation>競合</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="134"/>
+        <location filename="../../ui/settings/exchange_card.py" line="133"/>
         <source>Data received from</source>
         <translation>データを受け取った端末</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="136"/>
-        <location filename="../../ui/settings/exchange_card.py" line="140"/>
+        <location filename="../../ui/settings/exchange_card.py" line="135"/>
+        <location filename="../../ui/settings/exchange_card.py" line="139"/>
         <source>PC</source>
         <translation>端末</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="136"/>
+        <location filename="../../ui/settings/exchange_card.py" line="135"/>
         <source>File made</source>
         <translation>ファイル作成</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="136"/>
-        <location filename="../../ui/settings/exchange_card.py" line="140"/>
+        <location filename="../../ui/settings/exchange_card.py" line="135"/>
+        <location filename="../../ui/settings/exchange_card.py" line="139"/>
         <source>Imported</source>
         <translation>取り込み</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="138"/>
+        <location filename="../../ui/settings/exchange_card.py" line="137"/>
         <source>Imports that can be undone</source>
         <translation>取り消せる取り込み</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="145"/>
+        <location filename="../../ui/settings/exchange_card.py" line="144"/>
         <source>Undo this import…</source>
         <translation>この取り込みを取り消す…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="150"/>
+        <location filename="../../ui/settings/exchange_card.py" line="149"/>
         <source>Records by venue</source>
         <translation>会場ごとの記録</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="152"/>
+        <location filename="../../ui/settings/exchange_card.py" line="151"/>
         <source>Venue</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="152"/>
+        <location filename="../../ui/settings/exchange_card.py" line="151"/>
         <source>Recorded on</source>
         <translation>記録した端末</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="152"/>
+        <location filename="../../ui/settings/exchange_card.py" line="151"/>
         <source>Days</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="152"/>
+        <location filename="../../ui/settings/exchange_card.py" line="151"/>
         <source>Held</source>
         <translation>回数</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="211"/>
+        <location filename="../../ui/settings/exchange_card.py" line="210"/>
         <source>No import to undo</source>
         <translation>取り消せる取り込みはありません</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="216"/>
+        <location filename="../../ui/settings/exchange_card.py" line="215"/>
         <source>Export set-up for the venue PCs…</source>
         <translation>会場PC向けに設定を書き出す…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="221"/>
+        <location filename="../../ui/settings/exchange_card.py" line="220"/>
         <source>(no name yet)</source>
         <translation>（まだ名前がありません）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="223"/>
+        <location filename="../../ui/settings/exchange_card.py" line="222"/>
         <source>This PC: %1 (%2)</source>
         <translation>このPC: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="226"/>
+        <location filename="../../ui/settings/exchange_card.py" line="225"/>
         <source>last export %1</source>
         <translation>最後の書き出し %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="228"/>
+        <location filename="../../ui/settings/exchange_card.py" line="227"/>
         <source>never exported</source>
         <translation>まだ書き出していません</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="231"/>
+        <location filename="../../ui/settings/exchange_card.py" line="230"/>
         <source>%1 · %2 record(s) not yet exported</source>
         <translation>%1 ・ まだ書き出していない記録 %2件</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="249"/>
+        <location filename="../../ui/settings/exchange_card.py" line="248"/>
         <source>No file imported yet</source>
         <translation>まだ取り込んだファイルはありません</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="269"/>
+        <location filename="../../ui/settings/exchange_card.py" line="268"/>
         <source>Rename this PC</source>
         <translation>このPCの名前</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="270"/>
+        <location filename="../../ui/settings/exchange_card.py" line="269"/>
         <source>A name the coordinator will recognise (for example 会場PC 1):</source>
         <translation>コーディネーターが見て分かる名前（例：会場PC 1）：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="282"/>
+        <location filename="../../ui/settings/exchange_card.py" line="270"/>
+        <source>Change</source>
+        <translation>変更する</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/exchange_card.py" line="283"/>
         <source>This PC is now called %1.</source>
         <translation>このPCの名前を「%1」にしました。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="294"/>
+        <location filename="../../ui/settings/exchange_card.py" line="295"/>
         <source>Export for the coordinator</source>
         <translation>コーディネーターへ書き出す</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="296"/>
-        <location filename="../../ui/settings/exchange_card.py" line="323"/>
+        <location filename="../../ui/settings/exchange_card.py" line="297"/>
+        <location filename="../../ui/settings/exchange_card.py" line="324"/>
         <source>Exchange files (*.tsunagari)</source>
         <translation>交換ファイル (*.tsunagari)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="310"/>
+        <location filename="../../ui/settings/exchange_card.py" line="311"/>
         <source>Exported %1 record(s) to %2.</source>
         <translation>%1件を書き出しました：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="321"/>
+        <location filename="../../ui/settings/exchange_card.py" line="322"/>
         <source>Import exchange files</source>
         <translation>交換ファイルを取り込む</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="353"/>
+        <location filename="../../ui/settings/exchange_card.py" line="354"/>
         <source>%1: this file was imported on %2; nothing changed.</source>
         <translation>%1: このファイルは %2 に取り込み済みです。何も変わっていません。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="358"/>
+        <location filename="../../ui/settings/exchange_card.py" line="359"/>
         <source>%1: everything was already here; nothing changed.</source>
         <translation>%1: すべて取り込み済みでした。何も変わっていません。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="362"/>
+        <location filename="../../ui/settings/exchange_card.py" line="363"/>
         <source>%1: %2 new, %3 updated, %4 unchanged, %5 conflict(s)</source>
         <translation>%1: 新規 %2件・更新 %3件・変更なし %4件・競合 %5件</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="374"/>
+        <location filename="../../ui/settings/exchange_card.py" line="375"/>
         <source>Choose an import in the list first.</source>
         <translation>先に一覧から取り込みを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="379"/>
+        <location filename="../../ui/settings/exchange_card.py" line="380"/>
         <source>Undo an import</source>
         <translation>取り込みの取り消し</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="381"/>
+        <location filename="../../ui/settings/exchange_card.py" line="382"/>
         <source>Undo the import from %1 of %2? The records it added are removed and the records it changed get their earlier values back. The file can be imported again later.</source>
         <translation>%1 からの取り込み（%2）を取り消しますか？ 追加された記録は削除され、変更された記録は前の値に戻ります。ファイルは後でもう一度取り込めます。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="387"/>
+        <location filename="../../ui/settings/exchange_card.py" line="388"/>
         <source>Undo the import</source>
         <translation>取り消す</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="388"/>
+        <location filename="../../ui/settings/exchange_card.py" line="271"/>
+        <location filename="../../ui/settings/exchange_card.py" line="389"/>
         <source>Back</source>
         <translation>戻る</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="397"/>
+        <location filename="../../ui/settings/exchange_card.py" line="398"/>
         <source>Undone: the import from %1 (%2 new removed, %3 updated put back).</source>
         <translation>取り消しました: %1 からの取り込み（新規%2件を削除、更新%3件を元に戻しました）。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/exchange_card.py" line="408"/>
+        <location filename="../../ui/settings/exchange_card.py" line="409"/>
         <source>Working… the other screens stay usable.</source>
         <translation>処理中です… ほかの画面はそのまま使えます。</translation>
     </message>
@@ -2754,17 +2777,22 @@ Close Tsunagari anyway?</source>
         <translation>質問を追加</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="293"/>
+        <location filename="../../ui/settings/questionnaire_editor.py" line="294"/>
         <source>Kind of question</source>
         <translation>質問の種類</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="335"/>
+        <location filename="../../ui/settings/questionnaire_editor.py" line="296"/>
+        <source>Back</source>
+        <translation>戻る</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/questionnaire_editor.py" line="337"/>
         <source>This question decides satisfaction. Choose another one below first.</source>
         <translation>この質問で満足度を数えています。先に下で別の質問を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="433"/>
+        <location filename="../../ui/settings/questionnaire_editor.py" line="435"/>
         <source>(this copy)</source>
         <translation>（編集中のコピー）</translation>
     </message>
@@ -2871,186 +2899,192 @@ Close Tsunagari anyway?</source>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="158"/>
+        <location filename="../../ui/screens/settings_screen.py" line="157"/>
         <source>Organisation and language</source>
         <translation>団体と言語</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="161"/>
-        <location filename="../../ui/screens/settings_screen.py" line="173"/>
+        <location filename="../../ui/screens/settings_screen.py" line="160"/>
+        <location filename="../../ui/screens/settings_screen.py" line="172"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="165"/>
+        <location filename="../../ui/screens/settings_screen.py" line="164"/>
         <source>Organisation</source>
         <translation>団体名</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="170"/>
+        <location filename="../../ui/screens/settings_screen.py" line="169"/>
         <source>Title of reports (事業名); the organisation if empty</source>
         <translation>報告書の表題（事業名）。空欄なら団体名</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="177"/>
+        <location filename="../../ui/screens/settings_screen.py" line="176"/>
         <source>Project</source>
         <translation>事業名</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="182"/>
+        <location filename="../../ui/screens/settings_screen.py" line="181"/>
         <source> (month the fiscal year starts)</source>
         <translation> 月始まり</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="184"/>
+        <location filename="../../ui/screens/settings_screen.py" line="183"/>
         <source>Fiscal year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="188"/>
+        <location filename="../../ui/screens/settings_screen.py" line="187"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="191"/>
+        <location filename="../../ui/screens/settings_screen.py" line="190"/>
         <source>Where the data lives</source>
         <translation>データの保存場所</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="201"/>
+        <location filename="../../ui/screens/settings_screen.py" line="200"/>
         <source>Tsunagari keeps no real names and never the content of a consultation. Nicknames and care notes are personal details and will expire.</source>
         <translation>つながりは本名や相談の内容を記録しません。ニックネームと託児メモは個人情報として、保存期間が過ぎると消去されます。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="213"/>
+        <location filename="../../ui/screens/settings_screen.py" line="212"/>
         <source>Venues</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="214"/>
+        <location filename="../../ui/screens/settings_screen.py" line="213"/>
         <source>The venue marked ★ is the one this laptop checks in for.</source>
         <translation>★印の会場が、このパソコンで受付する会場です。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="222"/>
+        <location filename="../../ui/screens/settings_screen.py" line="221"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="234"/>
+        <location filename="../../ui/screens/settings_screen.py" line="233"/>
         <source>Add…</source>
         <translation>追加…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="235"/>
+        <location filename="../../ui/screens/settings_screen.py" line="234"/>
         <source>Rename…</source>
         <translation>名前を変更…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="236"/>
+        <location filename="../../ui/screens/settings_screen.py" line="235"/>
         <source>Use at this laptop</source>
         <translation>この端末で使う</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="237"/>
+        <location filename="../../ui/screens/settings_screen.py" line="236"/>
         <source>Retire</source>
         <translation>終了にする</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="257"/>
+        <location filename="../../ui/screens/settings_screen.py" line="256"/>
         <source>a database server</source>
         <translation>データベースサーバー</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="259"/>
+        <location filename="../../ui/screens/settings_screen.py" line="258"/>
         <source>Folder: %1
 This device: %2</source>
         <translation>フォルダ：%1
 この端末：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="284"/>
+        <location filename="../../ui/screens/settings_screen.py" line="283"/>
         <source>Select a venue to see or change its kind.</source>
         <translation>会場を選ぶと、その種類を確かめたり変えたりできます。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="290"/>
+        <location filename="../../ui/screens/settings_screen.py" line="289"/>
         <source>No day has been held here yet, so the kind can still be changed.</source>
         <translation>この会場はまだ開催日がないので、種類を変えられます。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="292"/>
+        <location filename="../../ui/screens/settings_screen.py" line="291"/>
         <source>Days have been held here, so the kind stays as it is.</source>
         <translation>この会場には開催日の記録があるため、種類は変えられません。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="308"/>
+        <location filename="../../ui/screens/settings_screen.py" line="307"/>
         <source>Saved: fiscal years now start in month %1.</source>
         <translation>保存しました：年度は%1月始まりになりました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="314"/>
-        <location filename="../../ui/screens/settings_screen.py" line="320"/>
+        <location filename="../../ui/screens/settings_screen.py" line="313"/>
+        <location filename="../../ui/screens/settings_screen.py" line="319"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="331"/>
+        <location filename="../../ui/screens/settings_screen.py" line="330"/>
         <source>Select a venue in the list first.</source>
         <translation>先に一覧から会場を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="344"/>
+        <location filename="../../ui/screens/settings_screen.py" line="343"/>
         <source>Venue added.</source>
         <translation>会場を追加しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="355"/>
+        <location filename="../../ui/screens/settings_screen.py" line="354"/>
         <source>The venue is now: %1.</source>
         <translation>会場の種類を「%1」にしました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="363"/>
+        <location filename="../../ui/screens/settings_screen.py" line="364"/>
         <source>Rename the venue</source>
         <translation>会場名の変更</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="363"/>
+        <location filename="../../ui/screens/settings_screen.py" line="365"/>
         <source>New name</source>
         <translation>新しい名前</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="367"/>
+        <location filename="../../ui/screens/settings_screen.py" line="366"/>
+        <source>Change</source>
+        <translation>変更する</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_screen.py" line="375"/>
         <source>Venue renamed.</source>
         <translation>会場名を変更しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="375"/>
+        <location filename="../../ui/screens/settings_screen.py" line="383"/>
         <source>This laptop now checks in for the selected venue.</source>
         <translation>この端末は選んだ会場の受付に切り替わりました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="384"/>
+        <location filename="../../ui/screens/settings_screen.py" line="392"/>
         <source>Retire the venue</source>
         <translation>会場を終了にする</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="385"/>
+        <location filename="../../ui/screens/settings_screen.py" line="393"/>
         <source>Retire this venue? Its past records stay in every report.</source>
         <translation>この会場を終了にしますか？これまでの記録は報告にそのまま残ります。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="386"/>
+        <location filename="../../ui/screens/settings_screen.py" line="394"/>
         <source>Retire it</source>
         <translation>終了にする</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="387"/>
+        <location filename="../../ui/screens/settings_screen.py" line="367"/>
+        <location filename="../../ui/screens/settings_screen.py" line="395"/>
         <source>Back</source>
         <translation>戻る</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="391"/>
+        <location filename="../../ui/screens/settings_screen.py" line="399"/>
         <source>Venue retired.</source>
         <translation>会場を終了にしました。</translation>
     </message>
@@ -3839,219 +3873,225 @@ Responses: %5 (tablet %6, paper %7).</source>
 <context>
     <name>WorkshopsScreen</name>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="69"/>
-        <location filename="../../ui/screens/workshops_screen.py" line="99"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="68"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="98"/>
         <source>Today&apos;s workshops</source>
         <translation>本日のワークショップ</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="71"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="70"/>
         <source>+ Add a workshop…</source>
         <translation>＋ ワークショップを追加…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="72"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="71"/>
         <source>Same as last time</source>
         <translation>前回と同じ枠をコピー</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="74"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="73"/>
         <source>Add the suggested workshops</source>
         <translation>おすすめのワークショップを追加</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="116"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="115"/>
         <source>Change places…</source>
         <translation>定員を変更…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="117"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="116"/>
         <source>Remove from today…</source>
         <translation>本日から外す…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="125"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="124"/>
         <source>Sign someone up…</source>
         <translation>申込を追加…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="128"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="127"/>
         <source>Came / did not come</source>
         <translation>出席／取り消し</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="130"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="129"/>
         <source>All booked came</source>
         <translation>予約者を全員出席に</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="132"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="131"/>
         <source>Cancel sign-up</source>
         <translation>申込を取り消す</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="204"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="203"/>
         <source>full, %1 waiting</source>
         <translation>満員・待ち%1人</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="204"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="203"/>
         <source>%1 free</source>
         <translation>残り%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="204"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="203"/>
         <source>no limit</source>
         <translation>定員なし</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="207"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="206"/>
         <source>booked %1</source>
         <translation>予約%1人</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="209"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="208"/>
         <source>booked %1 / %2</source>
         <translation>予約 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="213"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="212"/>
         <source>waiting %1</source>
         <translation>待ち%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="214"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="213"/>
         <source>came %1</source>
         <translation>出席%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="227"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="226"/>
         <source>Open today&apos;s check-in first; then add the day&apos;s workshops.</source>
         <translation>先に本日の受付を開始してから、ワークショップを追加してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="233"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="232"/>
         <source>No workshops in the catalogue yet. Add the suggested ones above, or in Settings.</source>
         <translation>ワークショップがまだ登録されていません。上の「おすすめのワークショップを追加」か、設定から登録してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="238"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="237"/>
         <source>No workshops today yet. Add one, or copy the last event&apos;s.</source>
         <translation>本日のワークショップはまだありません。追加するか、前回の枠をコピーしてください。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="261"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="260"/>
         <source>waiting (%1)</source>
         <translation>キャンセル待ち（%1番目）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="263"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="262"/>
         <source>came ✓</source>
         <translation>出席 ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="265"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="264"/>
         <source>booked</source>
         <translation>予約済</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="294"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="293"/>
         <source>Suggested workshops added to the catalogue.</source>
         <translation>おすすめのワークショップを一覧に追加しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="300"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="299"/>
         <source>Added: %1</source>
         <translation>追加しました：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="310"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="309"/>
         <source>No earlier event at this venue had workshops.</source>
         <translation>この会場の過去の開催日にワークショップはありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="315"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="314"/>
         <source>Copied the workshops of %1.</source>
         <translation>%1 のワークショップ枠をコピーしました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="324"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="323"/>
         <source>Change places</source>
         <translation>定員の変更</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="325"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="324"/>
         <source>Places for “%1” (0 = no limit):</source>
         <translation>「%1」の定員（0＝定員なし）：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="333"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="325"/>
+        <source>Change</source>
+        <translation>変更する</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/workshops_screen.py" line="334"/>
         <source>Places changed. Anyone waiting moved up if there was room.</source>
         <translation>定員を変更しました。空きがあればキャンセル待ちの方が繰り上がりました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="341"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="342"/>
         <source>Remove “%1” from today?</source>
         <translation>「%1」を本日から外しますか？</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="344"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="345"/>
         <source>%1 sign-up(s) will be cancelled (kept in the audit log).</source>
         <translation>%1件の申込が取り消されます（記録は監査ログに残ります）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="348"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="349"/>
         <source>Remove a workshop</source>
         <translation>ワークショップを外す</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="350"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="351"/>
         <source>Remove it</source>
         <translation>外す</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="351"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="326"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="352"/>
         <source>Back</source>
         <translation>戻る</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="357"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="358"/>
         <source>Removed: %1</source>
         <translation>外しました：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="369"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="370"/>
         <source>Everyone checked in today is already on this list.</source>
         <translation>本日受付した方は全員この一覧に入っています。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="388"/>
-        <location filename="../../ui/screens/workshops_screen.py" line="410"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="389"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="411"/>
         <source>Select someone in the list first.</source>
         <translation>先に一覧から選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="394"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="395"/>
         <source>No. %1 came.</source>
         <translation>No. %1 を出席にしました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="396"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="397"/>
         <source>No. %1: attendance taken back.</source>
         <translation>No. %1 の出席を取り消しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="404"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="405"/>
         <source>Everyone booked is marked as came.</source>
         <translation>予約者全員を出席にしました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="417"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="418"/>
         <source>Cancelled: No. %1.</source>
         <translation>No. %1 の申込を取り消しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/workshops_screen.py" line="419"/>
+        <location filename="../../ui/screens/workshops_screen.py" line="420"/>
         <source>No. %1 moved up from the waitlist.</source>
         <translation>キャンセル待ちの No. %1 が繰り上がりました。</translation>
     </message>

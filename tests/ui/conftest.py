@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QWidget
 
 from kiosk.core.context import AppContext
 from tests.ui.app_dialogs import Answer
@@ -28,10 +28,20 @@ class Dialogs:
 
     answer: Answer = Answer.Yes
     pick: str | None = None  # the key of one verb to press, in a box of several
+    typed: list[str] = field(default_factory=list)  # typed, in turn, into boxes with a field
+    found_in_fields: list[str] = field(default_factory=list)  # what each field held when shown
     questions: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     verbs: list[list[str]] = field(default_factory=list)  # each box's buttons
     pickup_codes: list[list[str]] = field(default_factory=list)
+
+
+def typed_into(entry: QWidget, text: str) -> None:
+    """Replace the field's text as her keyboard would (an input method commits whole words)."""
+    line = entry if isinstance(entry, QLineEdit) else entry.findChild(QLineEdit)
+    assert line is not None
+    line.selectAll()
+    line.insert(text)
 
 
 @pytest.fixture
@@ -41,6 +51,10 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
     def answer(box: AppDialog) -> int:
         """Press one of the box's own buttons, the way a tap would."""
         seen.verbs.append([b.text() for b in box.buttons.values()])
+        if isinstance(box.field, QLineEdit):
+            seen.found_in_fields.append(box.field.text())
+        if box.field is not None and seen.typed:
+            typed_into(box.field, seen.typed.pop(0))
         if len(box.buttons) == 1:
             seen.notes.append(box.message.text())
             key = box.safe

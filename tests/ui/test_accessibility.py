@@ -181,7 +181,9 @@ def tab_cycle(qtbot: Any, dialog: QDialog) -> list[QWidget]:
             qtbot.keyClick(focus, Qt.Key.Key_Tab)
             if QApplication.focusWidget() is not focus:
                 break
-    first = min(stops, key=lambda w: (place(dialog, w).y(), place(dialog, w).x()))
+    top = min(place(dialog, w).y() for w in stops)
+    first_row = [w for w in stops if place(dialog, w).y() <= top + ROW]  # fields a pixel apart
+    first = min(first_row, key=lambda w: place(dialog, w).x())
     at = stops.index(first)
     return stops[at:] + stops[:at]
 

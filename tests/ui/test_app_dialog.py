@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QPushButton, QWidget
 
 from kiosk.door import checkin, events
 from kiosk.door.checkin import CheckInRequest
@@ -183,6 +183,94 @@ def test_a_message_has_one_verb_and_shows_a_nickname_as_typed(qtbot, japanese):
     assert seen["verbs"] == ["閉じる"]
     assert seen["shown"] == "<b>さくら</b> を登録しました。"
     assert seen["format"] == Qt.TextFormat.PlainText  # not read as HTML
+
+
+# -- boxes she types into or picks from (they replaced Qt's stock input boxes) ----------------
+
+
+def type_then(text, key=None, verb=None):
+    """A hand that types into the box's field, then presses a key or taps a verb."""
+
+    def act(box):
+        line = box.field if isinstance(box.field, QLineEdit) else box.field.findChild(QLineEdit)
+        line.selectAll()
+        line.insert(text)
+        if key is not None:
+            QTest.keyClick(line, key)
+        else:
+            press_verb(verb)(box)
+
+    return act
+
+
+def test_enter_in_a_text_box_answers_with_what_she_typed(qtbot, japanese):
+    when_modal_opens(qtbot, type_then("本町会場", key=Qt.Key.Key_Return))
+    assert app_dialog.ask_text(None, "会場名の変更", "新しい名前", "変更する", "戻る") == "本町会場"
+
+
+def test_going_back_from_a_text_box_keeps_nothing_typed(qtbot, japanese):
+    when_modal_opens(qtbot, type_then("本町会場", key=Qt.Key.Key_Escape))
+    assert app_dialog.ask_text(None, "会場名の変更", "新しい名前", "変更する", "戻る") is None
+    when_modal_opens(qtbot, type_then("本町会場", verb="戻る"))
+    assert app_dialog.ask_text(None, "会場名の変更", "新しい名前", "変更する", "戻る") is None
+
+
+def test_a_text_box_opens_with_the_current_value_to_type_over(qtbot, japanese):
+    seen = {}
+
+    def look(box):
+        seen["text"], seen["focus"] = box.field.text(), box.field.hasFocus()
+        seen["fits"] = box.field.height() >= 44 and all(text_fits(b) for b in box.buttons.values())
+        press_verb("変更する")(box)
+
+    when_modal_opens(qtbot, look)
+    answer = app_dialog.ask_text(None, "改名", "新しい名前", "変更する", "戻る", value="会場PC")
+    assert answer == "会場PC" and seen == {"text": "会場PC", "focus": True, "fits": True}
+
+
+def test_a_number_box_stays_in_its_range(qtbot, japanese):
+    when_modal_opens(qtbot, type_then("900", verb="変更する"))
+    value = app_dialog.ask_number(
+        None, "定員", "定員（0 = 制限なし）", "変更する", "戻る", value=6, minimum=0, maximum=500
+    )
+    assert value == 6  # 900 cannot be typed: the box keeps what it had
+
+
+def test_a_number_box_answers_the_number_typed(qtbot, japanese):
+    when_modal_opens(qtbot, type_then("12", key=Qt.Key.Key_Return))
+    value = app_dialog.ask_number(
+        None, "定員", "定員（0 = 制限なし）", "変更する", "戻る", value=6, minimum=0, maximum=500
+    )
+    assert value == 12
+
+
+def test_a_list_to_pick_from_is_a_column_of_buttons_in_its_order(qtbot, japanese):
+    seen = {}
+
+    def look(box):
+        buttons = list(box.buttons.values())
+        seen["column"] = box.in_column
+        seen["order"] = [b.text() for b in sorted(buttons, key=lambda b: b.geometry().top())]
+        double_click(qtbot, box.buttons["duplicate"])  # a double tap answers once
+
+    when_modal_opens(qtbot, look)
+    options = [("mistake", "入力の誤り"), ("duplicate", "二重に受付"), ("left", "帰られた")]
+    assert app_dialog.pick_one(None, "取消", "理由は？", options, "戻る") == "duplicate"
+    assert seen == {"column": True, "order": ["入力の誤り", "二重に受付", "帰られた", "戻る"]}
+
+
+def test_escape_picks_nothing(qtbot, japanese):
+    when_modal_opens(qtbot, lambda b: qtbot.keyClick(b, Qt.Key.Key_Escape))
+    assert app_dialog.pick_one(None, "取消", "理由は？", [("a", "A"), ("b", "B")], "戻る") is None
+
+
+def test_no_module_in_ui_uses_a_stock_input_box():
+    users = [
+        str(path.relative_to(UI.parent))
+        for path in sorted(UI.rglob("*.py"))
+        if re.search(r"\bQInputDialog\b", path.read_text(encoding="utf-8"))
+    ]
+    assert users == []
 
 
 def test_a_box_refuses_a_safe_answer_it_does_not_offer(qtbot):

@@ -231,20 +231,15 @@ def test_undo_declined_changes_nothing(qtbot, window, dialogs):
     assert counters(window)[0] == 1
 
 
-def test_cancel_selected_with_a_reason(qtbot, window, monkeypatch, gestures):
-    from PySide6.QtWidgets import QInputDialog
-
+def test_cancel_selected_with_a_reason(qtbot, window, dialogs, gestures):
     open_day(qtbot, window)
     click(qtbot, window.checkin.count_only_button)
     gestures.pause()
     click(qtbot, window.checkin.count_only_button)
     window.checkin.visit_list.setCurrentRow(1)  # No. 1
-    monkeypatch.setattr(
-        QInputDialog,
-        "getItem",
-        lambda *a, **k: (a[3][1], True),  # 二重に受付
-    )
+    dialogs.pick = "duplicate"  # 二重に受付, one button among the reasons
     click(qtbot, window.checkin.cancel_button)
+    assert "二重に受付" in dialogs.verbs[-1]
     visits = checkin.visits_of_event(window.state.ctx, window.state.today_event.id)
     assert [(v.number, v.status, v.cancel_reason) for v in visits] == [
         (2, "active", None),

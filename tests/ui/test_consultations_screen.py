@@ -9,7 +9,6 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QDateEdit,
-    QInputDialog,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -187,7 +186,7 @@ def test_the_form_has_no_field_for_what_was_said(screen):
 
 
 def test_lists_edited_in_settings_show_on_the_screen_when_it_is_shown(
-    qtbot, window, screen, monkeypatch
+    qtbot, window, screen, dialogs
 ):
     card = window.settings.findChild(ConsultationListsCard)
 
@@ -199,7 +198,7 @@ def test_lists_edited_in_settings_show_on_the_screen_when_it_is_shown(
 
     to_settings()
     click(qtbot, card.which.button("agency"))
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("社会福祉協議会", True))
+    dialogs.typed.append("社会福祉協議会")
     click(qtbot, card.add_button)
     assert card.banner.text() == "追加しました。"
     texts = [card.list.item(i).text() for i in range(card.list.count())]
@@ -221,12 +220,12 @@ def test_lists_edited_in_settings_show_on_the_screen_when_it_is_shown(
 
     to_settings()
     card.list.setCurrentRow(2)  # 子育て
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("子育て・育児", True))
+    dialogs.typed.append("子育て・育児")
     click(qtbot, card.rename_button)
     to_screen()
     assert screen.category.button("parenting").text() == "子育て・育児"
 
     to_settings()
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("  ", True))
+    dialogs.typed.append("  ")
     click(qtbot, card.add_button)
     assert card.banner.text() == "表示名を入力してください。"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog
+from PySide6.QtWidgets import QFileDialog
 from sqlalchemy import select
 
 from db.models import Visit
@@ -199,9 +199,9 @@ def test_export_writes_the_file_and_the_count_of_unexported_rows_drops_to_zero(
     assert "まだ書き出していない記録 0件" in card.status_label.text()
 
 
-def test_renaming_this_pc_needs_the_coordinator_pin(qtbot, card, ctx, monkeypatch, pin_typed):  # noqa: F811
+def test_renaming_this_pc_needs_the_coordinator_pin(qtbot, card, ctx, dialogs, pin_typed):  # noqa: F811
     pin.set_pin(ctx, "2468", "2468")
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("会場PC 1", True))
+    dialogs.typed += ["会場PC 1", "会場PC 1"]  # typed again after the wrong PIN
 
     typed, _shown = pin_typed
     typed.append("1111")
@@ -215,8 +215,8 @@ def test_renaming_this_pc_needs_the_coordinator_pin(qtbot, card, ctx, monkeypatc
     assert card.name_label.text().startswith("このPC: 会場PC 1 (")
 
 
-def test_an_empty_name_is_refused_with_a_message(qtbot, card, ctx, monkeypatch):
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("   ", True))
+def test_an_empty_name_is_refused_with_a_message(qtbot, card, ctx, dialogs):
+    dialogs.typed.append("   ")
     click(qtbot, card.rename_button)
     assert device_name(ctx) == ""
     assert "端末名" in card.banner.text()

@@ -19,15 +19,16 @@ builds the dialog over the main window.
 
 from __future__ import annotations
 
+import importlib
 import os
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
@@ -55,6 +56,24 @@ LANGUAGES = ("ja", "en")
 # Dialogs checked like screens: name → builds it over the main window. One line each.
 DIALOGS: dict[str, Callable[[MainWindow], QDialog]] = {
     "setup": lambda window: _setup_dialog(window),
+    "full workshop": lambda window: _full_workshop(window),
+    "rename (text box)": lambda window: _rename_venue(window),
+    "places (number box)": lambda window: _change_places(window),
+    "cancel reason (pick one)": lambda window: _cancel_reason(window),
+    "set PIN": lambda w: _dialog("pin_dialogs", "SetPinDialog")(w.state.ctx, w.state.lang, w),
+    "unlock PIN": lambda w: _dialog("pin_dialogs", "UnlockDialog")(w.state.ctx, w.state.lang, w),
+    "venue": lambda w: _dialog("venue_dialog", "VenueDialog")(w.state, w),
+    "slot": lambda w: _dialog("slot_dialog", "AddSlotDialog")(w.state, _workshops(w), w),
+    "signup": lambda w: _dialog("signup_dialog", "SignupDialog")(w.state, _visits(w)[0], w),
+    "visitor picker": lambda w: _visitor_picker(w),
+    "paper day": lambda w: _dialog("paper_day_dialog", "PaperDayDialog")(w.state, parent=w),
+    "paper questionnaire": lambda w: _paper_survey(w),
+    "pickup codes": lambda w: _pickup_codes(w),
+    "audit log": lambda w: _dialog("audit_log_dialog", "AuditLogDialog")(w.state, w),
+    "city form": lambda w: _dialog("form_fill_dialog", "FormFillDialog")(
+        w.state, w.reports.request(), w
+    ),
+    "questionnaire editor": lambda w: _questionnaire_editor(w),
 }
 
 # KNOWN LAYOUT DEFECTS: screens another helper (layoutb) is still fixing for issue 17.
@@ -67,6 +86,114 @@ def _setup_dialog(window: MainWindow) -> QDialog:
     from ui.dialogs.setup_dialog import SetupDialog
 
     return SetupDialog(window.state.ctx, window.state.lang, window)
+
+
+def _dialog(module: str, name: str) -> Any:
+    return getattr(importlib.import_module(f"ui.dialogs.{module}"), name)
+
+
+def _tr(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def _visits(window: MainWindow) -> list[Any]:
+    from kiosk.door import checkin
+
+    assert window.state.today_event is not None, "the demo's today has a café day"
+    return checkin.visits_of_event(window.state.ctx, window.state.today_event.id)
+
+
+def _workshops(window: MainWindow) -> list[Any]:
+    from kiosk.workshops.catalogue import list_workshops
+
+    return list_workshops(window.state.ctx)
+
+
+def _full_workshop(window: MainWindow) -> QDialog:
+    from kiosk.workshops.slots import slots_of_event
+    from ui.dialogs.signup_flow import full_workshop_dialog
+
+    assert window.state.today_event is not None
+    slot = slots_of_event(window.state.ctx, window.state.today_event.id)[0]
+    return full_workshop_dialog(window, replace(slot, name="ハーバリウムづくり", waitlisted=12))
+
+
+def _rename_venue(window: MainWindow) -> QDialog:
+    from ui.dialogs import app_dialog
+
+    def tr(text: str) -> str:
+        return _tr("SettingsScreen", text)
+
+    field = app_dialog.text_field("駅前サロン（第2会場）")
+    return app_dialog.entry_dialog(
+        window, tr("Rename the venue"), tr("New name"), tr("Change"), tr("Back"), field
+    )
+
+
+def _change_places(window: MainWindow) -> QDialog:
+    from ui.dialogs import app_dialog
+
+    def tr(text: str) -> str:
+        return _tr("WorkshopsScreen", text)
+
+    text = tr("Places for “%1” (0 = no limit):").replace("%1", "ハーバリウムづくり")
+    field = app_dialog.number_field(12, 0, 500)
+    return app_dialog.entry_dialog(
+        window, tr("Change places"), text, tr("Change"), tr("Back"), field
+    )
+
+
+def _cancel_reason(window: MainWindow) -> QDialog:
+    from kiosk.core import choices
+    from ui.dialogs import app_dialog
+
+    def tr(text: str) -> str:
+        return _tr("CheckInScreen", text)
+
+    lang = window.state.lang
+    reasons = [
+        (c.code, c.label(lang)) for c in choices.options("cancel_reason") if c.code != "undo"
+    ]
+    return app_dialog.pick_dialog(
+        window,
+        tr("Cancel a check-in"),
+        tr("Why is it cancelled? (It stays in the records, marked cancelled.)"),
+        reasons,
+        tr("Back"),
+    )
+
+
+def _visitor_picker(window: MainWindow) -> QDialog:
+    picker = _dialog("visitor_picker", "VisitorPickerDialog")
+    return picker(_visits(window), window.state.lang, "ハーバリウムづくり", window)
+
+
+def _paper_survey(window: MainWindow) -> QDialog:
+    from kiosk.survey import catalogue
+
+    paper = _dialog("paper_survey_dialog", "PaperSurveyDialog")
+    return paper(window.state.ctx, catalogue.active(window.state.ctx), window.state.lang, window)
+
+
+def _pickup_codes(window: MainWindow) -> QDialog:
+    from kiosk.door.childcare import ChildInfo
+
+    at = datetime(2026, 11, 22, 1, 0, tzinfo=UTC)
+    children = [
+        ChildInfo("c1", "v1", 17, "0", "482", None, at, None, "in_care"),
+        ChildInfo("c2", "v1", 17, "3-5", "915", None, at, None, "in_care"),
+    ]
+    codes = _dialog("pickup_dialog", "PickupCodesDialog")
+    return codes(children, window.state.lang, lambda _kids: None, window)
+
+
+def _questionnaire_editor(window: MainWindow) -> QDialog:
+    from kiosk.survey import catalogue
+    from kiosk.survey.questionnaire import to_data
+    from ui.settings.questionnaire_editor import QuestionnaireEditor
+
+    ctx = window.state.ctx
+    return QuestionnaireEditor(ctx, to_data(catalogue.active(ctx)), window.state.lang, window)
 
 
 @pytest.fixture(scope="module")

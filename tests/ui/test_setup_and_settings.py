@@ -196,3 +196,15 @@ def test_fiscal_year_start_month(qtbot, window):
     screen.fiscal_start.setValue(10)
     assert start_month(window.state.ctx) == 10
     assert "10月始まり" in screen.banner.text()
+
+
+def test_rename_a_venue_in_the_apps_own_box_opens_with_its_name(qtbot, window, dialogs):
+    screen = window.settings
+    window.show_widget(screen)
+    select_venue(qtbot, screen, "中央公民館")
+    dialogs.typed.append("本町会場")
+    click(qtbot, screen.venue_buttons["rename"])
+    assert dialogs.found_in_fields == ["中央公民館"]  # she edits the name, not retypes it
+    assert dialogs.verbs[-1] == ["戻る", "変更する"]
+    assert [v.name for v in venues.list_venues(window.state.ctx)] == ["本町会場"]
+    assert "本町会場" in venue_rows(screen)[0]

@@ -321,6 +321,18 @@ def test_an_invalid_copy_is_refused_with_the_place(qtbot, window, ctx, db_state)
     assert catalogue.active(ctx).version == 1
 
 
+def test_adding_a_question_picks_its_kind_from_a_column_of_buttons(qtbot, window, ctx, dialogs):
+    editor = QuestionnaireEditor(ctx, card_data(ctx), "ja", window)
+    qtbot.addWidget(editor)
+    editor.show()
+    [add] = [b for b in editor.findChildren(QPushButton) if b.text() == "追加…"]
+    dialogs.pick = "scale"
+    qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
+    assert dialogs.verbs[-1][0] == "戻る" and len(dialogs.verbs[-1]) == 6  # back + 5 kinds
+    assert editor.question_list.count() == 8
+    assert editor.data["questions"][editor.question_list.currentRow()]["type"] == "scale"
+
+
 def test_the_question_deciding_satisfaction_cannot_be_removed(qtbot, window, ctx):
     editor = QuestionnaireEditor(ctx, card_data(ctx), "ja", window)
     qtbot.addWidget(editor)

@@ -254,3 +254,14 @@ def test_catalogue_in_settings_refuses_zero_places(qtbot, window):
     dialog.capacity.setValue(8)
     click(qtbot, dialog.ok_button)
     assert [w.name for w in list_workshops(window.state.ctx)] == ["クッキング"]
+
+
+def test_change_places_is_typed_in_the_apps_own_box(qtbot, window, day, dialogs):
+    screen = window.workshops
+    window.show_widget(screen)
+    screen.slot_list.setCurrentRow(0)  # アロマ, 2 places
+    dialogs.typed.append("5")
+    click(qtbot, screen.capacity_button)
+    assert dialogs.verbs[-1] == ["戻る", "変更する"]
+    [aroma, _yoga] = slots_of_event(window.state.ctx, day.id)
+    assert aroma.capacity == 5

@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QDialog,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSizePolicy,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +39,7 @@ PREFERRED_WIDTH = 560  # a calm reading width for the message
 MARGIN = 28
 SPACING = 12
 MIN_BUTTON_WIDTH = 96  # a short verb (「戻る」) is still an easy target
+FIELD_HEIGHT = 48  # a field to type in, as easy to tap as a button
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,8 @@ class AppDialog(QDialog):
         *,
         default: str | None = None,
         kind: str = "question",
+        field: QWidget | None = None,
+        listing: bool = False,
     ) -> None:
         super().__init__(parent)
         keys = [c.key for c in choices]
@@ -94,6 +99,12 @@ class AppDialog(QDialog):
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.heading)
         layout.addWidget(self.message, 1)
+        # What she types (a name, a number) sits between the question and the verbs.
+        self.field = field
+        if field is not None:
+            field.setParent(self)
+            self.message.setBuddy(field)
+            layout.addWidget(field)
 
         self.buttons: dict[str, QPushButton] = {}
         for choice in self.choices:
@@ -105,15 +116,17 @@ class AppDialog(QDialog):
             self.buttons[choice.key] = button
         pressed_by_enter = self.buttons[default or safe]
         pressed_by_enter.setDefault(True)
-        pressed_by_enter.setFocus()
+        (field or pressed_by_enter).setFocus()
         self.strip = QWidget(self)
         self.strip_layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self.strip)
         self.strip_layout.setContentsMargins(0, 4, 0, 0)
         self.strip_layout.setSpacing(SPACING)
         self.in_column = False
+        # A list of options to pick from reads top to bottom, always in a column.
+        self.listing = listing
         layout.addWidget(self.strip)
         self._size_buttons()
-        self._place_buttons(column=False)
+        self._place_buttons(column=listing)
         self.setMinimumWidth(self.column_width())
         self.resize(self.width_for(self.room()), self.sizeHint().height())
 
@@ -170,7 +183,7 @@ class AppDialog(QDialog):
         return screen.availableGeometry().width() - 32 if screen else PREFERRED_WIDTH
 
     def width_for(self, room: int) -> int:
-        wanted = max(PREFERRED_WIDTH, self.row_width())
+        wanted = max(PREFERRED_WIDTH, self.column_width() if self.listing else self.row_width())
         return max(self.column_width(), min(wanted, room))
 
     def _place_buttons(self, column: bool) -> None:
@@ -184,7 +197,7 @@ class AppDialog(QDialog):
         order.remove(safe_button)
         if column:
             box.setDirection(QBoxLayout.Direction.TopToBottom)
-            for button in reversed([*order]):
+            for button in order if self.listing else reversed(order):
                 button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
                 box.addWidget(button)
             safe_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -198,7 +211,7 @@ class AppDialog(QDialog):
                 box.addWidget(button)
 
     def _fit(self) -> None:
-        column = self.row_width() > self.width()
+        column = self.listing or self.row_width() > self.width()
         if column != self.in_column:
             self._place_buttons(column)
             self.outer.activate()
@@ -271,3 +284,85 @@ def choose(
 ) -> str:
     """The key of the chosen verb; `safe` when she pressed Escape or closed the box."""
     return AppDialog(parent, title, text, choices, safe, default=default).ask()
+
+
+def entry_dialog(
+    parent: QWidget | None, title: str, text: str, action: str, back: str, field: QWidget
+) -> AppDialog:
+    """A box with a field: Enter in the field presses `action`, Escape `back`."""
+    choices = [Choice("back", back), Choice("action", action, "primary")]
+    return AppDialog(parent, title, text, choices, "back", default="action", field=field)
+
+
+def text_field(value: str = "", max_length: int = 80) -> QLineEdit:
+    line = QLineEdit(value)
+    line.setMaxLength(max_length)
+    line.setMinimumHeight(FIELD_HEIGHT)
+    line.selectAll()
+    return line
+
+
+def number_field(value: int, minimum: int, maximum: int) -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(minimum, maximum)
+    box.setValue(value)
+    box.setMinimumHeight(FIELD_HEIGHT)
+    box.selectAll()
+    return box
+
+
+def ask_text(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    action: str,
+    back: str,
+    *,
+    value: str = "",
+    max_length: int = 80,
+) -> str | None:
+    """What she typed, or None when she went back. The check of what was typed is the caller's."""
+    line = text_field(value, max_length)
+    answered = entry_dialog(parent, title, text, action, back, line).ask() == "action"
+    return line.text() if answered else None
+
+
+def ask_number(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    action: str,
+    back: str,
+    *,
+    value: int,
+    minimum: int,
+    maximum: int,
+) -> int | None:
+    """A whole number in [minimum, maximum], or None when she went back."""
+    box = number_field(value, minimum, maximum)
+    answered = entry_dialog(parent, title, text, action, back, box).ask() == "action"
+    return box.value() if answered else None
+
+
+def pick_dialog(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    options: Sequence[tuple[str, str]],
+    back: str,
+) -> AppDialog:
+    """A short list of reasons or kinds as a column of large buttons, not a drop-down:
+    one tap, and every choice in view. Its safe answer (「戻る」) has the key ""."""
+    choices = [Choice("", back), *(Choice(key, label) for key, label in options)]
+    return AppDialog(parent, title, text, choices, "", listing=True)
+
+
+def pick_one(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    options: Sequence[tuple[str, str]],
+    back: str,
+) -> str | None:
+    """The key of the option she tapped; None when she went back."""
+    return pick_dialog(parent, title, text, options, back).ask() or None

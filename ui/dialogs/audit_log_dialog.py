@@ -10,14 +10,14 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -33,11 +33,17 @@ from kiosk.core.errors import KioskError
 from ui.door_state import DoorState
 from ui.widgets.error_display import message_for, new_banner, set_banner
 from ui.widgets.export_bar import ExportBar
+from ui.widgets.flow_layout import field_group, flow_row
 from ui.widgets.qt_dates import python_date
+from ui.widgets.screen_fit import fitted_size, grow_to_wrapped_height
+from ui.widgets.tab_order import tab_in_order
 
 
 def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
+
+
+PREFERRED_SIZE = QSize(1060, 640)  # the table's five columns side by side
 
 
 class AuditLogDialog(QDialog):
@@ -48,7 +54,7 @@ class AuditLogDialog(QDialog):
         self.offset = 0
         self.page: AuditPage | None = None
         self.setWindowTitle(self.tr("Audit log"))
-        self.resize(1060, 640)
+        self.resize(fitted_size(self, PREFERRED_SIZE))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.setSpacing(10)
@@ -68,7 +74,6 @@ class AuditLogDialog(QDialog):
         self.banner = new_banner(self)
         layout.addWidget(self.banner)
 
-        filters = QHBoxLayout()
         self.use_dates = QCheckBox(self.tr("From"), self)
         today = _qdate(self.state.ctx.today())
         self.first = QDateEdit(today.addDays(-30), self)
@@ -86,18 +91,13 @@ class AuditLogDialog(QDialog):
         self._fill_choices()
         self.device.currentIndexChanged.connect(self.apply_filters)
         self.action.currentIndexChanged.connect(self.apply_filters)
-        filters.addWidget(self.use_dates)
-        filters.addWidget(self.first)
-        filters.addWidget(QLabel(self.tr("to"), self))
-        filters.addWidget(self.last)
-        filters.addSpacing(12)
-        filters.addWidget(QLabel(self.tr("Device"), self))
-        filters.addWidget(self.device)
-        filters.addSpacing(12)
-        filters.addWidget(QLabel(self.tr("Action"), self))
-        filters.addWidget(self.action)
-        filters.addStretch(1)
-        layout.addLayout(filters)
+        # Three filters that wrap onto a second line on a narrow or portrait screen.
+        dates = field_group(
+            self, self.use_dates, self.first, QLabel(self.tr("to"), self), self.last
+        )
+        device = field_group(self, QLabel(self.tr("Device"), self), self.device)
+        action = field_group(self, QLabel(self.tr("Action"), self), self.action)
+        layout.addWidget(flow_row(self, (dates, device, action), spacing=16))
 
         self.table = QTableWidget(0, 5, self)
         self.table.setHorizontalHeaderLabels(
@@ -117,7 +117,6 @@ class AuditLogDialog(QDialog):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
 
-        bottom = QHBoxLayout()
         self.newer_button = QPushButton(self.tr("‹ Newer"), self)
         self.older_button = QPushButton(self.tr("Older ›"), self)
         self.position = QLabel(self)
@@ -131,14 +130,27 @@ class AuditLogDialog(QDialog):
         close = QPushButton(self.tr("Close"), self)
         close.setAutoDefault(False)
         close.clicked.connect(self.accept)
-        bottom.addWidget(self.newer_button)
-        bottom.addWidget(self.position)
-        bottom.addWidget(self.older_button)
-        bottom.addStretch(1)
-        bottom.addWidget(self.export_bar)
-        bottom.addWidget(close)
-        layout.addLayout(bottom)
+        pages = field_group(self, self.newer_button, self.position, self.older_button)
+        layout.addWidget(flow_row(self, (pages, self.export_bar, close), spacing=16))
+        tab_in_order(
+            self.use_dates,
+            self.first,
+            self.last,
+            self.device,
+            self.action,
+            self.table,
+            pages,
+            self.export_bar,
+            close,
+        )
         self.load()
+
+    def sizeHint(self) -> QSize:
+        return PREFERRED_SIZE
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        grow_to_wrapped_height(self)  # the filters and buttons take two lines on a tablet
 
     def _fill_choices(self) -> None:
         ctx, lang = self.state.ctx, self.state.lang

@@ -15,16 +15,15 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLayout,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -48,10 +47,13 @@ from kiosk.door.paper_days import (
 from ui.dialogs import app_dialog
 from ui.door_state import DoorState
 from ui.widgets.error_display import message_for, new_banner, set_banner
+from ui.widgets.flow_layout import field_group, flow_row
 from ui.widgets.qt_dates import python_date
+from ui.widgets.screen_fit import grow_to_wrapped_height
+from ui.widgets.tab_order import tab_in_order
 
-AGE_COLUMNS = 4
-DIALOG_WIDTH = 740
+DIALOG_WIDTH = 740  # a wrapped label's width until it is shown
+HINT_WIDTH = 1000  # four counts to a line, in English too
 # Counts are typed (arrow keys and the wheel step them too). The arrows are made
 # zero-wide rather than NoButtons, which loses the text under the app's style sheet.
 SPIN_STYLE = "QSpinBox::up-button, QSpinBox::down-button { width: 0px; border: none; }"
@@ -75,9 +77,8 @@ class PaperDayDialog(QDialog):
         self.setWindowTitle(self.tr("Paper list"))
         self.setStyleSheet(SPIN_STYLE)
         layout = QVBoxLayout(self)
-        # Never smaller than the layout needs: the spin boxes' height comes from the
-        # style sheet, after the first size was worked out.
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        # Never shorter than the layout needs at its width (grow_to_wrapped_height): the
+        # spin boxes' height comes from the style sheet, after the first size was worked out.
         layout.setContentsMargins(22, 16, 22, 16)
         layout.setSpacing(8)
 
@@ -90,8 +91,7 @@ class PaperDayDialog(QDialog):
         )
         notice.setProperty("role", "banner-info")
         notice.setWordWrap(True)
-        notice.setMinimumWidth(DIALOG_WIDTH)  # the dialog is at least this wide
-        self._fit_height(notice)
+        self.notice = notice
         layout.addWidget(notice)
 
         where = QHBoxLayout()
@@ -135,22 +135,18 @@ class PaperDayDialog(QDialog):
         self.totals.setWordWrap(True)
         layout.addWidget(self.totals)
 
-        others = QGridLayout()
-        others.setHorizontalSpacing(10)
         self.first_visits = self._spin()
         self.children_count = self._spin()
         self.workshops = self._spin()
-        for column, (text, spin) in enumerate(
-            (
+        others = [
+            field_group(self, QLabel(text, self), spin)
+            for text, spin in (
                 (self.tr("First visits"), self.first_visits),
                 (self.tr("Children in childcare"), self.children_count),
                 (self.tr("Workshop participants"), self.workshops),
             )
-        ):
-            others.addWidget(QLabel(text, self), 0, 2 * column)
-            others.addWidget(spin, 0, 2 * column + 1)
-        others.setColumnStretch(6, 1)
-        layout.addLayout(others)
+        ]
+        layout.addWidget(flow_row(self, others, spacing=16))  # wraps on a portrait screen
         self.ages_known = QCheckBox(self.tr("The list gives the children's ages"), self)
         self.ages_known.toggled.connect(self._ages_toggled)
         layout.addWidget(self.ages_known)
@@ -182,14 +178,43 @@ class PaperDayDialog(QDialog):
             spin.valueChanged.connect(self._update_totals)
         self.venue.currentIndexChanged.connect(lambda _i: self.load())
         self.day.dateChanged.connect(lambda _d: self.load())
+        self.wrapped_labels = (self.notice, self.status, self.totals)
+        tab_in_order(
+            self.venue,
+            self.day,
+            *self.by_age.values(),
+            *self.by_residence.values(),
+            self.first_visits,
+            self.children_count,
+            self.workshops,
+            self.ages_known,
+            *self.children_by_age.values(),
+            self.cancel_entry_button,
+            close,
+            self.save_button,
+        )
         self.load()
+        self.resize(self.sizeHint())  # before a first, narrower default size makes it tall
 
     # -- building ------------------------------------------------------------
+
+    def sizeHint(self) -> QSize:
+        """Four counts to a line on a laptop; a portrait tablet gets its own width."""
+        width = min(super().sizeHint().width(), HINT_WIDTH)
+        layout = self.layout()
+        return QSize(width, layout.totalHeightForWidth(width) if layout else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        for label in getattr(self, "wrapped_labels", ()):
+            self._fit_height(label)
+        grow_to_wrapped_height(self)
 
     def _fit_height(self, label: QLabel) -> None:
         """A wrapped label asks for all its lines (a dialog's layout does not ask for it)."""
         label.ensurePolished()
-        label.setMinimumHeight(label.heightForWidth(max(label.width(), DIALOG_WIDTH)))
+        width = label.width() if label.isVisible() else DIALOG_WIDTH
+        label.setMinimumHeight(label.heightForWidth(width))
 
     def _spin(self) -> QSpinBox:
         """A count typed from the paper list (arrow keys and the wheel also step it)."""
@@ -203,28 +228,24 @@ class PaperDayDialog(QDialog):
     def _grid(
         self, layout: QVBoxLayout, title: str | None, items: list[tuple[str, str]]
     ) -> tuple[dict[str, QSpinBox], QWidget]:
-        """Labelled spin boxes, four to a row; returns them by code, and their holder."""
+        """Labelled spin boxes, as many to a line as fit; returns them by code, and their holder."""
         if title is not None:
             layout.addSpacing(4)
             label = QLabel(title, self)
             label.setProperty("role", "section")
             layout.addWidget(label)
-        holder = QWidget(self)
-        grid = QGridLayout(holder)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(10)
-        grid.setVerticalSpacing(6)
         spins: dict[str, QSpinBox] = {}
-        for i, (code, text) in enumerate(items):
-            spin = self._spin()
-            spin.setParent(holder)
-            row, column = divmod(i, AGE_COLUMNS)
-            name = QLabel(text, holder)
-            grid.addWidget(name, row, 2 * column)
-            grid.addWidget(spin, row, 2 * column + 1)
-            spins[code] = spin
-        for column in range(AGE_COLUMNS):
-            grid.setColumnStretch(2 * column, 1)
+        names: list[QLabel] = []
+        groups: list[QWidget] = []
+        for code, text in items:
+            spins[code] = spin = self._spin()
+            names.append(name := QLabel(text, self))
+            groups.append(field_group(self, name, spin))
+        # Cells of one width read as columns: four across a laptop, fewer on a tablet.
+        widest = max((name.sizeHint().width() for name in names), default=0)
+        for name in names:
+            name.setMinimumWidth(widest)
+        holder = flow_row(self, groups, spacing=14)
         layout.addWidget(holder)
         return spins, holder
 

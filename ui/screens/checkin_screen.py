@@ -7,7 +7,6 @@ from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -404,18 +403,15 @@ class CheckInScreen(QWidget):
             set_banner(self.banner, self.tr("Select a check-in in the list first."), "info")
             return
         reasons = [c for c in choices.options("cancel_reason") if c.code != "undo"]
-        labels = [c.label(self.state.lang) for c in reasons]
-        chosen, ok = QInputDialog.getItem(
+        reason = app_dialog.pick_one(
             self,
             self.tr("Cancel a check-in"),
             self.tr("Why is it cancelled? (It stays in the records, marked cancelled.)"),
-            labels,
-            0,
-            False,
+            [(c.code, c.label(self.state.lang)) for c in reasons],
+            self.tr("Back"),
         )
-        if not ok:
+        if reason is None:
             return
-        reason = reasons[labels.index(chosen)].code
         try:
             visit = checkin.cancel_visit(
                 self.state.ctx, item.data(Qt.ItemDataRole.UserRole), reason

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -360,8 +359,17 @@ class SettingsScreen(QWidget):
         venue_id = self._selected_venue()
         if venue_id is None:
             return
-        name, ok = QInputDialog.getText(self, self.tr("Rename the venue"), self.tr("New name"))
-        if ok:
+        name = app_dialog.ask_text(
+            self,
+            self.tr("Rename the venue"),
+            self.tr("New name"),
+            self.tr("Change"),
+            self.tr("Back"),
+            value=next(
+                (v.name for v in venues.list_venues(self.state.ctx) if v.id == venue_id), ""
+            ),
+        )
+        if name is not None:
             self._run(
                 lambda: venues.rename_venue(self.state.ctx, venue_id, name),
                 self.tr("Venue renamed."),

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFrame,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -319,15 +318,17 @@ class WorkshopsScreen(QWidget):
         slot = self.selected_slot()
         if slot is None:
             return
-        value, ok = QInputDialog.getInt(
+        value = app_dialog.ask_number(
             self,
             self.tr("Change places"),
             self.tr("Places for “%1” (0 = no limit):").replace("%1", slot.name),
-            slot.capacity or 0,
-            0,
-            500,
+            self.tr("Change"),
+            self.tr("Back"),
+            value=slot.capacity or 0,
+            minimum=0,
+            maximum=500,
         )
-        if ok:
+        if value is not None:
             self._do(
                 lambda: change_capacity(self.state.ctx, slot.id, value or None),
                 self.tr("Places changed. Anyone waiting moved up if there was room."),

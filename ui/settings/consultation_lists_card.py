@@ -13,7 +13,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from kiosk.consultations import lists
 from kiosk.consultations.lists import ListEntry
 from kiosk.core.errors import KioskError
+from ui.dialogs import app_dialog
 from ui.door_state import Change, DoorState
 from ui.widgets.card_frame import card_layout
 from ui.widgets.choice_buttons import ChoiceButtons
@@ -111,10 +111,14 @@ class ConsultationListsCard(QFrame):
 
     def add(self) -> None:
         name, lang = self.list_name(), self.state.lang
-        label, ok = QInputDialog.getText(
-            self, self.tr("Add an entry"), self.tr("Label (as it will show on the button)")
+        label = app_dialog.ask_text(
+            self,
+            self.tr("Add an entry"),
+            self.tr("Label (as it will show on the button)"),
+            self.tr("Add it"),
+            self.tr("Back"),
         )
-        if ok:
+        if label is not None:
             self._run(
                 lambda: lists.add_entry(self.state.ctx, name, label, lang),
                 self.tr("Added."),
@@ -125,13 +129,15 @@ class ConsultationListsCard(QFrame):
         if chosen is None:
             return
         name, lang = self.list_name(), self.state.lang
-        label, ok = QInputDialog.getText(
+        label = app_dialog.ask_text(
             self,
             self.tr("Rename"),
             self.tr("New label (records made under the old one keep counting here)"),
-            text=chosen.label(lang),
+            self.tr("Change"),
+            self.tr("Back"),
+            value=chosen.label(lang),
         )
-        if ok:
+        if label is not None:
             self._run(
                 lambda: lists.rename_entry(self.state.ctx, name, chosen.code, label, lang),
                 self.tr("Renamed."),

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -264,13 +263,15 @@ class ExchangeCard(QFrame):
     def rename(self) -> None:
         ctx = self.state.ctx
         current = device_name(ctx)
-        text, ok = QInputDialog.getText(
+        text = app_dialog.ask_text(
             self,
             self.tr("Rename this PC"),
             self.tr("A name the coordinator will recognise (for example 会場PC 1):"),
-            text=current,
+            self.tr("Change"),
+            self.tr("Back"),
+            value=current,
         )
-        if not ok or (current and text.strip() == current):
+        if text is None or (current and text.strip() == current):
             return
         if not coordinator_agrees(self.state, self, self.banner):
             return

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -41,6 +40,7 @@ from kiosk.core.context import AppContext
 from kiosk.core.errors import KioskError
 from kiosk.survey import catalogue
 from kiosk.survey.questionnaire import DEFAULT_TEXT_LIMIT, MAX_TEXT_LIMIT, TYPES, Questionnaire
+from ui.dialogs import app_dialog
 from ui.widgets.error_display import message_for, new_banner, set_banner
 
 RULE_TYPES = ("single", "scale", "yes_no")
@@ -288,13 +288,15 @@ class QuestionnaireEditor(QDialog):
         return f"{stem}{n}"
 
     def add_question(self) -> None:
-        names = [self.type_names[t] for t in TYPES]
-        chosen, ok = QInputDialog.getItem(
-            self, self.tr("Add a question"), self.tr("Kind of question"), names, 0, False
+        chosen = app_dialog.pick_one(
+            self,
+            self.tr("Add a question"),
+            self.tr("Kind of question"),
+            [(kind, self.type_names[kind]) for kind in TYPES],
+            self.tr("Back"),
         )
-        if not ok:
-            return
-        self.add_question_of(TYPES[names.index(chosen)])
+        if chosen is not None:
+            self.add_question_of(chosen)
 
     def add_question_of(self, kind: str) -> None:
         self._store()

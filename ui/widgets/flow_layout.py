@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLayout, QLayoutItem, QSizePolicy, QWidget
 
 
 class FlowLayout(QLayout):
@@ -117,3 +117,14 @@ def flow_row(parent: QWidget, widgets: Sequence[QWidget], spacing: int = 8) -> Q
     policy.setHeightForWidth(True)
     row.setSizePolicy(policy)
     return row
+
+
+def field_group(parent: QWidget, *widgets: QWidget) -> QWidget:
+    """Widgets that belong together (a label and its field) kept on one line of a flow row."""
+    group = QWidget(parent)
+    row = QHBoxLayout(group)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(6)
+    for widget in widgets:
+        row.addWidget(widget)
+    return group

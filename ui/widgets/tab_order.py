@@ -25,7 +25,10 @@ def tab_in_order(*widgets: QWidget) -> None:
 
 def focus_leaves(widget: QWidget) -> list[QWidget]:
     """The widgets inside `widget` that can take the focus, in their Tab order
-    (`widget` itself when it takes the focus and holds none)."""
+    (`widget` itself when it takes the focus: a spin box's or a date field's inner
+    line edit is its own business, and chaining it apart breaks the cycle)."""
+    if widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+        return [widget]
     inside: list[QWidget] = []
     current = widget.nextInFocusChain()
     while current is not None and current is not widget and widget.isAncestorOf(current):
