@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         # the sidebar narrows (_fit_sidebar) and the header takes a second row.
         self.setMinimumSize(640, 480)
         self.text_size = install_text_size(self, state.ctx)  # Ctrl+plus / minus / 0, remembered
+        self.text_size.changed.connect(lambda _percent: self._fit_sidebar(restyled=True))
 
         central = QWidget(self)
         root = QHBoxLayout(central)
@@ -137,6 +138,7 @@ class MainWindow(QMainWindow):
         side.addWidget(self.org_label)
 
         root.addWidget(sidebar)
+        self._fit_sidebar(restyled=True)  # this computer's text size may be larger
         root.addWidget(body, 1)
         self.setCentralWidget(central)
         state.follow(self, Change.SETTINGS, self._refresh_org)
@@ -243,21 +245,20 @@ class MainWindow(QMainWindow):
         self._fit_sidebar()
         super().resizeEvent(event)
 
-    def _fit_sidebar(self) -> None:
+    def _fit_sidebar(self, restyled: bool = False) -> None:
         """Narrow windows get the compact sidebar: smaller type, just wide enough for the
-        longest screen name (「ワークショップ」, "Questionnaire")."""
+        longest screen name (「ワークショップ」, "Questionnaire"). Larger text (Ctrl+plus)
+        widens it, so that name is never cut."""
         compact = self.width() < NARROW_WINDOW
-        if bool(self.sidebar.property("compact")) == compact:
+        if bool(self.sidebar.property("compact")) == compact and not restyled:
             return
-        self.sidebar.setProperty("compact", compact)
-        for widget in (self.sidebar, *self.sidebar.findChildren(QWidget)):
-            widget.style().unpolish(widget)
-            widget.style().polish(widget)
-        if compact:
-            widest = max(button.sizeHint().width() for button in self.nav_buttons)
-            self.sidebar.setFixedWidth(widest + 2)
-        else:
-            self.sidebar.setFixedWidth(SIDEBAR_WIDE)
+        if bool(self.sidebar.property("compact")) != compact:
+            self.sidebar.setProperty("compact", compact)
+            for widget in (self.sidebar, *self.sidebar.findChildren(QWidget)):
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
+        widest = max(button.sizeHint().width() for button in self.nav_buttons) + 2
+        self.sidebar.setFixedWidth(widest if compact else max(SIDEBAR_WIDE, widest))
 
     def show_widget(self, screen: QWidget) -> None:
         self.show_screen(self.pages.indexOf(screen))

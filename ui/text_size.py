@@ -48,6 +48,14 @@ def shown_size(app: QApplication) -> int:
     return int(marked.group(1)) if marked else text_size.NORMAL
 
 
+def scaled_px(px: int) -> int:
+    """`px` at the text size shown now: for what a widget paints or sizes itself
+    (a chart's labels, a table's rows), which the style sheet cannot scale."""
+    app = QApplication.instance()
+    percent = shown_size(app) if isinstance(app, QApplication) else text_size.NORMAL
+    return max(1, round(px * percent / 100))
+
+
 def apply_text_size(app: QApplication, percent: int) -> None:
     """Show the application's text at `percent` of the size it was given."""
     current = app.styleSheet()

@@ -364,3 +364,23 @@ def test_checker_finds_a_cut_label(qapp: QApplication) -> None:
     QApplication.processEvents()
     assert {"outside", "overlap"} <= {f.kind for f in layout_findings(top)}
     top.deleteLater()
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+def test_screen_fits_at_the_largest_text_size(lang_window: MainWindow, screen: str) -> None:
+    """Ctrl+plus up to 150 % on the 1366×768 laptop: larger text, still nothing cut."""
+    from kiosk.core import text_size
+    from ui.text_size import apply_text_size
+
+    window = lang_window
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_text_size(app, 150)
+    window.text_size.changed.emit(150)
+    try:
+        show_counted(window, screen)
+        _settle(window, SIZES["1366x768"])
+        _fail(layout_findings(window), f"{screen} at 150 % text in {window.state.lang}")
+    finally:
+        apply_text_size(app, text_size.NORMAL)
+        window.text_size.changed.emit(text_size.NORMAL)

@@ -91,3 +91,27 @@ def test_a_stored_size_no_longer_offered_is_read_as_normal(ctx: AppContext) -> N
     assert text_size.text_size(ctx) == text_size.NORMAL
     assert text_size.set_text_size(ctx, 118) == 125  # nearest size offered
     assert text_size.text_size(ctx) == 125
+
+
+@pytest.mark.parametrize("width", [1366, 800])
+def test_at_the_largest_size_the_sidebar_and_the_kpi_table_still_fit(
+    qtbot: Any, window: MainWindow, width: int
+) -> None:
+    """The sidebar was a fixed 176 px and cut 「ワークショップ」 at 125 %; the KPI table's
+    combo boxes had their own 15 px in a sheet of their own, which Ctrl+plus did not reach."""
+    from kiosk.core import text_size as sizes
+    from tests.ui.layout_check import layout_findings
+    from ui.settings.kpi_targets_card import KpiTargetsCard
+
+    window.resize(width, 768 if width > 1000 else 1280)
+    for _ in range(len(sizes.SIZES)):
+        press(qtbot, window, Qt.Key.Key_Plus)
+    assert window.text_size.percent() == 150
+    QApplication.processEvents()
+    assert layout_findings(window.sidebar) == []
+    window.show_widget(window.settings)
+    card = window.settings.findChild(KpiTargetsCard)
+    assert card is not None
+    [combo, *_] = card.group_boxes.values()
+    assert combo.font().pixelSize() == round(15 * 1.5)  # style.qss reaches it now
+    assert layout_findings(card.table) == []

@@ -28,6 +28,7 @@ from ui.screens.children_editor import ChildrenEditor
 from ui.widgets.choice_buttons import ChoiceButtons
 from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.tab_order import tab_in_order
+from ui.widgets.text_width import when_restyled
 
 MAX_MATCHES = 5
 LABEL_GAP = 12  # between a row's label and its answers
@@ -122,15 +123,24 @@ class CheckInForm(QWidget):
         # The children's lines have their own labels (子ども1) in the label column.
         grid.addWidget(self.child_rows, len(rows), 0, 1, 2)
         grid.setColumnStretch(1, 1)
-        label_width = max(label.sizeHint().width() for label in self.row_labels)
-        for label in self.row_labels:
-            label.setFixedWidth(label_width)
-        self.child_rows.set_label_width(label_width, LABEL_GAP)
+        self._align_labels()
+        when_restyled(self, self._align_labels)  # Ctrl+plus: the label column widens
         layout.addLayout(grid)
         layout.addStretch(1)
         answers = (self.age, self.residence, self.first_visit, self.consultation, self.heard_from)
         tab_in_order(self.nickname, self.clear_selected, *answers, self.child_rows)  # as read
         self.reset()
+
+    def _align_labels(self) -> None:
+        """One label column: as wide as its widest label (年代, 知ったきっかけ…)."""
+        for label in self.row_labels:
+            label.setMinimumWidth(0)
+            label.setMaximumWidth(16777215)
+            label.ensurePolished()
+        label_width = max(label.sizeHint().width() for label in self.row_labels)
+        for label in self.row_labels:
+            label.setFixedWidth(label_width)
+        self.child_rows.set_label_width(label_width, LABEL_GAP)
 
     def _row_label(self, text: str) -> QLabel:
         label = QLabel(text, self)

@@ -35,9 +35,11 @@ from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.narrow_stack import NarrowStack
 from ui.widgets.single_action import SingleAction
 from ui.widgets.tab_order import tab_in_order
+from ui.widgets.text_width import hold_text_width, when_restyled
 
 BANNER_MS = 6000
 LIST_WIDTH = 320  # today's list beside the form at most
+LIST_MIN_WIDTH = 250
 LIST_HEIGHT_STACKED = 260  # under the form in portrait: two visits and its buttons
 
 
@@ -70,6 +72,8 @@ class CheckInScreen(QWidget):
         outer.addWidget(self.list_panel, 1)
         self.narrow = NarrowStack(self, outer, stretches=((3, 1), (3, 1)))
         self.narrow.stacked_changed.connect(self._stacked)
+        self._stacked(False)  # beside the form until the window is narrow
+        when_restyled(self.list_panel, lambda: self._stacked(self.list_stacked))
 
         # Enter confirms from anywhere in the form (a main window has no default button).
         for key in ("Return", "Enter", "Ctrl+Return", "Ctrl+Enter"):
@@ -152,8 +156,7 @@ class CheckInScreen(QWidget):
         secondary = QWidget(page)
         flow = FlowLayout(secondary, spacing=8)
         for button in (self.clear_button, self.count_only_button, self.workshops_button):
-            button.ensurePolished()
-            button.setMinimumWidth(button.sizeHint().width())
+            hold_text_width(button)
             flow.addWidget(button)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
@@ -164,8 +167,7 @@ class CheckInScreen(QWidget):
             self.clear_button, self.count_only_button, self.workshops_button, self.submit_button
         )
         layout.addLayout(actions)
-        self.submit_button.ensurePolished()
-        self.submit_button.setMinimumWidth(self.submit_button.sizeHint().width())
+        hold_text_width(self.submit_button)
         return page
 
     def _build_closed_page(self) -> QWidget:
@@ -184,7 +186,6 @@ class CheckInScreen(QWidget):
     def _build_list_panel(self) -> QWidget:
         panel = QFrame(self)
         panel.setProperty("role", "card")
-        panel.setMinimumWidth(250)
         panel.setMaximumWidth(LIST_WIDTH)
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(14, 14, 14, 14)
@@ -209,12 +210,23 @@ class CheckInScreen(QWidget):
 
     def _stacked(self, stacked: bool) -> None:
         """In portrait the list runs the full width under the form, a few lines high."""
+        self.list_stacked = stacked
         if stacked:
             self.list_panel.setMaximumWidth(16777215)
             self.list_panel.setMaximumHeight(LIST_HEIGHT_STACKED)
         else:
-            self.list_panel.setMaximumWidth(LIST_WIDTH)
+            self.list_panel.setMaximumWidth(max(LIST_WIDTH, self._buttons_width()))
             self.list_panel.setMaximumHeight(16777215)
+        self.list_panel.setMinimumWidth(max(LIST_MIN_WIDTH, self._buttons_width()))
+
+    def _buttons_width(self) -> int:
+        """What the list's buttons need, at the text size shown (Ctrl+plus widens them)."""
+        layout = self.list_panel.layout()
+        assert layout is not None
+        margins = layout.contentsMargins()
+        buttons = max(b.sizeHint().width() for b in (self.undo_button, self.cancel_button))
+        frame = 2 * self.list_panel.frameWidth()  # the card's border
+        return buttons + margins.left() + margins.right() + max(frame, 2)
 
     # -- refreshing --------------------------------------------------------
 

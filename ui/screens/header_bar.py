@@ -23,6 +23,7 @@ from kiosk.door.events import DoorCounts
 from ui.background import run_in_background
 from ui.dialogs import app_dialog
 from ui.door_state import Change, DoorState
+from ui.widgets.text_width import when_restyled
 
 log = logging.getLogger(__name__)
 
@@ -104,6 +105,7 @@ class HeaderBar(QFrame):
         QShortcut(QKeySequence("Ctrl+O"), self, self._open_if_closed)
 
         state.changed.connect(self.refresh)
+        when_restyled(self, self.refresh)  # Ctrl+plus: one row may no longer fit
         self.refresh()
 
     def one_row_width(self) -> int:
@@ -170,6 +172,7 @@ class HeaderBar(QFrame):
         # As tall in every role as the primary one is (56 px in resources/style.qss), so
         # opening the day does not make the header, and every screen under it, jump.
         self.event_button.setMinimumHeight(PRIMARY_BUTTON_HEIGHT)
+        self.event_button.setMinimumWidth(self.event_button.sizeHint().width())  # never cut
         self._arrange()  # the texts changed: one row may no longer fit, or fit again
 
     def _open_if_closed(self) -> None:

@@ -7,7 +7,7 @@ is made, one action at a time; a refused value puts the row back as it was.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,6 +26,7 @@ from kiosk.core.errors import KioskError
 from kiosk.reports import targets as kpi_targets
 from kiosk.reports.targets import KpiTargetInfo, Metric
 from ui.door_state import Change, DoorState
+from ui.text_size import scaled_px
 from ui.widgets.card_frame import card_layout
 from ui.widgets.error_display import message_for, new_banner, set_banner
 
@@ -33,11 +34,6 @@ METRIC, TARGET, UNIT, GROUP, KIND = range(5)
 YEARS_BACK, YEARS_AHEAD = 3, 1
 ROW_HEIGHT = 46  # two lines of a long English name, or one combo box
 COMBO_EXTRA = 64  # padding, frame and the arrow of a combo box, beside its text
-# Combo boxes inside the table: smaller than the form's 44 px so a row stays compact.
-TABLE_STYLE = (
-    "QComboBox { min-height: 32px; max-height: 32px; font-size: 15px; padding: 0 8px; }"
-    "QTableWidget::item { padding: 1px 6px; }"
-)
 
 
 class KpiTargetsCard(QFrame):
@@ -78,10 +74,9 @@ class KpiTargetsCard(QFrame):
             [self.tr("Metric"), self.tr("Target"), "", self.tr("Group"), self.tr("Kind")]
         )
         self.table.verticalHeader().setVisible(False)
-        self.table.setStyleSheet(TABLE_STYLE)
+        self.table.setObjectName("KpiTargetsTable")  # its compact combo boxes: style.qss
         self.table.setWordWrap(True)  # a long English name takes two lines, never "…"
         self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
@@ -124,18 +119,26 @@ class KpiTargetsCard(QFrame):
         state.follow(self, Change.SETTINGS, self.refresh)
         self.refresh()
 
+    def changeEvent(self, event: QEvent) -> None:
+        """Ctrl+plus re-styles every widget: the rows and columns follow the new text size."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.StyleChange and hasattr(self, "kind_boxes"):
+            self._fit_table()
+
     def _fit_table(self) -> None:
         """Rows as tall as a combo box, columns as wide as the widest choice: nothing cut."""
-        metrics = self.table.fontMetrics()
         header = self.table.horizontalHeader()
+        row_height = scaled_px(ROW_HEIGHT)
+        self.table.verticalHeader().setDefaultSectionSize(row_height)
         for column, column_boxes in ((GROUP, self.group_boxes), (KIND, self.kind_boxes)):
             texts = [b.itemText(i) for b in column_boxes.values() for i in range(b.count())]
-            width = max(metrics.horizontalAdvance(t) for t in texts) + COMBO_EXTRA
+            combo_font = next(iter(column_boxes.values())).fontMetrics()  # style.qss gives its size
+            width = max(combo_font.horizontalAdvance(t) for t in texts) + COMBO_EXTRA
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             self.table.setColumnWidth(column, width)
         frame = 2 * self.table.frameWidth()
         self.table.setFixedHeight(
-            header.sizeHint().height() + ROW_HEIGHT * len(self.metrics) + frame
+            header.sizeHint().height() + row_height * len(self.metrics) + frame
         )
 
     def _options(

@@ -6,6 +6,8 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from ui.text_size import scaled_px
+
 BAR = QColor("#bc584b")  # the sheet's rose (resources/style.qss)
 AXIS = QColor("#d9c9bc")
 TEXT = QColor("#5b4f47")
@@ -30,13 +32,13 @@ class BarChart(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         font = QFont(self.font())
-        font.setPixelSize(13)
+        font.setPixelSize(scaled_px(13))
         font.setBold(True)
         painter.setFont(font)
         painter.setPen(TEXT)
         painter.drawText(QRectF(4, 0, self.width() - 8, 20), Qt.AlignmentFlag.AlignLeft, self.title)
         font.setBold(False)
-        font.setPixelSize(11)
+        font.setPixelSize(scaled_px(11))
         painter.setFont(font)
         if not self.bars:
             return

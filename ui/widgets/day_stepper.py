@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDateEdit, QPushButton, QWidget
 
+from ui.widgets.text_width import hold_text_width
+
 
 @dataclass(frozen=True)
 class DayStepper:
@@ -17,6 +19,9 @@ class DayStepper:
     today_button: QPushButton
 
 
+TOUCH = 48  # ◀ and ▶ are at least a fingertip wide
+
+
 def day_stepper(parent: QWidget, width: int, to_today: Callable[[], None]) -> DayStepper:
     """The widgets, wired: ◀ and ▶ move a day, Today calls `to_today`. The screen lays them out."""
     day = QDateEdit(parent)
@@ -24,9 +29,9 @@ def day_stepper(parent: QWidget, width: int, to_today: Callable[[], None]) -> Da
     day.setDisplayFormat("yyyy-MM-dd")
     day.setMinimumWidth(width)
     previous = QPushButton("◀", parent)
-    previous.setFixedWidth(48)
+    hold_text_width(previous, at_least=TOUCH)
     following = QPushButton("▶", parent)
-    following.setFixedWidth(48)
+    hold_text_width(following, at_least=TOUCH)
     day.setAccessibleName(QCoreApplication.translate("DayStepper", "Day"))
     previous.setAccessibleName(QCoreApplication.translate("DayStepper", "Previous day"))
     following.setAccessibleName(QCoreApplication.translate("DayStepper", "Next day"))

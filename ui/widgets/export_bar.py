@@ -26,6 +26,7 @@ from kiosk.core.export_file import ExportFile
 from ui.background import run_in_background
 from ui.widgets.error_display import message_for, set_banner
 from ui.widgets.flow_layout import FlowLayout
+from ui.widgets.text_width import hold_text_width
 
 ENDINGS = (".csv", ".zip", ".xlsx", ".pdf")
 
@@ -68,8 +69,7 @@ class ExportBar(QWidget):
             self.xlsx_button,
             self.pdf_button,
         ):
-            widget.ensurePolished()
-            widget.setMinimumWidth(widget.sizeHint().width())  # never squeezed into "CSV："
+            hold_text_width(widget)  # never squeezed into "CSV："
             layout.addWidget(widget)
 
     def save(self, render: Callable[[], ExportFile], stem: Path) -> None:

@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLayout, QLayoutItem, QSizePolicy, QWidget
 
+from ui.widgets.text_width import hold_text_width
+
 
 class FlowLayout(QLayout):
     def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
@@ -110,8 +112,7 @@ def flow_row(parent: QWidget, widgets: Sequence[QWidget], spacing: int = 8) -> Q
     row = QWidget(parent)
     layout = FlowLayout(row, spacing=spacing)
     for widget in widgets:
-        widget.ensurePolished()
-        widget.setMinimumWidth(widget.sizeHint().width())
+        hold_text_width(widget)
         layout.addWidget(widget)
     policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
     policy.setHeightForWidth(True)
