@@ -233,25 +233,25 @@ def test_a_broken_file_is_named_in_settings_and_changes_nothing(qtbot, window, c
     assert "city-2027.json" in card.problems.text()
     assert "選択肢が2つ以上必要" in card.problems.text()
     assert card.choice.count() == 1
-    assert catalogue.active(ctx).version == 1
+    assert catalogue.active(ctx).version == 2
 
 
 def test_choosing_another_version_and_the_idle_time(qtbot, window, ctx, card):
     folder = ctx.data_dir / "questionnaires"
     folder.mkdir()
     data = json.loads((BUILTIN_DIR / "cafe-satisfaction.json").read_text(encoding="utf-8"))
-    data["version"] = 2
+    data["version"] = 3
     data["title"]["ja"] = "2027年度版"
-    (folder / "v2.json").write_text(json.dumps(data, ensure_ascii=False))
+    (folder / "v3.json").write_text(json.dumps(data, ensure_ascii=False))
     card.refresh()
     assert [card.choice.itemText(i) for i in range(card.choice.count())] == [
-        "第2版（ファイル）：2027年度版",
-        "第1版（標準）：本日のご感想をお聞かせください",
+        "第3版（ファイル）：2027年度版",
+        "第2版（標準）：本日のご感想をお聞かせください",
     ]
     card.choice.setCurrentIndex(0)
     card.use_selected()
     assert catalogue.active(ctx).title("ja") == "2027年度版"
-    assert "第2版" in card.banner.text()
+    assert "第3版" in card.banner.text()
 
     card.idle.setValue(120)
     card.save_idle()
@@ -281,7 +281,7 @@ def test_setting_the_pin_with_the_keypad(qtbot, window, ctx, card):
 
 
 def test_editing_a_copy_makes_the_next_version(qtbot, window, ctx, card, today):
-    fill(ctx, today, "satisfied")  # answered with version 1
+    fill(ctx, today, "satisfied")  # answered with version 2
     editor = QuestionnaireEditor(ctx, card_data(ctx), "ja", window)
     qtbot.addWidget(editor)
     editor.show()
@@ -294,12 +294,12 @@ def test_editing_a_copy_makes_the_next_version(qtbot, window, ctx, card, today):
     editor.question_list.setCurrentRow(6)
     assert editor.max_length.isEnabled() and editor.max_length.value() == 400
     saved = editor.save()
-    assert saved is not None and saved.version == 2
+    assert saved is not None and saved.version == 3
     assert saved.question("overall").text("ja") == "今日はいかがでしたか？"  # type: ignore[union-attr]
     assert saved.question("activities").required  # type: ignore[union-attr]
-    assert catalogue.active(ctx).version == 2
+    assert catalogue.active(ctx).version == 3
     [old] = responses(ctx)
-    assert old.questionnaire_version == 1  # old answers keep theirs
+    assert old.questionnaire_version == 2  # old answers keep theirs
 
 
 def card_data(ctx):
@@ -318,7 +318,7 @@ def test_an_invalid_copy_is_refused_with_the_place(qtbot, window, ctx, db_state)
     assert "（編集中のコピー）" in editor.banner.text()
     assert "questions[2].text" in editor.banner.text()
     assert db_state() == before
-    assert catalogue.active(ctx).version == 1
+    assert catalogue.active(ctx).version == 2
 
 
 def test_the_question_deciding_satisfaction_cannot_be_removed(qtbot, window, ctx):
