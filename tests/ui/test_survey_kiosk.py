@@ -21,7 +21,7 @@ from kiosk.care import pin
 from tests.ui.gestures import DOUBLE_TAPS, GestureClock
 from ui.survey_kiosk.kiosk_window import KioskTiming, SurveyKiosk
 from ui.survey_kiosk.survey_answers import ChoiceAnswer, TextAnswer
-from ui.survey_kiosk.survey_pages import QuestionPage, StartPage, ThanksPage
+from ui.survey_kiosk.survey_pages import IntroPage, QuestionPage, StartPage, ThanksPage
 from ui.widgets import single_action
 
 PIN = "2468"
@@ -128,9 +128,16 @@ def back(qtbot: Any, kiosk: SurveyKiosk) -> None:
 
 
 def start_in(qtbot: Any, kiosk: SurveyKiosk, lang: str) -> None:
+    """Her language on the first page, then 「はじめる」 under the intro in it."""
+    clock().pause()  # she walks up to the kiosk
     start = kiosk.current_page()
     assert isinstance(start, StartPage)
     click(qtbot, start.buttons[lang])
+    clock().pause()  # she reads the intro
+    intro = kiosk.current_page()
+    assert isinstance(intro, IntroPage)
+    click(qtbot, intro.start_button)
+    clock().pause()
 
 
 def answer_everything(qtbot: Any, kiosk: SurveyKiosk, comment: str) -> None:
@@ -190,9 +197,13 @@ def test_back_and_next_keep_her_own_answers(qtbot, kiosk_for):
     assert page(kiosk).next_button.isVisible()  # she came back: 次へ keeps her answer
     next_(qtbot, kiosk)
     assert page(kiosk).value() == ["rest"]
-    # Back from the first question is the language page; her answers stay hers.
+    # Back from the first question is the intro, then the language page; her answers stay hers.
     back(qtbot, kiosk)
     back(qtbot, kiosk)
+    intro = kiosk.current_page()
+    assert isinstance(intro, IntroPage)
+    click(qtbot, intro.back_button)
+    clock().pause()
     start_in(qtbot, kiosk, "ja")
     assert page(kiosk).value() == "somewhat_satisfied"
     assert page(kiosk).next_button.text() == "次へ"
