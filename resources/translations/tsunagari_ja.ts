@@ -374,27 +374,27 @@
         <translation>相談希望</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_form.py" line="162"/>
+        <location filename="../../ui/screens/checkin_form.py" line="163"/>
         <source>Regular: %1 (answers from her last visit)</source>
         <translation>リピーター：%1 さん（前回の回答を表示中）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_form.py" line="194"/>
+        <location filename="../../ui/screens/checkin_form.py" line="195"/>
         <source>Regulars:</source>
         <translation>リピーター：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_form.py" line="197"/>
+        <location filename="../../ui/screens/checkin_form.py" line="198"/>
         <source>No regular found: this nickname will be registered.</source>
         <translation>該当なし：このニックネームで新しく登録します。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_form.py" line="223"/>
+        <location filename="../../ui/screens/checkin_form.py" line="224"/>
         <source>Please choose her age group (or “No answer”).</source>
         <translation>年代を選んでください（答えたくない場合は「無回答」）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_form.py" line="226"/>
+        <location filename="../../ui/screens/checkin_form.py" line="227"/>
         <source>Please choose the age of child %1.</source>
         <translation>子ども%1の年齢を選んでください。</translation>
     </message>
@@ -2629,142 +2629,192 @@ Close Tsunagari anyway?</source>
 <context>
     <name>QuestionnaireEditor</name>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="61"/>
+        <location filename="../../ui/settings/questionnaire_editor.py" line="73"/>
         <source>Edit a copy of the questionnaire</source>
         <translation>アンケートのコピーを編集</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="64"/>
+        <location filename="../../ui/settings/questionnaire_editor.py" line="76"/>
         <source>One answer</source>
         <translation>ひとつ選ぶ</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="65"/>
+        <location filename="../../ui/settings/questionnaire_editor.py" line="77"/>
         <source>Several answers</source>
         <translation>いくつでも選ぶ</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="66"/>
+        <location filename="../../ui/settings/questionnaire_editor.py" line="78"/>
         <source>Scale</source>
         <translation>段階で選ぶ</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="67"/>
+        <location filename="../../ui/settings/questionnaire_editor.py" line="79"/>
         <source>Yes or no</source>
         <translation>はい・いいえ</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="68"/>
+        <location filename="../../ui/settings/questionnaire_editor.py" line="80"/>
         <source>Free text</source>
         <translation>自由記述</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="75"/>
+        <location filename="../../ui/settings/questionnaire_editor.py" line="87"/>
         <source>Saving makes version %1 of this questionnaire and uses it from now on. Answers already given keep the version they were given with.</source>
         <translation>保存すると、このアンケートの第%1版として、これから使います。これまでの回答は、回答したときの版のまま残ります。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="91"/>
+        <location filename="../../ui/settings/questionnaire_editor.py" line="109"/>
         <source>Title (%1)</source>
         <translation>タイトル（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="103"/>
+        <location filename="../../ui/settings/questionnaire_editor.py" line="121"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="107"/>
+        <location filename="../../ui/settings/questionnaire_editor.py" line="125"/>
         <source>Save as version %1 and use it</source>
         <translation>第%1版として保存して使う</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="139"/>
+        <location filename="../../ui/settings/questionnaire_editor.py" line="158"/>
         <source>Add…</source>
         <translation>追加…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="140"/>
+        <location filename="../../ui/settings/questionnaire_editor.py" line="159"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="141"/>
+        <location filename="../../ui/settings/questionnaire_editor.py" line="160"/>
         <source>Up</source>
         <translation>上へ</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="142"/>
+        <location filename="../../ui/settings/questionnaire_editor.py" line="161"/>
         <source>Down</source>
         <translation>下へ</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="159"/>
+        <location filename="../../ui/settings/questionnaire_editor.py" line="178"/>
         <source>She must answer it (on the tablet)</source>
         <translation>必ず答えてもらう（タブレット）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="160"/>
+        <location filename="../../ui/settings/questionnaire_editor.py" line="179"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="168"/>
+        <location filename="../../ui/settings/questionnaire_editor.py" line="187"/>
         <source>optional</source>
         <translation>任意</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="169"/>
+        <location filename="../../ui/settings/questionnaire_editor.py" line="190"/>
         <source>Question (%1)</source>
         <translation>質問（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="170"/>
+        <location filename="../../ui/settings/questionnaire_editor.py" line="191"/>
         <source>Note (%1)</source>
         <translation>補足（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="178"/>
+        <location filename="../../ui/settings/questionnaire_editor.py" line="200"/>
         <source>Answers</source>
         <translation>選択肢</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="180"/>
+        <location filename="../../ui/settings/questionnaire_editor.py" line="202"/>
         <source>Add an answer</source>
         <translation>選択肢を追加</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="181"/>
+        <location filename="../../ui/settings/questionnaire_editor.py" line="203"/>
         <source>Remove the answer</source>
         <translation>選択肢を削除</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="193"/>
+        <location filename="../../ui/settings/questionnaire_editor.py" line="215"/>
         <source>Longest text</source>
         <translation>最大文字数</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="199"/>
+        <location filename="../../ui/settings/questionnaire_editor.py" line="221"/>
         <source>Satisfied means</source>
         <translation>「満足」とする回答</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="293"/>
+        <location filename="../../ui/settings/questionnaire_editor.py" line="316"/>
         <source>Add a question</source>
         <translation>質問を追加</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="293"/>
+        <location filename="../../ui/settings/questionnaire_editor.py" line="316"/>
         <source>Kind of question</source>
         <translation>質問の種類</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="335"/>
+        <location filename="../../ui/settings/questionnaire_editor.py" line="359"/>
         <source>This question decides satisfaction. Choose another one below first.</source>
         <translation>この質問で満足度を数えています。先に下で別の質問を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="433"/>
+        <location filename="../../ui/settings/questionnaire_editor.py" line="419"/>
+        <source>title</source>
+        <translation>タイトル</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/questionnaire_editor.py" line="421"/>
+        <source>introduction</source>
+        <translation>はじめの説明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/questionnaire_editor.py" line="423"/>
+        <source>question %1</source>
+        <translation>質問%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/questionnaire_editor.py" line="425"/>
+        <source>note of question %1</source>
+        <translation>質問%1の注記</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/questionnaire_editor.py" line="428"/>
+        <source>answer %2 of question %1</source>
+        <translation>質問%1の回答%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/questionnaire_editor.py" line="432"/>
+        <source>the kiosk&apos;s own words (a &quot;phrases&quot; block in the file)</source>
+        <translation>画面の文言（ファイルの「phrases」）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/questionnaire_editor.py" line="442"/>
+        <source>Every text is there in every language.</source>
+        <translation>すべての言語の文がそろっています。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/questionnaire_editor.py" line="444"/>
+        <source>Still missing, by language (fill them in before saving):</source>
+        <translation>まだ入っていない文（言語ごと。保存の前に入れてください）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/questionnaire_editor.py" line="449"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/questionnaire_editor.py" line="451"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/questionnaire_editor.py" line="519"/>
         <source>(this copy)</source>
         <translation>（編集中のコピー）</translation>
     </message>
@@ -3218,12 +3268,12 @@ The first time this can take a minute.</source>
 <context>
     <name>SurveyKiosk</name>
     <message>
-        <location filename="../../ui/survey_kiosk/kiosk_window.py" line="125"/>
+        <location filename="../../ui/survey_kiosk/kiosk_window.py" line="135"/>
         <source>Questionnaire</source>
         <translation>アンケート</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_kiosk/kiosk_window.py" line="155"/>
+        <location filename="../../ui/survey_kiosk/kiosk_window.py" line="166"/>
         <source>Staff</source>
         <translation>スタッフ用</translation>
     </message>
@@ -3242,8 +3292,8 @@ The first time this can take a minute.</source>
     </message>
     <message>
         <location filename="../../ui/screens/survey_screen.py" line="95"/>
-        <source>Full screen for participants: one question per page in large type, Japanese or English. It starts over by itself after each answer and when left alone. Staff leave it with the coordinator PIN.</source>
-        <translation>参加者向けの全画面表示です。大きな文字で1ページに1問、日本語または英語で答えられます。回答のあとや、しばらく操作がないときは自動で最初に戻ります。終了にはコーディネーターPINが必要です。</translation>
+        <source>Full screen for participants: one question per page in large type, in the language she picks. It starts over by itself after each answer and when left alone. Staff leave it with the coordinator PIN.</source>
+        <translation>参加者向けの全画面表示です。最初に本人が言語を選び、大きな文字で1ページに1問ずつ答えます。回答のあとや、しばらく操作がないときは自動で最初に戻ります。終了にはコーディネーターPINが必要です。</translation>
     </message>
     <message>
         <location filename="../../ui/screens/survey_screen.py" line="106"/>
@@ -3337,7 +3387,7 @@ The first time this can take a minute.</source>
     </message>
     <message>
         <location filename="../../ui/screens/survey_screen.py" line="245"/>
-        <location filename="../../ui/screens/survey_screen.py" line="389"/>
+        <location filename="../../ui/screens/survey_screen.py" line="402"/>
         <source>No event today.</source>
         <translation>本日の開催はありません。</translation>
     </message>
@@ -3349,52 +3399,57 @@ Responses: %5 (tablet %6, paper %7).</source>
 回答数：%5件（タブレット%6件・紙%7件）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="298"/>
+        <location filename="../../ui/screens/survey_screen.py" line="299"/>
+        <source>Language answered in</source>
+        <translation>回答の言語</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/survey_screen.py" line="311"/>
         <source>Free comments</source>
         <translation>自由記述</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="320"/>
+        <location filename="../../ui/screens/survey_screen.py" line="333"/>
         <source>Questionnaire</source>
         <translation>アンケート</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="322"/>
+        <location filename="../../ui/screens/survey_screen.py" line="335"/>
         <source>No event is open today at %1. Open today&apos;s check-in now and start the questionnaire?</source>
         <translation>%1では本日の受付が始まっていません。本日の受付を開始して、アンケート画面を始めますか？</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="325"/>
+        <location filename="../../ui/screens/survey_screen.py" line="338"/>
         <source>Open and start</source>
         <translation>受付を開始して始める</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="326"/>
+        <location filename="../../ui/screens/survey_screen.py" line="339"/>
         <source>Back</source>
         <translation>戻る</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="340"/>
+        <location filename="../../ui/screens/survey_screen.py" line="353"/>
         <source>The kiosk needs a coordinator PIN first, so that staff can leave it.</source>
         <translation>スタッフが終了できるように、先にコーディネーターPINを設定してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="368"/>
+        <location filename="../../ui/screens/survey_screen.py" line="381"/>
         <source>Kiosk mode ended.</source>
         <translation>アンケート画面を終了しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="393"/>
+        <location filename="../../ui/screens/survey_screen.py" line="406"/>
         <source>Export questionnaire results</source>
         <translation>アンケート集計の出力</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="395"/>
+        <location filename="../../ui/screens/survey_screen.py" line="408"/>
         <source>CSV files (*.csv)</source>
         <translation>CSVファイル (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="408"/>
+        <location filename="../../ui/screens/survey_screen.py" line="421"/>
         <source>Exported: %1</source>
         <translation>出力しました：%1</translation>
     </message>

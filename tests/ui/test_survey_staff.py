@@ -285,7 +285,7 @@ def test_editing_a_copy_makes_the_next_version(qtbot, window, ctx, card, today):
     editor = QuestionnaireEditor(ctx, card_data(ctx), "ja", window)
     qtbot.addWidget(editor)
     editor.show()
-    assert editor.save_button.text() == "第2版として保存して使う"
+    assert editor.save_button.text() == "第3版として保存して使う"
     editor.question_list.setCurrentRow(0)
     editor.text_edits["ja"].selectAll()
     type_japanese(editor.text_edits["ja"], "今日はいかがでしたか？")
@@ -359,3 +359,38 @@ def test_changing_a_pin_that_is_set_needs_the_current_one(qtbot, window, ctx, ca
     monkeypatch.setattr(PinCheckDialog, "exec", right_pin)
     card.set_pin()
     assert len(opened) == 1
+
+
+def test_the_editor_lists_the_texts_missing_in_each_language(qtbot, window, ctx):
+    """Eight languages: a new question needs its words in each, and she sees which."""
+    editor = QuestionnaireEditor(ctx, card_data(ctx), "ja", window)
+    qtbot.addWidget(editor)
+    editor.show()
+    assert editor.missing.text() == "すべての言語の文がそろっています。"
+    editor.question_list.setCurrentRow(0)
+    editor.add_question_of("yes_no")  # a new question 2, its words still empty
+    assert editor.question_list.currentRow() == 1
+    lines = editor.missing.text().splitlines()
+    assert lines[0].startswith("まだ入っていない文")
+    assert "简体中文：質問2" in lines
+    assert "한국어：質問2" in lines
+    assert len(lines) == 1 + 8  # every language lacks the question
+    assert "⚠ 日本語, やさしい日本語, English" in editor.question_list.item(1).text()
+    # She writes it in Japanese: Japanese leaves the list, the others stay.
+    editor.text_edits["ja"].setFocus()
+    type_japanese(editor.text_edits["ja"], "託児は使いやすかったですか？")
+    lines = editor.missing.text().splitlines()
+    assert not any(line.startswith("日本語：") for line in lines)
+    assert "やさしい日本語：質問2" in lines and len(lines) == 1 + 7
+    assert "⚠ やさしい日本語, English" in editor.question_list.item(1).text()
+    # An answer emptied in Korean is named with its place.
+    editor.question_list.setCurrentRow(0)
+    korean = list(editor.data["languages"]).index("ko")
+    cell = editor.options.item(0, korean)
+    assert cell is not None and cell.text() == "만족"
+    cell.setText("")
+    assert any(
+        line.startswith("한국어：") and "質問1の回答1" in line
+        for line in editor.missing.text().splitlines()
+    )
+    assert editor.save() is None  # and the check still refuses the copy
