@@ -284,8 +284,8 @@ class _Checker:
         bad = safe_text.forbidden_character(text) if self.check_characters else None
         if bad is not None:
             raise self.fail("questionnaire_bad_character", at, char=safe_text.code_point(bad))
-        if not (ruby.OPEN in text or ruby.CLOSE in text):
-            return text
+        if not any(mark in text for mark in (ruby.OPEN, ruby.CLOSE, "｜")):
+            return text  # (an ASCII | alone is an ordinary character in English)
         try:
             return "".join(part.base for part in ruby.ruby_parts(text))
         except KioskError as exc:

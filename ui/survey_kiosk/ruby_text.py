@@ -22,9 +22,9 @@ from kiosk.survey import ruby
 from ui.survey_kiosk.line_breaks import SAFETY_PX, BalancedLabel, phrase_lines
 
 READING_SCALE = 0.5  # a reading is half the size of its base, as in print
-CHECKED_TEXT = QColor(
-    "#ffffff"
-)  # a chosen answer's text (resources/style.qss, survey-option:checked)
+BUTTON_CHROME = 12  # a button's border and air around its words, top and bottom together
+# A chosen answer's words (resources/style.qss, QPushButton[role="survey-option"]:checked).
+CHECKED_TEXT = QColor("#ffffff")
 
 
 @dataclass(frozen=True)
@@ -267,7 +267,10 @@ class RubyButton(QPushButton):
         extra = one_line_width(self.source, font) - QFontMetricsF(font).horizontalAdvance(
             self.text()
         )
-        return QSize(hint.width() + max(0, round(extra)), hint.height() + round(band_height(font)))
+        # The style's height is one line at least (style.qss: min-height); readings need
+        # their band above it, with the border and a little air.
+        needed = round(line_height(font)) + BUTTON_CHROME
+        return QSize(hint.width() + max(0, round(extra)), max(hint.height(), needed))
 
     def sizeHint(self) -> QSize:
         return self._grown(super().sizeHint())
