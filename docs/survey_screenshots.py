@@ -153,6 +153,13 @@ def main() -> None:
             return
         window.show_widget(window.survey)
         save(window, "survey-screen.png")
+        tree = window.survey.tree  # the answers by language, below the questions
+        tree.collapseAll()
+        by_language = tree.topLevelItem(tree.topLevelItemCount() - 2)
+        assert by_language is not None
+        by_language.setExpanded(True)
+        tree.scrollToItem(by_language.child(by_language.childCount() - 1))
+        save(window, "survey-screen-languages.png")
 
         timing = KioskTiming(idle_ms=3_600_000, thanks_ms=3_600_000)
         kiosk = SurveyKiosk(ctx, window.state.today_event, questionnaire, "ja", timing)
