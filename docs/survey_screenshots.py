@@ -7,6 +7,11 @@ The kiosk pages at tablet size, landscape (1024x768) and portrait
 Then the kiosk at the venue sizes (1280x800 and 800x1280) in Japanese and
 English: a single-choice question, the loneliness question and the thank-you
 page, also at the largest text size (特大), as survey-kiosk-<page>-<lang>-<size>[-xl].png.
+Last, the language page and the loneliness question in やさしい日本語 (with
+furigana), 简体中文, Tiếng Việt and 한국어 at 1280x800
+(survey-kiosk-languages-1280x800.png, survey-kiosk-lonely-<lang>-1280x800.png).
+
+    python docs/survey_screenshots.py languages   # only those
 """
 
 from __future__ import annotations
@@ -88,6 +93,7 @@ def venue_sizes(ctx: object, event: object, questionnaire: Questionnaire) -> Non
                 kiosk.resize(width, height)
                 kiosk.show()
                 kiosk.begin(lang)
+                kiosk.show_question(0)
                 tail = f"{lang}-{width}x{height}{suffix}.png"
                 overall = kiosk.pages[0].answer
                 assert isinstance(overall, ChoiceAnswer)
@@ -102,6 +108,26 @@ def venue_sizes(ctx: object, event: object, questionnaire: Questionnaire) -> Non
                 kiosk._leave()
                 kiosk.deleteLater()
     text_size.set_text_size(ctx, "standard")  # type: ignore[arg-type]
+
+
+def languages(ctx: object, event: object, questionnaire: Questionnaire) -> None:
+    """Her language first, then a question in four of the eight, at 1280x800."""
+    timing = KioskTiming(idle_ms=3_600_000, thanks_ms=3_600_000, advance_ms=3_600_000)
+    kiosk = SurveyKiosk(ctx, event, questionnaire, "ja", timing)  # type: ignore[arg-type]
+    kiosk.resize(1280, 800)
+    kiosk.show()
+    save(kiosk, "survey-kiosk-languages-1280x800.png")
+    for lang in ("ja-easy", "zh-Hans", "vi", "ko"):
+        kiosk.begin(lang)
+        if lang == "ja-easy":
+            save(kiosk, "survey-kiosk-intro-ja-easy-1280x800.png")
+        page = go_to(kiosk, "lonely")
+        assert isinstance(page.answer, ChoiceAnswer)
+        page.answer.button("occasionally").click()
+        save(kiosk, f"survey-kiosk-lonely-{lang}-1280x800.png")
+        kiosk.reset()
+    kiosk._leave()
+    kiosk.deleteLater()
 
 
 def main() -> None:
@@ -119,11 +145,22 @@ def main() -> None:
         window = shell.build_window()
         window.resize(*LAPTOP)
         window.show()
-        window.show_widget(window.survey)
-        save(window, "survey-screen.png")
-
         questionnaire = catalogue.active(ctx)
         assert window.state.today_event is not None
+        if sys.argv[1:] == ["languages"]:
+            languages(ctx, window.state.today_event, questionnaire)
+            window.close_without_asking()
+            return
+        window.show_widget(window.survey)
+        save(window, "survey-screen.png")
+        tree = window.survey.tree  # the answers by language, below the questions
+        tree.collapseAll()
+        by_language = tree.topLevelItem(tree.topLevelItemCount() - 2)
+        assert by_language is not None
+        by_language.setExpanded(True)
+        tree.scrollToItem(by_language.child(by_language.childCount() - 1))
+        save(window, "survey-screen-languages.png")
+
         timing = KioskTiming(idle_ms=3_600_000, thanks_ms=3_600_000)
         kiosk = SurveyKiosk(ctx, window.state.today_event, questionnaire, "ja", timing)
         kiosk.resize(*TABLET)
@@ -131,6 +168,7 @@ def main() -> None:
         save(kiosk, "survey-kiosk-start.png")
 
         kiosk.begin("ja")
+        kiosk.show_question(0)
         overall = kiosk.pages[0]
         assert isinstance(overall.answer, ChoiceAnswer)
         overall.answer.button("somewhat_satisfied").click()
@@ -162,6 +200,7 @@ def main() -> None:
         kiosk.resize(*TABLET)
         kiosk.reset()
         kiosk.begin("ja")
+        kiosk.show_question(0)
         first_page = kiosk.pages[0].answer
         assert isinstance(first_page, ChoiceAnswer)
         first_page.button("satisfied").click()
@@ -181,6 +220,7 @@ def main() -> None:
         kiosk._leave()
 
         venue_sizes(ctx, window.state.today_event, questionnaire)
+        languages(ctx, window.state.today_event, questionnaire)
 
         paper = PaperSurveyDialog(ctx, questionnaire, "ja", window)
         paper.resize(900, 720)

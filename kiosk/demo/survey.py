@@ -23,6 +23,17 @@ DEFAULT_FILE = BUILTIN_DIR / "cafe-satisfaction.json"
 ANSWER_RATE = (0.45, 0.7)
 PAPER_RATE = 0.12
 ENGLISH_RATE = 0.05
+# Then the other languages of the default questionnaire, each a slice of one draw
+# (so the rest of the demo stays the same): a foreign resident or an older
+# woman choosing やさしい日本語 now and then, as at a city's café.
+OTHER_LANGUAGES = (
+    ("ja-easy", 0.03),
+    ("vi", 0.02),
+    ("zh-Hans", 0.02),
+    ("pt-BR", 0.015),
+    ("fil", 0.015),
+    ("ko", 0.01),
+)
 
 OVERALL = (
     ("satisfied", 58),
@@ -109,7 +120,7 @@ def build(days: DemoDays) -> SurveyRows:
             count = round(active[event["id"]] * rng.uniform(*ANSWER_RATE))
         for _ in range(count):
             paper = event["status"] != "open" and rng.random() < PAPER_RATE
-            lang = "en" if rng.random() < ENGLISH_RATE else "ja"
+            lang = _language(rng.random(), questionnaire.languages)
             if paper:  # only the day is known; typed in the next morning
                 answered = at(event["date"], time(0))
                 created = at(event["date"] + timedelta(days=1), time(10))
@@ -134,6 +145,18 @@ def build(days: DemoDays) -> SurveyRows:
     return out
 
 
+def _language(draw: float, offered: Any) -> str:
+    """The language of one response, from one random draw in [0, 1)."""
+    if draw < ENGLISH_RATE:
+        return "en"
+    edge = ENGLISH_RATE
+    for lang, share in OTHER_LANGUAGES:
+        edge += share
+        if draw < edge and lang in offered:
+            return lang
+    return "ja"
+
+
 def _answers(rng: random.Random, lang: str, paper: bool) -> dict[str, Any]:
     answers: dict[str, Any] = {}
     if not (paper and rng.random() < 0.05):  # on paper, some leave even this blank
@@ -150,5 +173,5 @@ def _answers(rng: random.Random, lang: str, paper: bool) -> dict[str, Any]:
     if rng.random() < 0.95:
         answers["age_band"] = pick(rng, AGE_BANDS)
     if rng.random() < 0.22:
-        answers["comment"] = rng.choice(COMMENTS_EN if lang == "en" else COMMENTS_JA)
+        answers["comment"] = rng.choice(COMMENTS_JA if lang.startswith("ja") else COMMENTS_EN)
     return answers

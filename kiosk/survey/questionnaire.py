@@ -16,11 +16,20 @@ Schema (format 1)::
     title      {lang: text}        intro  {lang: text} (optional)
     satisfied  {"question": id, "answers": [codes]}  what counts as satisfied
     loneliness id of a scale question (optional; reported on its own)
-    phrases    {lang: {key: text}} (optional; adds to survey.phrase.* in resources/locales/)
+    phrases    {lang: {key: text}} (optional; adds to the shipped phrases, see below)
     questions  [{id, type, required, text, hint, options, max_length}, ...]
 
 Question types: single, multiple, scale (ordered steps with labels), yes_no
 (options optional: yes / no), text (short free text, `max_length`).
+
+Any text may carry furigana (kiosk/survey/ruby.py: 漢字《かんじ》); the markup
+is checked here and lengths are counted on the text as read, without it.
+
+The kiosk's own words (次へ, 戻る, the countdown …) ship for the staff
+languages as survey.phrase.* in resources/locales/<lang>.json, and for the
+languages only respondents read (やさしい日本語, 简体中文 …) in
+resources/survey_phrases.json, under the same keys: the staff screens stay in
+the languages they are translated into, and a respondent language is data.
 """
 
 from __future__ import annotations
@@ -37,10 +46,13 @@ from typing import Any
 from kiosk.core import safe_text, translations, untrusted_json
 from kiosk.core.errors import KioskError
 from kiosk.core.paths import RESOURCES
+from kiosk.survey import ruby
 
 FORMAT = 1
 BUILTIN_DIR = RESOURCES / "questionnaires"
-PHRASES_PREFIX = "survey.phrase."  # resources/locales/<lang>.json
+PHRASES_PREFIX = "survey.phrase."  # resources/locales/<lang>.json, resources/survey_phrases.json
+ANSWER_PREFIX = "survey.answer."  # the built-in yes / no labels, in the same files
+RESPONDENT_PHRASES = RESOURCES / "survey_phrases.json"  # {lang: {key: text}}
 DEFAULT_ID = "cafe-satisfaction"
 
 TYPES = ("single", "multiple", "scale", "yes_no", "text")
@@ -160,18 +172,36 @@ PHRASE_KEYS: dict[str, frozenset[str]] = {
 
 
 @cache
+def respondent_catalogues() -> dict[str, dict[str, str]]:
+    """The kiosk's words (survey.phrase.*, survey.answer.*) of every language a
+    respondent may read: the staff languages' catalogues, then the languages of
+    resources/survey_phrases.json. A staff language keeps its own catalogue."""
+    found: dict[str, dict[str, str]] = {}
+    for lang in translations.shipped_languages():
+        found[lang] = {
+            key: value
+            for key, value in translations.catalogue(lang).items()
+            if key.startswith((PHRASES_PREFIX, ANSWER_PREFIX))
+        }
+    extra = json.loads(RESPONDENT_PHRASES.read_text(encoding="utf-8"))
+    for lang, texts in extra.items():
+        found.setdefault(lang, dict(texts))
+    return found
+
+
 def shared_phrases() -> dict[str, dict[str, str]]:
-    """The kiosk's words in every shipped language, as that language's catalogue has them
+    """The kiosk's words in every shipped respondent language, keyed without the prefix
     (no fallback: a phrase a language lacks is refused by the questionnaire check)."""
     start = len(PHRASES_PREFIX)
     return {
-        lang: {
-            key[start:]: value
-            for key, value in translations.catalogue(lang).items()
-            if key.startswith(PHRASES_PREFIX)
-        }
-        for lang in translations.shipped_languages()
+        lang: {key[start:]: value for key, value in texts.items() if key.startswith(PHRASES_PREFIX)}
+        for lang, texts in respondent_catalogues().items()
     }
+
+
+def respondent_languages() -> tuple[str, ...]:
+    """Every language whose kiosk words ship (a questionnaire may add more with "phrases")."""
+    return tuple(respondent_catalogues())
 
 
 def _placeholders(text: str) -> frozenset[str]:
@@ -248,11 +278,18 @@ class _Checker:
             raise self.fail("questionnaire_bad_name", at, value=str(value)[:40])
         return value
 
-    def characters(self, text: str, at: str) -> None:
-        """The rule of every name (kiosk/safe_text): no control, format or invisible characters."""
+    def characters(self, text: str, at: str) -> str:
+        """The rule of every name (kiosk/safe_text): no control, format or invisible characters;
+        and furigana written as kiosk/survey/ruby.py reads it. Returns the text as read."""
         bad = safe_text.forbidden_character(text) if self.check_characters else None
         if bad is not None:
             raise self.fail("questionnaire_bad_character", at, char=safe_text.code_point(bad))
+        if not any(mark in text for mark in (ruby.OPEN, ruby.CLOSE, "｜")):
+            return text  # (an ASCII | alone is an ordinary character in English)
+        try:
+            return "".join(part.base for part in ruby.ruby_parts(text))
+        except KioskError as exc:
+            raise self.fail("questionnaire_ruby", at, text=text[:80]) from exc
 
     def texts(self, value: Any, at: str, limit: int) -> dict[str, str]:
         """Text in every language of the file; other languages are ignored."""
@@ -262,9 +299,8 @@ class _Checker:
             text = block.get(lang)
             if not isinstance(text, str) or not text.strip():
                 raise self.fail("questionnaire_missing_language", at, lang=lang)
-            self.characters(text, f"{at}.{lang}")
             text = " ".join(text.split()) if limit <= LIMITS["label"] else text.strip()
-            if len(text) > limit:
+            if len(self.characters(text, f"{at}.{lang}")) > limit:
                 raise self.fail("questionnaire_text_too_long", f"{at}.{lang}", limit=limit)
             found[lang] = text
         return found
@@ -382,17 +418,15 @@ class _Checker:
         return Question(qid, kind, required, texts, hints, options, max_length)
 
     def _yes_no(self, at: str) -> tuple[Option, ...]:
-        shipped = translations.shipped_languages()
-        missing = [lang for lang in self.languages if lang not in shipped]
-        if missing:  # the built-in labels know the shipped languages only
-            raise self.fail("questionnaire_missing_language", f"{at}.options", lang=missing[0])
-        return tuple(
-            Option(
-                code,
-                {lang: translations.text(f"survey.answer.{code}", lang) for lang in self.languages},
-            )
-            for code in YES_NO
-        )
+        shipped = respondent_catalogues()
+        labels: dict[str, dict[str, str]] = {code: {} for code in YES_NO}
+        for lang in self.languages:
+            for code in YES_NO:
+                label = shipped.get(lang, {}).get(ANSWER_PREFIX + code)
+                if not label:  # the built-in labels know the shipped languages only
+                    raise self.fail("questionnaire_missing_language", f"{at}.options", lang=lang)
+                labels[code][lang] = label
+        return tuple(Option(code, labels[code]) for code in YES_NO)
 
     def _options(self, value: Any, at: str) -> tuple[Option, ...]:
         if not isinstance(value, list) or len(value) < 2:
@@ -442,8 +476,7 @@ class _Checker:
                     continue
                 if not isinstance(text, str) or not text.strip():
                     raise self.fail("questionnaire_invalid", f"phrases.{lang}.{key}")
-                self.characters(text, f"phrases.{lang}.{key}")
-                if len(text) > LIMITS["phrase"]:
+                if len(self.characters(text, f"phrases.{lang}.{key}")) > LIMITS["phrase"]:
                     at = f"phrases.{lang}.{key}"
                     raise self.fail("questionnaire_text_too_long", at, limit=LIMITS["phrase"])
                 own[lang][key] = text.strip()
@@ -463,6 +496,55 @@ class _Checker:
                     raise self.fail("questionnaire_phrase_placeholders", at, names=names)
             merged[lang] = texts
         return merged
+
+
+# -- what a draft still lacks ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MissingText:
+    """One text a draft lacks in one of its languages (the editor lists them)."""
+
+    lang: str
+    part: str  # "title", "intro", "text", "hint", "label" or "phrases" (the kiosk's words)
+    question: int | None = None  # counted from 1
+    option: int | None = None  # counted from 1
+
+
+def missing_texts(data: Mapping[str, Any]) -> list[MissingText]:
+    """Which texts a draft (as a file holds it) lacks, in which of its languages.
+
+    The check on load refuses the first one with its place; the editor shows
+    them all at once, so a coordinator adding a question sees every language
+    it still needs. An optional block (intro, a note) is missing only where
+    another language has it.
+    """
+    languages = list(data.get("languages") or {})
+    found: list[MissingText] = []
+
+    def block(value: Any, part: str, *where: int, optional: bool = False) -> None:
+        texts = value if isinstance(value, Mapping) else {}
+        if optional and not any(isinstance(t, str) and t.strip() for t in texts.values()):
+            return
+        for lang in languages:
+            text = texts.get(lang)
+            if not isinstance(text, str) or not text.strip():
+                found.append(MissingText(lang, part, *where))
+
+    block(data.get("title"), "title")
+    block(data.get("intro"), "intro", optional=True)
+    for number, question in enumerate(data.get("questions") or [], start=1):
+        block(question.get("text"), "text", number)
+        block(question.get("hint"), "hint", number, optional=True)
+        for option_number, option in enumerate(question.get("options") or [], start=1):
+            block(option.get("label"), "label", number, option_number)
+    shipped = shared_phrases()
+    own = data.get("phrases") or {}
+    for lang in languages:
+        have = {**shipped.get(lang, {}), **(own.get(lang) or {})}
+        if any(key not in have for key in PHRASE_KEYS):
+            found.append(MissingText(lang, "phrases"))
+    return found
 
 
 # -- writing -----------------------------------------------------------------------

@@ -8,7 +8,9 @@ response). It is always shown with its denominator, and rounded half up
 is None ("—"), never 0% or a division by zero.
 
 Each response is judged by its own questionnaire version, so results stay
-right across edits. Comments are personal words: they are counted always
+right across edits, and pooled across languages: a question is its id, in
+whatever language she read it. How many answered in each language is counted
+beside (the response keeps its language). Comments are personal words: they are counted always
 but handed out only when the coordinator asks for them.
 """
 
@@ -24,6 +26,7 @@ from typing import Any
 from sqlalchemy import select
 
 from db.models import Event, SurveyResponse
+from kiosk.core import translations
 from kiosk.core.context import AppContext
 from kiosk.core.fiscal_year import DEFAULT_START_MONTH, fiscal_year_range
 from kiosk.core.transaction import read
@@ -94,6 +97,23 @@ class Count:
 
 
 @dataclass(frozen=True)
+class LanguageCount:
+    """How many responses were given in one language."""
+
+    code: str
+    own_name: str  # as the questionnaire names it, in itself ("Tiếng Việt")
+    count: int
+
+    def label(self, lang: str) -> str:
+        """In the staff's language (survey.language.<code>); a language added to a
+        questionnaire as data keeps its own name."""
+        key = f"survey.language.{self.code}"
+        if translations.has_text(key):
+            return translations.text(key, lang)
+        return self.own_name or self.code or "—"
+
+
+@dataclass(frozen=True)
 class QuestionResult:
     questionnaire_id: str
     question: Question  # as worded in the newest version in the results
@@ -118,6 +138,8 @@ class SurveyResults:
     versions: tuple[str, ...] = field(default_factory=tuple)
     # The answers that count as satisfied (labels by language), as the newest version says.
     satisfied_options: tuple[Mapping[str, str], ...] = ()
+    # Responses by the language she answered in: the questionnaire's order, then any other.
+    languages: tuple[LanguageCount, ...] = ()
 
     def satisfied_label(self, lang: str) -> str:
         return "・".join(
@@ -135,6 +157,7 @@ class ResponseRow:
     ref: str
     source: str
     answers: Mapping[str, Any]
+    language: str = ""
 
 
 # -- the arithmetic ----------------------------------------------------------------------
@@ -208,7 +231,29 @@ def summarise(
         without_definition=sum(q is None for q, _ in known),
         versions=tuple(sorted({r.ref for r in rows})),
         satisfied_options=satisfied_options,
+        languages=_languages(rows, definitions, newest),
     )
+
+
+def _languages(
+    rows: list[ResponseRow],
+    definitions: Mapping[str, Questionnaire],
+    newest: Mapping[str, Questionnaire],
+) -> tuple[LanguageCount, ...]:
+    counts: dict[str, int] = {}
+    for row in rows:
+        counts[row.language] = counts.get(row.language, 0) + 1
+    names: dict[str, str] = {}
+    order: list[str] = []
+    main = [newest[_main_id(newest)]] if newest else []
+    for questionnaire in [*main, *definitions.values()]:
+        for code, own_name in questionnaire.languages.items():
+            names.setdefault(code, own_name)
+            if code not in order:
+                order.append(code)
+    rank = {code: i for i, code in enumerate(order)}
+    shown = sorted(counts, key=lambda code: (rank.get(code, len(rank)), -counts[code], code))
+    return tuple(LanguageCount(code, names.get(code, code), counts[code]) for code in shown)
 
 
 def _main_id(newest: Mapping[str, Questionnaire]) -> str:
@@ -268,6 +313,7 @@ def results(ctx: AppContext, scope: Scope, include_comments: bool = False) -> Su
         SurveyResponse.questionnaire_version,
         SurveyResponse.source,
         SurveyResponse.answers,
+        SurveyResponse.language,
     )
     if scope.event_id is not None:
         query = query.where(SurveyResponse.event_id == scope.event_id)
@@ -283,8 +329,8 @@ def results(ctx: AppContext, scope: Scope, include_comments: bool = False) -> Su
             query = query.where(Event.date <= scope.end)
     with read(ctx) as session:
         rows = [
-            ResponseRow(f"{qid}/{version}", source, answers or {})
-            for qid, version, source, answers in session.execute(query)
+            ResponseRow(f"{qid}/{version}", source, answers or {}, language or "")
+            for qid, version, source, answers, language in session.execute(query)
         ]
         definitions = stored_definitions(session)
     return summarise(rows, definitions, include_comments)

@@ -8,7 +8,8 @@ coordinator asked for them (results computed with include_comments=True).
 Number cells hold bare numbers, so Excel can sum and chart them: counts as
 whole numbers, the share as a percent with one decimal (66.7) under a header
 that carries the unit (割合（%）); a share with nobody answering is an empty
-cell, not 「—」. One table: the scope, the counts, the rate, every answer.
+cell, not 「—」. One table: the scope, the counts, the responses by the
+language she answered in, the rate, every answer (pooled across languages).
 """
 
 from __future__ import annotations
@@ -44,6 +45,16 @@ def rows(results: SurveyResults, lang: str, scope_label: str) -> list[list[Cell]
         [w["responses"], "", results.responses, "", ""],
         [w["responses"], w["kiosk"], results.kiosk, "", ""],
         [w["responses"], w["paper"], results.paper, "", ""],
+        *(
+            [
+                w["language"],
+                language.label(lang),
+                language.count,
+                results.responses,
+                _share(language.count, results.responses),
+            ]
+            for language in results.languages
+        ),
         [
             w["satisfaction"],
             results.satisfied_label(lang),

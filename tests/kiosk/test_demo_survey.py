@@ -25,7 +25,7 @@ def test_demo_has_valid_anonymous_responses(tmp_path: Path) -> None:
     ctx = open_database(folder=folder)
     try:
         questionnaire = catalogue.active(ctx)
-        assert questionnaire.ref == "cafe-satisfaction/1"
+        assert questionnaire.ref == "cafe-satisfaction/2"
         with ctx.sessions() as session:
             rows = session.execute(select(SurveyResponse, Event).join(Event)).all()
         assert len(rows) == summary.survey_responses >= 40

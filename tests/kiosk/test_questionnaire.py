@@ -49,8 +49,9 @@ def refused(data: Any, code: str, source: str = "mine.json") -> KioskError:
 
 def test_the_default_questionnaire_asks_what_the_cafes_need():
     q = load_file(DEFAULT_FILE)
-    assert (q.id, q.version) == (DEFAULT_ID, 1)
-    assert list(q.languages) == ["ja", "en"]  # Japanese first: the default language
+    assert (q.id, q.version) == (DEFAULT_ID, 2)
+    # Japanese first: the default language; then each in its own words (tests/kiosk/test_survey_languages.py)
+    assert list(q.languages) == ["ja", "ja-easy", "en", "zh-Hans", "vi", "pt-BR", "fil", "ko"]
     assert [(x.id, x.type, x.required) for x in q.questions] == [
         ("overall", "single", True),
         ("activities", "multiple", False),
@@ -88,20 +89,20 @@ def test_a_definition_survives_a_round_trip():
 
 
 def test_another_language_needs_no_code():
+    """Nepali, say: its texts, its yes / no, and the kiosk's words as a "phrases" block."""
     data = default_data()
-    data["languages"]["ko"] = "한국어"
+    data["languages"]["ne"] = "नेपाली"
     for block in _text_blocks(data):
-        block["ko"] = block["en"] + " (ko)"
+        block["ne"] = block["en"] + " (ne)"
     data["questions"][2]["options"] = [
-        {"code": "yes", "label": {"ja": "はい", "en": "Yes", "ko": "예"}},
-        {"code": "no", "label": {"ja": "いいえ", "en": "No", "ko": "아니요"}},
+        {"code": "yes", "label": {**{lang: "Yes" for lang in data["languages"]}, "ne": "हो"}},
+        {"code": "no", "label": {**{lang: "No" for lang in data["languages"]}, "ne": "होइन"}},
     ]
-    ja = shared_phrases()
-    data["phrases"] = {"ko": {k: v + " (ko)" for k, v in ja["en"].items()}}
-    q = parse(data, "korean.json")
-    assert list(q.languages) == ["ja", "en", "ko"]
-    assert q.question("overall").text("ko").endswith("(ko)")  # type: ignore[union-attr]
-    assert q.phrase("ko", "progress", number=1, total=7) == "Question 1 of 7 (ko)"
+    data["phrases"] = {"ne": {k: v + " (ne)" for k, v in shared_phrases()["en"].items()}}
+    q = parse(data, "nepali.json")
+    assert list(q.languages)[-1] == "ne"
+    assert q.question("overall").text("ne").endswith("(ne)")  # type: ignore[union-attr]
+    assert q.phrase("ne", "progress", number=1, total=7) == "Question 1 of 7 (ne)"
 
 
 def _text_blocks(data: dict[str, Any]) -> list[dict[str, str]]:
@@ -217,16 +218,16 @@ def write_file(ctx: AppContext, name: str, data: Any) -> Path:
 def test_before_any_choice_the_default_is_active(ctx: AppContext):
     found = catalogue.catalogue(ctx)
     assert found.problems == ()
-    assert found.active is not None and found.active.ref == "cafe-satisfaction/1"
-    assert catalogue.active(ctx).ref == "cafe-satisfaction/1"
+    assert found.active is not None and found.active.ref == "cafe-satisfaction/2"
+    assert catalogue.active(ctx).ref == "cafe-satisfaction/2"
 
 
 def test_a_broken_file_is_reported_and_the_last_good_one_stays_active(ctx: AppContext):
     newer = default_data()
-    newer["version"] = 2
+    newer["version"] = 3
     newer["title"]["ja"] = "第2版"
     write_file(ctx, "v2.json", newer)
-    catalogue.activate(ctx, "cafe-satisfaction/2")
+    catalogue.activate(ctx, "cafe-satisfaction/3")
     assert catalogue.active(ctx).title("ja") == "第2版"
 
     # Someone edits the file badly (and another broken file appears).
@@ -242,11 +243,11 @@ def test_a_broken_file_is_reported_and_the_last_good_one_stays_active(ctx: AppCo
     }
     # The version already in use is kept in the database and stays active.
     assert catalogue.active(ctx).title("ja") == "第2版"
-    assert found.active is not None and found.active.ref == "cafe-satisfaction/2"
+    assert found.active is not None and found.active.ref == "cafe-satisfaction/3"
 
 
 def test_a_used_version_changed_in_place_is_reported_and_not_used(ctx: AppContext):
-    catalogue.activate(ctx, "cafe-satisfaction/1")
+    catalogue.activate(ctx, "cafe-satisfaction/2")
     changed = default_data()
     changed["title"]["ja"] = "こっそり変更"
     write_file(ctx, "changed.json", changed)
@@ -262,15 +263,15 @@ def test_an_edited_copy_becomes_the_next_version(ctx: AppContext):
     data["questions"][0]["text"]["ja"] = "今日のカフェはどうでしたか？"
     data["questions"].pop(1)
     edited = catalogue.save_edited(ctx, data)
-    assert (edited.id, edited.version) == (original.id, 2)
+    assert (edited.id, edited.version) == (original.id, 3)
     assert catalogue.active(ctx) == edited
     again = catalogue.save_edited(ctx, to_data(edited))
-    assert again.version == 3
+    assert again.version == 4
     # Old versions are still there, unchanged.
-    assert catalogue.get(ctx, "cafe-satisfaction/1") == original
-    assert catalogue.get(ctx, "cafe-satisfaction/2") == edited
+    assert catalogue.get(ctx, "cafe-satisfaction/2") == original
+    assert catalogue.get(ctx, "cafe-satisfaction/3") == edited
     refs = [e.ref for e in catalogue.catalogue(ctx).entries]
-    assert refs == ["cafe-satisfaction/3", "cafe-satisfaction/2", "cafe-satisfaction/1"]
+    assert refs == ["cafe-satisfaction/4", "cafe-satisfaction/3", "cafe-satisfaction/2"]
 
 
 def test_an_invalid_edit_changes_nothing(ctx: AppContext, db_state):
@@ -305,7 +306,7 @@ def test_a_file_nested_thousands_deep_is_refused_not_a_crash(tmp_path: Path):
 
 @pytest.mark.parametrize("literal", ["NaN", "Infinity", "1e999", str(2**70)])
 def test_a_number_no_one_can_use_has_its_own_message(literal):
-    raw = DEFAULT_FILE.read_text(encoding="utf-8").replace('"version": 1', f'"version": {literal}')
+    raw = DEFAULT_FILE.read_text(encoding="utf-8").replace('"version": 2', f'"version": {literal}')
     assert literal in raw
     with pytest.raises(KioskError) as excinfo:
         parse_text(raw, "nan.json")

@@ -45,11 +45,11 @@ def test_a_full_response_is_stored_anonymously_to_the_hour(ctx, event, clock, qu
     hour = datetime.fromisoformat("2026-11-22T13:00:00+09:00")
     assert row.answered_hour == row.created_at == row.updated_at == hour
     assert (row.event_id, row.source, row.language) == (event.id, "kiosk", "ja")
-    assert (row.questionnaire_id, row.questionnaire_version) == ("cafe-satisfaction", 1)
+    assert (row.questionnaire_id, row.questionnaire_version) == ("cafe-satisfaction", 2)
     assert row.answers["activities"] == ["talk", "workshop"]  # the questionnaire's order
     assert row.answers["comment"] == "子どもを預けて\nゆっくりできました。"
     # The definition it was answered with is kept for good.
-    assert catalogue.get(ctx, "cafe-satisfaction/1") == questionnaire
+    assert catalogue.get(ctx, "cafe-satisfaction/2") == questionnaire
 
 
 def test_a_response_has_no_link_to_a_visit():
@@ -256,20 +256,20 @@ def test_the_questionnaire_is_stored_when_staff_open_it_never_by_a_response(ctx,
     assert definitions() == []  # a fresh install
     staff_opened = catalogue.active(ctx)  # the questionnaire screen, the kiosk, the paper form
     [stored_row] = definitions()
-    assert stored_row.key == "questionnaire/cafe-satisfaction/1"
+    assert stored_row.key == "questionnaire/cafe-satisfaction/2"
     clock.advance(minutes=37)
     responses.submit_response(ctx, event.id, staff_opened, FULL, "ja")
     assert [(r.id, r.updated_at) for r in definitions()] == [(stored_row.id, stored_row.updated_at)]
 
 
 def test_a_response_to_a_questionnaire_never_stored_is_refused(ctx, event, db_state):
-    not_opened = catalogue.get(ctx, "cafe-satisfaction/1")  # read only: nothing stored
+    not_opened = catalogue.get(ctx, "cafe-satisfaction/2")  # read only: nothing stored
     error = refused(
         db_state,
         "questionnaire_not_stored",
         lambda: responses.submit_response(ctx, event.id, not_opened, FULL, "ja"),
     )
-    assert error.params == {"ref": "cafe-satisfaction/1"}
+    assert error.params == {"ref": "cafe-satisfaction/2"}
 
 
 @pytest.mark.sqlite_only

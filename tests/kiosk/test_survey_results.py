@@ -29,7 +29,7 @@ def questionnaire(ctx) -> Questionnaire:
     return catalogue.active(ctx)
 
 
-def rows(*overall: str | None, ref: str = "cafe-satisfaction/1") -> list[ResponseRow]:
+def rows(*overall: str | None, ref: str = "cafe-satisfaction/2") -> list[ResponseRow]:
     return [
         ResponseRow(ref, "kiosk", {"overall": o} if o else {"lonely": "never"}) for o in overall
     ]
@@ -94,7 +94,7 @@ def test_percentages_round_half_up(satisfied, answered, text):
 
 def test_each_response_is_judged_by_its_own_version(questionnaire):
     data = to_data(questionnaire)
-    data["version"] = 2
+    data["version"] = 3
     data["satisfied"]["answers"] = ["satisfied"]  # v2 is stricter
     strict = parse(data, "v2")
     pairs = [
@@ -108,9 +108,9 @@ def test_each_response_is_judged_by_its_own_version(questionnaire):
 
 def test_loneliness_and_multiple_choice_distributions(questionnaire):
     answers = [
-        ResponseRow("cafe-satisfaction/1", "kiosk", {"overall": "satisfied", "lonely": "sometimes", "activities": ["talk", "workshop"]}),
-        ResponseRow("cafe-satisfaction/1", "paper", {"overall": "satisfied", "lonely": "never", "activities": ["talk"]}),
-        ResponseRow("cafe-satisfaction/1", "kiosk", {"lonely": "sometimes"}),
+        ResponseRow("cafe-satisfaction/2", "kiosk", {"overall": "satisfied", "lonely": "sometimes", "activities": ["talk", "workshop"]}),
+        ResponseRow("cafe-satisfaction/2", "paper", {"overall": "satisfied", "lonely": "never", "activities": ["talk"]}),
+        ResponseRow("cafe-satisfaction/2", "kiosk", {"lonely": "sometimes"}),
     ]  # fmt: skip
     result = summarise(answers, {questionnaire.ref: questionnaire})
     assert (result.kiosk, result.paper) == (2, 1)
@@ -126,9 +126,9 @@ def test_loneliness_and_multiple_choice_distributions(questionnaire):
 
 def test_comments_are_counted_but_given_only_on_request(questionnaire):
     answers = [
-        ResponseRow("cafe-satisfaction/1", "kiosk", {"overall": "satisfied", "comment": "また来ます"}),
-        ResponseRow("cafe-satisfaction/1", "kiosk", {"overall": "satisfied", "comment": "ありがとう"}),
-        ResponseRow("cafe-satisfaction/1", "kiosk", {"overall": "satisfied"}),
+        ResponseRow("cafe-satisfaction/2", "kiosk", {"overall": "satisfied", "comment": "また来ます"}),
+        ResponseRow("cafe-satisfaction/2", "kiosk", {"overall": "satisfied", "comment": "ありがとう"}),
+        ResponseRow("cafe-satisfaction/2", "kiosk", {"overall": "satisfied"}),
     ]  # fmt: skip
     without = summarise(answers, {questionnaire.ref: questionnaire})
     assert without.comment_count == 2 and without.comments == ()
@@ -182,7 +182,10 @@ def test_results_span_an_edited_version(ctx, event, questionnaire):
     survey.submit_response(ctx, event.id, questionnaire, {"overall": "satisfied"}, "ja")
     data = to_data(questionnaire)
     data["questions"][0]["options"].append(
-        {"code": "very_satisfied", "label": {"ja": "とても満足", "en": "Very satisfied"}}
+        {
+            "code": "very_satisfied",
+            "label": {lang: "とても満足" for lang in questionnaire.languages},
+        }
     )
     data["satisfied"]["answers"].append("very_satisfied")
     edited = catalogue.save_edited(ctx, data)
@@ -190,7 +193,7 @@ def test_results_span_an_edited_version(ctx, event, questionnaire):
     survey.submit_response(ctx, event.id, edited, {"overall": "dissatisfied"}, "ja")
     result = survey_results.results(ctx, survey_results.event_scope(event.id))
     assert result.satisfaction == Rate(2, 3)
-    assert result.versions == ("cafe-satisfaction/1", "cafe-satisfaction/2")
+    assert result.versions == ("cafe-satisfaction/2", "cafe-satisfaction/3")
     overall = result.question("overall")
     assert overall is not None and overall.count("very_satisfied") == 1
 
@@ -202,7 +205,10 @@ def test_the_period_reports_count_in_sql_as_results_does(ctx, event, questionnai
     survey.submit_response(ctx, event.id, questionnaire, {"lonely": "never"}, "ja", source="paper")
     data = to_data(questionnaire)
     data["questions"][0]["options"].append(
-        {"code": "very_satisfied", "label": {"ja": "とても満足", "en": "Very satisfied"}}
+        {
+            "code": "very_satisfied",
+            "label": {lang: "とても満足" for lang in questionnaire.languages},
+        }
     )
     data["satisfied"]["answers"].append("very_satisfied")
     edited = catalogue.save_edited(ctx, data)

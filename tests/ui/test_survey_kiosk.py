@@ -21,7 +21,7 @@ from kiosk.care import pin
 from tests.ui.gestures import DOUBLE_TAPS, GestureClock
 from ui.survey_kiosk.kiosk_window import KioskTiming, SurveyKiosk
 from ui.survey_kiosk.survey_answers import ChoiceAnswer, TextAnswer
-from ui.survey_kiosk.survey_pages import QuestionPage, StartPage, ThanksPage
+from ui.survey_kiosk.survey_pages import IntroPage, QuestionPage, StartPage, ThanksPage
 from ui.widgets import single_action
 
 PIN = "2468"
@@ -128,9 +128,16 @@ def back(qtbot: Any, kiosk: SurveyKiosk) -> None:
 
 
 def start_in(qtbot: Any, kiosk: SurveyKiosk, lang: str) -> None:
+    """Her language on the first page, then 「はじめる」 under the intro in it."""
+    clock().pause()  # she walks up to the kiosk
     start = kiosk.current_page()
     assert isinstance(start, StartPage)
     click(qtbot, start.buttons[lang])
+    clock().pause()  # she reads the intro
+    intro = kiosk.current_page()
+    assert isinstance(intro, IntroPage)
+    click(qtbot, intro.start_button)
+    clock().pause()
 
 
 def answer_everything(qtbot: Any, kiosk: SurveyKiosk, comment: str) -> None:
@@ -190,9 +197,13 @@ def test_back_and_next_keep_her_own_answers(qtbot, kiosk_for):
     assert page(kiosk).next_button.isVisible()  # she came back: 次へ keeps her answer
     next_(qtbot, kiosk)
     assert page(kiosk).value() == ["rest"]
-    # Back from the first question is the language page; her answers stay hers.
+    # Back from the first question is the intro, then the language page; her answers stay hers.
     back(qtbot, kiosk)
     back(qtbot, kiosk)
+    intro = kiosk.current_page()
+    assert isinstance(intro, IntroPage)
+    click(qtbot, intro.back_button)
+    clock().pause()
     start_in(qtbot, kiosk, "ja")
     assert page(kiosk).value() == "somewhat_satisfied"
     assert page(kiosk).next_button.text() == "次へ"
@@ -598,3 +609,79 @@ def test_the_pin_dialog_stops_a_pending_move(qtbot, kiosk_for):
     assert page(kiosk).next_button.isVisible()  # the move the dialog stopped: 次へ takes her on
     next_(qtbot, kiosk)
     assert page(kiosk).question.id == "activities"
+
+
+# -- her own language --------------------------------------------------------------------------
+
+
+def test_the_first_page_offers_each_language_of_the_questionnaire_named_in_itself(qtbot, kiosk_for):
+    kiosk = kiosk_for()
+    start = kiosk.current_page()
+    assert isinstance(start, StartPage)
+    names = {lang: button.text() for lang, button in start.buttons.items()}
+    assert names == dict(kiosk.questionnaire.languages)
+    assert names["zh-Hans"] == "简体中文" and names["ko"] == "한국어"
+    assert all(b.height() >= 64 and b.isVisible() for b in start.buttons.values())
+
+
+def test_a_response_in_korean_by_taps_is_stored_with_its_language(qtbot, ctx, kiosk_for):
+    kiosk = kiosk_for()
+    start_in(qtbot, kiosk, "ko")
+    first = page(kiosk)
+    assert first.progress_label.text() == "질문 1 / 7"
+    assert first.question_label.text() == "오늘 카페는 어떠셨나요?"
+    assert first.answer.button("satisfied").text() == "만족"  # type: ignore[union-attr]
+    answer_everything(qtbot, kiosk, "좋았어요")
+    last = page(kiosk)
+    assert last.next_button.text() == "보내기"
+    click(qtbot, last.next_button)
+    thanks = kiosk.current_page()
+    assert isinstance(thanks, ThanksPage)
+    assert thanks.done_button.text() == "끝내기"
+    [row] = responses(ctx)
+    assert row.language == "ko"
+    assert row.answers["overall"] == "satisfied" and row.answers["comment"] == "좋았어요"
+    # Back to the start: her language is forgotten, the next woman chooses again.
+    click(qtbot, thanks.done_button)
+    assert isinstance(kiosk.current_page(), StartPage)
+    assert kiosk.lang is None and kiosk.draft == {} and kiosk.pages == []
+
+
+def test_easy_japanese_shows_furigana_and_stores_ja_easy(qtbot, ctx, kiosk_for):
+    kiosk = kiosk_for()
+    start_in(qtbot, kiosk, "ja-easy")
+    first = page(kiosk)
+    assert first.progress_label.text() == "しつもん 1 / 7"
+    # Drawn with its reading over 今日; read (and tested) as plain text.
+    assert first.question_label.source == "今日《きょう》の カフェは どうでしたか？"
+    assert first.question_label.has_readings
+    assert first.question_label.text() == "今日の カフェは どうでしたか？"
+    button = first.answer.button("somewhat_satisfied")  # type: ignore[union-attr]
+    assert button.text() == "少し よかった" and button.has_readings  # type: ignore[attr-defined]
+    pick(qtbot, kiosk, "somewhat_satisfied")
+    next_(qtbot, kiosk)  # several answers: none today
+    pick(qtbot, kiosk, "yes")
+    assert page(kiosk).question.id == "lonely"
+    pick(qtbot, kiosk, "never")
+    next_(qtbot, kiosk)
+    next_(qtbot, kiosk)
+    click(qtbot, page(kiosk).next_button)  # おくる
+    [row] = responses(ctx)
+    assert row.language == "ja-easy"
+    assert row.answers == {"overall": "somewhat_satisfied", "come_again": "yes", "lonely": "never"}
+
+
+def test_choosing_another_language_keeps_what_she_chose(qtbot, kiosk_for):
+    kiosk = kiosk_for()
+    start_in(qtbot, kiosk, "vi")
+    assert page(kiosk).back_button.text() == "Quay lại"
+    pick(qtbot, kiosk, "satisfied")
+    back(qtbot, kiosk)
+    back(qtbot, kiosk)  # the intro, in Vietnamese
+    intro = kiosk.current_page()
+    assert isinstance(intro, IntroPage) and intro.start_button.text() == "Bắt đầu"
+    click(qtbot, intro.back_button)
+    clock().pause()
+    start_in(qtbot, kiosk, "pt-BR")
+    assert page(kiosk).value() == "satisfied"
+    assert page(kiosk).question_label.text() == "Você ficou satisfeita com o café de hoje?"

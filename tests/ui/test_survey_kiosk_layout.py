@@ -1,5 +1,7 @@
 """The kiosk fits the screens venues have: every answer of the current question
-on the screen without scrolling, at every text size, in Japanese and English.
+on the screen without scrolling, at every text size, in all eight languages of
+the default questionnaire (Vietnamese and Portuguese run longest, furigana
+make やさしい日本語 taller), and every letter in a font that has it.
 
 An answer below the fold is an answer fewer people choose (「決してない」 under
 the loneliness question was), so each answer button must lie inside the
@@ -14,15 +16,17 @@ from typing import Any
 import pytest
 import shiboken6
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 from kiosk.door import events
 from kiosk.survey import catalogue, text_size
 from ui.survey_kiosk.kiosk_window import KioskTiming, SurveyKiosk
 from ui.survey_kiosk.survey_answers import ChoiceAnswer
-from ui.survey_kiosk.survey_pages import QuestionPage, ThanksPage
+from ui.survey_kiosk.survey_pages import IntroPage, QuestionPage, StartPage, ThanksPage
 
 SIZES = [(1280, 800), (800, 1280)]
+LANGUAGES = ["ja", "ja-easy", "en", "zh-Hans", "vi", "pt-BR", "fil", "ko"]
 SLOW = KioskTiming(idle_ms=60_000, thanks_ms=60_000)
 
 
@@ -40,7 +44,8 @@ def kiosk_at(qtbot, window, ctx) -> Iterator[Any]:
         kiosk.resize(*size)
         kiosk.show()
         qtbot.waitExposed(kiosk)
-        kiosk.begin(lang)
+        kiosk.begin(lang)  # her language: the intro, then
+        kiosk.show_question(0)
         return kiosk
 
     yield make
@@ -85,11 +90,18 @@ def cut_answers(kiosk: SurveyKiosk) -> list[str]:
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("text", text_size.SIZES)
 def test_every_answer_is_on_the_screen(qtbot, kiosk_at, size, lang, text):
     kiosk = kiosk_at(lang, size, text)
     assert cut_answers(kiosk) == []
+    # The intro's buttons too.
+    kiosk.show_question(-1)
+    settle()
+    intro = kiosk.current_page()
+    assert isinstance(intro, IntroPage)
+    for button in (intro.back_button, intro.start_button):
+        assert kiosk.rect().contains(rect_in(button, kiosk)), button.text()
     # Nothing asked for more than the screen: the kiosk is still the screen's size.
     assert (kiosk.width(), kiosk.height()) == size
     assert kiosk.minimumSizeHint().width() <= size[0]
@@ -104,6 +116,48 @@ def test_every_answer_is_on_the_screen(qtbot, kiosk_at, size, lang, text):
     kiosk.reset()
     settle()
     assert (kiosk.width(), kiosk.height()) == size
+    start = kiosk.current_page()
+    assert isinstance(start, StartPage)
+    for button in start.buttons.values():  # every language, whole, on the screen
+        box = rect_in(button, kiosk)
+        assert kiosk.rect().contains(box), button.text()
+        assert box.width() >= button.minimumSizeHint().width(), button.text()
+
+
+# -- no missing-glyph boxes ------------------------------------------------------------------
+
+
+def first_family(widget: QWidget) -> str:
+    """The font Qt draws this widget's words in: the first of its families this machine has."""
+    return next(f for f in widget.font().families() if QFontDatabase.hasFamily(f))
+
+
+def boxes(widget: QWidget) -> list[str]:
+    """Characters of the widget's words its font lacks (Qt would borrow them letter by
+    letter from another font, or draw a box)."""
+    text = widget.text() if isinstance(widget, (QLabel, QAbstractButton)) else ""
+    metrics = QFontMetrics(QFont(first_family(widget)))
+    return sorted({c for c in text if not c.isspace() and not metrics.inFontUcs4(ord(c))})
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_letter_is_in_the_font_the_page_uses(qtbot, kiosk_at, lang):
+    kiosk = kiosk_at(lang, (1280, 800))
+    pages: list[QWidget] = [p for p in kiosk.pages]
+    assert kiosk.intro_page is not None
+    pages.append(kiosk.intro_page)
+    kiosk._show_countdown(9)
+    pages.append(kiosk.overlay)
+    problems = {}
+    for page in pages:
+        for widget in page.findChildren(QWidget):
+            if isinstance(widget, (QLabel, QAbstractButton)) and boxes(widget):
+                problems[widget.text()] = (first_family(widget), boxes(widget))
+    assert problems == {}
+    kiosk.reset()
+    start = kiosk.current_page()
+    assert isinstance(start, StartPage)
+    assert boxes(start.buttons[lang]) == []  # her language's name, in its own script
 
 
 # -- the text size follows Settings ----------------------------------------------------------

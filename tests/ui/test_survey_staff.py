@@ -233,25 +233,25 @@ def test_a_broken_file_is_named_in_settings_and_changes_nothing(qtbot, window, c
     assert "city-2027.json" in card.problems.text()
     assert "選択肢が2つ以上必要" in card.problems.text()
     assert card.choice.count() == 1
-    assert catalogue.active(ctx).version == 1
+    assert catalogue.active(ctx).version == 2
 
 
 def test_choosing_another_version_and_the_idle_time(qtbot, window, ctx, card):
     folder = ctx.data_dir / "questionnaires"
     folder.mkdir()
     data = json.loads((BUILTIN_DIR / "cafe-satisfaction.json").read_text(encoding="utf-8"))
-    data["version"] = 2
+    data["version"] = 3
     data["title"]["ja"] = "2027年度版"
-    (folder / "v2.json").write_text(json.dumps(data, ensure_ascii=False))
+    (folder / "v3.json").write_text(json.dumps(data, ensure_ascii=False))
     card.refresh()
     assert [card.choice.itemText(i) for i in range(card.choice.count())] == [
-        "第2版（ファイル）：2027年度版",
-        "第1版（標準）：本日のご感想をお聞かせください",
+        "第3版（ファイル）：2027年度版",
+        "第2版（標準）：本日のご感想をお聞かせください",
     ]
     card.choice.setCurrentIndex(0)
     card.use_selected()
     assert catalogue.active(ctx).title("ja") == "2027年度版"
-    assert "第2版" in card.banner.text()
+    assert "第3版" in card.banner.text()
 
     card.idle.setValue(120)
     card.save_idle()
@@ -281,11 +281,11 @@ def test_setting_the_pin_with_the_keypad(qtbot, window, ctx, card):
 
 
 def test_editing_a_copy_makes_the_next_version(qtbot, window, ctx, card, today):
-    fill(ctx, today, "satisfied")  # answered with version 1
+    fill(ctx, today, "satisfied")  # answered with version 2
     editor = QuestionnaireEditor(ctx, card_data(ctx), "ja", window)
     qtbot.addWidget(editor)
     editor.show()
-    assert editor.save_button.text() == "第2版として保存して使う"
+    assert editor.save_button.text() == "第3版として保存して使う"
     editor.question_list.setCurrentRow(0)
     editor.text_edits["ja"].selectAll()
     type_japanese(editor.text_edits["ja"], "今日はいかがでしたか？")
@@ -294,12 +294,12 @@ def test_editing_a_copy_makes_the_next_version(qtbot, window, ctx, card, today):
     editor.question_list.setCurrentRow(6)
     assert editor.max_length.isEnabled() and editor.max_length.value() == 400
     saved = editor.save()
-    assert saved is not None and saved.version == 2
+    assert saved is not None and saved.version == 3
     assert saved.question("overall").text("ja") == "今日はいかがでしたか？"  # type: ignore[union-attr]
     assert saved.question("activities").required  # type: ignore[union-attr]
-    assert catalogue.active(ctx).version == 2
+    assert catalogue.active(ctx).version == 3
     [old] = responses(ctx)
-    assert old.questionnaire_version == 1  # old answers keep theirs
+    assert old.questionnaire_version == 2  # old answers keep theirs
 
 
 def card_data(ctx):
@@ -318,7 +318,7 @@ def test_an_invalid_copy_is_refused_with_the_place(qtbot, window, ctx, db_state)
     assert "（編集中のコピー）" in editor.banner.text()
     assert "questions[2].text" in editor.banner.text()
     assert db_state() == before
-    assert catalogue.active(ctx).version == 1
+    assert catalogue.active(ctx).version == 2
 
 
 def test_adding_a_question_picks_its_kind_from_a_column_of_buttons(qtbot, window, ctx, dialogs):
@@ -371,3 +371,38 @@ def test_changing_a_pin_that_is_set_needs_the_current_one(qtbot, window, ctx, ca
     monkeypatch.setattr(PinCheckDialog, "exec", right_pin)
     card.set_pin()
     assert len(opened) == 1
+
+
+def test_the_editor_lists_the_texts_missing_in_each_language(qtbot, window, ctx):
+    """Eight languages: a new question needs its words in each, and she sees which."""
+    editor = QuestionnaireEditor(ctx, card_data(ctx), "ja", window)
+    qtbot.addWidget(editor)
+    editor.show()
+    assert editor.missing.text() == "すべての言語の文がそろっています。"
+    editor.question_list.setCurrentRow(0)
+    editor.add_question_of("yes_no")  # a new question 2, its words still empty
+    assert editor.question_list.currentRow() == 1
+    lines = editor.missing.text().splitlines()
+    assert lines[0].startswith("まだ入っていない文")
+    assert "简体中文：質問2" in lines
+    assert "한국어：質問2" in lines
+    assert len(lines) == 1 + 8  # every language lacks the question
+    assert "⚠ 日本語, やさしい日本語, English" in editor.question_list.item(1).text()
+    # She writes it in Japanese: Japanese leaves the list, the others stay.
+    editor.text_edits["ja"].setFocus()
+    type_japanese(editor.text_edits["ja"], "託児は使いやすかったですか？")
+    lines = editor.missing.text().splitlines()
+    assert not any(line.startswith("日本語：") for line in lines)
+    assert "やさしい日本語：質問2" in lines and len(lines) == 1 + 7
+    assert "⚠ やさしい日本語, English" in editor.question_list.item(1).text()
+    # An answer emptied in Korean is named with its place.
+    editor.question_list.setCurrentRow(0)
+    korean = list(editor.data["languages"]).index("ko")
+    cell = editor.options.item(0, korean)
+    assert cell is not None and cell.text() == "만족"
+    cell.setText("")
+    assert any(
+        line.startswith("한국어：") and "質問1の回答1" in line
+        for line in editor.missing.text().splitlines()
+    )
+    assert editor.save() is None  # and the check still refuses the copy

@@ -183,7 +183,7 @@ class CheckInScreen(QWidget):
         layout.addStretch(2)
         return page
 
-    def _build_list_panel(self) -> QWidget:
+    def _build_list_panel(self) -> QFrame:
         panel = QFrame(self)
         panel.setProperty("role", "card")
         panel.setMaximumWidth(LIST_WIDTH)

@@ -93,7 +93,7 @@ class SurveyScreen(QWidget):
         how = QLabel(
             self.tr(
                 "Full screen for participants: one question per page in large type, "
-                "Japanese or English. It starts over by itself after each answer and when "
+                "in the language she picks. It starts over by itself after each answer and when "
                 "left alone. Staff leave it with the coordinator PIN."
             ),
             card,
@@ -294,6 +294,19 @@ class SurveyScreen(QWidget):
                     item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight)
                 question.addChild(item)
             question.setExpanded(result is results.loneliness or result is results.questions[0])
+        if results.languages:  # pooled above; here how many answered in each language
+            languages = QTreeWidgetItem(
+                [self.tr("Language answered in"), str(results.responses), ""]
+            )
+            languages.setFont(0, bold)
+            self.tree.addTopLevelItem(languages)
+            for language in results.languages:
+                share = survey_results.Rate(language.count, results.responses).percent_text()
+                item = QTreeWidgetItem([language.label(lang), str(language.count), share])
+                for column in (1, 2):
+                    item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight)
+                languages.addChild(item)
+            languages.setExpanded(len(results.languages) > 1)
         if results.comment_count:
             heading = QTreeWidgetItem([self.tr("Free comments"), str(results.comment_count), ""])
             heading.setFont(0, bold)

@@ -6,6 +6,10 @@ answers, and choose which answers count as satisfied. Answer codes of an
 existing question never change (results across versions rely on them); new
 ones are made up here. The whole copy is checked by the same schema check
 as a file (kiosk/survey/questionnaire.py) before anything is stored.
+
+Every text is asked in every language of the questionnaire (eight for the
+default one); what is still empty is listed by language above the questions
+and marked in the list of questions, as she types.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -39,11 +44,22 @@ from PySide6.QtWidgets import (
 from kiosk.core.context import AppContext
 from kiosk.core.errors import KioskError
 from kiosk.survey import catalogue
-from kiosk.survey.questionnaire import DEFAULT_TEXT_LIMIT, MAX_TEXT_LIMIT, TYPES, Questionnaire
+from kiosk.survey.questionnaire import (
+    ANSWER_PREFIX,
+    DEFAULT_TEXT_LIMIT,
+    MAX_TEXT_LIMIT,
+    TYPES,
+    YES_NO,
+    MissingText,
+    Questionnaire,
+    missing_texts,
+    respondent_catalogues,
+)
 from ui.dialogs import app_dialog
 from ui.widgets.error_display import message_for, new_banner, set_banner
 
 RULE_TYPES = ("single", "scale", "yes_no")
+TITLES_PER_LINE = 2
 
 
 class QuestionnaireEditor(QDialog):
@@ -58,6 +74,7 @@ class QuestionnaireEditor(QDialog):
         self.data = copy.deepcopy(data)
         self.languages = list(self.data["languages"])
         self.current: int | None = None
+        self.missing_now: list[MissingText] = []
         self.setWindowTitle(self.tr("Edit a copy of the questionnaire"))
         self.resize(1100, 720)
         self.type_names = {
@@ -82,13 +99,30 @@ class QuestionnaireEditor(QDialog):
         layout.addWidget(hint)
         self.banner = new_banner(self)
         layout.addWidget(self.banner)
+        self.missing = QLabel(self)
+        self.missing.setProperty("role", "hint")
+        self.missing.setWordWrap(True)
+        self.missing.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.missing)
 
-        titles = QFormLayout()
+        # The title in every language, two to a line: eight languages still leave room
+        # for the questions on a 768 px high laptop.
+        titles = QGridLayout()
+        titles.setHorizontalSpacing(10)
+        titles.setVerticalSpacing(6)
         self.title_edits: dict[str, QLineEdit] = {}
-        for code in self.languages:
+        for i, code in enumerate(self.languages):
             edit = QLineEdit(self.data["title"].get(code, ""), self)
+            edit.textEdited.connect(lambda _t: self.refresh_missing())
             self.title_edits[code] = edit
-            titles.addRow(self.tr("Title (%1)").replace("%1", self.data["languages"][code]), edit)
+            name = self.tr("Title (%1)").replace("%1", self.data["languages"][code])
+            label = QLabel(name, self)
+            label.setBuddy(edit)
+            row, column = divmod(i, TITLES_PER_LINE)
+            titles.addWidget(label, row, 2 * column)
+            titles.addWidget(edit, row, 2 * column + 1)
+        for column in range(TITLES_PER_LINE):
+            titles.setColumnStretch(2 * column + 1, 1)
         layout.addLayout(titles)
 
         body = QHBoxLayout()
@@ -115,6 +149,7 @@ class QuestionnaireEditor(QDialog):
         layout.addLayout(buttons)
         self._fill_list(0)
         self._fill_rule()
+        self.refresh_missing()
 
     def _next_version(self) -> int:
         qid = self.data["id"]
@@ -166,6 +201,8 @@ class QuestionnaireEditor(QDialog):
             self.text_edits[code] = QLineEdit(panel)
             self.hint_edits[code] = QLineEdit(panel)
             self.hint_edits[code].setPlaceholderText(self.tr("optional"))
+            for edit in (self.text_edits[code], self.hint_edits[code]):
+                edit.textEdited.connect(lambda _t: self.refresh_missing())
             form.addRow(self.tr("Question (%1)").replace("%1", name), self.text_edits[code])
             form.addRow(self.tr("Note (%1)").replace("%1", name), self.hint_edits[code])
         self.options = QTableWidget(0, len(self.languages), panel)
@@ -175,6 +212,7 @@ class QuestionnaireEditor(QDialog):
         self.options.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.options.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.options.setMinimumHeight(220)
+        self.options.itemChanged.connect(lambda _item: self.refresh_missing())
         form.addRow(self.tr("Answers"), self.options)
         option_buttons = QHBoxLayout()
         self.add_option_button = QPushButton(self.tr("Add an answer"), panel)
@@ -215,9 +253,7 @@ class QuestionnaireEditor(QDialog):
         self.question_list.blockSignals(True)
         self.question_list.clear()
         for number, question in enumerate(self.data["questions"], start=1):
-            text = question["text"].get(self.lang) or next(iter(question["text"].values()), "")
-            mark = " *" if question.get("required") else ""
-            QListWidgetItem(f"{number}. {text or '…'}{mark}", self.question_list)
+            QListWidgetItem(self._list_text(number, question), self.question_list)
         self.question_list.blockSignals(False)
         self.current = None
         self.question_list.setCurrentRow(select)
@@ -248,12 +284,15 @@ class QuestionnaireEditor(QDialog):
         self.max_length.setValue(question.get("max_length", DEFAULT_TEXT_LIMIT))
 
     def _append_option_row(self, option: dict[str, Any]) -> None:
+        # Quiet while the row is built: a half-built table must never be stored.
+        self.options.blockSignals(True)
         row = self.options.rowCount()
         self.options.insertRow(row)
         for column, code in enumerate(self.languages):
             item = QTableWidgetItem(option["label"].get(code, ""))
             item.setData(Qt.ItemDataRole.UserRole, option["code"])
             self.options.setItem(row, column, item)
+        self.options.blockSignals(False)
 
     def _store(self) -> None:
         """The fields on screen, back into the question being edited."""
@@ -311,10 +350,16 @@ class QuestionnaireEditor(QDialog):
         if kind == "text":
             question["max_length"] = DEFAULT_TEXT_LIMIT
         elif kind == "yes_no":
-            labels = {"yes": {"ja": "はい", "en": "Yes"}, "no": {"ja": "いいえ", "en": "No"}}
+            shipped = respondent_catalogues()  # はい / いいえ in every language that ships them
             question["options"] = [
-                {"code": code, "label": {lang: text.get(lang, "") for lang in self.languages}}
-                for code, text in labels.items()
+                {
+                    "code": code,
+                    "label": {
+                        lang: shipped.get(lang, {}).get(ANSWER_PREFIX + code, "")
+                        for lang in self.languages
+                    },
+                }
+                for code in YES_NO
             ]
         else:
             question["options"] = [
@@ -326,6 +371,7 @@ class QuestionnaireEditor(QDialog):
         self.current = None
         self._fill_list(at)
         self._fill_rule()
+        self.refresh_missing()
 
     def remove_question(self) -> None:
         if self.current is None or len(self.data["questions"]) <= 1:
@@ -345,6 +391,7 @@ class QuestionnaireEditor(QDialog):
         self.current = None
         self._fill_list(min(at, len(self.data["questions"]) - 1))
         self._fill_rule()
+        self.refresh_missing()
 
     def move_question(self, step: int) -> None:
         if self.current is None:
@@ -357,6 +404,7 @@ class QuestionnaireEditor(QDialog):
         questions[at], questions[to] = questions[to], questions[at]
         self.current = None
         self._fill_list(to)
+        self.refresh_missing()
 
     def add_option(self) -> None:
         self._store()
@@ -367,6 +415,7 @@ class QuestionnaireEditor(QDialog):
         option = {"code": self._fresh_code(taken, "answer"), "label": {}}
         question.setdefault("options", []).append(option)
         self._append_option_row(option)
+        self.refresh_missing()
         self.options.setCurrentCell(self.options.rowCount() - 1, 0)
         added = self.options.item(self.options.rowCount() - 1, 0)
         if added is not None:
@@ -378,6 +427,65 @@ class QuestionnaireEditor(QDialog):
             self.options.removeRow(row)
             self._store()
             self._fill_rule_answers()
+            self.refresh_missing()
+
+    # -- texts still missing, by language --------------------------------------------------
+
+    def _list_text(self, number: int, question: dict[str, Any], lacking: str = "") -> str:
+        text = question["text"].get(self.lang) or next(iter(question["text"].values()), "")
+        mark = " *" if question.get("required") else ""
+        tail = f"  ⚠ {lacking}" if lacking else ""
+        return f"{number}. {text or '…'}{mark}{tail}"
+
+    def _place(self, missing: MissingText) -> str:
+        question = str(missing.question)
+        if missing.part == "title":
+            return self.tr("title")
+        if missing.part == "intro":
+            return self.tr("introduction")
+        if missing.part == "text":
+            return self.tr("question %1").replace("%1", question)
+        if missing.part == "hint":
+            return self.tr("note of question %1").replace("%1", question)
+        if missing.part == "label":
+            return (
+                self.tr("answer %2 of question %1")
+                .replace("%1", question)
+                .replace("%2", str(missing.option))
+            )
+        return self.tr('the kiosk\'s own words (a "phrases" block in the file)')
+
+    def refresh_missing(self) -> None:
+        """List what is still empty, language by language, and mark those questions."""
+        if self.current is not None:
+            self._store()
+        draft = {**self.data, "title": {c: e.text() for c, e in self.title_edits.items()}}
+        found = missing_texts(draft)
+        names = self.data["languages"]
+        if not found:
+            self.missing.setText(self.tr("Every text is there in every language."))
+        else:
+            lines = [self.tr("Still missing, by language (fill them in before saving):")]
+            for code in self.languages:
+                places = [self._place(m) for m in found if m.lang == code]
+                if places:
+                    lines.append(
+                        self.tr("%1: %2")
+                        .replace("%1", names[code])
+                        .replace("%2", self.tr(", ").join(places))
+                    )
+            self.missing.setText("\n".join(lines))
+        self.missing.setProperty("kind", "warning" if found else "ok")
+        for row, question in enumerate(self.data["questions"]):
+            item = self.question_list.item(row)
+            if item is None:
+                continue
+            lacking = sorted(
+                {m.lang for m in found if m.question == row + 1},
+                key=self.languages.index,
+            )
+            item.setText(self._list_text(row + 1, question, ", ".join(names[c] for c in lacking)))
+        self.missing_now = found
 
     # -- what counts as satisfied ---------------------------------------------------------
 

@@ -7,6 +7,9 @@ transaction, and the draft is dropped on send, on the idle timeout and on
 leaving, so nothing she chose or typed can reach the next person, and a
 killed app leaves no half response.
 
+Her first page asks her language (each named in itself); the intro and the
+questions then speak it, and the start page for the next person asks again.
+
 One tap answers a one-answer question: the kiosk shows her choice for
 `advance_ms`, then moves on by itself; 戻る goes back to change it. A second
 tap on another answer within that pause wins (she changed her mind, and sees
@@ -37,13 +40,20 @@ from ui.dialogs.pin_dialogs import UnlockDialog
 from ui.survey_kiosk.idle_countdown import IdleCountdown
 from ui.survey_kiosk.kiosk_fonts import kiosk_sheet
 from ui.survey_kiosk.survey_answers import ChoiceAnswer
-from ui.survey_kiosk.survey_pages import IdleOverlay, QuestionPage, StartPage, ThanksPage
+from ui.survey_kiosk.survey_pages import (
+    IdleOverlay,
+    IntroPage,
+    QuestionPage,
+    StartPage,
+    ThanksPage,
+)
 from ui.widgets import single_action
 from ui.widgets.single_action import SingleAction
 
 log = logging.getLogger(__name__)
 
 ADVANCE_POLL_MS = 30  # how often the pending move is checked against the clock
+LANGUAGES = -2  # the index of the first page, her language (-1 the intro, then the questions)
 
 
 @dataclass(frozen=True)
@@ -130,9 +140,10 @@ class SurveyKiosk(QWidget):
         self.draft: dict[str, str | list[str]] = {}
         self.lang: str | None = None
         self.request_id = new_request_id()
-        self.index = -1  # -1 the start page, then the questions
+        self.index = LANGUAGES  # her language, the intro (-1), then the questions
         self.pages: list[QuestionPage] = []
         self.start_page: StartPage | None = None
+        self.intro_page: IntroPage | None = None
         self.thanks_page: ThanksPage | None = None
         self.pin_dialog: UnlockDialog | None = None
         self._unlocked = False
@@ -186,15 +197,21 @@ class SurveyKiosk(QWidget):
         self.draft = {}
         self.lang = None
         self.request_id = new_request_id()
-        self.index = -1
+        self.index = LANGUAGES
         self._drop_pages(everything=True)
         self.start_page = StartPage(self.questionnaire)
-        self.start_page.language_chosen.connect(self.begin)
+        # Through the guard: a double tap on her language never also starts the questions.
+        self.start_page.language_chosen.connect(
+            lambda lang: self.gate.run(lambda: self.begin(lang))
+        )
         self.stack.addWidget(self.start_page)
         self.stack.setCurrentWidget(self.start_page)
 
     def _drop_pages(self, everything: bool) -> None:
         doomed: list[QWidget] = list(self.pages)
+        if self.intro_page is not None:
+            doomed.append(self.intro_page)
+            self.intro_page = None
         if everything:
             doomed = [w for i in range(self.stack.count()) if (w := self.stack.widget(i))]
             self.start_page = None
@@ -205,9 +222,16 @@ class SurveyKiosk(QWidget):
         self.pages = []
 
     def begin(self, lang: str) -> None:
-        """She chose her language: the questions, in it, with anything she already chose."""
+        """She chose her language: the intro and the questions, in it, with anything
+        she already chose (she may come back and choose another)."""
         self.lang = lang
         self._drop_pages(everything=False)
+        self.intro_page = IntroPage(self.questionnaire, lang)
+        self.intro_page.start_requested.connect(
+            lambda: self.gate.run(lambda: self.show_question(0))
+        )
+        self.intro_page.back_requested.connect(lambda: self.gate.run(self.show_languages))
+        self.stack.addWidget(self.intro_page)
         for number, question in enumerate(self.questionnaire.questions, start=1):
             page = QuestionPage(self.questionnaire, question, number, lang)
             page.answer.set_value(self.draft.get(question.id))
@@ -216,16 +240,27 @@ class SurveyKiosk(QWidget):
             page.picked.connect(lambda p=page: self._picked(p))
             self.stack.addWidget(page)
             self.pages.append(page)
-        self.show_question(0)
+        self.show_question(-1)
         self.idle.start()
 
-    def show_question(self, index: int) -> None:
+    def show_languages(self) -> None:
+        """Back to the language buttons; what she chose stays until the page resets."""
         self._cancel_advance()
-        self.index = index
+        self.index = LANGUAGES
+        assert self.start_page is not None
+        self.stack.setCurrentWidget(self.start_page)
+
+    def show_question(self, index: int) -> None:
+        """Question `index` (from 0); -1 the intro."""
+        self._cancel_advance()
         if index < 0:
-            assert self.start_page is not None
-            self.stack.setCurrentWidget(self.start_page)
+            if self.intro_page is None:
+                self.show_languages()
+                return
+            self.index = -1
+            self.stack.setCurrentWidget(self.intro_page)
             return
+        self.index = index
         self.pages[index].refresh_next()
         self.stack.setCurrentWidget(self.pages[index])
 
@@ -378,6 +413,8 @@ class SurveyKiosk(QWidget):
             self.thanks_timer.start()
         elif isinstance(current, QuestionPage):
             current.refresh_next()  # a move the dialog stopped: 次へ takes her on
+            self.idle.start()
+        elif current is not None and current is self.intro_page:
             self.idle.start()
 
     def _leave(self) -> None:

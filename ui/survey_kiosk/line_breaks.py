@@ -80,13 +80,16 @@ def break_score(before: str, following: str) -> int:
     return 0
 
 
-def _wrap(text: str, advances: list[float], width: float) -> list[str]:
-    """Greedy lines of `text` no wider than `width`, breaking only where allowed."""
+def _wrap(
+    text: str, advances: list[float], width: float, keep: frozenset[int] = frozenset()
+) -> list[str]:
+    """Greedy lines of `text` no wider than `width`, breaking only where allowed
+    (never before an index in `keep`: inside a word with furigana)."""
     lines: list[str] = []
     start, used, last_break = 0, 0.0, -1
     i = 0
     while i < len(text):
-        if i > start and may_break(text[i - 1], text[i]):
+        if i > start and i not in keep and may_break(text[i - 1], text[i]):
             last_break = i
         used += advances[i]
         if used > width and i > start:
@@ -102,8 +105,12 @@ def _wrap(text: str, advances: list[float], width: float) -> list[str]:
     return [line for line in lines if line]
 
 
-def phrase_lines(paragraph: str, advances: list[float], width: float) -> list[str]:
+def phrase_lines(
+    paragraph: str, advances: list[float], width: float, keep: frozenset[int] = frozenset()
+) -> list[str]:
     """The fewest lines that fit, then the best breaks, then the most even lines.
+
+    `keep`: indexes no line may start at (a base with furigana stays whole).
 
     Dynamic programming over the allowed break points: best[j] is the best
     layout of paragraph[j:], as (lines, -score, unevenness, breaks).
@@ -111,7 +118,7 @@ def phrase_lines(paragraph: str, advances: list[float], width: float) -> list[st
     n = len(paragraph)
     if sum(advances) <= width:
         return [paragraph.rstrip()]
-    starts = [i for i in range(1, n) if may_break(paragraph[i - 1], paragraph[i])]
+    starts = [i for i in range(1, n) if i not in keep and may_break(paragraph[i - 1], paragraph[i])]
     ends = [*starts, n]
     best: dict[int, tuple[int, int, float, list[int]]] = {n: (0, 0, 0.0, [])}
     for j in reversed([0, *starts]):
@@ -140,7 +147,7 @@ def phrase_lines(paragraph: str, advances: list[float], width: float) -> list[st
         if choice is not None:
             best[j] = choice
     if 0 not in best:
-        return _wrap(paragraph, advances, width)  # a word longer than the line: cut it
+        return _wrap(paragraph, advances, width, keep)  # a word longer than the line: cut it
     lines, previous = [], 0
     for k in best[0][3]:
         lines.append(paragraph[previous:k].strip())

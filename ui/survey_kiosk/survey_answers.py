@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 
 from kiosk.survey.questionnaire import Question
 from kiosk.survey.responses import clean_text
+from kiosk.survey.ruby import plain_text
+from ui.survey_kiosk.ruby_text import RubyButton
 from ui.widgets.flow_layout import FlowLayout
 
 AnswerValue = str | list[str] | None
@@ -56,7 +58,9 @@ class ChoiceAnswer(QWidget):
         self.most_columns = self._columns(question)
         self.shown_columns = 0
         for option in question.options:
-            button = QPushButton(option.label(lang), self)
+            # Large: furigana over the kanji; compact (the paper form): the text as read.
+            label = option.label(lang)
+            button = RubyButton(label, self) if large else QPushButton(plain_text(label), self)
             button.setCheckable(True)
             button.setProperty("role", "survey-option" if large else "choice")
             button.setProperty("code", option.code)

@@ -1,10 +1,13 @@
-"""The pages of the questionnaire kiosk: start, one question, thank you, the countdown.
+"""The pages of the questionnaire kiosk: her language, the intro, one question,
+thank you, the countdown.
 
 Views only: they show a questionnaire in the respondent's language and
 forward taps; ui/survey_kiosk/kiosk_window.py decides what happens. Every word on them
-comes from the questionnaire and its phrases (survey.phrase.* in resources/locales/<lang>.json),
-not from the app's translation, because the respondent picks her own
-language on the first page, whatever language the staff use.
+comes from the questionnaire and its phrases (survey.phrase.* in resources/locales/<lang>.json
+and resources/survey_phrases.json), not from the app's translation, because the
+respondent picks her own language on the first page, whatever language the
+staff use. Texts may carry furigana (ui/survey_kiosk/ruby_text.py), and a page
+in a script the bundled font lacks asks for a font made for it (kiosk_fonts.py).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -23,7 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.survey.questionnaire import Question, Questionnaire
-from ui.survey_kiosk.line_breaks import BalancedLabel
+from kiosk.survey.ruby import plain_text
+from ui.survey_kiosk.kiosk_fonts import respondent_font
+from ui.survey_kiosk.ruby_text import RubyButton, RubyLabel
 from ui.survey_kiosk.survey_answers import Answer, ChoiceAnswer, answer_widget
 
 CONTENT_WIDTH = 860  # the reading column; wider screens get margins
@@ -32,8 +38,8 @@ WIDE_RATIO = 1.15  # landscape enough for the question beside its answers
 SINGLE = ("single", "yes_no", "scale")
 
 
-def _label(text: str, role: str, parent: QWidget, centred: bool = False) -> BalancedLabel:
-    label = BalancedLabel(text, parent)
+def _label(text: str, role: str, parent: QWidget, centred: bool = False) -> RubyLabel:
+    label = RubyLabel(text, parent)
     label.setProperty("role", role)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
@@ -42,9 +48,9 @@ def _label(text: str, role: str, parent: QWidget, centred: bool = False) -> Bala
     return label
 
 
-def _balanced(text: str, role: str, parent: QWidget) -> BalancedLabel:
+def _balanced(text: str, role: str, parent: QWidget) -> RubyLabel:
     """A label for the question's words: lines broken where phrases end (line_breaks.py)."""
-    label = BalancedLabel(text, parent)
+    label = RubyLabel(text, parent)
     label.setProperty("role", role)
     label.setTextFormat(Qt.TextFormat.PlainText)
     return label
@@ -63,8 +69,20 @@ def _column(page: QWidget) -> QVBoxLayout:
     return layout
 
 
+def _button(text: str, role: str, parent: QWidget) -> RubyButton:
+    button = RubyButton(text, parent)
+    button.setProperty("role", role)
+    button.setAutoDefault(False)
+    return button
+
+
+def in_language(page: QWidget, lang: str) -> None:
+    """The page's font: one made for the language's script first (kiosk_fonts.py)."""
+    page.setFont(respondent_font(lang, page.font()))
+
+
 class StartPage(QWidget):
-    """The title and purpose in every language, and one big button per language."""
+    """Her language: one large button per language of the questionnaire, each named in itself."""
 
     language_chosen = Signal(str)
 
@@ -75,25 +93,55 @@ class StartPage(QWidget):
         layout.addStretch(2)
         first = questionnaire.default_language
         layout.addWidget(_label(questionnaire.title(first), "survey-title", self, True))
-        if questionnaire.intro(first):
-            layout.addWidget(_label(questionnaire.intro(first), "survey-intro", self, True))
-        for lang in questionnaire.languages:
-            if lang != first:
-                text = questionnaire.title(lang)
-                if questionnaire.intro(lang):
-                    text += "\n" + questionnaire.intro(lang)
-                layout.addWidget(_label(text, "survey-intro-other", self, True))
-        layout.addSpacing(24)
+        layout.addSpacing(18)
         self.buttons: dict[str, QPushButton] = {}
-        row = QHBoxLayout()
-        row.setSpacing(18)
-        for lang in questionnaire.languages:
-            button = QPushButton(questionnaire.phrase(lang, "start"), self)
-            button.setProperty("role", "survey-start")
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(18)
+        grid.setVerticalSpacing(14)
+        languages = list(questionnaire.languages.items())
+        columns = len(languages) if len(languages) <= 3 else 2
+        for i, (lang, own_name) in enumerate(languages):
+            button = QPushButton(own_name, self)
+            button.setProperty("role", "survey-language")
+            button.setProperty("lang", lang)
             button.setAutoDefault(False)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no language looks chosen for her
+            button.setFont(respondent_font(lang, button.font()))
             button.clicked.connect(lambda _=False, code=lang: self.language_chosen.emit(code))
             self.buttons[lang] = button
-            row.addWidget(button, 1)
+            grid.addWidget(button, i // columns, i % columns)
+        for column in range(columns):
+            grid.setColumnStretch(column, 1)
+        layout.addLayout(grid)
+        layout.addStretch(3)
+
+
+class IntroPage(QWidget):
+    """What the questionnaire is, in her language: anonymous, a minute or two; then start."""
+
+    start_requested = Signal()
+    back_requested = Signal()
+
+    def __init__(
+        self, questionnaire: Questionnaire, lang: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("SurveyPage")
+        in_language(self, lang)
+        layout = _column(self)
+        layout.addStretch(2)
+        layout.addWidget(_label(questionnaire.title(lang), "survey-title", self, True))
+        if questionnaire.intro(lang):
+            layout.addWidget(_label(questionnaire.intro(lang), "survey-intro", self, True))
+        layout.addSpacing(24)
+        row = QHBoxLayout()
+        row.setSpacing(18)
+        self.back_button = _button(questionnaire.phrase(lang, "back"), "survey-back", self)
+        self.back_button.clicked.connect(self.back_requested)
+        self.start_button = _button(questionnaire.phrase(lang, "start"), "survey-start", self)
+        self.start_button.clicked.connect(self.start_requested)
+        row.addWidget(self.back_button, 1)
+        row.addWidget(self.start_button, 2)
         layout.addLayout(row)
         layout.addStretch(3)
 
@@ -122,6 +170,7 @@ class QuestionPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("SurveyPage")
+        in_language(self, lang)
         self.question = question
         self.last = number == len(questionnaire.questions)
         total = len(questionnaire.questions)
@@ -136,7 +185,8 @@ class QuestionPage(QWidget):
 
         progress_row = QHBoxLayout()
         # One line, never wrapped: the bar beside it takes what is left.
-        self.progress_label = QLabel(phrase(lang, "progress", number=number, total=total), self)
+        progress = plain_text(phrase(lang, "progress", number=number, total=total))
+        self.progress_label = QLabel(progress, self)
         self.progress_label.setProperty("role", "survey-progress")
         self.progress = QProgressBar(self)
         self.progress.setRange(0, total)
@@ -189,13 +239,11 @@ class QuestionPage(QWidget):
 
         nav = QHBoxLayout()
         nav.setSpacing(18)
-        self.back_button = QPushButton(phrase(lang, "back"), self)
-        self.back_button.setProperty("role", "survey-back")
-        self.back_button.setAutoDefault(False)
+        self.back_button = _button(phrase(lang, "back"), "survey-back", self)
         self.back_button.clicked.connect(self.back_requested)
-        self.next_button = QPushButton(phrase(lang, "send" if self.last else "next"), self)
-        self.next_button.setProperty("role", "survey-next")
-        self.next_button.setAutoDefault(False)
+        self.next_button = _button(
+            phrase(lang, "send" if self.last else "next"), "survey-next", self
+        )
         self.next_button.clicked.connect(self.next_requested)
         # Hidden 次へ keeps its place, so 戻る never moves between questions.
         policy = self.next_button.sizePolicy()
@@ -250,6 +298,7 @@ class ThanksPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("SurveyPage")
+        in_language(self, lang)
         layout = _column(self)
         layout.addStretch(2)
         layout.addWidget(_label(questionnaire.phrase(lang, "thanks"), "survey-thanks", self, True))
@@ -257,9 +306,7 @@ class ThanksPage(QWidget):
             _label(questionnaire.phrase(lang, "thanks_detail"), "survey-intro", self, True)
         )
         layout.addSpacing(24)
-        self.done_button = QPushButton(questionnaire.phrase(lang, "done"), self)
-        self.done_button.setProperty("role", "survey-back")
-        self.done_button.setAutoDefault(False)
+        self.done_button = _button(questionnaire.phrase(lang, "done"), "survey-back", self)
         self.done_button.clicked.connect(self.done)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -288,9 +335,7 @@ class IdleOverlay(QWidget):
         self.title = _label("", "survey-question", card, True)
         self.seconds = _label("", "survey-countdown", card, True)
         self.detail = _label("", "survey-intro", card, True)
-        self.continue_button = QPushButton(card)
-        self.continue_button.setProperty("role", "survey-next")
-        self.continue_button.setAutoDefault(False)
+        self.continue_button = _button("", "survey-next", card)
         self.continue_button.clicked.connect(self.continue_requested)
         layout.addWidget(self.title)
         layout.addWidget(self.seconds)
@@ -305,11 +350,12 @@ class IdleOverlay(QWidget):
         self.hide()
 
     def show_countdown(self, questionnaire: Questionnaire, lang: str, seconds: int) -> None:
+        parent = self.parentWidget()
+        self.setFont(respondent_font(lang, parent.font() if parent else self.font()))
         self.title.set_source(questionnaire.phrase(lang, "idle"))
         self.seconds.set_source(str(seconds))
         self.detail.set_source(questionnaire.phrase(lang, "idle_detail", seconds=seconds))
-        self.continue_button.setText(questionnaire.phrase(lang, "idle_continue"))
-        parent = self.parentWidget()
+        self.continue_button.set_source(questionnaire.phrase(lang, "idle_continue"))
         if parent is not None:
             self.setGeometry(parent.rect())
         self.raise_()
