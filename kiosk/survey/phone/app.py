@@ -200,8 +200,10 @@ class PhoneApp:
     def _answer(self, request: Request, client: str, raw: str) -> Response:
         if request.mimetype != FORM_TYPE:
             raise Refused(415, "phone_bad_request")
+        # Under Referrer-Policy no-referrer a browser sends "Origin: null" with the
+        # form: any other page's origin is refused; the form token does the rest.
         origin = request.headers.get("Origin")
-        if origin is not None and origin.lower() not in self.origins:
+        if origin is not None and origin != "null" and origin.lower() not in self.origins:
             raise Refused(403, "phone_bad_request")
         if request.headers.get("Sec-Fetch-Site", "same-origin") not in ("same-origin", "none"):
             raise Refused(403, "phone_bad_request")
