@@ -80,6 +80,11 @@ def add_phone_parsers(actions: Subcommands) -> None:
     )
 
 
+def wait_for_interrupt() -> None:
+    """Until Ctrl+C (KeyboardInterrupt); a test replaces it."""
+    threading.Event().wait()
+
+
 def run_phone(args: argparse.Namespace, folder: DataFolder, lang: str) -> int:
     from kiosk.core.database import open_database
 
@@ -138,7 +143,7 @@ def _serve(ctx: AppContext, args: argparse.Namespace, lang: str) -> int:
         print(shown(translations.text("cli.phone.serving", lang, url=address.base)))
         print(qr.terminal_text(address.base.upper()))
         print(shown(translations.text("cli.phone.stop_hint", lang)), flush=True)
-        threading.Event().wait()  # until Ctrl+C
+        wait_for_interrupt()
     except KeyboardInterrupt:
         print(shown(translations.text("cli.phone.stopped", lang)))
     finally:
