@@ -169,6 +169,7 @@ PHONE_PHRASE_KEYS: dict[str, frozenset[str]] = {
     "phone_languages": frozenset(),
     "phone_not_found": frozenset(),
     "phone_privacy": frozenset(),
+    "phone_scan": frozenset(),
     "phone_thanks_detail": frozenset(),
     "phone_too_large": frozenset(),
     "phone_too_many": frozenset(),

@@ -374,27 +374,27 @@
         <translation>相談希望</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_form.py" line="162"/>
+        <location filename="../../ui/screens/checkin_form.py" line="163"/>
         <source>Regular: %1 (answers from her last visit)</source>
         <translation>リピーター：%1 さん（前回の回答を表示中）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_form.py" line="194"/>
+        <location filename="../../ui/screens/checkin_form.py" line="195"/>
         <source>Regulars:</source>
         <translation>リピーター：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_form.py" line="197"/>
+        <location filename="../../ui/screens/checkin_form.py" line="198"/>
         <source>No regular found: this nickname will be registered.</source>
         <translation>該当なし：このニックネームで新しく登録します。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_form.py" line="223"/>
+        <location filename="../../ui/screens/checkin_form.py" line="224"/>
         <source>Please choose her age group (or “No answer”).</source>
         <translation>年代を選んでください（答えたくない場合は「無回答」）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkin_form.py" line="226"/>
+        <location filename="../../ui/screens/checkin_form.py" line="227"/>
         <source>Please choose the age of child %1.</source>
         <translation>子ども%1の年齢を選んでください。</translation>
     </message>
@@ -2470,6 +2470,89 @@ Close Tsunagari anyway?</source>
     </message>
 </context>
 <context>
+    <name>PhoneSurveyDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/phone_survey_dialog.py" line="68"/>
+        <source>Answers on phones</source>
+        <translation>スマホで回答</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/phone_survey_dialog.py" line="78"/>
+        <source>Participants answer on their own phones, over this PC&apos;s network (the venue&apos;s Wi-Fi or this PC&apos;s own hotspot), with a one-time card each. Nothing goes to the internet, and the page shows no answers.</source>
+        <translation>参加者が自分のスマホで、このパソコンのネットワーク（会場の Wi-Fi か、このパソコンのモバイル ホットスポット）から回答します。1人1枚の使い切りカードを使います。インターネットには何も送らず、ページに回答が表示されることもありません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/phone_survey_dialog.py" line="92"/>
+        <source>%1 (this PC only)</source>
+        <translation>%1（このパソコンのみ）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/phone_survey_dialog.py" line="96"/>
+        <source>Network address</source>
+        <translation>ネットワークアドレス</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/phone_survey_dialog.py" line="98"/>
+        <source>Port</source>
+        <translation>ポート</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/phone_survey_dialog.py" line="121"/>
+        <source>Save answer cards (PDF)…</source>
+        <translation>回答カードを保存（PDF）…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/phone_survey_dialog.py" line="124"/>
+        <source>Cards</source>
+        <translation>カード</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/phone_survey_dialog.py" line="130"/>
+        <source>Each card answers once, today only, and carries no number. Print them after turning the page on: the card holds this address.</source>
+        <translation>カードは1枚1回・今日のみ有効で、番号はありません。カードにはこのアドレスが入るので、オンにしてから印刷してください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/phone_survey_dialog.py" line="138"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/phone_survey_dialog.py" line="150"/>
+        <source>Turn off</source>
+        <translation>オフにする</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/phone_survey_dialog.py" line="150"/>
+        <source>Turn on</source>
+        <translation>オンにする</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/phone_survey_dialog.py" line="156"/>
+        <source>Off: nothing is served.</source>
+        <translation>オフ：何も公開していません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/phone_survey_dialog.py" line="160"/>
+        <source>On: phones on this network open %1 and type the code of their card.</source>
+        <translation>オン：このネットワークのスマホで %1 を開き、カードのコードを入力します。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/phone_survey_dialog.py" line="185"/>
+        <source>Save answer cards</source>
+        <translation>回答カードの保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/phone_survey_dialog.py" line="187"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF ファイル (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/phone_survey_dialog.py" line="199"/>
+        <source>%1 cards saved: %2</source>
+        <translation>カードを%1枚保存しました：%2</translation>
+    </message>
+</context>
+<context>
     <name>PickupCodesDialog</name>
     <message>
         <location filename="../../ui/dialogs/pickup_dialog.py" line="38"/>
@@ -3218,12 +3301,12 @@ The first time this can take a minute.</source>
 <context>
     <name>SurveyKiosk</name>
     <message>
-        <location filename="../../ui/survey_kiosk/kiosk_window.py" line="125"/>
+        <location filename="../../ui/survey_kiosk/kiosk_window.py" line="131"/>
         <source>Questionnaire</source>
         <translation>アンケート</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_kiosk/kiosk_window.py" line="155"/>
+        <location filename="../../ui/survey_kiosk/kiosk_window.py" line="162"/>
         <source>Staff</source>
         <translation>スタッフ用</translation>
     </message>
@@ -3231,170 +3314,201 @@ The first time this can take a minute.</source>
 <context>
     <name>SurveyScreen</name>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="78"/>
+        <location filename="../../ui/screens/survey_screen.py" line="89"/>
         <source>Questionnaire kiosk</source>
         <translation>アンケート画面（タブレット）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="88"/>
+        <location filename="../../ui/screens/survey_screen.py" line="99"/>
         <source>Start the questionnaire kiosk</source>
         <translation>アンケート画面を開始</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="95"/>
+        <location filename="../../ui/screens/survey_screen.py" line="106"/>
         <source>Full screen for participants: one question per page in large type, Japanese or English. It starts over by itself after each answer and when left alone. Staff leave it with the coordinator PIN.</source>
         <translation>参加者向けの全画面表示です。大きな文字で1ページに1問、日本語または英語で答えられます。回答のあとや、しばらく操作がないときは自動で最初に戻ります。終了にはコーディネーターPINが必要です。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="106"/>
+        <location filename="../../ui/screens/survey_screen.py" line="117"/>
         <source>Enter paper questionnaires…</source>
         <translation>紙のアンケートを入力…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="113"/>
+        <location filename="../../ui/screens/survey_screen.py" line="122"/>
+        <source>Answers on phones…</source>
+        <translation>スマホで回答…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/survey_screen.py" line="133"/>
         <source>Answers are anonymous: they belong to the day&apos;s event, never to a check-in, and their time is kept only to the hour.</source>
         <translation>回答は無記名です。開催日にだけ結びつき、受付の記録とは結びつきません。時刻も「何時台」までしか残しません。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="126"/>
+        <location filename="../../ui/screens/survey_screen.py" line="146"/>
         <source>Results</source>
         <translation>集計</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="130"/>
+        <location filename="../../ui/screens/survey_screen.py" line="150"/>
         <source>Today</source>
         <translation>本日</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="131"/>
+        <location filename="../../ui/screens/survey_screen.py" line="151"/>
         <source>This month</source>
         <translation>今月</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="132"/>
+        <location filename="../../ui/screens/survey_screen.py" line="152"/>
         <source>This fiscal year</source>
         <translation>今年度</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="136"/>
+        <location filename="../../ui/screens/survey_screen.py" line="156"/>
         <source>This venue</source>
         <translation>この会場</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="136"/>
+        <location filename="../../ui/screens/survey_screen.py" line="156"/>
         <source>All venues</source>
         <translation>全会場</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="158"/>
+        <location filename="../../ui/screens/survey_screen.py" line="178"/>
         <source>Question and answer</source>
         <translation>質問と回答</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="158"/>
+        <location filename="../../ui/screens/survey_screen.py" line="178"/>
         <source>Count</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="158"/>
+        <location filename="../../ui/screens/survey_screen.py" line="178"/>
         <source>Share</source>
         <translation>割合</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="170"/>
+        <location filename="../../ui/screens/survey_screen.py" line="190"/>
         <source>Show free comments</source>
         <translation>自由記述を表示</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="172"/>
+        <location filename="../../ui/screens/survey_screen.py" line="192"/>
         <source>Include free comments in the export</source>
         <translation>出力に自由記述を含める</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="173"/>
+        <location filename="../../ui/screens/survey_screen.py" line="193"/>
         <source>Export CSV…</source>
         <translation>CSVに出力…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="198"/>
+        <location filename="../../ui/screens/survey_screen.py" line="218"/>
         <source>Questionnaire: %1 (version %2)</source>
         <translation>アンケート：%1（第%2版）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="206"/>
+        <location filename="../../ui/screens/survey_screen.py" line="226"/>
         <source>No event today yet: starting the kiosk opens today&apos;s check-in.</source>
         <translation>本日はまだ開催されていません。アンケート画面を開始すると本日の受付も始まります。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="210"/>
+        <location filename="../../ui/screens/survey_screen.py" line="230"/>
         <source>Responses today: %1</source>
         <translation>本日の回答：%1件</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="221"/>
+        <location filename="../../ui/screens/survey_screen.py" line="236"/>
+        <source>Phones: on at %1</source>
+        <translation>スマホで回答：オン（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/survey_screen.py" line="246"/>
         <source>all venues</source>
         <translation>全会場</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="245"/>
-        <location filename="../../ui/screens/survey_screen.py" line="389"/>
+        <location filename="../../ui/screens/survey_screen.py" line="270"/>
+        <location filename="../../ui/screens/survey_screen.py" line="461"/>
         <source>No event today.</source>
         <translation>本日の開催はありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="271"/>
+        <location filename="../../ui/screens/survey_screen.py" line="296"/>
         <source>Satisfaction (%1): %2 of the %3 who answered. Target %4%.
 Responses: %5 (tablet %6, paper %7).</source>
         <translation>満足度（%1）：回答した%3人のうち%2人。目標%4%。
 回答数：%5件（タブレット%6件・紙%7件）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="298"/>
+        <location filename="../../ui/screens/survey_screen.py" line="323"/>
         <source>Free comments</source>
         <translation>自由記述</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="320"/>
+        <location filename="../../ui/screens/survey_screen.py" line="345"/>
         <source>Questionnaire</source>
         <translation>アンケート</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="322"/>
+        <location filename="../../ui/screens/survey_screen.py" line="347"/>
         <source>No event is open today at %1. Open today&apos;s check-in now and start the questionnaire?</source>
         <translation>%1では本日の受付が始まっていません。本日の受付を開始して、アンケート画面を始めますか？</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="325"/>
+        <location filename="../../ui/screens/survey_screen.py" line="350"/>
         <source>Open and start</source>
         <translation>受付を開始して始める</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="326"/>
+        <location filename="../../ui/screens/survey_screen.py" line="351"/>
+        <location filename="../../ui/screens/survey_screen.py" line="423"/>
         <source>Back</source>
         <translation>戻る</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="340"/>
+        <location filename="../../ui/screens/survey_screen.py" line="365"/>
         <source>The kiosk needs a coordinator PIN first, so that staff can leave it.</source>
         <translation>スタッフが終了できるように、先にコーディネーターPINを設定してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="368"/>
+        <location filename="../../ui/screens/survey_screen.py" line="395"/>
         <source>Kiosk mode ended.</source>
         <translation>アンケート画面を終了しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="393"/>
+        <location filename="../../ui/screens/survey_screen.py" line="409"/>
+        <source>Answers on phones need a coordinator PIN first.</source>
+        <translation>スマホで回答には、先にコーディネーターの PIN が必要です。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/survey_screen.py" line="418"/>
+        <source>Answers on phones</source>
+        <translation>スマホで回答</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/survey_screen.py" line="419"/>
+        <source>No event is open today at %1. Open today&apos;s check-in now?</source>
+        <translation>%1 で今日の開催がまだありません。今日の受付を始めますか？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/survey_screen.py" line="422"/>
+        <source>Open</source>
+        <translation>始める</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/survey_screen.py" line="465"/>
         <source>Export questionnaire results</source>
         <translation>アンケート集計の出力</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="395"/>
+        <location filename="../../ui/screens/survey_screen.py" line="467"/>
         <source>CSV files (*.csv)</source>
         <translation>CSVファイル (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="408"/>
+        <location filename="../../ui/screens/survey_screen.py" line="480"/>
         <source>Exported: %1</source>
         <translation>出力しました：%1</translation>
     </message>
