@@ -98,7 +98,7 @@ def _card(
                 canvas.drawString(text_x, line_y, line)
                 line_y -= 9.5
             line_y -= 2
-    canvas.setFont("Courier-Bold", 8)
+    canvas.setFont("Courier-Bold", 7.5)
     canvas.drawString(text_x, line_y - 2, address.base)
     label = " / ".join(translations.text("survey.cards.code", lang) for lang in LANGS) + ":"
     canvas.setFont(font, 8)

@@ -219,7 +219,9 @@ p { margin: 0.5em 0; }
 .error { background: #fdecea; color: #8a1c12; border-left: 6px solid #c62828;
   padding: 10px 14px; border-radius: 6px; font-weight: bold; }
 fieldset.question { border: 0; border-top: 2px solid #e6d9cc; margin: 24px 0 0; padding: 16px 0 0; }
-legend { font-size: 1.15em; font-weight: bold; padding: 0; line-height: 1.5; }
+legend { float: left; width: 100%; font-size: 1.15em; font-weight: bold; padding: 0;
+  line-height: 1.5; }
+fieldset.question > :not(legend) { clear: both; }
 .progress { display: block; font-size: 0.75em; font-weight: normal; color: #6b5d52; }
 .hint { color: #5b4f47; font-size: 0.9em; }
 label.choice { display: flex; align-items: center; gap: 14px; min-height: 56px; margin: 10px 0;
