@@ -18,7 +18,7 @@ import threading
 
 from kiosk.cli import arguments
 from kiosk.cli.commands import Subcommands, command, output_option
-from kiosk.core import translations
+from kiosk.core import safe_text, translations
 from kiosk.core.context import AppContext
 from kiosk.core.errors import KioskError
 from kiosk.core.paths import DataFolder
@@ -45,6 +45,14 @@ def host(text: str) -> str:
     from kiosk.survey.phone.server import checked_host
 
     return checked_host(text)
+
+
+def questionnaire_ref(text: str) -> str:
+    """--questionnaire: a name/version as Settings lists them (checked again when used)."""
+    ref = text.strip()
+    if not ref or len(ref) > 80 or safe_text.forbidden_character(ref) is not None:
+        raise KioskError("questionnaire_not_found", ref=shown(text)[:80])
+    return ref
 
 
 def add_phone_parsers(actions: Subcommands) -> None:
@@ -75,6 +83,7 @@ def add_phone_parsers(actions: Subcommands) -> None:
         )
     serve.add_argument(
         "--questionnaire",
+        type=questionnaire_ref,
         metavar="REF",
         help="serve (and make active) this questionnaire, e.g. cafe-satisfaction/1",
     )

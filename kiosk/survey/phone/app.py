@@ -47,6 +47,7 @@ from kiosk.survey import responses
 from kiosk.survey.phone import codes, pages
 from kiosk.survey.phone.limits import Limits, RateLimiter
 from kiosk.survey.questionnaire import Questionnaire
+from kiosk.survey.ruby import ruby_html
 
 log = logging.getLogger(__name__)
 
@@ -288,8 +289,6 @@ class PhoneApp:
             top = pages.phrase(q, lang, "phone_empty")
         else:  # an answer the form never offers, an unknown question: not from this page
             raise Refused(400, "phone_bad_request")
-        from kiosk.survey.ruby import ruby_html
-
         hidden = {"lang": lang, "request": request_id, "token": self._token(code, request_id)}
         page = pages.form_page(
             q,

@@ -45,11 +45,8 @@ class PhoneSwitch:
 
     def fresh_card_url(self) -> str | None:
         """A new one-time code's URL while the page is on (the kiosk's thank-you QR)."""
-        address = self.address
-        if address is None or self.ctx.today() != self._day():
-            return None
+        server, address = self._server, self.address
+        if server is None or address is None or self.ctx.today() != server.event.day:
+            return None  # off, or its day is over: the page would refuse the card
         [code] = codes.make_codes(self.ctx, 1)
         return address.card_url(code)
-
-    def _day(self) -> object:
-        return self._server.event.day if self._server is not None else None
