@@ -150,7 +150,8 @@ def _serve(ctx: AppContext, args: argparse.Namespace, lang: str) -> int:
     address = server.start()
     try:
         print(shown(translations.text("cli.phone.serving", lang, url=address.base)))
-        print(qr.terminal_text(address.base.upper()))
+        for line in qr.terminal_text(address.base.upper()).splitlines():
+            print(shown(line))
         print(shown(translations.text("cli.phone.stop_hint", lang)), flush=True)
         wait_for_interrupt()
     except KeyboardInterrupt:
