@@ -50,7 +50,7 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # The newest migration's revision. A database already there opens without
 # importing Alembic (and Mako and Pygments with it): a tenth of a second of
 # every start. tests/db/test_migrations.py checks it against the scripts.
-HEAD_REVISION = "0006"
+HEAD_REVISION = "0007"
 VERSION_TABLE = "alembic_version"
 BATCH_TEMPORARY = "_alembic_tmp_"  # the copy Alembic's batch mode makes of a table
 

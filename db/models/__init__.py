@@ -6,6 +6,7 @@ from db.models.consultations import CaseMeeting, Consultation, Referral
 from db.models.paper import PaperDay
 from db.models.settings import Setting
 from db.models.survey import SurveyResponse
+from db.models.survey_codes import SurveyCode
 from db.models.targets import KpiTarget
 from db.models.venues import Event, Venue
 from db.models.visits import ChildCare, SupporterAttendance, Visit, Visitor
@@ -25,6 +26,7 @@ __all__ = [
     "Setting",
     "Signup",
     "SupporterAttendance",
+    "SurveyCode",
     "SurveyResponse",
     "Venue",
     "Visit",

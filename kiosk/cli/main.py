@@ -28,6 +28,7 @@ from kiosk.cli.backup import add_backup_parser, run_backup
 from kiosk.cli.commands import command, common_options
 from kiosk.cli.cover_letter import add_cover_letter_parser, run_cover_letter
 from kiosk.cli.export import add_export_parser, run_export
+from kiosk.cli.phone_survey import add_phone_parsers, run_phone
 from kiosk.cli.purge import add_purge_parser, run_purge
 from kiosk.cli.sync import add_sync_parser, run_sync
 from kiosk.core.error_messages import describe
@@ -65,13 +66,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     command(sub, "gui", help="start the window (the default)", demo=True)
-    command(
+    survey = command(
         sub,
         "survey",
         help="start straight into the questionnaire kiosk, for a dedicated tablet "
-        "(leave it with the coordinator PIN)",
+        "(leave it with the coordinator PIN); `survey serve` and `survey cards`: on phones",
         demo=True,
     )
+    add_phone_parsers(survey.add_subparsers(dest="survey_action", metavar="ACTION"))
     demo = command(sub, "demo", help="(re)build the demo database with a month of data")
     demo.add_argument(
         "--seed", type=arguments.seed, default=7, help="same seed, same data (default 7)"
@@ -224,6 +226,8 @@ def _dispatch(args: argparse.Namespace, lang: str) -> int:
         return run_sync(args, folder, lang)
     if command == "info":
         return _info(folder, args.database_url)
+    if command == "survey" and getattr(args, "survey_action", None):
+        return run_phone(args, folder, lang)
     if getattr(args, "demo", None):
         from kiosk.demo.build import ensure_demo
 

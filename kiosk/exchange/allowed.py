@@ -32,8 +32,9 @@ SETTING = "setting"
 
 
 def exchanged_tables() -> list[Table]:
-    """Every table, parents before children (the order rows must go in)."""
-    return list(Base.metadata.sorted_tables)
+    """Every table but this PC's own (info "local": the phone codes), parents before
+    children (the order rows must go in)."""
+    return [t for t in Base.metadata.sorted_tables if not t.info.get("local")]
 
 
 def exported_columns(table: Table) -> list[Column[Any]]:

@@ -169,6 +169,23 @@ PHRASE_KEYS: dict[str, frozenset[str]] = {
     "idle_continue": frozenset(),
     "save_failed": frozenset(),
 }
+# The phone page's own words (kiosk/survey/phone/): a file may give them for its
+# languages; one that does not shows them in English (kiosk/survey/phone/pages.py).
+PHONE_PHRASE_KEYS: dict[str, frozenset[str]] = {
+    "phone_bad_request": frozenset(),
+    "phone_closed": frozenset(),
+    "phone_code_button": frozenset(),
+    "phone_code_prompt": frozenset(),
+    "phone_code_refused": frozenset(),
+    "phone_empty": frozenset(),
+    "phone_languages": frozenset(),
+    "phone_not_found": frozenset(),
+    "phone_privacy": frozenset(),
+    "phone_scan": frozenset(),
+    "phone_thanks_detail": frozenset(),
+    "phone_too_large": frozenset(),
+    "phone_too_many": frozenset(),
+}
 
 
 @cache
@@ -472,7 +489,7 @@ class _Checker:
             entries = self.mapping(texts, f"phrases.{lang}")
             own[lang] = {}
             for key, text in entries.items():
-                if key not in PHRASE_KEYS:
+                if key not in PHRASE_KEYS and key not in PHONE_PHRASE_KEYS:
                     continue
                 if not isinstance(text, str) or not text.strip():
                     raise self.fail("questionnaire_invalid", f"phrases.{lang}.{key}")

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import secrets
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -129,11 +129,14 @@ def submit_response(
     language: str,
     source: str = "kiosk",
     request_id: str | None = None,
+    spend: Callable[[Session], None] | None = None,
 ) -> SavedResponse:
     """Store one whole response in one transaction, or nothing.
 
     Idempotent: the screen makes `request_id` when a respondent starts, and it
     becomes the response's id, so a double tap on Send stores one response.
+    `spend` runs in the same transaction before the response is stored (the
+    phone page spends its one-time code there): if it raises, nothing is stored.
     """
     if source not in SOURCES:
         raise KioskError("invalid_choice", group="source", value=str(source))
@@ -149,6 +152,9 @@ def submit_response(
         if not is_stored(session, questionnaire):
             # Staff store it when they open the questionnaire (never a respondent's Send).
             raise KioskError("questionnaire_not_stored", ref=questionnaire.ref)
+        if spend is not None:
+            _take_turn(session)  # the code's rows are rewritten too: one Send at a time
+            spend(session)
         if source == "paper":  # the day it was answered; its hour is unknown
             answered = datetime.combine(event.date, time(0), tzinfo=entered.tzinfo)
         else:
@@ -188,14 +194,19 @@ def _store_in_no_order(session: Session, row: dict[str, Any]) -> None:
     server take turns (an advisory lock), so two rewrites never cross.
     """
     table = Base.metadata.tables[SurveyResponse.__tablename__]
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _REWRITE_LOCK})
+    _take_turn(session)
     same_hour = session.execute(
         delete(table).where(table.c.created_at == row["created_at"]).returning(*table.c)
     ).mappings()
     rows = [dict(r) for r in same_hour] + [row]
     secrets.SystemRandom().shuffle(rows)
     session.execute(insert(table), rows)
+
+
+def _take_turn(session: Session) -> None:
+    """On a server, wait for any other Send's rewrite (held until the transaction ends)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _REWRITE_LOCK})
 
 
 def _event(session: Session, event_id: str) -> Event:

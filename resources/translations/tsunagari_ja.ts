@@ -2492,6 +2492,89 @@ Close Tsunagari anyway?</source>
     </message>
 </context>
 <context>
+    <name>PhoneSurveyDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/phone_survey_dialog.py" line="68" />
+        <source>Answers on phones</source>
+        <translation>スマホで回答</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/phone_survey_dialog.py" line="78" />
+        <source>Participants answer on their own phones, over this PC's network (the venue's Wi-Fi or this PC's own hotspot), with a one-time card each. Nothing goes to the internet, and the page shows no answers.</source>
+        <translation>参加者が自分のスマホで、このパソコンのネットワーク（会場の Wi-Fi か、このパソコンのモバイル ホットスポット）から回答します。1人1枚の使い切りカードを使います。インターネットには何も送らず、ページに回答が表示されることもありません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/phone_survey_dialog.py" line="92" />
+        <source>%1 (this PC only)</source>
+        <translation>%1（このパソコンのみ）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/phone_survey_dialog.py" line="96" />
+        <source>Network address</source>
+        <translation>ネットワークアドレス</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/phone_survey_dialog.py" line="98" />
+        <source>Port</source>
+        <translation>ポート</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/phone_survey_dialog.py" line="121" />
+        <source>Save answer cards (PDF)…</source>
+        <translation>回答カードを保存（PDF）…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/phone_survey_dialog.py" line="124" />
+        <source>Cards</source>
+        <translation>カード</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/phone_survey_dialog.py" line="130" />
+        <source>Each card answers once, today only, and carries no number. Print them after turning the page on: the card holds this address.</source>
+        <translation>カードは1枚1回・今日のみ有効で、番号はありません。カードにはこのアドレスが入るので、オンにしてから印刷してください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/phone_survey_dialog.py" line="138" />
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/phone_survey_dialog.py" line="150" />
+        <source>Turn off</source>
+        <translation>オフにする</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/phone_survey_dialog.py" line="150" />
+        <source>Turn on</source>
+        <translation>オンにする</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/phone_survey_dialog.py" line="156" />
+        <source>Off: nothing is served.</source>
+        <translation>オフ：何も公開していません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/phone_survey_dialog.py" line="160" />
+        <source>On: phones on this network open %1 and type the code of their card.</source>
+        <translation>オン：このネットワークのスマホで %1 を開き、カードのコードを入力します。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/phone_survey_dialog.py" line="185" />
+        <source>Save answer cards</source>
+        <translation>回答カードの保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/phone_survey_dialog.py" line="187" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF ファイル (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/phone_survey_dialog.py" line="199" />
+        <source>%1 cards saved: %2</source>
+        <translation>カードを%1枚保存しました：%2</translation>
+    </message>
+</context>
+<context>
     <name>PickupCodesDialog</name>
     <message>
         <location filename="../../ui/dialogs/pickup_dialog.py" line="38" />
@@ -2651,197 +2734,197 @@ Close Tsunagari anyway?</source>
 <context>
     <name>QuestionnaireEditor</name>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="76" />
+        <location filename="../../ui/settings/questionnaire_editor.py" line="78" />
         <source>Edit a copy of the questionnaire</source>
         <translation>アンケートのコピーを編集</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="79" />
+        <location filename="../../ui/settings/questionnaire_editor.py" line="81" />
         <source>One answer</source>
         <translation>ひとつ選ぶ</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="80" />
+        <location filename="../../ui/settings/questionnaire_editor.py" line="82" />
         <source>Several answers</source>
         <translation>いくつでも選ぶ</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="81" />
+        <location filename="../../ui/settings/questionnaire_editor.py" line="83" />
         <source>Scale</source>
         <translation>段階で選ぶ</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="82" />
+        <location filename="../../ui/settings/questionnaire_editor.py" line="84" />
         <source>Yes or no</source>
         <translation>はい・いいえ</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="83" />
+        <location filename="../../ui/settings/questionnaire_editor.py" line="85" />
         <source>Free text</source>
         <translation>自由記述</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="90" />
+        <location filename="../../ui/settings/questionnaire_editor.py" line="92" />
         <source>Saving makes version %1 of this questionnaire and uses it from now on. Answers already given keep the version they were given with.</source>
         <translation>保存すると、このアンケートの第%1版として、これから使います。これまでの回答は、回答したときの版のまま残ります。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="112" />
+        <location filename="../../ui/settings/questionnaire_editor.py" line="118" />
         <source>Title (%1)</source>
         <translation>タイトル（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="124" />
+        <location filename="../../ui/settings/questionnaire_editor.py" line="137" />
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="128" />
+        <location filename="../../ui/settings/questionnaire_editor.py" line="141" />
         <source>Save as version %1 and use it</source>
         <translation>第%1版として保存して使う</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="161" />
+        <location filename="../../ui/settings/questionnaire_editor.py" line="174" />
         <source>Add…</source>
         <translation>追加…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="162" />
+        <location filename="../../ui/settings/questionnaire_editor.py" line="175" />
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="163" />
+        <location filename="../../ui/settings/questionnaire_editor.py" line="176" />
         <source>Up</source>
         <translation>上へ</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="164" />
+        <location filename="../../ui/settings/questionnaire_editor.py" line="177" />
         <source>Down</source>
         <translation>下へ</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="181" />
+        <location filename="../../ui/settings/questionnaire_editor.py" line="194" />
         <source>She must answer it (on the tablet)</source>
         <translation>必ず答えてもらう（タブレット）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="182" />
+        <location filename="../../ui/settings/questionnaire_editor.py" line="195" />
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="190" />
+        <location filename="../../ui/settings/questionnaire_editor.py" line="203" />
         <source>optional</source>
         <translation>任意</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="193" />
+        <location filename="../../ui/settings/questionnaire_editor.py" line="206" />
         <source>Question (%1)</source>
         <translation>質問（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="194" />
+        <location filename="../../ui/settings/questionnaire_editor.py" line="207" />
         <source>Note (%1)</source>
         <translation>補足（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="203" />
+        <location filename="../../ui/settings/questionnaire_editor.py" line="216" />
         <source>Answers</source>
         <translation>選択肢</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="205" />
+        <location filename="../../ui/settings/questionnaire_editor.py" line="218" />
         <source>Add an answer</source>
         <translation>選択肢を追加</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="206" />
+        <location filename="../../ui/settings/questionnaire_editor.py" line="219" />
         <source>Remove the answer</source>
         <translation>選択肢を削除</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="218" />
+        <location filename="../../ui/settings/questionnaire_editor.py" line="231" />
         <source>Longest text</source>
         <translation>最大文字数</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="224" />
+        <location filename="../../ui/settings/questionnaire_editor.py" line="237" />
         <source>Satisfied means</source>
         <translation>「満足」とする回答</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="319" />
+        <location filename="../../ui/settings/questionnaire_editor.py" line="332" />
         <source>Add a question</source>
         <translation>質問を追加</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="320" />
+        <location filename="../../ui/settings/questionnaire_editor.py" line="333" />
         <source>Kind of question</source>
         <translation>質問の種類</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="322" />
+        <location filename="../../ui/settings/questionnaire_editor.py" line="335" />
         <source>Back</source>
         <translation>戻る</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="370" />
+        <location filename="../../ui/settings/questionnaire_editor.py" line="383" />
         <source>This question decides satisfaction. Choose another one below first.</source>
         <translation>この質問で満足度を数えています。先に下で別の質問を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="430" />
+        <location filename="../../ui/settings/questionnaire_editor.py" line="443" />
         <source>title</source>
         <translation>タイトル</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="432" />
+        <location filename="../../ui/settings/questionnaire_editor.py" line="445" />
         <source>introduction</source>
         <translation>はじめの説明</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="434" />
+        <location filename="../../ui/settings/questionnaire_editor.py" line="447" />
         <source>question %1</source>
         <translation>質問%1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="436" />
+        <location filename="../../ui/settings/questionnaire_editor.py" line="449" />
         <source>note of question %1</source>
         <translation>質問%1の注記</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="439" />
+        <location filename="../../ui/settings/questionnaire_editor.py" line="452" />
         <source>answer %2 of question %1</source>
         <translation>質問%1の回答%2</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="443" />
+        <location filename="../../ui/settings/questionnaire_editor.py" line="456" />
         <source>the kiosk's own words (a "phrases" block in the file)</source>
         <translation>画面の文言（ファイルの「phrases」）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="453" />
+        <location filename="../../ui/settings/questionnaire_editor.py" line="466" />
         <source>Every text is there in every language.</source>
         <translation>すべての言語の文がそろっています。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="455" />
+        <location filename="../../ui/settings/questionnaire_editor.py" line="468" />
         <source>Still missing, by language (fill them in before saving):</source>
         <translation>まだ入っていない文（言語ごと。保存の前に入れてください）：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="460" />
+        <location filename="../../ui/settings/questionnaire_editor.py" line="473" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="462" />
+        <location filename="../../ui/settings/questionnaire_editor.py" line="475" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/questionnaire_editor.py" line="530" />
+        <location filename="../../ui/settings/questionnaire_editor.py" line="543" />
         <source>(this copy)</source>
         <translation>（編集中のコピー）</translation>
     </message>
@@ -3301,12 +3384,12 @@ The first time this can take a minute.</source>
 <context>
     <name>SurveyKiosk</name>
     <message>
-        <location filename="../../ui/survey_kiosk/kiosk_window.py" line="135" />
+        <location filename="../../ui/survey_kiosk/kiosk_window.py" line="141" />
         <source>Questionnaire</source>
         <translation>アンケート</translation>
     </message>
     <message>
-        <location filename="../../ui/survey_kiosk/kiosk_window.py" line="166" />
+        <location filename="../../ui/survey_kiosk/kiosk_window.py" line="173" />
         <source>Staff</source>
         <translation>スタッフ用</translation>
     </message>
@@ -3314,175 +3397,206 @@ The first time this can take a minute.</source>
 <context>
     <name>SurveyScreen</name>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="78" />
+        <location filename="../../ui/screens/survey_screen.py" line="89" />
         <source>Questionnaire kiosk</source>
         <translation>アンケート画面（タブレット）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="88" />
+        <location filename="../../ui/screens/survey_screen.py" line="99" />
         <source>Start the questionnaire kiosk</source>
         <translation>アンケート画面を開始</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="95" />
+        <location filename="../../ui/screens/survey_screen.py" line="106" />
         <source>Full screen for participants: one question per page in large type, in the language she picks. It starts over by itself after each answer and when left alone. Staff leave it with the coordinator PIN.</source>
         <translation>参加者向けの全画面表示です。最初に本人が言語を選び、大きな文字で1ページに1問ずつ答えます。回答のあとや、しばらく操作がないときは自動で最初に戻ります。終了にはコーディネーターPINが必要です。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="106" />
+        <location filename="../../ui/screens/survey_screen.py" line="117" />
         <source>Enter paper questionnaires…</source>
         <translation>紙のアンケートを入力…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="113" />
+        <location filename="../../ui/screens/survey_screen.py" line="122" />
+        <source>Answers on phones…</source>
+        <translation>スマホで回答…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/survey_screen.py" line="133" />
         <source>Answers are anonymous: they belong to the day's event, never to a check-in, and their time is kept only to the hour.</source>
         <translation>回答は無記名です。開催日にだけ結びつき、受付の記録とは結びつきません。時刻も「何時台」までしか残しません。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="126" />
+        <location filename="../../ui/screens/survey_screen.py" line="146" />
         <source>Results</source>
         <translation>集計</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="130" />
+        <location filename="../../ui/screens/survey_screen.py" line="150" />
         <source>Today</source>
         <translation>本日</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="131" />
+        <location filename="../../ui/screens/survey_screen.py" line="151" />
         <source>This month</source>
         <translation>今月</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="132" />
+        <location filename="../../ui/screens/survey_screen.py" line="152" />
         <source>This fiscal year</source>
         <translation>今年度</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="136" />
+        <location filename="../../ui/screens/survey_screen.py" line="156" />
         <source>This venue</source>
         <translation>この会場</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="136" />
+        <location filename="../../ui/screens/survey_screen.py" line="156" />
         <source>All venues</source>
         <translation>全会場</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="158" />
+        <location filename="../../ui/screens/survey_screen.py" line="178" />
         <source>Question and answer</source>
         <translation>質問と回答</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="158" />
+        <location filename="../../ui/screens/survey_screen.py" line="178" />
         <source>Count</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="158" />
+        <location filename="../../ui/screens/survey_screen.py" line="178" />
         <source>Share</source>
         <translation>割合</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="170" />
+        <location filename="../../ui/screens/survey_screen.py" line="190" />
         <source>Show free comments</source>
         <translation>自由記述を表示</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="172" />
+        <location filename="../../ui/screens/survey_screen.py" line="192" />
         <source>Include free comments in the export</source>
         <translation>出力に自由記述を含める</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="173" />
+        <location filename="../../ui/screens/survey_screen.py" line="193" />
         <source>Export CSV…</source>
         <translation>CSVに出力…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="198" />
+        <location filename="../../ui/screens/survey_screen.py" line="218" />
         <source>Questionnaire: %1 (version %2)</source>
         <translation>アンケート：%1（第%2版）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="206" />
+        <location filename="../../ui/screens/survey_screen.py" line="226" />
         <source>No event today yet: starting the kiosk opens today's check-in.</source>
         <translation>本日はまだ開催されていません。アンケート画面を開始すると本日の受付も始まります。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="210" />
+        <location filename="../../ui/screens/survey_screen.py" line="230" />
         <source>Responses today: %1</source>
         <translation>本日の回答：%1件</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="221" />
+        <location filename="../../ui/screens/survey_screen.py" line="236" />
+        <source>Phones: on at %1</source>
+        <translation>スマホで回答：オン（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/survey_screen.py" line="246" />
         <source>all venues</source>
         <translation>全会場</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="245" />
-        <location filename="../../ui/screens/survey_screen.py" line="402" />
+        <location filename="../../ui/screens/survey_screen.py" line="270" />
+        <location filename="../../ui/screens/survey_screen.py" line="474" />
         <source>No event today.</source>
         <translation>本日の開催はありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="271" />
+        <location filename="../../ui/screens/survey_screen.py" line="296" />
         <source>Satisfaction (%1): %2 of the %3 who answered. Target %4%.
 Responses: %5 (tablet %6, paper %7).</source>
         <translation>満足度（%1）：回答した%3人のうち%2人。目標%4%。
 回答数：%5件（タブレット%6件・紙%7件）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="299" />
+        <location filename="../../ui/screens/survey_screen.py" line="324" />
         <source>Language answered in</source>
         <translation>回答の言語</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="311" />
+        <location filename="../../ui/screens/survey_screen.py" line="336" />
         <source>Free comments</source>
         <translation>自由記述</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="333" />
+        <location filename="../../ui/screens/survey_screen.py" line="358" />
         <source>Questionnaire</source>
         <translation>アンケート</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="335" />
+        <location filename="../../ui/screens/survey_screen.py" line="360" />
         <source>No event is open today at %1. Open today's check-in now and start the questionnaire?</source>
         <translation>%1では本日の受付が始まっていません。本日の受付を開始して、アンケート画面を始めますか？</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="338" />
+        <location filename="../../ui/screens/survey_screen.py" line="363" />
         <source>Open and start</source>
         <translation>受付を開始して始める</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="339" />
+        <location filename="../../ui/screens/survey_screen.py" line="364" />
+        <location filename="../../ui/screens/survey_screen.py" line="436" />
         <source>Back</source>
         <translation>戻る</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="353" />
+        <location filename="../../ui/screens/survey_screen.py" line="378" />
         <source>The kiosk needs a coordinator PIN first, so that staff can leave it.</source>
         <translation>スタッフが終了できるように、先にコーディネーターPINを設定してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="381" />
+        <location filename="../../ui/screens/survey_screen.py" line="408" />
         <source>Kiosk mode ended.</source>
         <translation>アンケート画面を終了しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="406" />
+        <location filename="../../ui/screens/survey_screen.py" line="422" />
+        <source>Answers on phones need a coordinator PIN first.</source>
+        <translation>スマホで回答には、先にコーディネーターの PIN が必要です。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/survey_screen.py" line="431" />
+        <source>Answers on phones</source>
+        <translation>スマホで回答</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/survey_screen.py" line="432" />
+        <source>No event is open today at %1. Open today's check-in now?</source>
+        <translation>%1 で今日の開催がまだありません。今日の受付を始めますか？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/survey_screen.py" line="435" />
+        <source>Open</source>
+        <translation>始める</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/survey_screen.py" line="478" />
         <source>Export questionnaire results</source>
         <translation>アンケート集計の出力</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="408" />
+        <location filename="../../ui/screens/survey_screen.py" line="480" />
         <source>CSV files (*.csv)</source>
         <translation>CSVファイル (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey_screen.py" line="421" />
+        <location filename="../../ui/screens/survey_screen.py" line="493" />
         <source>Exported: %1</source>
         <translation>出力しました：%1</translation>
     </message>

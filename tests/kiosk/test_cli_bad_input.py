@@ -86,6 +86,12 @@ VALUE_KINDS = {
     "grant_name": "letter_text",
     "decision_number": "letter_text",
     "decision_date": "letter_date",
+    # survey serve|cards: 「スマホで回答」
+    "survey serve address": "phone_address",
+    "survey cards address": "phone_address",
+    "port": "port",
+    "n": "card_count",
+    "questionnaire": "questionnaire_ref",
 }
 # Options without a value: nothing to vary (the cases still add an unknown one).
 FLAGS = {
@@ -169,6 +175,10 @@ BAD_VALUES: dict[str, list[str]] = {
         "{unreadable}",
     ],
     "sub_command": ["frob", "", "\x1b[2J"],
+    "phone_address": ["0.0.0.0", "", "cafe.example", "::", "192.168.1.300", "224.0.0.1", "\x1b[2J"],
+    "port": [*NUMBERS, "65536"],
+    "card_count": [*NUMBERS, "401"],
+    "questionnaire_ref": ["nosuch/1", "", "   ", "\x1b[2J", "../../etc/passwd", "x" * 500],
     "pairing_file": [
         "{good_file}",  # an exchange file is not a pairing file
         "{missing}",

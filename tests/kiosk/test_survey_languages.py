@@ -24,6 +24,7 @@ from kiosk.survey import results as survey_results
 from kiosk.survey.questionnaire import (
     ANSWER_PREFIX,
     BUILTIN_DIR,
+    PHONE_PHRASE_KEYS,
     PHRASE_KEYS,
     PHRASES_PREFIX,
     RESPONDENT_PHRASES,
@@ -98,12 +99,14 @@ def test_every_shipped_questionnaire_text_exists_in_every_language(path):
     load_file(path)  # and the check on load accepts it
 
 
-def test_every_kiosk_phrase_exists_in_every_respondent_language():
-    """次へ, 戻る, 送信, the thank-you page, the countdown … with the same placeholders."""
+def test_every_kiosk_and_phone_phrase_exists_in_every_respondent_language():
+    """次へ, 戻る, 送信, the thank-you page, the countdown, and the phone page's own words
+    (a refused card, the privacy line …), with the same placeholders."""
     assert set(LANGUAGES) <= set(respondent_languages())
+    every_key = {**PHRASE_KEYS, **PHONE_PHRASE_KEYS}
     for lang, phrases in shared_phrases().items():
-        assert set(phrases) == set(PHRASE_KEYS), lang
-        for key, wanted in PHRASE_KEYS.items():
+        assert set(phrases) == set(every_key), lang
+        for key, wanted in every_key.items():
             assert phrases[key].strip(), (lang, key)
             assert _placeholders(phrases[key]) == wanted, (lang, key)
         for code in YES_NO:

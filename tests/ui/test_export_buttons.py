@@ -91,6 +91,37 @@ def check_survey_csv(path: Path) -> None:
     assert ["満足度", "満足・やや満足", "1", "1", "100.0"] in rows
 
 
+def phone_cards(qtbot: Any, window: MainWindow) -> QPushButton:
+    """「スマホで回答」 turned on for 127.0.0.1 (the coordinator's PIN is the screen's tests'),
+    then 回答カードを保存（PDF）…."""
+    import socket
+
+    from kiosk.survey.phone.app import PhoneEvent
+    from ui.dialogs.phone_survey_dialog import PhoneSurveyDialog
+
+    ctx = window.state.ctx
+    assert window.state.venue is not None
+    event = events.open_event(ctx, window.state.venue.id)
+    window.show_widget(window.survey)
+    phone = PhoneEvent(event.id, event.date, catalogue.active(ctx))
+    dialog = PhoneSurveyDialog(ctx, "ja", window.survey.phone, phone, window.survey, [])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        dialog.port_box.setValue(probe.getsockname()[1])
+    qtbot.mouseClick(dialog.toggle_button, Qt.MouseButton.LeftButton)
+    assert window.survey.phone.address is not None
+    dialog.finished.connect(window.survey.phone.turn_off)
+    return dialog.cards_button
+
+
+def check_phone_cards(path: Path) -> None:
+    text = pdf_text(path)
+    assert "http://127.0.0.1:" in text and "コード / Code" in text
+    assert len(PdfReader(io.BytesIO(path.read_bytes())).pages) == 5  # 40 cards, eight a page
+
+
 def a_day(window: MainWindow) -> None:
     ctx = window.state.ctx
     assert window.state.venue is not None
@@ -328,6 +359,9 @@ BUTTONS = {
         city_form,
         check_city_form,
         ("ui.dialogs.form_fill_dialog", "ui.screens.reports_screen"),
+    ),
+    "phone answer cards PDF": ExportButton(
+        "pdf", phone_cards, check_phone_cards, ("ui.dialogs.phone_survey_dialog",)
     ),
     "pickup labels PDF": ExportButton(
         "pdf", pickup_labels_pdf, check_pickup_labels, ("ui.dialogs.label_printing",)

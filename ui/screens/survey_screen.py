@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -34,11 +34,15 @@ from kiosk.door import events
 from kiosk.survey import catalogue, results_csv
 from kiosk.survey import responses as survey
 from kiosk.survey import results as survey_results
+from kiosk.survey.phone.app import PhoneEvent
+from kiosk.survey.phone.switch import PhoneSwitch
 from kiosk.survey.results import Scope, SurveyResults
 from ui.dialogs import app_dialog
 from ui.dialogs.paper_survey_dialog import PaperSurveyDialog
+from ui.dialogs.phone_survey_dialog import PhoneSurveyDialog
 from ui.dialogs.pin_dialogs import SetPinDialog
 from ui.door_state import Change, DoorState
+from ui.settings.privacy_card import PinCheckDialog
 from ui.survey_kiosk.kiosk_window import KioskTiming, SurveyKiosk
 from ui.widgets.card_frame import new_card
 from ui.widgets.choice_buttons import ChoiceButtons
@@ -59,6 +63,13 @@ class SurveyScreen(QWidget):
         self.paper_dialog: PaperSurveyDialog | None = None
         self._main_was_visible = True
         self.results: SurveyResults | None = None
+        self.phone = PhoneSwitch(
+            state.ctx
+        )  # 「スマホで回答」: off until the coordinator turns it on
+        self.phone_dialog: PhoneSurveyDialog | None = None
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.phone.turn_off)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(12)
@@ -108,6 +119,15 @@ class SurveyScreen(QWidget):
         self.paper_button.setAutoDefault(False)
         self.paper_button.clicked.connect(self.open_paper_entry)
         layout.addWidget(self.paper_button)
+        self.phone_button = QPushButton(self.tr("Answers on phones…"), card)
+        self.phone_button.setProperty("role", "secondary")
+        self.phone_button.setAutoDefault(False)
+        self.phone_button.clicked.connect(self.open_phone)
+        layout.addWidget(self.phone_button)
+        self.phone_status = QLabel(card)
+        self.phone_status.setProperty("role", "hint")
+        self.phone_status.setWordWrap(True)
+        layout.addWidget(self.phone_status)
         privacy = QLabel(
             self.tr(
                 "Answers are anonymous: they belong to the day's event, never to a "
@@ -209,6 +229,11 @@ class SurveyScreen(QWidget):
             count = survey.count_for_event(state.ctx, state.today_event.id)
             self.today_label.setText(self.tr("Responses today: %1").replace("%1", str(count)))
         self.start_button.setEnabled(state.venue is not None)
+        self.phone_button.setEnabled(state.venue is not None)
+        address = self.phone.address
+        self.phone_status.setVisible(address is not None)
+        if address is not None:
+            self.phone_status.setText(self.tr("Phones: on at %1").replace("%1", address.base))
         self.refresh_results()
 
     def scope(self) -> tuple[Scope | None, str]:
@@ -361,7 +386,9 @@ class SurveyScreen(QWidget):
             return False
         assert state.today_event is not None
         timing = self.timing or KioskTiming(idle_ms=survey.idle_seconds(ctx) * 1000)
-        self.kiosk = SurveyKiosk(ctx, state.today_event, questionnaire, state.lang, timing)
+        self.kiosk = SurveyKiosk(
+            ctx, state.today_event, questionnaire, state.lang, timing, self.phone.fresh_card_url
+        )
         self.kiosk.unlocked.connect(self._kiosk_left)
         main = self.window()
         self._main_was_visible = main.isVisible()
@@ -380,6 +407,51 @@ class SurveyScreen(QWidget):
             self.kiosk = None
         set_banner(self.banner, self.tr("Kiosk mode ended."), "ok")
         self.state.notify(Change.SURVEY)
+
+    def open_phone(self) -> None:
+        """「スマホで回答」: behind the coordinator PIN, for today's event."""
+        state = self.state
+        ctx = state.ctx
+        set_banner(self.banner, "", "ok")
+        if state.venue is None:
+            return
+        if not pin.is_set(ctx):
+            if SetPinDialog(ctx, state.lang, self).exec() != QDialog.DialogCode.Accepted:
+                set_banner(
+                    self.banner,
+                    self.tr("Answers on phones need a coordinator PIN first."),
+                    "info",
+                )
+                return
+        elif PinCheckDialog(ctx, state.lang, self).exec() != QDialog.DialogCode.Accepted:
+            return
+        if state.today_event is None:
+            if not app_dialog.confirm(
+                self,
+                self.tr("Answers on phones"),
+                self.tr("No event is open today at %1. Open today's check-in now?").replace(
+                    "%1", state.venue.name
+                ),
+                self.tr("Open"),
+                self.tr("Back"),
+            ):
+                return
+            try:
+                events.open_event(ctx, state.venue.id)
+            except KioskError as exc:
+                set_banner(self.banner, message_for(exc, state.lang), "error")
+                return
+            state.notify(Change.SURVEY)
+        try:
+            questionnaire = catalogue.active(ctx)
+        except KioskError as exc:
+            set_banner(self.banner, message_for(exc, state.lang), "error")
+            return
+        assert state.today_event is not None
+        event = PhoneEvent(state.today_event.id, state.today_event.date, questionnaire)
+        self.phone_dialog = PhoneSurveyDialog(ctx, state.lang, self.phone, event, self)
+        self.phone_dialog.finished.connect(lambda _r: self.refresh())
+        self.phone_dialog.open()
 
     def open_paper_entry(self) -> None:
         try:

@@ -22,11 +22,12 @@ guard's clock, which tests move by hand.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.core.context import AppContext
 from kiosk.core.error_messages import describe
@@ -34,11 +35,13 @@ from kiosk.core.errors import KioskError, StorageError
 from kiosk.core.request_ids import new_request_id
 from kiosk.door.events import EventInfo
 from kiosk.survey import responses
+from kiosk.survey.phone.pages import phrase as phone_phrase
 from kiosk.survey.questionnaire import Questionnaire
 from kiosk.survey.text_size import text_size
 from ui.dialogs.pin_dialogs import UnlockDialog
 from ui.survey_kiosk.idle_countdown import IdleCountdown
 from ui.survey_kiosk.kiosk_fonts import kiosk_sheet
+from ui.survey_kiosk.phone_card_qr import PhoneCardQr
 from ui.survey_kiosk.survey_answers import ChoiceAnswer
 from ui.survey_kiosk.survey_pages import (
     IdleOverlay,
@@ -128,10 +131,13 @@ class SurveyKiosk(QWidget):
         questionnaire: Questionnaire,
         staff_lang: str,
         timing: KioskTiming,
+        next_card: Callable[[], str | None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("SurveyKiosk")
+        # 「スマホで回答」 on: a fresh one-time card's URL for the thank-you page's QR.
+        self.next_card = next_card
         self.setWindowTitle(self.tr("Questionnaire"))
         self.ctx = ctx
         self.survey_event = event
@@ -145,6 +151,7 @@ class SurveyKiosk(QWidget):
         self.start_page: StartPage | None = None
         self.intro_page: IntroPage | None = None
         self.thanks_page: ThanksPage | None = None
+        self.phone_qr: PhoneCardQr | None = None
         self.pin_dialog: UnlockDialog | None = None
         self._unlocked = False
         self.text_size = text_size(ctx)
@@ -370,10 +377,27 @@ class SurveyKiosk(QWidget):
         self.draft = {}
         self._drop_pages(everything=False)
         self.thanks_page = ThanksPage(self.questionnaire, lang)
+        self._add_phone_card(self.thanks_page, lang)
         self.thanks_page.done.connect(self.reset)
         self.stack.addWidget(self.thanks_page)
         self.stack.setCurrentWidget(self.thanks_page)
         self.thanks_timer.start()
+
+    def _add_phone_card(self, page: ThanksPage, lang: str) -> None:
+        """While 「スマホで回答」 is on, a fresh card's QR for the next person."""
+        if self.next_card is None:
+            return
+        try:
+            url = self.next_card()
+        except KioskError as exc:  # no card this time; the kiosk goes on as before
+            log.warning("no phone card for the thank-you page: %s", exc.code)
+            return
+        if url is None:
+            return
+        self.phone_qr = PhoneCardQr(url, phone_phrase(self.questionnaire, lang, "phone_scan"), page)
+        column = page.layout()
+        if isinstance(column, QBoxLayout):  # above the page's last stretch
+            column.insertWidget(column.count() - 1, self.phone_qr)
 
     # -- idle -----------------------------------------------------------------------
 

@@ -1,0 +1,62 @@
+"""The phone page's HTML: self-contained, ruby for readings, every language's own words."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import pytest
+
+from kiosk.survey import catalogue
+from kiosk.survey.phone import codes, pages
+from kiosk.survey.questionnaire import PHRASE_KEYS, parse, to_data
+from tests.phone_helpers import GENEROUS, Phone, phone_app, text
+
+
+@pytest.fixture
+def questionnaire(ctx):
+    return catalogue.active(ctx)
+
+
+def test_every_page_is_served_by_the_app_itself(ctx, event):
+    phone = Phone(phone_app(ctx, event, GENEROUS))
+    [card] = codes.make_codes(ctx, 1)
+    for path in ("/", f"/c/{card}", f"/c/{card}?lang=en", f"/c/{card}?lang=ja", "/done?lang=en"):
+        page = text(phone.get(path))
+        assert "<script" not in page  # a plain form: works with JavaScript off
+        assert not re.search(r'(src|href|action)="(https?:)?//', page)  # nothing from elsewhere
+        assert 'href="/static/phone.css"' in page
+    assert "@import" not in pages.STYLE and "url(" not in pages.STYLE
+
+
+def test_readings_are_shown_as_ruby_and_nothing_is_markup(questionnaire):
+    data = to_data(questionnaire)
+    data["version"] = questionnaire.version + 1
+    data["questions"][0]["text"]["ja"] = "今日《きょう》の<b>カフェ</b>は？"
+    edited = parse(data, "test.json")
+    page = pages.form_page(edited, "ja", "/c/X", {"lang": "ja"})
+    assert (
+        "<ruby>今日<rp>（</rp><rt>きょう</rt><rp>）</rp></ruby>の&lt;b&gt;カフェ&lt;/b&gt;は？"
+        in page
+    )
+
+
+def test_a_language_without_the_phone_words_falls_back_to_english(questionnaire):
+    kiosk_only = {key: questionnaire.phrases["en"][key] for key in PHRASE_KEYS}
+    other = replace(
+        questionnaire,
+        languages={**questionnaire.languages, "xx": "Xx"},
+        phrases={**questionnaire.phrases, "xx": kiosk_only},
+    )
+    assert pages.phrase(other, "xx", "phone_code_refused") == pages.phrase(
+        questionnaire, "en", "phone_code_refused"
+    )
+    assert pages.phrase(other, "ja", "phone_code_refused").startswith("このコードは使えません")
+
+
+def test_the_phones_own_language_is_chosen_first(ctx, event):
+    phone = Phone(phone_app(ctx, event, GENEROUS))
+    english = phone.get("/", headers={"Accept-Language": "en-GB,en;q=0.9"})
+    assert 'lang="en"' in text(english) and "Type the code on your card" in text(english)
+    other = phone.get("/", headers={"Accept-Language": "fr-FR"})
+    assert "カードに書かれたコード" in text(other)  # the questionnaire's first language
