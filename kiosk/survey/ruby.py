@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from kiosk.core.errors import KioskError
+from kiosk.core.phrase_segments import phrases
 
 BAR = "｜|"
 OPEN, CLOSE = "《", "》"
@@ -88,11 +89,42 @@ def plain_text(text: str) -> str:
     return "".join(part.base for part in ruby_parts(text))
 
 
-def ruby_html(text: str) -> str:
-    """Escaped HTML with <ruby> for the readings (<rp> for browsers without ruby)."""
-    return "".join(
-        f"<ruby>{html.escape(part.base)}<rp>（</rp><rt>{html.escape(part.reading)}</rt><rp>）</rp></ruby>"
-        if part.reading
-        else html.escape(part.base)
-        for part in ruby_parts(text)
-    )
+def ruby_html(text: str, lang: str = "") -> str:
+    """Escaped HTML with <ruby> for the readings (<rp> for browsers without ruby).
+
+    For Japanese and Chinese (`lang` ja…, zh…) a <wbr> marks each place between
+    phrases: the page's style sheet (word-break: keep-all) breaks lines only
+    there, never inside a word or a reading's base.
+    """
+    parts = ruby_parts(text)
+    breaks = _phrase_starts(parts, lang)
+    out: list[str] = []
+    at = 0
+    for part in parts:
+        if part.reading:
+            if at in breaks:
+                out.append("<wbr>")
+            out.append(
+                f"<ruby>{html.escape(part.base)}<rp>（</rp>"
+                f"<rt>{html.escape(part.reading)}</rt><rp>）</rp></ruby>"
+            )
+        else:
+            cut = [at, *(b for b in sorted(breaks) if at < b < at + len(part.base))]
+            for start, end in zip(cut, [*cut[1:], at + len(part.base)], strict=True):
+                if start in breaks and start > 0:
+                    out.append("<wbr>")
+                out.append(html.escape(part.base[start - at : end - at]))
+        at += len(part.base)
+    return "".join(out)
+
+
+def _phrase_starts(parts: tuple[RubyPart, ...], lang: str) -> set[int]:
+    """Where, in the text as read, a phrase starts (not counting the very start)."""
+    if not lang.startswith(("ja", "zh")):
+        return set()
+    starts: set[int] = set()
+    at = 0
+    for phrase in phrases("".join(part.base for part in parts), lang)[:-1]:
+        at += len(phrase)
+        starts.add(at)
+    return starts

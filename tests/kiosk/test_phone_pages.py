@@ -34,7 +34,7 @@ def test_readings_are_shown_as_ruby_and_nothing_is_markup(questionnaire):
     data["version"] = questionnaire.version + 1
     data["questions"][0]["text"]["ja"] = "今日《きょう》の<b>カフェ</b>は？"
     edited = parse(data, "test.json")
-    page = pages.form_page(edited, "ja", "/c/X", {"lang": "ja"})
+    page = pages.form_page(edited, "ja", "/c/X", {"lang": "ja"}).replace("<wbr>", "")
     assert (
         "<ruby>今日<rp>（</rp><rt>きょう</rt><rp>）</rp></ruby>の&lt;b&gt;カフェ&lt;/b&gt;は？"
         in page
@@ -59,4 +59,25 @@ def test_the_phones_own_language_is_chosen_first(ctx, event):
     english = phone.get("/", headers={"Accept-Language": "en-GB,en;q=0.9"})
     assert 'lang="en"' in text(english) and "Type the code on your card" in text(english)
     other = phone.get("/", headers={"Accept-Language": "fr-FR"})
-    assert "カードに書かれたコード" in text(other)  # the questionnaire's first language
+    assert "カードに書かれたコード" in text(other).replace("<wbr>", "")  # its first language
+
+
+def test_japanese_breaks_only_between_phrases(questionnaire):
+    """No 「参加しま／すか？」 and no lone 「す。」 on a phone: a <wbr> between phrases,
+    and the style sheet breaks Japanese nowhere else (keep-all, strict 禁則)."""
+    page = pages.form_page(questionnaire, "ja", "/c/X", {"lang": "ja"})
+    assert "で<wbr>終わります。" in page  # 「1〜2分で終わります。」: never 「終わりま／す。」
+    assert "終わり<wbr>" not in page and "ます<wbr>。" not in page
+    easy = pages.form_page(questionnaire, "ja-easy", "/c/X", {"lang": "ja-easy"})
+    assert "<ruby>" in easy and "<rt><wbr>" not in easy  # never inside a reading
+    assert "word-break: keep-all" in pages.STYLE and "line-break: strict" in pages.STYLE
+    english = pages.form_page(questionnaire, "en", "/c/X", {"lang": "en"})
+    assert "<wbr>" not in english.split("</nav>", 1)[1]  # after the languages' own names
+
+
+def test_the_first_page_names_each_language_in_itself(ctx, event):
+    phone = Phone(phone_app(ctx, event, GENEROUS))
+    [card] = codes.make_codes(ctx, 1)
+    first = text(phone.get(f"/c/{card}"))
+    for code, name in catalogue.active(ctx).languages.items():
+        assert f'lang="{code}"' in first and name in first.replace("<wbr>", ""), code

@@ -15,26 +15,15 @@ it is, and `plain` gives back the words without the marks.
 from __future__ import annotations
 
 import re
-from functools import cache
 from itertools import pairwise
-from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel
 
-if TYPE_CHECKING:
-    import budoux
+from kiosk.core.phrase_segments import phrases as phrases_of
 
 BREAK = "\u200b"  # a line may break here
 JOIN = "\u2060"  # never break here
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]")
-
-
-@cache
-def _parser() -> budoux.Parser:
-    # Imported on first use: 30 ms that the door's first screen does not need.
-    import budoux
-
-    return budoux.load_default_japanese_parser()
 
 
 def _wide(char: str) -> bool:
@@ -48,7 +37,7 @@ def phrase_breaks(text: str) -> str:
     lines = []
     for line in plain(text).split("\n"):
         phrases = []
-        for phrase in _parser().parse(line):
+        for phrase in phrases_of(line) if line else []:
             glued = [phrase[0]] if phrase else []
             for before, char in pairwise(phrase):
                 # Between two Japanese characters Qt would break: join them. Latin

@@ -32,7 +32,7 @@ def phrase(questionnaire: Questionnaire, lang: str, key: str, **params: object) 
 
 
 def _say(questionnaire: Questionnaire, lang: str, key: str, **params: object) -> str:
-    return ruby_html(phrase(questionnaire, lang, key, **params))
+    return ruby_html(phrase(questionnaire, lang, key, **params), lang)
 
 
 def _page(lang: str, title: str, body: str) -> str:
@@ -59,7 +59,7 @@ def code_page(questionnaire: Questionnaire, lang: str, error_key: str | None = N
         else ""
     )
     body = (
-        f"<h1>{ruby_html(questionnaire.title(lang))}</h1>{error}"
+        f"<h1>{ruby_html(questionnaire.title(lang), lang)}</h1>{error}"
         '<form method="get" action="/go" class="code">'
         f'<label for="code">{_say(questionnaire, lang, "phone_code_prompt")}</label>'
         '<input id="code" name="code" autocomplete="off" autocapitalize="characters" '
@@ -77,10 +77,10 @@ def language_page(questionnaire: Questionnaire, code_path: str) -> str:
     lang = questionnaire.default_language
     buttons = "".join(
         f'<a class="button" lang="{escape(code)}" href="{escape(code_path)}?lang={escape(code)}">'
-        f"{_say(questionnaire, code, 'start')}</a>"
-        for code in questionnaire.languages
+        f"{ruby_html(name, code)}</a>"
+        for code, name in questionnaire.languages.items()
     )
-    title = f"<h1>{ruby_html(questionnaire.title(lang))}</h1>"
+    title = f"<h1>{ruby_html(questionnaire.title(lang), lang)}</h1>"
     body = f'{title}<nav class="languages">{buttons}</nav>'
     return _page(lang, _title(questionnaire, lang), body)
 
@@ -91,7 +91,7 @@ def _language_links(questionnaire: Questionnaire, lang: str, path: str) -> str:
     links = "".join(
         f'<a lang="{escape(code)}" href="{escape(path)}?lang={escape(code)}"'
         + (' aria-current="page"' if code == lang else "")
-        + f">{ruby_html(name)}</a>"
+        + f">{ruby_html(name, code)}</a>"
         for code, name in questionnaire.languages.items()
     )
     label = _say(questionnaire, lang, "phone_languages")
@@ -113,10 +113,10 @@ def form_page(
     total = len(questionnaire.questions)
     parts = [
         _language_links(questionnaire, lang, code_path),
-        f"<h1>{ruby_html(questionnaire.title(lang))}</h1>",
+        f"<h1>{ruby_html(questionnaire.title(lang), lang)}</h1>",
     ]
     if questionnaire.intro(lang):
-        parts.append(f'<p class="intro">{ruby_html(questionnaire.intro(lang))}</p>')
+        parts.append(f'<p class="intro">{ruby_html(questionnaire.intro(lang), lang)}</p>')
     parts.append(f'<p class="privacy">{_say(questionnaire, lang, "phone_privacy")}</p>')
     if top_error:
         parts.append(f'<p class="error" role="alert">{top_error}</p>')
@@ -154,12 +154,12 @@ def _question(
     }[question.type]
     notes = [_say(questionnaire, lang, how)]
     if question.hint(lang):
-        notes.insert(0, ruby_html(question.hint(lang)))
+        notes.insert(0, ruby_html(question.hint(lang), lang))
     if not question.required:
         notes.append(_say(questionnaire, lang, "optional"))
     out = [
         f'<fieldset class="question" id="q{number}"><legend><span class="progress">{progress}</span>'
-        f"{ruby_html(question.text(lang))}</legend>"
+        f"{ruby_html(question.text(lang), lang)}</legend>"
         + "".join(f'<p class="hint">{note}</p>' for note in notes)
     ]
     if error:
@@ -177,7 +177,7 @@ def _question(
             out.append(
                 f'<label class="choice"><input type="{kind}" name="{escape(name)}" '
                 f'value="{escape(option.code)}"{checked}>'
-                f"<span>{ruby_html(option.label(lang))}</span></label>"
+                f"<span>{ruby_html(option.label(lang), lang)}</span></label>"
             )
     out.append("</fieldset>")
     return "".join(out)
@@ -195,7 +195,7 @@ def message_page(questionnaire: Questionnaire, lang: str, key: str, home: bool =
     """A refusal in her language: one sentence, and the way back to the code box."""
     back = f'<p><a class="button" href="/?lang={escape(lang)}">{_say(questionnaire, lang, "back")}</a></p>'
     body = (
-        f"<h1>{ruby_html(questionnaire.title(lang))}</h1>"
+        f"<h1>{ruby_html(questionnaire.title(lang), lang)}</h1>"
         f'<p class="error" role="alert">{_say(questionnaire, lang, key)}</p>'
         + (back if home else "")
     )
@@ -209,6 +209,13 @@ html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
 body { margin: 0; background: #fffdf9; color: var(--ink); font-size: 20px; line-height: 1.6;
   font-family: system-ui, -apple-system, "Hiragino Sans", "Noto Sans CJK JP", "Noto Sans JP",
   "Yu Gothic", "Meiryo", sans-serif; }
+/* Japanese and Chinese break lines only between phrases (<wbr>, kiosk/survey/ruby.py),
+   with the strict 禁則: no line starts with 」、。 or ends with 「（. */
+:lang(ja), :lang(zh) { word-break: keep-all; overflow-wrap: anywhere; line-break: strict; }
+:lang(zh) body, body:lang(zh) { font-family: system-ui, "PingFang SC", "Noto Sans CJK SC",
+  "Microsoft YaHei", sans-serif; }
+body:lang(ko) { font-family: system-ui, "Apple SD Gothic Neo", "Noto Sans CJK KR",
+  "Malgun Gothic", sans-serif; word-break: keep-all; }
 main { max-width: 40rem; margin: 0 auto; padding: 16px 16px 48px; }
 h1 { font-size: 1.5em; line-height: 1.4; margin: 0.6em 0; }
 ruby rt { font-size: 0.55em; }
