@@ -84,10 +84,11 @@ class Placement:
     y: float
 
 
-def placements(stock: LabelStock, count: int) -> list[Placement]:
-    """The first `count` label places of `stock`, page after page, row by row."""
+def placements(stock: LabelStock, count: int, skip: int = 0) -> list[Placement]:
+    """`count` label places of `stock`, page after page, row by row, after the first
+    `skip` places of the first page (labels already peeled off a sheet)."""
     found: list[Placement] = []
-    for n in range(count):
+    for n in range(skip, skip + count):
         page, cell = divmod(n, stock.per_page)
         row, column = divmod(cell, stock.columns)
         x = stock.left + column * (stock.label_width + stock.gap_x)

@@ -3,6 +3,7 @@ nothing private; the roll and the A4 sheet's places."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 import pytest
@@ -154,3 +155,36 @@ def test_an_unknown_label_size_is_refused_and_nothing_changes(ctx) -> None:
         label_settings.set_label_size(ctx, "a3_poster")
     assert excinfo.value.code == "invalid_label_size"
     assert label_settings.label_settings(ctx).size == SHEET_A4_12
+
+
+def test_a_sheet_used_halfway_starts_after_its_used_labels() -> None:
+    stock = SHEET_A4_12_LABELS
+    fresh = placements(stock, 14)
+    used = placements(stock, 4, skip=10)
+    assert used[:2] == fresh[10:12]  # labels 11 and 12 of this sheet
+    assert [p.page for p in used] == [0, 0, 1, 1] and used[2] == replace(fresh[0], page=1)
+
+
+def test_the_next_label_moves_on_after_each_print_and_wraps_to_a_fresh_sheet(ctx) -> None:
+    label_settings.set_label_size(ctx, SHEET_A4_12)
+    assert label_settings.label_settings(ctx).next_place == 1
+    label_settings.labels_used(ctx, 4)
+    assert label_settings.label_settings(ctx).skip == 4
+    label_settings.set_next_place(ctx, 11)
+    label_settings.labels_used(ctx, 4)  # 11, 12, then 1 and 2 of a fresh sheet
+    assert label_settings.label_settings(ctx).next_place == 3
+
+
+@pytest.mark.parametrize("place", [0, 13, -1])
+def test_a_label_place_off_the_sheet_is_refused_and_changes_nothing(ctx, place) -> None:
+    label_settings.set_label_size(ctx, SHEET_A4_12)
+    label_settings.set_next_place(ctx, 5)
+    with pytest.raises(KioskError) as refused:
+        label_settings.set_next_place(ctx, place)
+    assert refused.value.code == "invalid_label_place"
+    assert label_settings.label_settings(ctx).next_place == 5
+
+
+def test_a_roll_has_no_places_to_skip(ctx) -> None:
+    label_settings.labels_used(ctx, 3)
+    assert label_settings.label_settings(ctx).skip == 0

@@ -282,3 +282,37 @@ def test_a_printer_that_fails_is_a_message_not_a_traceback(
     (note,) = dialogs.notes
     assert "印刷できませんでした" in note and "PDFに保存" in note
     assert window.header.in_care.value.text() == "2"
+
+
+def test_a_sheet_used_halfway_is_filled_from_its_next_label_then_a_fresh_one(
+    qtbot, window, dialogs, a_printer, codes_dialog_clicks
+):
+    """Labels 1-10 of the A4 sheet are gone: the first child's tag and stub take 11
+    and 12, the second child's start a fresh sheet, and the next print starts at 3."""
+    ctx = window.state.ctx
+    label_settings.set_label_size(ctx, SHEET_A4_12)
+    label_settings.set_next_place(ctx, 11)
+    label_settings.set_print_at_checkin(ctx, True)
+    accept_print_dialog([])
+    check_in_two_children(qtbot, window)
+    (codes,) = codes_dialog_clicks["codes"]
+    pages = [page.extract_text() for page in PdfReader(str(a_printer)).pages]
+    assert len(pages) == 2
+    assert pages[0].count(codes[0]) == 2 and codes[1] not in pages[0]
+    assert pages[1].count(codes[1]) == 2
+    assert label_settings.label_settings(ctx).next_place == 3
+
+
+def test_the_next_label_is_set_in_settings_for_a_sheet_only(qtbot, window):
+    from ui.settings.label_settings_card import LabelSettingsCard
+
+    window.show_widget(window.settings)
+    card = window.settings.findChild(LabelSettingsCard)
+    assert not card.place_row.isVisible()  # a roll has no places
+    qtbot.mouseClick(card.size_choice.button(SHEET_A4_12), Qt.MouseButton.LeftButton)
+    assert card.place_row.isVisible() and card.next_place.maximum() == 12
+    card.next_place.setFocus()
+    for _ in range(4):
+        qtbot.keyClick(card.next_place, Qt.Key.Key_Up)
+    assert label_settings.label_settings(window.state.ctx).next_place == 5
+    assert "5" in card.banner.text()

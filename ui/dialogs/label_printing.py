@@ -23,7 +23,7 @@ from kiosk.core.atomic_file import write_atomically
 from kiosk.core.error_messages import describe
 from kiosk.core.errors import KioskError
 from kiosk.door.childcare import ChildInfo
-from kiosk.door.label_settings import label_settings, set_printer
+from kiosk.door.label_settings import label_settings, labels_used, set_printer
 from kiosk.door.pickup_label import LabelStock, LabelText, labels_for
 from ui.dialogs import app_dialog
 from ui.door_state import DoorState
@@ -38,6 +38,7 @@ class LabelJob:
     stock: LabelStock
     first_number: int  # the check-in number, for a file name that holds no code
     day: date
+    skip: int = 0  # places already used on the sheet in the printer
 
 
 def label_job(state: DoorState, children: Sequence[ChildInfo]) -> LabelJob | None:
@@ -45,9 +46,9 @@ def label_job(state: DoorState, children: Sequence[ChildInfo]) -> LabelJob | Non
     if not children or state.venue is None:
         return None
     day = state.ctx.today()
-    stock = label_settings(state.ctx).stock
+    chosen = label_settings(state.ctx)
     labels = labels_for(children, state.venue.name, day, state.lang)
-    return LabelJob(labels, stock, children[0].visit_number, day)
+    return LabelJob(labels, chosen.stock, children[0].visit_number, day, chosen.skip)
 
 
 def has_printer() -> bool:
@@ -78,13 +79,14 @@ def print_labels(parent: QWidget, state: DoorState, children: Sequence[ChildInfo
     dialog.setWindowTitle(QCoreApplication.translate("LabelPrinting", "Print pickup labels"))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
-    return send(parent, printer, job)
+    return send(parent, state, printer, job)
 
 
-def send(parent: QWidget, printer: QPrinter, job: LabelJob) -> str | None:
-    """Draw the labels on `printer`; a refused job is a message, never a traceback."""
+def send(parent: QWidget, state: DoorState, printer: QPrinter, job: LabelJob) -> str | None:
+    """Draw the labels on `printer`; a refused job is a message, never a traceback.
+    On a sheet, the next labels start after these."""
     try:
-        paint_labels(printer, job.labels, job.stock)
+        paint_labels(printer, job.labels, job.stock, job.skip)
         failed = printer.printerState() == QPrinter.PrinterState.Error
     except Exception:  # a driver's failure, whatever its kind: say so, the check-in stands
         log.exception("pickup labels not printed")
@@ -102,6 +104,7 @@ def send(parent: QWidget, printer: QPrinter, job: LabelJob) -> str | None:
             kind="warning",
         )
         return None
+    labels_used(state.ctx, len(job.labels))
     return QCoreApplication.translate("LabelPrinting", "Labels sent to %1.").replace("%1", name)
 
 
@@ -141,7 +144,7 @@ def save_labels_pdf(parent: QWidget, state: DoorState, children: Sequence[ChildI
     if target.suffix.lower() != ".pdf":
         target = target.with_name(target.name + ".pdf")
     try:
-        write_atomically(target, labels_pdf(job.labels, job.stock), "label_write_failed")
+        write_atomically(target, labels_pdf(job.labels, job.stock, job.skip), "label_write_failed")
     except Exception as exc:
         if not isinstance(exc, KioskError):
             log.exception("pickup labels PDF not written")
@@ -212,4 +215,4 @@ def print_at_checkin(
     else:
         printer = new_printer(info)
         prepare(printer, job.stock)
-    return send(parent, printer, job)
+    return send(parent, state, printer, job)

@@ -58,8 +58,11 @@ def prepare(printer: QPrinter, stock: LabelStock) -> None:
     printer.setDocName("Tsunagari")
 
 
-def paint_labels(printer: QPrinter, labels: Sequence[LabelText], stock: LabelStock) -> int:
-    """Draw every label at its place, page after page; returns the number of pages."""
+def paint_labels(
+    printer: QPrinter, labels: Sequence[LabelText], stock: LabelStock, skip: int = 0
+) -> int:
+    """Draw every label at its place, page after page, leaving the first `skip` places
+    of a sheet blank (already used); returns the number of pages."""
     prepare(printer, stock)
     painter = QPainter()
     if not painter.begin(printer):
@@ -67,7 +70,7 @@ def paint_labels(printer: QPrinter, labels: Sequence[LabelText], stock: LabelSto
     try:
         dots = printer.resolution() / 25.4
         page = 0
-        for label, place in zip(labels, placements(stock, len(labels)), strict=True):
+        for label, place in zip(labels, placements(stock, len(labels), skip), strict=True):
             if place.page != page:
                 if not printer.newPage():
                     raise LabelPrintError(printer.printerName())
@@ -84,7 +87,7 @@ def paint_labels(printer: QPrinter, labels: Sequence[LabelText], stock: LabelSto
     return page + 1
 
 
-def labels_pdf(labels: Sequence[LabelText], stock: LabelStock) -> bytes:
+def labels_pdf(labels: Sequence[LabelText], stock: LabelStock, skip: int = 0) -> bytes:
     """The labels as a PDF, drawn exactly as a printer gets them (QPrinter, PdfFormat).
 
     Drawn into a private temporary file and returned as bytes, so the caller
@@ -96,7 +99,7 @@ def labels_pdf(labels: Sequence[LabelText], stock: LabelStock) -> bytes:
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(out))
         printer.setCreator("Tsunagari")
-        paint_labels(printer, labels, stock)
+        paint_labels(printer, labels, stock, skip)
         return out.read_bytes()
 
 

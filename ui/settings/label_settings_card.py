@@ -6,7 +6,15 @@ Printing at check-in is off until a venue with a printer turns it on.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
 
 from kiosk.core.errors import KioskError
 from kiosk.door import label_settings
@@ -49,6 +57,23 @@ class LabelSettingsCard(QFrame):
         sizes.setWordWrap(True)
         layout.addWidget(sizes)
 
+        # A sheet used halfway: the next print starts at this label, and moves on by itself.
+        self.place_row = QWidget(self)
+        place_line = QHBoxLayout(self.place_row)
+        place_line.setContentsMargins(0, 0, 0, 0)
+        place_title = QLabel(self.tr("Next label on the sheet"), self.place_row)
+        self.next_place = QSpinBox(self.place_row)
+        self.next_place.setMinimumWidth(90)
+        place_title.setBuddy(self.next_place)
+        self.place_hint = QLabel(self.place_row)
+        self.place_hint.setProperty("role", "hint")
+        self.place_hint.setWordWrap(True)
+        self.next_place.valueChanged.connect(self.save_next_place)
+        place_line.addWidget(place_title)
+        place_line.addWidget(self.next_place)
+        place_line.addWidget(self.place_hint, 1)
+        layout.addWidget(self.place_row)
+
         self.at_checkin = QCheckBox(self.tr("Print labels at check-in"), self)
         self.at_checkin.toggled.connect(self.save_at_checkin)
         layout.addWidget(self.at_checkin)
@@ -79,6 +104,17 @@ class LabelSettingsCard(QFrame):
     def refresh(self) -> None:
         chosen = label_settings.label_settings(self.state.ctx)
         self.size_choice.set_value(chosen.size)
+        per_page = chosen.stock.per_page
+        self.place_row.setVisible(per_page > 1)
+        self.next_place.blockSignals(True)
+        self.next_place.setRange(1, per_page)
+        self.next_place.setValue(chosen.next_place)
+        self.next_place.blockSignals(False)
+        self.place_hint.setText(
+            self.tr("of %1 (1 = a fresh sheet; it moves on after each print)").replace(
+                "%1", str(per_page)
+            )
+        )
         self.at_checkin.blockSignals(True)
         self.at_checkin.setChecked(chosen.print_at_checkin)
         self.at_checkin.blockSignals(False)
@@ -96,6 +132,20 @@ class LabelSettingsCard(QFrame):
             self.refresh()
             return
         set_banner(self.banner, self.tr("Saved."), "ok")
+        self.refresh()  # a sheet shows where its next label is; a roll does not
+
+    def save_next_place(self, place: int) -> None:
+        try:
+            label_settings.set_next_place(self.state.ctx, place)
+        except KioskError as exc:
+            set_banner(self.banner, message_for(exc, self.state.lang), "error")
+            self.refresh()
+            return
+        set_banner(
+            self.banner,
+            self.tr("Saved: the next labels start at label %1.").replace("%1", str(place)),
+            "ok",
+        )
 
     def save_at_checkin(self, on: bool) -> None:
         try:
