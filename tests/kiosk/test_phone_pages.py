@@ -81,3 +81,24 @@ def test_the_first_page_names_each_language_in_itself(ctx, event):
     first = text(phone.get(f"/c/{card}"))
     for code, name in catalogue.active(ctx).languages.items():
         assert f'lang="{code}"' in first and name in first.replace("<wbr>", ""), code
+
+
+def test_the_phone_page_takes_an_answer_in_every_language_of_the_questionnaire(ctx, event):
+    """Eight cards, eight languages: each form opens in its language, each answer is
+    stored with it, and the results count one answer per language."""
+    from kiosk.survey import results as survey_results
+
+    questionnaire = catalogue.active(ctx)
+    assert len(questionnaire.languages) == 8
+    phone = Phone(phone_app(ctx, event, GENEROUS))
+    cards = codes.make_codes(ctx, len(questionnaire.languages))
+    for lang, card in zip(questionnaire.languages, cards, strict=True):
+        form = text(phone.get(f"/c/{card}?lang={lang}")).replace("<wbr>", "")
+        assert f'<html lang="{lang}"' in form
+        assert pages.phrase(questionnaire, lang, "send") in form  # her own words
+        done = phone.answer(card, lang)
+        assert done.status_code in (200, 303), text(done)[:300]
+    result = survey_results.results(ctx, survey_results.event_scope(event.id))
+    assert sorted((c.code, c.count) for c in result.languages) == sorted(
+        (lang, 1) for lang in questionnaire.languages
+    )

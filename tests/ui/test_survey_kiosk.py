@@ -685,3 +685,16 @@ def test_choosing_another_language_keeps_what_she_chose(qtbot, kiosk_for):
     start_in(qtbot, kiosk, "pt-BR")
     assert page(kiosk).value() == "satisfied"
     assert page(kiosk).question_label.text() == "Você ficou satisfeita com o café de hoje?"
+
+
+@pytest.mark.parametrize("lang", ["ja", "ja-easy", "en", "zh-Hans", "vi", "pt-BR", "fil", "ko"])
+def test_the_kiosk_takes_a_whole_answer_by_taps_in_every_language(qtbot, ctx, kiosk_for, lang):
+    kiosk = kiosk_for()
+    start_in(qtbot, kiosk, lang)
+    answer_everything(qtbot, kiosk, "ok")
+    last = page(kiosk)
+    assert last.next_button.text() == kiosk.questionnaire.phrase(lang, "send")
+    click(qtbot, last.next_button)
+    assert isinstance(kiosk.current_page(), ThanksPage)
+    [row] = responses(ctx)
+    assert row.language == lang and row.answers["overall"] == "satisfied"
