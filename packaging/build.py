@@ -119,7 +119,7 @@ def linux_tarball() -> Path:
 
 def windows_installer() -> Path:
     compiler = shutil.which("iscc") or shutil.which("ISCC")
-    default = Path(os.environ.get("ProgramFiles(x86)", r"C:\Program Files (x86)"))
+    default = Path(os.environ.get("PROGRAMFILES(X86)", r"C:\Program Files (x86)"))
     candidate = default / "Inno Setup 6" / "ISCC.exe"
     if compiler is None and candidate.exists():
         compiler = str(candidate)
