@@ -118,3 +118,11 @@ def test_the_bundle_entry_point_is_the_tsunagari_command(tmp_path: Path):
         check=True,
     )
     assert printed.stdout.strip() == f"tsunagari {__version__}"
+
+
+@pytest.mark.skipif(shutil.which("desktop-file-validate") is None, reason="desktop-file-utils")
+def test_the_desktop_file_is_valid_to_freedesktop_tools():
+    checked = subprocess.run(
+        ["desktop-file-validate", str(DESKTOP)], capture_output=True, text=True, check=False
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr
