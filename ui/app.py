@@ -230,8 +230,7 @@ def _run_alone(
         window.showMaximized()
     back_up_after_start(shell)
     if os.environ.get(QUIT_WHEN_SHOWN):
-        shown = "survey-kiosk" if kiosk else SCREENS[window.pages.currentIndex()]
-        QTimer.singleShot(0, lambda: say_shown_and_leave(app, shown))
+        QTimer.singleShot(0, lambda: say_shown_and_leave(app, window, kiosk))
     code = app.exec()
     QThreadPool.globalInstance().waitForDone()  # a backup still running is finished, not cut
     # Closing every connection lets SQLite fold the WAL in and remove it: a
@@ -240,14 +239,20 @@ def _run_alone(
     return code
 
 
-def say_shown_and_leave(app: QApplication, shown: str) -> None:
+def say_shown_and_leave(app: QApplication, window: MainWindow, kiosk: bool) -> None:
     """The timing hook (QUIT_WHEN_SHOWN): say what is on screen, then end the run.
 
-    exit(), not quit(): quit() closes the windows first, and the main window
-    asks before closing while children are in care (the demo's open café has
-    some), which nobody would answer. The database is closed as after any run.
+    Not quit(): it asks every window to close, and the main window asks
+    before closing while children are in care (the demo's open café has
+    some), the kiosk until the coordinator's PIN is typed; nobody would
+    answer. The app closes them itself, as when it replaces a window, and the
+    database is closed as after any run.
     """
+    shown = "survey-kiosk" if kiosk else SCREENS[window.pages.currentIndex()]
     print(f"{SHOWN_MARKER}: {shown}", flush=True)
+    if kiosk and window.survey.kiosk is not None:
+        window.survey.kiosk.hide()
+    window.close_without_asking()
     app.exit(0)
 
 

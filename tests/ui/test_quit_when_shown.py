@@ -62,6 +62,7 @@ def test_a_start_says_the_check_in_screen_is_shown_and_ends_without_asking(
 
     assert f"{SHOWN_MARKER}: checkin" in capsys.readouterr().out.splitlines()
     assert dialogs.questions == []  # "children are still in care, close anyway?" never asked
+    assert not [w for w in qapp.topLevelWidgets() if w.isVisible()]  # the app as it was found
     assert not Path(f"{folder.database}-wal").exists()  # the database was closed as after any run
 
 
@@ -75,6 +76,7 @@ def test_a_kiosk_start_says_the_kiosk_is_shown(
 
     assert f"{SHOWN_MARKER}: survey-kiosk" in capsys.readouterr().out.splitlines()
     assert dialogs.questions == []
+    assert not [w for w in qapp.topLevelWidgets() if w.isVisible()]
 
 
 def test_the_window_icon_has_every_size_drawn_for_it(qapp: QApplication):
