@@ -46,6 +46,8 @@ UninstallDisplayName=つながり Tsunagari
 Compression=lzma2/max
 SolidCompression=yes
 WizardStyle=modern
+; Japanese on a Japanese Windows, English elsewhere, without asking.
+ShowLanguageDialog=auto
 ; A running Tsunagari is closed (and reopened) around an update.
 CloseApplications=yes
 
