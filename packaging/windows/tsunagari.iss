@@ -1,4 +1,5 @@
-; Inno Setup 6 script: the Windows installer of つながり / Tsunagari.
+﻿; Inno Setup 6 script: the Windows installer of つながり / Tsunagari.
+; Saved as UTF-8 with a byte-order mark, so ISCC reads the Japanese texts as UTF-8.
 ;
 ; Built by `python packaging/build.py --installer` on Windows (and by
 ; .github/workflows/bundle.yml), which passes the version and the folder
