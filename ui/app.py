@@ -12,8 +12,8 @@ import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QThreadPool, QTimer, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtCore import QLibraryInfo, QLocale, QSize, QThreadPool, QTimer, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from kiosk.care import backups
@@ -29,7 +29,7 @@ from ui.background import run_in_background
 from ui.dialogs import app_dialog
 from ui.dialogs.setup_dialog import SetupDialog
 from ui.door_state import DoorState
-from ui.main_window import MainWindow
+from ui.main_window import SCREENS, MainWindow
 from ui.single_instance import SingleInstance, already_open_text
 from ui.start_purge import purge_at_start
 from ui.widgets.wheel_guard import install_wheel_guard
@@ -37,9 +37,13 @@ from ui.widgets.wheel_guard import install_wheel_guard
 log = logging.getLogger(__name__)
 TRANSLATIONS = RESOURCES / "translations"
 STYLE_SHEET = RESOURCES / "style.qss"
+ICONS = RESOURCES / "icons"
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 FONT_FAMILY = "IPAexGothic"
-# Set (to anything) by the benchmark (bench/measures.py): once the window is
-# shown, print SHOWN_MARKER and quit, so a cold start can be timed from outside.
+# Set (to anything) by the benchmark (bench/measures.py) and the bundle's smoke
+# test (packaging/smoke.py): once the window is shown, print SHOWN_MARKER and
+# what it shows ("checkin", "survey-kiosk"), then quit, so a cold start can be
+# timed and checked from outside.
 QUIT_WHEN_SHOWN = "TSUNAGARI_QUIT_WHEN_SHOWN"
 SHOWN_MARKER = "tsunagari: window shown"
 
@@ -50,7 +54,18 @@ def application() -> QApplication:
         app = QApplication(sys.argv[:1])
     app.setApplicationName("Tsunagari")
     app.setOrganizationName("Tsunagari")
+    app.setWindowIcon(app_icon())
+    # Linux: the window belongs to tsunagari.desktop (its name and icon in the task bar).
+    app.setDesktopFileName("tsunagari")
     return app
+
+
+def app_icon() -> QIcon:
+    """The app's mark at every size drawn for it (packaging/make_icons.py), for title bars."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(ICONS / f"tsunagari-{size}.png"), QSize(size, size))
+    return icon
 
 
 def load_look(app: QApplication) -> None:
@@ -210,17 +225,35 @@ def _run_alone(
     window = shell.build_window()
     instance.come_forward_requested.connect(lambda: bring_forward(shell))
     window.resize(1366, 768)
-    if not (options.survey_kiosk and window.survey.start_kiosk()):
+    kiosk = options.survey_kiosk and window.survey.start_kiosk()
+    if not kiosk:
         window.showMaximized()
     back_up_after_start(shell)
     if os.environ.get(QUIT_WHEN_SHOWN):
-        QTimer.singleShot(0, lambda: (print(SHOWN_MARKER, flush=True), app.quit()))
+        QTimer.singleShot(0, lambda: say_shown_and_leave(app, window, kiosk))
     code = app.exec()
     QThreadPool.globalInstance().waitForDone()  # a backup still running is finished, not cut
     # Closing every connection lets SQLite fold the WAL in and remove it: a
     # -wal left beside the file tells the next start that this run crashed.
     shell.ctx.close()
     return code
+
+
+def say_shown_and_leave(app: QApplication, window: MainWindow, kiosk: bool) -> None:
+    """The timing hook (QUIT_WHEN_SHOWN): say what is on screen, then end the run.
+
+    Not quit(): it asks every window to close, and the main window asks
+    before closing while children are in care (the demo's open café has
+    some), the kiosk until the coordinator's PIN is typed; nobody would
+    answer. The app closes them itself, as when it replaces a window, and the
+    database is closed as after any run.
+    """
+    shown = "survey-kiosk" if kiosk else SCREENS[window.pages.currentIndex()]
+    print(f"{SHOWN_MARKER}: {shown}", flush=True)
+    if kiosk and window.survey.kiosk is not None:
+        window.survey.kiosk.hide()
+    window.close_without_asking()
+    app.exit(0)
 
 
 def bring_forward(shell: AppShell) -> None:

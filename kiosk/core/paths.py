@@ -16,9 +16,23 @@ from sqlalchemy.engine import URL
 
 ENV_DATA_DIR = "TSUNAGARI_DATA_DIR"
 APP_NAME = "Tsunagari"
-# The bundled data, found as package data wherever the app is installed (a
-# wheel in site-packages, a bundle, a checkout): never relative to this file.
-RESOURCES = Path(str(resources.files("resources")))
+
+
+def bundled_data_folder() -> Path:
+    """The folder of the `resources` package, wherever the app is installed.
+
+    Found as package data (a wheel in site-packages, a checkout, a frozen app),
+    never relative to this file. importlib.resources hands a plain folder for
+    a wheel or a checkout, but a MultiplexedPath over the bundle's one data
+    folder in a PyInstaller app, whose str() is not a path: a file in it is.
+    """
+    found = resources.files("resources")
+    if isinstance(found, Path):
+        return found
+    return Path(str(found.joinpath("style.qss"))).parent
+
+
+RESOURCES = bundled_data_folder()
 FONT_FILE = RESOURCES / "fonts" / "ipaexg.ttf"
 DATABASE_NAME = "tsunagari.sqlite3"
 
