@@ -203,6 +203,17 @@ def check(executable: Path, starts: int, compare_python: bool) -> dict[str, obje
                 raise SmokeFailed(f"{made.name} was not written")
         print(f"smoke: the month {month} as Excel, the day as CSV for Windows (cp932)")
 
+        # The phone page's cards: segno's QR codes drawn by ReportLab, from the bundle.
+        cards = work / "cards.pdf"
+        run(
+            [str(app), "--demo", "--data-dir", str(data), "survey", "cards", "-n", "2",
+             "--address", "127.0.0.1", "-o", str(cards)],
+            env, work,
+        )  # fmt: skip
+        if unembedded_fonts(cards):
+            raise SmokeFailed(f"cards.pdf has fonts not embedded: {unembedded_fonts(cards)}")
+        print("smoke: two answer cards for phones, every font embedded")
+
         window = [str(app), "--demo", "--data-dir", str(data)]
         shown, first, err = start_window(window, env, work)
         if shown != "checkin":

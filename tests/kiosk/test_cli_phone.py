@@ -44,6 +44,19 @@ def test_cards_make_a_sheet_of_one_time_codes(today, database_args, tmp_path, ca
     assert len(set(printed)) == 12
     assert all(codes.is_open(today, codes.normalise(code)) for code in printed)
     assert "http://127.0.0.1:8808" in reader.pages[0].extract_text()
+    fonts = {
+        (str(font["/BaseFont"]), "/FontFile2" in font["/FontDescriptor"].get_object())
+        for page in reader.pages
+        for font in (f.get_object() for f in page["/Resources"]["/Font"].values())
+        if "/FontDescriptor" in font
+    }
+    standard = [
+        str(f.get_object()["/BaseFont"])
+        for page in reader.pages
+        for f in page["/Resources"]["/Font"].values()
+        if "/FontDescriptor" not in f.get_object()
+    ]
+    assert standard == [] and fonts and all(embedded for _, embedded in fonts), fonts
 
 
 @pytest.mark.parametrize(

@@ -98,13 +98,17 @@ def _card(
                 canvas.drawString(text_x, line_y, line)
                 line_y -= 9.5
             line_y -= 2
-    canvas.setFont("Courier-Bold", 7.5)
+    canvas.setFont(font, 7.5)  # the app's own font, embedded: any PC prints it the same
     canvas.drawString(text_x, line_y - 2, address.base)
     label = " / ".join(translations.text("survey.cards.code", lang) for lang in LANGS) + ":"
     canvas.setFont(font, 8)
     canvas.drawString(x + pad, y + pad + 1 * mm, label)
-    canvas.setFont("Courier-Bold", 18)
-    canvas.drawString(x + pad + stringWidth(label, font, 8) + 3 * mm, y + pad, codes.shown(code))
+    typed = canvas.beginText(x + pad + stringWidth(label, font, 8) + 3 * mm, y + pad)
+    typed.setFont(font, 18)
+    typed.setCharSpace(1.5)  # letters a little apart, easy to copy onto a phone
+    typed.textOut(codes.shown(code))
+    typed.setCharSpace(0)  # the spacing would otherwise carry on to the next card's text
+    canvas.drawText(typed)
 
 
 def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
