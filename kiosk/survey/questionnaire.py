@@ -36,23 +36,27 @@ from __future__ import annotations
 
 import json
 import re
-import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from kiosk.core import safe_text, translations, untrusted_json
+from kiosk.core import safe_text, untrusted_json
 from kiosk.core.errors import KioskError
 from kiosk.core.paths import RESOURCES
 from kiosk.survey import ruby
+from kiosk.survey.respondent_words import (
+    ANSWER_PREFIX,
+    PHONE_PHRASE_KEYS,
+    PHRASE_KEYS,
+    placeholders,
+    respondent_catalogues,
+    shared_phrases,
+)
 
 FORMAT = 1
 BUILTIN_DIR = RESOURCES / "questionnaires"
-PHRASES_PREFIX = "survey.phrase."  # resources/locales/<lang>.json, resources/survey_phrases.json
-ANSWER_PREFIX = "survey.answer."  # the built-in yes / no labels, in the same files
-RESPONDENT_PHRASES = RESOURCES / "survey_phrases.json"  # {lang: {key: text}}
 DEFAULT_ID = "cafe-satisfaction"
 
 TYPES = ("single", "multiple", "scale", "yes_no", "text")
@@ -142,90 +146,6 @@ class Questionnaire:
     def phrase(self, lang: str, key: str, **params: object) -> str:
         texts = self.phrases.get(lang) or self.phrases[self.default_language]
         return texts[key].format(**params)
-
-
-# -- the kiosk's own words, per language ------------------------------------------
-
-# Every key, with the placeholders its text must keep.
-PHRASE_KEYS: dict[str, frozenset[str]] = {
-    "start": frozenset(),
-    "progress": frozenset({"number", "total"}),
-    "choose_one": frozenset(),
-    "choose_any": frozenset(),
-    "choose_step": frozenset(),
-    "write": frozenset(),
-    "optional": frozenset(),
-    "required": frozenset(),
-    "too_long": frozenset({"limit", "count"}),
-    "counter": frozenset({"count", "limit"}),
-    "back": frozenset(),
-    "next": frozenset(),
-    "send": frozenset(),
-    "thanks": frozenset(),
-    "thanks_detail": frozenset(),
-    "done": frozenset(),
-    "idle": frozenset(),
-    "idle_detail": frozenset({"seconds"}),
-    "idle_continue": frozenset(),
-    "save_failed": frozenset(),
-}
-# The phone page's own words (kiosk/survey/phone/): a file may give them for its
-# languages; one that does not shows them in English (kiosk/survey/phone/pages.py).
-PHONE_PHRASE_KEYS: dict[str, frozenset[str]] = {
-    "phone_bad_request": frozenset(),
-    "phone_closed": frozenset(),
-    "phone_code_button": frozenset(),
-    "phone_code_prompt": frozenset(),
-    "phone_code_refused": frozenset(),
-    "phone_empty": frozenset(),
-    "phone_languages": frozenset(),
-    "phone_not_found": frozenset(),
-    "phone_privacy": frozenset(),
-    "phone_scan": frozenset(),
-    "phone_thanks_detail": frozenset(),
-    "phone_too_large": frozenset(),
-    "phone_too_many": frozenset(),
-}
-
-
-@cache
-def respondent_catalogues() -> dict[str, dict[str, str]]:
-    """The kiosk's words (survey.phrase.*, survey.answer.*) of every language a
-    respondent may read: the staff languages' catalogues, then the languages of
-    resources/survey_phrases.json. A staff language keeps its own catalogue."""
-    found: dict[str, dict[str, str]] = {}
-    for lang in translations.shipped_languages():
-        found[lang] = {
-            key: value
-            for key, value in translations.catalogue(lang).items()
-            if key.startswith((PHRASES_PREFIX, ANSWER_PREFIX))
-        }
-    extra = json.loads(RESPONDENT_PHRASES.read_text(encoding="utf-8"))
-    for lang, texts in extra.items():
-        found.setdefault(lang, dict(texts))
-    return found
-
-
-def shared_phrases() -> dict[str, dict[str, str]]:
-    """The kiosk's words in every shipped respondent language, keyed without the prefix
-    (no fallback: a phrase a language lacks is refused by the questionnaire check)."""
-    start = len(PHRASES_PREFIX)
-    return {
-        lang: {key[start:]: value for key, value in texts.items() if key.startswith(PHRASES_PREFIX)}
-        for lang, texts in respondent_catalogues().items()
-    }
-
-
-def respondent_languages() -> tuple[str, ...]:
-    """Every language whose kiosk words ship (a questionnaire may add more with "phrases")."""
-    return tuple(respondent_catalogues())
-
-
-def _placeholders(text: str) -> frozenset[str]:
-    try:
-        return frozenset(name for _, name, _, _ in string.Formatter().parse(text) if name)
-    except ValueError:  # an unmatched brace
-        return frozenset({"{"})
 
 
 # -- loading ------------------------------------------------------------------------
@@ -507,61 +427,12 @@ class _Checker:
             for key, wanted in PHRASE_KEYS.items():
                 if key not in texts:
                     raise self.fail("questionnaire_missing_phrase", f"phrases.{lang}", key=key)
-                if _placeholders(texts[key]) != wanted:
+                if placeholders(texts[key]) != wanted:
                     at = f"phrases.{lang}.{key}"
                     names = ", ".join("{" + name + "}" for name in sorted(wanted)) or "-"
                     raise self.fail("questionnaire_phrase_placeholders", at, names=names)
             merged[lang] = texts
         return merged
-
-
-# -- what a draft still lacks ------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class MissingText:
-    """One text a draft lacks in one of its languages (the editor lists them)."""
-
-    lang: str
-    part: str  # "title", "intro", "text", "hint", "label" or "phrases" (the kiosk's words)
-    question: int | None = None  # counted from 1
-    option: int | None = None  # counted from 1
-
-
-def missing_texts(data: Mapping[str, Any]) -> list[MissingText]:
-    """Which texts a draft (as a file holds it) lacks, in which of its languages.
-
-    The check on load refuses the first one with its place; the editor shows
-    them all at once, so a coordinator adding a question sees every language
-    it still needs. An optional block (intro, a note) is missing only where
-    another language has it.
-    """
-    languages = list(data.get("languages") or {})
-    found: list[MissingText] = []
-
-    def block(value: Any, part: str, *where: int, optional: bool = False) -> None:
-        texts = value if isinstance(value, Mapping) else {}
-        if optional and not any(isinstance(t, str) and t.strip() for t in texts.values()):
-            return
-        for lang in languages:
-            text = texts.get(lang)
-            if not isinstance(text, str) or not text.strip():
-                found.append(MissingText(lang, part, *where))
-
-    block(data.get("title"), "title")
-    block(data.get("intro"), "intro", optional=True)
-    for number, question in enumerate(data.get("questions") or [], start=1):
-        block(question.get("text"), "text", number)
-        block(question.get("hint"), "hint", number, optional=True)
-        for option_number, option in enumerate(question.get("options") or [], start=1):
-            block(option.get("label"), "label", number, option_number)
-    shipped = shared_phrases()
-    own = data.get("phrases") or {}
-    for lang in languages:
-        have = {**shipped.get(lang, {}), **(own.get(lang) or {})}
-        if any(key not in have for key in PHRASE_KEYS):
-            found.append(MissingText(lang, "phrases"))
-    return found
 
 
 # -- writing -----------------------------------------------------------------------

@@ -9,7 +9,8 @@ import pytest
 
 from kiosk.survey import catalogue
 from kiosk.survey.phone import codes, pages
-from kiosk.survey.questionnaire import PHRASE_KEYS, parse, to_data
+from kiosk.survey.questionnaire import parse, to_data
+from kiosk.survey.respondent_words import PHRASE_KEYS
 from tests.phone_helpers import GENEROUS, Phone, phone_app, text
 
 

@@ -24,9 +24,9 @@ from kiosk.survey.questionnaire import (
     load_file,
     parse,
     parse_text,
-    shared_phrases,
     to_data,
 )
+from kiosk.survey.respondent_words import shared_phrases
 
 DEFAULT_FILE = BUILTIN_DIR / "cafe-satisfaction.json"
 

@@ -21,19 +21,15 @@ from kiosk.core.errors import KioskError
 from kiosk.survey import catalogue, results_csv, ruby
 from kiosk.survey import responses as survey
 from kiosk.survey import results as survey_results
-from kiosk.survey.questionnaire import (
+from kiosk.survey.missing_texts import missing_texts
+from kiosk.survey.questionnaire import BUILTIN_DIR, YES_NO, builtin_files, load_file, parse
+from kiosk.survey.respondent_words import (
     ANSWER_PREFIX,
-    BUILTIN_DIR,
     PHONE_PHRASE_KEYS,
     PHRASE_KEYS,
     PHRASES_PREFIX,
     RESPONDENT_PHRASES,
-    YES_NO,
-    _placeholders,
-    builtin_files,
-    load_file,
-    missing_texts,
-    parse,
+    placeholders,
     respondent_catalogues,
     respondent_languages,
     shared_phrases,
@@ -108,7 +104,7 @@ def test_every_kiosk_and_phone_phrase_exists_in_every_respondent_language():
         assert set(phrases) == set(every_key), lang
         for key, wanted in every_key.items():
             assert phrases[key].strip(), (lang, key)
-            assert _placeholders(phrases[key]) == wanted, (lang, key)
+            assert placeholders(phrases[key]) == wanted, (lang, key)
         for code in YES_NO:
             assert respondent_catalogues()[lang][ANSWER_PREFIX + code].strip(), (lang, code)
 

@@ -44,17 +44,15 @@ from PySide6.QtWidgets import (
 from kiosk.core.context import AppContext
 from kiosk.core.errors import KioskError
 from kiosk.survey import catalogue
+from kiosk.survey.missing_texts import MissingText, missing_texts
 from kiosk.survey.questionnaire import (
-    ANSWER_PREFIX,
     DEFAULT_TEXT_LIMIT,
     MAX_TEXT_LIMIT,
     TYPES,
     YES_NO,
-    MissingText,
     Questionnaire,
-    missing_texts,
-    respondent_catalogues,
 )
+from kiosk.survey.respondent_words import ANSWER_PREFIX, respondent_catalogues
 from ui.dialogs import app_dialog
 from ui.widgets.error_display import message_for, new_banner, set_banner
 
