@@ -18,9 +18,10 @@ import venv
 from datetime import date
 from pathlib import Path
 
-from pypdf import PdfReader
-
 PROJECT = Path(__file__).resolve().parent.parent
+# One check of a PDF's fonts for both smoke tests: the wheel's here, the app's in packaging/.
+sys.path.insert(0, str(PROJECT / "packaging"))
+from smoke import unembedded_fonts  # noqa: E402
 
 
 def run(*args: str | Path, env: dict[str, str] | None = None, cwd: Path | None = None) -> str:
@@ -50,21 +51,6 @@ def clean_copy(into: Path) -> Path:
             (into / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, into / name)
     return into
-
-
-def unembedded_fonts(pdf: Path) -> list[str]:
-    missing = []
-    for page in PdfReader(pdf).pages:
-        fonts = page["/Resources"].get_object().get("/Font", {})
-        for font in fonts.values():
-            font = font.get_object()
-            descendants = font.get("/DescendantFonts")
-            target = descendants[0].get_object() if descendants else font
-            descriptor = target.get("/FontDescriptor")
-            descriptor = descriptor.get_object() if descriptor else {}
-            if not any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")):
-                missing.append(str(font.get("/BaseFont")))
-    return missing
 
 
 def main() -> None:

@@ -63,6 +63,16 @@ PHONE_PHRASE_KEYS: dict[str, frozenset[str]] = {
 }
 
 
+# The line under a question that says how to answer it, by the question's type.
+HOW_TO_ANSWER = {
+    "single": "choose_one",
+    "yes_no": "choose_one",
+    "scale": "choose_step",
+    "multiple": "choose_any",
+    "text": "write",
+}
+
+
 @cache
 def respondent_catalogues() -> dict[str, dict[str, str]]:
     """The kiosk's words (survey.phrase.*, survey.answer.*) of every language a

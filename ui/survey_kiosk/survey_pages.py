@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.survey.questionnaire import Question, Questionnaire
+from kiosk.survey.respondent_words import HOW_TO_ANSWER
 from kiosk.survey.ruby import plain_text
 from ui.survey_kiosk.kiosk_fonts import respondent_font
 from ui.survey_kiosk.ruby_text import RubyButton, RubyLabel
@@ -206,14 +207,7 @@ class QuestionPage(QWidget):
         words.addWidget(self.question_label)
         if question.hint(lang):
             words.addWidget(_balanced(question.hint(lang), "survey-hint", self))
-        how = {
-            "single": "choose_one",
-            "yes_no": "choose_one",
-            "scale": "choose_step",
-            "multiple": "choose_any",
-            "text": "write",
-        }[question.type]
-        instruction = phrase(lang, how)
+        instruction = phrase(lang, HOW_TO_ANSWER[question.type])
         if not question.required:
             instruction += "\n" + phrase(lang, "optional")
         words.addWidget(_balanced(instruction, "survey-instruction", self))

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from html import escape
 
 from kiosk.survey.questionnaire import Question, Questionnaire
+from kiosk.survey.respondent_words import HOW_TO_ANSWER
 from kiosk.survey.ruby import plain_text, ruby_html
 
 FALLBACK = "en"  # the phone page's words for a language whose file lacks them
@@ -145,14 +146,7 @@ def _question(
     name = FIELD + question.id
     chosen = list(values.get(name, ()))
     progress = _say(questionnaire, lang, "progress", number=number, total=total)
-    how = {
-        "single": "choose_one",
-        "yes_no": "choose_one",
-        "scale": "choose_step",
-        "multiple": "choose_any",
-        "text": "write",
-    }[question.type]
-    notes = [_say(questionnaire, lang, how)]
+    notes = [_say(questionnaire, lang, HOW_TO_ANSWER[question.type])]
     if question.hint(lang):
         notes.insert(0, ruby_html(question.hint(lang), lang))
     if not question.required:
